@@ -1,0 +1,3 @@
+from dyad.present.cli import main
+
+main()

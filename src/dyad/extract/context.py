@@ -1,0 +1,57 @@
+"""What the extraction stages share while they work on one parsed document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.records import Actor, ActorMention, DocExtraction, Document, Evidence
+
+
+@dataclass
+class DocContext:
+    document: Document
+    doc: Doc
+    result: DocExtraction
+    # char offset -> mention, filled by the actor stage, read by later stages
+    _by_start: dict[int, ActorMention] = field(default_factory=dict)
+    _actors: dict[str, Actor] = field(default_factory=dict)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(doc_id=self.document.id, start=start, end=end)
+
+    def span_evidence(self, span: Span | Token) -> Evidence:
+        if isinstance(span, Token):
+            return self.evidence(span.idx, span.idx + len(span.text))
+        return self.evidence(span.start_char, span.end_char)
+
+    # -- actors ------------------------------------------------------------------
+
+    def add_actor(self, actor: Actor) -> Actor:
+        self._actors[actor.key] = actor
+        self.result.actors.append(actor)
+        return actor
+
+    def add_mention(self, mention: ActorMention) -> None:
+        self.result.mentions.append(mention)
+        self._by_start[mention.evidence.start] = mention
+
+    def actor(self, key: str | None) -> Actor | None:
+        return self._actors.get(key) if key else None
+
+    def mention_covering(self, start: int, end: int) -> ActorMention | None:
+        """The actor mention that overlaps the character range, if any (longest first)."""
+        best: ActorMention | None = None
+        for m in self.result.mentions:
+            if m.evidence.start < end and start < m.evidence.end:
+                if best is None or (m.evidence.end - m.evidence.start) > (best.evidence.end - best.evidence.start):
+                    best = m
+        return best
+
+    def mention_for_token(self, token: Token) -> ActorMention | None:
+        return self.mention_covering(token.idx, token.idx + len(token.text))
+
+    def state_of(self, key: str | None) -> str | None:
+        actor = self.actor(key)
+        return actor.country if actor else None

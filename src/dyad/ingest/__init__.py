@@ -1,0 +1,1 @@
+"""Turn any source into `Document` records."""

@@ -1,0 +1,1 @@
+"""What a person sees: the CLI, the web app, briefings and exports."""

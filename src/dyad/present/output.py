@@ -1,0 +1,64 @@
+"""Print rows as a rich table, JSON or CSV; every listing command goes through here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "json", "csv")
+
+
+def format_option(f: Any) -> Any:
+    """Adds --json / --csv (and --format) to a listing command."""
+    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
+    return f
+
+
+def chosen_format(as_json: bool, as_csv: bool) -> str:
+    return "json" if as_json else "csv" if as_csv else "table"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(_plain(value))
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
+    """Write rows to stdout in the chosen format."""
+    if fmt == "json":
+        data = [{c: _plain(r.get(c)) for c in columns} for r in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([";".join(map(str, v)) if isinstance(v, list) else _plain(v) for v in (r.get(c) for c in columns)])
+    else:
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in columns])
+        Console(soft_wrap=False).print(table)

@@ -1,0 +1,163 @@
+"""The records that flow between stages, defined once and imported everywhere.
+
+Every extracted item carries an `Evidence` (document id, start, end) pointing at
+the characters it came from. Records are pydantic models so they serialise to
+JSON, Parquet rows and DuckDB rows without hand-written glue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ActorKind = Literal["person", "organization", "state", "group"]
+Modality = Literal[
+    "asserted",
+    "planned",
+    "expected",
+    "hypothetical",
+    "conditional",
+    "attempted",
+    "desired",
+    "demanded",
+    "negated",
+    "reported",
+]
+DatePrecision = Literal["day", "month", "year"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+RelationType = Literal["ally", "partner", "depends_on", "supports", "rival", "neutral"]
+Polarity = Literal["+", "-"]
+
+
+class Record(BaseModel):
+    """Base for all records: strict fields, no surprises."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Evidence(Record):
+    """A character span of one document."""
+
+    doc_id: str
+    start: int
+    end: int
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+class Document(Record):
+    """One ingested text; `id` is the hash of its normalised text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    source: str | None = None  # path, URL or "-" it came from
+    near_copy_of: str | None = None  # id of the first copy of a republished story
+    near_copy_score: float | None = None
+
+
+class Sentence(Record):
+    index: int
+    evidence: Evidence
+
+
+class EntityMention(Record):
+    """A named-entity span as the spaCy pipeline labelled it."""
+
+    text: str
+    label: str
+    evidence: Evidence
+
+
+class Actor(Record):
+    """An actor as one document knows it; `key` is unique within the document."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166-1 alpha-3, None for international bodies
+    role: str | None = None
+    sector: str | None = None  # GOV MIL LEG JUD COP OPP REB BUS MED EDU NGO IGO CVL ELI
+    code: str | None = None  # CAMEO-style actor code, country + sector
+    aliases: list[str] = Field(default_factory=list)
+    why: str | None = None  # how country and role were read
+
+
+class ActorMention(Record):
+    actor_key: str
+    text: str
+    evidence: Evidence
+    how: str = "name"  # name, alias, surname, title, pronoun, metonym, demonym
+
+
+class Event(Record):
+    source_actor: str | None = None  # actor key within the document
+    target_actor: str | None = None
+    source: str | None = None  # ISO3 of the state the source acts for
+    target: str | None = None
+    code: str  # CAMEO 3-digit code, e.g. "042"
+    root: str  # CAMEO root, "01".."20"
+    trigger: str
+    realis: bool
+    modality: Modality = "asserted"
+    negated: bool = False
+    when: str | None = None  # ISO date, YYYY-MM or YYYY
+    when_precision: DatePrecision | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    plover: str | None = None
+    evidence: Evidence  # the sentence
+    trigger_evidence: Evidence
+    source_evidence: Evidence | None = None
+    target_evidence: Evidence | None = None
+
+
+class Quote(Record):
+    text: str
+    kind: QuoteKind = "direct"
+    speaker: str | None = None  # surface name of the speaker as resolved
+    speaker_actor: str | None = None  # actor key
+    evidence: Evidence  # the quoted words
+    speaker_evidence: Evidence | None = None
+
+
+class Claim(Record):
+    value: float
+    unit: str
+    approx: bool = False
+    qualifier: str | None = None  # about, nearly, more than ...
+    about: str | None = None
+    actors: list[str] = Field(default_factory=list)  # ISO3 codes the figure is about
+    asserted_by: str | None = None  # speaker or outlet
+    evidence: Evidence
+
+
+class Relation(Record):
+    a: str  # ISO3
+    b: str
+    type: RelationType
+    polarity: Polarity = "+"
+    directed: bool = False
+    evidence: Evidence
+
+
+class DocExtraction(Record):
+    """Everything extracted from one document, with no knowledge of any other."""
+
+    doc_id: str
+    model: str
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[EntityMention] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    mentions: list[ActorMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)

@@ -1,0 +1,144 @@
+"""Open, write and read the DuckDB store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import duckdb
+
+from dyad.records import DocExtraction, Document
+from dyad.store.migrations import migrate
+from dyad.store.schema import EXTRACTION_TABLES, columns, from_row, to_row
+
+
+class Store:
+    """A DuckDB file holding documents and their extractions."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def write(self, document: Document, extraction: DocExtraction, minhash: list[int] | None = None) -> bool:
+        """Store one document and everything extracted from it, atomically.
+
+        Returns False (and writes nothing) when the document is already stored.
+        """
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            if self.has_document(document.id):
+                con.execute("ROLLBACK")
+                return False
+            con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    document.id,
+                    document.title,
+                    document.outlet,
+                    document.url,
+                    document.published,
+                    document.language,
+                    document.source,
+                    source_name(document.source),
+                    document.near_copy_of,
+                    document.near_copy_score,
+                    len(document.text),
+                    len(document.text.split()),
+                    extraction.model,
+                    dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    document.text,
+                ],
+            )
+            if minhash is not None:
+                con.execute("INSERT INTO doc_minhash VALUES (?, ?)", [document.id, minhash])
+            for table, (record, attr) in EXTRACTION_TABLES.items():
+                items = getattr(extraction, attr)
+                if not items:
+                    continue
+                width = 2 + len(columns(record))
+                marks = ", ".join(["?"] * width)
+                con.executemany(
+                    f"INSERT INTO {table} VALUES ({marks})",
+                    [to_row(document.id, i, item) for i, item in enumerate(items)],
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return True
+
+    def delete_document(self, doc_id: str) -> None:
+        self.con.execute("BEGIN")
+        for table in EXTRACTION_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        self.con.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------------
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+        return _document(rows[0]) if rows else None
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.query("SELECT * FROM documents ORDER BY published NULLS LAST, id"):
+            yield _document(row)
+
+    def extraction(self, doc_id: str) -> DocExtraction:
+        """Rebuild the stored DocExtraction of one document."""
+        model = self.con.execute("SELECT model FROM documents WHERE id = ?", [doc_id]).fetchone()
+        values: dict[str, Any] = {"doc_id": doc_id, "model": model[0] if model else ""}
+        for table, (record, attr) in EXTRACTION_TABLES.items():
+            rows = self.query(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id])
+            values[attr] = [from_row(record, doc_id, r) for r in rows]
+        return DocExtraction(**values)
+
+    def count(self, table: str, where: str = "", params: Iterable[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        return int(self.con.execute(sql, list(params)).fetchone()[0])
+
+
+def source_name(source: str | None) -> str | None:
+    """The file name of a source path or URL, which gold files use to name documents."""
+    if not source:
+        return None
+    return PurePosixPath(source.replace("\\", "/").rstrip("/")).name or source
+
+
+def _document(row: dict[str, Any]) -> Document:
+    fields = Document.model_fields
+    return Document(**{k: v for k, v in row.items() if k in fields})
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at `path`."""
+    path = str(path)
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(path, read_only=read_only)
+    if not read_only:
+        migrate(con)
+    return Store(con, path)

@@ -1,0 +1,138 @@
+"""Table layout derived from the records, so a field is declared in one place only.
+
+An `Evidence` field named `x` becomes columns `x_start`, `x_end` (the field
+named `evidence` becomes `start`, `end`); its document id is the row's
+`doc_id`. Every extraction table starts with `doc_id` and `idx`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from dyad.records import (
+    Actor,
+    ActorMention,
+    Claim,
+    EntityMention,
+    Event,
+    Evidence,
+    Quote,
+    Relation,
+    Sentence,
+)
+
+SCHEMA_VERSION = 1
+
+# table name -> (record class, field of DocExtraction holding the rows)
+EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
+    "sentences": (Sentence, "sentences"),
+    "entities": (EntityMention, "entities"),
+    "actors": (Actor, "actors"),
+    "mentions": (ActorMention, "mentions"),
+    "events": (Event, "events"),
+    "quotes": (Quote, "quotes"),
+    "claims": (Claim, "claims"),
+    "relations": (Relation, "relations"),
+}
+
+DOCUMENTS_DDL = """
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    outlet VARCHAR,
+    url VARCHAR,
+    published DATE,
+    language VARCHAR,
+    source VARCHAR,
+    source_name VARCHAR,
+    near_copy_of VARCHAR,
+    near_copy_score DOUBLE,
+    n_chars INTEGER,
+    n_words INTEGER,
+    model VARCHAR,
+    ingested_at TIMESTAMP,
+    text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS doc_minhash (
+    doc_id VARCHAR PRIMARY KEY,
+    hashvalues UBIGINT[]
+);
+"""
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(inner type, nullable) of `X | None`."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0], True
+    return annotation, False
+
+
+def _sql_type(annotation: Any) -> str:
+    inner, _ = _unwrap(annotation)
+    if typing.get_origin(inner) is Literal:
+        return "VARCHAR"
+    if typing.get_origin(inner) is list:
+        return "VARCHAR[]"
+    return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}[inner]
+
+
+def _is_evidence(annotation: Any) -> bool:
+    return _unwrap(annotation)[0] is Evidence
+
+
+def _evidence_columns(name: str) -> tuple[str, str]:
+    return ("start", "end") if name == "evidence" else (f"{name}_start", f"{name}_end")
+
+
+def columns(record: type[BaseModel]) -> list[tuple[str, str]]:
+    """(column, SQL type) for a record's table, after doc_id and idx."""
+    cols: list[tuple[str, str]] = []
+    for name, field in record.model_fields.items():
+        if _is_evidence(field.annotation):
+            start, end = _evidence_columns(name)
+            cols += [(start, "INTEGER"), (end, "INTEGER")]
+        else:
+            cols.append((name, _sql_type(field.annotation)))
+    return cols
+
+
+def table_ddl(table: str, record: type[BaseModel]) -> str:
+    body = ",\n    ".join(f'"{c}" {t}' for c, t in [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)])
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n    {body}\n);"
+
+
+def all_ddl() -> str:
+    parts = [DOCUMENTS_DDL]
+    parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
+    parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
+    return "\n".join(parts)
+
+
+def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:
+    row: list[Any] = [doc_id, idx]
+    for name, field in type(item).model_fields.items():
+        value = getattr(item, name)
+        if _is_evidence(field.annotation):
+            row += [value.start, value.end] if value is not None else [None, None]
+        else:
+            row.append(value)
+    return tuple(row)
+
+
+def from_row(record: type[BaseModel], doc_id: str, row: dict[str, Any]) -> BaseModel:
+    values: dict[str, Any] = {}
+    for name, field in record.model_fields.items():
+        if _is_evidence(field.annotation):
+            start, end = _evidence_columns(name)
+            values[name] = (
+                Evidence(doc_id=doc_id, start=row[start], end=row[end]) if row[start] is not None else None
+            )
+        else:
+            values[name] = row[name]
+    return record(**values)
