@@ -1,7 +1,9 @@
 """Run extraction over many documents: one process, several, or a Dask cluster.
 
 `extractor_for` returns a function that maps a stream of Documents to a
-stream of (Document, DocExtraction) pairs; the ingest runner writes them.
+stream of (Document, DocExtraction) pairs, in input order; the ingest runner
+writes them. Every engine reads its input lazily and keeps a bounded number
+of documents in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -13,16 +15,48 @@ from dyad.settings import Settings
 
 Extractor = Callable[[Iterable[Document]], Iterator[tuple[Document, DocExtraction]]]
 
+ENGINES = ("local", "dask")
 
-def extractor_for(settings: Settings, workers: int = 1, engine: str = "local", scheduler: str | None = None) -> Extractor:
-    """The extraction strategy for these options."""
-    from dyad.extract.nlp import load_pipeline
-    from dyad.extract.pipeline import extract_many
 
-    if engine != "local" or workers != 1:
-        raise NotImplementedError("parallel extraction is being built")
+def extractor_for(
+    settings: Settings,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    shard_dir: str | None = None,
+) -> Extractor:
+    """The extraction strategy for these options.
+
+    local, 1 worker: nlp.pipe and extract in this process. local, N workers:
+    N spawned processes (dyad.scale.procs). dask: partitions mapped on a Dask
+    cluster, a LocalCluster of `workers` processes unless `scheduler` is given
+    (dyad.scale.dask_engine); `shard_dir` is where its Parquet shards go.
+    """
+    models = tuple(settings.models)
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    if engine == "dask":
+        from dyad.scale.dask_engine import dask_extractor
+
+        return dask_extractor(models, workers, scheduler, shard_dir, settings.batch_size)
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if workers > 1:
+        from dyad.scale.procs import process_extractor
+
+        return process_extractor(models, workers, settings.batch_size)
+    return single_extractor(models, settings.batch_size)
+
+
+def single_extractor(models: tuple[str, ...], batch_size: int) -> Extractor:
+    """nlp.pipe and extract in this process."""
 
     def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
-        return extract_many(documents, load_pipeline(tuple(settings.models)), settings.batch_size)
+        from dyad.extract.nlp import load_pipeline
+        from dyad.extract.pipeline import extract_many
+
+        return extract_many(documents, load_pipeline(models), batch_size)
 
     return run

@@ -1,0 +1,215 @@
+"""Extraction mapped by Dask distributed over partitions of the input documents.
+
+Each task extracts one partition with the pure `extract` and writes Parquet
+shards in the store's row layout (`dyad.store.schema`): one file per table
+plus a documents file. The client reads the shards back, in partition order,
+and yields (Document, DocExtraction) pairs, so the ingest runner stays the one
+writer and keeps its one-transaction-per-document rule. `load_shard` is the
+bulk alternative: DuckDB reads a partition's Parquet files directly, in one
+transaction per partition, so a document's rows land together or not at all.
+
+Without a scheduler address a LocalCluster of `workers` processes with one
+thread each is started and closed with the stream. On a cluster spanning
+several machines, `shard_dir` must be a path every worker and the client see.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dyad.records import DocExtraction, Document
+from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
+from dyad.store.db import source_name
+from dyad.store.schema import EXTRACTION_TABLES, columns, from_row, to_row
+
+# documents per partition: a few seconds of work for one worker
+PARTITION = 16
+
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+def arrow_schema(cols: list[tuple[str, str]]) -> pa.Schema:
+    return pa.schema([(name, _ARROW[sql]) for name, sql in cols])
+
+
+def document_columns() -> list[tuple[str, str]]:
+    """The documents shard: the documents table but for the ingest time, which the loader sets."""
+    derived = [("source_name", "VARCHAR"), ("n_chars", "INTEGER"), ("n_words", "INTEGER"), ("model", "VARCHAR")]
+    return [*columns(Document), *derived]
+
+
+def document_row(document: Document, extraction: DocExtraction) -> tuple[Any, ...]:
+    """A documents-shard row, derived as Store.write derives it."""
+    own = tuple(getattr(document, f) for f in Document.model_fields)
+    text = document.text
+    return (*own, source_name(document.source), len(text), len(text.split()), extraction.model)
+
+
+def table_columns(table: str) -> list[tuple[str, str]]:
+    record, _ = EXTRACTION_TABLES[table]
+    return [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)]
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The Parquet files of one partition: table name -> path (documents included)."""
+
+    part: int
+    files: dict[str, str]
+
+
+def _write(path: Path, cols: list[tuple[str, str]], rows: list[tuple[Any, ...]]) -> str:
+    names = [c for c, _ in cols]
+    data = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    pq.write_table(pa.table(data, schema=arrow_schema(cols)), path)
+    return str(path)
+
+
+def write_shard(part: int, pairs: list[Pair], shard_dir: str) -> Shard:
+    """Write one partition's documents and extraction rows as Parquet files."""
+    folder = Path(shard_dir) / f"part-{part:06d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    doc_rows = [document_row(d, x) for d, x in pairs]
+    files = {"documents": _write(folder / "documents.parquet", document_columns(), doc_rows)}
+    for table, (_, attr) in EXTRACTION_TABLES.items():
+        rows = [to_row(d.id, i, item) for d, x in pairs for i, item in enumerate(getattr(x, attr))]
+        files[table] = _write(folder / f"{table}.parquet", table_columns(table), rows)
+    return Shard(part, files)
+
+
+def extract_partition(part: int, documents: list[Document], models: tuple[str, ...], shard_dir: str, batch_size: int) -> Shard:
+    """The Dask task: extract a partition (model loaded once per worker process) and write its shard."""
+    from dyad.extract.nlp import load_pipeline
+    from dyad.extract.pipeline import extract_many
+
+    pairs = list(extract_many(documents, load_pipeline(models), batch_size))
+    return write_shard(part, pairs, shard_dir)
+
+
+def read_shard(shard: Shard) -> Iterator[Pair]:
+    """Rebuild the (Document, DocExtraction) pairs of a shard, in partition order."""
+    doc_fields = set(Document.model_fields)
+    by_table: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for table in EXTRACTION_TABLES:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in pq.read_table(shard.files[table]).to_pylist():
+            grouped.setdefault(row["doc_id"], []).append(row)
+        by_table[table] = grouped
+    for row in pq.read_table(shard.files["documents"]).to_pylist():
+        document = Document(**{k: v for k, v in row.items() if k in doc_fields})
+        values: dict[str, Any] = {"doc_id": document.id, "model": row["model"]}
+        for table, (record, attr) in EXTRACTION_TABLES.items():
+            rows = sorted(by_table[table].get(document.id, []), key=lambda r: r["idx"])
+            values[attr] = [from_row(record, document.id, r) for r in rows]
+        yield document, DocExtraction(**values)
+
+
+def load_shard(con, shard: Shard) -> list[str]:
+    """Bulk-load a shard into the store with DuckDB reading the Parquet, skipping stored documents.
+
+    One transaction for the partition: every row of a document lands with it, or nothing does.
+    Returns the ids of the documents stored.
+    """
+    docs = shard.files["documents"]
+    con.execute("BEGIN")
+    try:
+        new = [
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents)", [docs]
+            ).fetchall()
+        ]
+        if new:
+            con.execute(
+                "INSERT INTO documents BY NAME SELECT *, now()::TIMESTAMP AS ingested_at FROM read_parquet(?) "
+                "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [docs, new],
+            )
+            for table in EXTRACTION_TABLES:
+                con.execute(
+                    f"INSERT INTO {table} SELECT * FROM read_parquet(?) "
+                    "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, idx",
+                    [shard.files[table], new],
+                )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return new
+
+
+class _Cluster:
+    """A client on `scheduler`, or on a LocalCluster we own and close."""
+
+    def __init__(self, workers: int, scheduler: str | None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info()["workers"]))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def dask_shards(
+    documents: Iterable[Document],
+    models: tuple[str, ...],
+    workers: int = 1,
+    scheduler: str | None = None,
+    shard_dir: str | None = None,
+    batch_size: int = 32,
+    partition: int = PARTITION,
+) -> Iterator[Shard]:
+    """Stream shards in partition order; at most AHEAD partitions per worker are in flight."""
+    cluster = _Cluster(workers, scheduler)
+    run_dir = Path(shard_dir or tempfile.gettempdir()) / f"dyad-shards-{uuid.uuid4().hex[:12]}"
+    counter = iter(range(1 << 62))
+
+    def submit(batch: list[Document]):
+        return cluster.client.submit(
+            extract_partition, next(counter), batch, models, str(run_dir), batch_size, pure=False
+        )
+
+    try:
+        window = ordered_window(batches(documents, partition), submit, AHEAD * cluster.workers)
+        for _batch, shard in window:
+            yield shard
+    finally:
+        cluster.close()
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def dask_extractor(models: tuple[str, ...], workers: int, scheduler: str | None, shard_dir: str | None, batch_size: int):
+    """An Extractor: pairs rebuilt from each partition's shard, whose files are removed once read."""
+
+    def run(documents: Iterable[Document]) -> Iterator[Pair]:
+        for shard in dask_shards(documents, models, workers, scheduler, shard_dir, batch_size):
+            yield from read_shard(shard)
+            shutil.rmtree(Path(shard.files["documents"]).parent, ignore_errors=True)
+
+    return run
