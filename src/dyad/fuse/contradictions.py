@@ -1,0 +1,147 @@
+"""Where sources disagree: figures, asserted vs denied relations, happened vs planned.
+
+Every contradiction keeps both sides' evidence (document, outlet, offsets, words).
+Only different documents contradict each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dyad.fuse.corroboration import Figure, subject_similarity
+from dyad.fuse.items import Cited, RelationItem, fusion_config
+from dyad.fuse.stories import Story
+
+SYMMETRIC_RELATIONS = frozenset({"ally", "partner", "rival"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One source's version: what it says and where."""
+
+    says: str
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    kind: str  # figure, relation, realis
+    subject: str  # what both sides are about
+    a: str  # the states involved, where known
+    b: str
+    first: Side
+    second: Side
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.kind, self.subject, self.first.cited.doc_id, self.second.cited.doc_id, self.first.says)
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "share":
+        return f"{value:.1%}"
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.3g}"
+    return f"{text} {unit}"
+
+
+def figure_contradictions(figs: Sequence[Figure], min_similarity: float | None = None) -> list[Contradiction]:
+    """Figures of one subject whose values differ beyond tolerance, stated in different documents.
+
+    Both claims must name what they measure (`about`), similar enough to be one subject.
+    """
+    if min_similarity is None:
+        min_similarity = float(fusion_config()["claim_subject_min_similarity"])
+    out: dict[tuple, Contradiction] = {}
+    by_subject: dict[int, list[Figure]] = {}
+    for f in figs:
+        by_subject.setdefault(f.subject, []).append(f)
+    for group in by_subject.values():
+        for i, fa in enumerate(group):
+            for fb in group[i + 1 :]:
+                for ca in fa.claims:
+                    for cb in fb.claims:
+                        if ca.doc.id == cb.doc.id or ca.doc.copy_root == cb.doc.copy_root:
+                            continue
+                        if subject_similarity(ca.about, cb.about) < min_similarity:
+                            continue
+                        actors = sorted(set(ca.actors) | set(cb.actors))
+                        c = Contradiction(
+                            "figure",
+                            f"{ca.about} ({fa.unit})",
+                            actors[0] if actors else "",
+                            actors[1] if len(actors) > 1 else "",
+                            Side(_fmt(ca.value, fa.unit), ca.cited),
+                            Side(_fmt(cb.value, fb.unit), cb.cited),
+                        )
+                        out.setdefault((fa.subject, fa.value, fb.value, ca.doc.id, cb.doc.id), c)
+    return list(out.values())
+
+
+def relation_key(r: RelationItem) -> tuple[str, str, str]:
+    """(type, a, b) with the pair sorted for symmetric types."""
+    if r.type in SYMMETRIC_RELATIONS and not r.directed:
+        a, b = sorted((r.a, r.b))
+        return r.type, a, b
+    return r.type, r.a, r.b
+
+
+def relation_contradictions(relations: Sequence[RelationItem]) -> list[Contradiction]:
+    """A relation one document asserts (+) and another denies (-), for the same pair and type."""
+    by_key: dict[tuple[str, str, str], dict[str, dict[str, RelationItem]]] = {}
+    for r in relations:
+        sides = by_key.setdefault(relation_key(r), {"+": {}, "-": {}})
+        sides.setdefault(r.polarity, {}).setdefault(r.doc.id, r)  # first evidence per document
+    out = []
+    for (kind, a, b), sides in sorted(by_key.items()):
+        for pos in sides["+"].values():
+            for neg in sides["-"].values():
+                if pos.doc.id == neg.doc.id:
+                    continue
+                out.append(
+                    Contradiction(
+                        "relation", f"{a} {kind} {b}", a, b,
+                        Side(f"{kind} (asserted)", pos.cited), Side(f"not {kind} (denied)", neg.cited),
+                    )
+                )
+    return out
+
+
+def realis_contradictions(stories: Sequence[Story]) -> list[Contradiction]:
+    """A story one source reports as having happened and another, writing on or after
+    that day, reports as only planned, hypothetical or denied.
+
+    A plan reported before the event's day is its earlier stage, not a contradiction.
+    """
+    out = []
+    for s in stories:
+        real = [m for m in s.mentions if m.realis]
+        if not real:
+            continue
+        day = s.when
+        real_docs = {m.doc.id for m in real}
+        seen: set[str] = set()
+        for m in s.mentions:
+            if m.realis or m.doc.id in real_docs or m.doc.id in seen:
+                continue
+            written = m.doc.published
+            if not m.negated and day is not None and written is not None and written < day:
+                continue
+            seen.add(m.doc.id)
+            lead = min(real, key=lambda r: (r.doc.published or dt.date.max, r.doc.id, r.idx))
+            if lead.doc.copy_root == m.doc.copy_root:
+                continue
+            out.append(
+                Contradiction(
+                    "realis", f"{s.source}-{s.target} {s.family} ({s.id})", s.source, s.target,
+                    Side(f"happened ({lead.code})", lead.cited), Side(f"{m.modality} ({m.code})", m.cited),
+                )
+            )
+    return out
+
+
+def all_contradictions(
+    figs: Sequence[Figure], relations: Sequence[RelationItem], stories: Sequence[Story]
+) -> list[Contradiction]:
+    return relation_contradictions(relations) + figure_contradictions(figs) + realis_contradictions(stories)

@@ -1,0 +1,245 @@
+"""Story events: reports of one real event in different documents, merged.
+
+Events join one story when they have the same story key (code family and
+states: the unordered pair for symmetric families such as meetings), fall
+within `window` days of each other, and either come from the same document
+or have similar evidence. Linking is single-link within each key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from dyad.fuse.corroboration import content_words, source_groups
+from dyad.fuse.items import DocInfo, EventItem, fusion_config
+
+
+@lru_cache(maxsize=1)
+def _families() -> list[tuple[str, str]]:
+    """(code prefix, family) pairs, longest prefix first."""
+    pairs = [(str(p), name) for name, prefixes in fusion_config()["story_families"].items() for p in prefixes]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def family_of(code: str, root: str) -> str:
+    """The story family of a CAMEO code (its root when no family lists it)."""
+    for prefix, name in _families():
+        if code.startswith(prefix):
+            return name
+    return root
+
+
+def is_symmetric(family: str) -> bool:
+    return family in set(fusion_config().get("symmetric_families") or [])
+
+
+def story_key(event: EventItem) -> tuple[str, str, str, bool]:
+    """(family, a, b, directed): the states of a symmetric family are sorted."""
+    family = family_of(event.code, event.root)
+    a, b = event.source or "-", event.target or "-"
+    if is_symmetric(family):
+        a, b = sorted((a, b))
+        return family, a, b, False
+    return family, a, b, True
+
+
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def trigger_stem(trigger: str) -> str:
+    """A crude stem of the trigger's last word ("visited" -> "visit")."""
+    words = re.findall(r"[a-z]+", trigger.casefold())
+    if not words:
+        return ""
+    word = words[-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _names_match(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and fuzz.token_set_ratio(a, b) >= 85  # type: ignore[arg-type]
+
+
+def evidence_similarity(a: EventItem, b: EventItem) -> float:
+    """0..100: shared trigger stem or the same named actors on both sides give 100,
+    else the token-set ratio of the two sentences' content words."""
+    if trigger_stem(a.trigger) and trigger_stem(a.trigger) == trigger_stem(b.trigger):
+        return 100.0
+    if _names_match(a.source_name, b.source_name) and _names_match(a.target_name, b.target_name):
+        return 100.0
+    if _names_match(a.source_name, b.target_name) and _names_match(a.target_name, b.source_name):
+        return 100.0
+    return float(fuzz.token_set_ratio(content_words(a.cited.words), content_words(b.cited.words)))
+
+
+@dataclass
+class Story:
+    """One real event and every report of it."""
+
+    id: str
+    family: str
+    source: str
+    target: str
+    directed: bool
+    mentions: list[EventItem] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[DocInfo]:
+        return list({m.doc.id: m.doc for m in self.mentions}.values())
+
+    @property
+    def n_documents(self) -> int:
+        return len(self.docs)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({d.outlet for d in self.docs})
+
+    @property
+    def n_sources(self) -> int:
+        return len(source_groups(self.docs))
+
+    @property
+    def single_source(self) -> bool:
+        return self.n_sources == 1
+
+    @property
+    def codes(self) -> list[str]:
+        return sorted({m.code for m in self.mentions})
+
+    @property
+    def root(self) -> str:
+        """The most reported CAMEO root of the story."""
+        roots = [m.root for m in self.mentions]
+        return max(sorted(set(roots)), key=roots.count)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return sorted(d for d in (m.date for m in self.mentions) if d is not None)
+
+    @property
+    def when(self) -> dt.date | None:
+        """The event's day: the earliest day given by a report saying it happened, else the earliest."""
+        real = sorted(d for d in (m.date for m in self.mentions if m.realis) if d is not None)
+        return (real or self.dates or [None])[0]
+
+    @property
+    def first_seen(self) -> dt.date | None:
+        days = sorted(d.published for d in self.docs if d.published)
+        return days[0] if days else None
+
+    @property
+    def last_seen(self) -> dt.date | None:
+        days = sorted(d.published for d in self.docs if d.published)
+        return days[-1] if days else None
+
+    def source_says(self) -> list[tuple[list[DocInfo], bool]]:
+        """Per independent source: its documents and whether any says the event happened."""
+        out = []
+        for group in source_groups(self.docs):
+            ids = {d.id for d in group}
+            out.append((group, any(m.realis for m in self.mentions if m.doc.id in ids)))
+        return out
+
+    @property
+    def n_happened(self) -> int:
+        return sum(1 for _, real in self.source_says() if real)
+
+    @property
+    def n_not_happened(self) -> int:
+        return sum(1 for _, real in self.source_says() if not real)
+
+    @property
+    def status(self) -> str:
+        """happened, not yet (only planned/irrealis reports) or disputed (both)."""
+        if self.n_happened and self.n_not_happened:
+            return "disputed"
+        return "happened" if self.n_happened else "not yet"
+
+    @property
+    def goldstein(self) -> float | None:
+        values = [m.goldstein for m in self.mentions if m.goldstein is not None]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def quad_class(self) -> int | None:
+        values = [m.quad_class for m in self.mentions if m.quad_class is not None]
+        return max(sorted(set(values)), key=values.count) if values else None
+
+    def lead(self) -> EventItem:
+        """The report to quote: a realis mention from the earliest independent source, longest evidence."""
+        pool = [m for m in self.mentions if m.realis] or self.mentions
+        return min(pool, key=lambda m: (m.doc.published or dt.date.max, -len(m.cited.words), m.doc.id, m.idx))
+
+    def involves(self, a: str, b: str | None = None, directed: bool = False) -> bool:
+        """Whether the story is between a and b (or involves a, when b is None)."""
+        pair = (self.source, self.target)
+        if b is None:
+            return a in pair
+        if directed and self.directed:
+            return pair == (a, b)
+        return set(pair) == {a, b}
+
+
+def _story_id(key: tuple[str, str, str, bool], mentions: Sequence[EventItem]) -> str:
+    first = min((m.doc.id, m.idx) for m in mentions)
+    digest = hashlib.sha1(f"{key}|{first}".encode()).hexdigest()[:10]
+    return f"S{digest}"
+
+
+def build_stories(
+    events: Sequence[EventItem], window_days: int = 3, min_similarity: float | None = None
+) -> list[Story]:
+    """Group events into stories; the busiest (most independent sources) first."""
+    if min_similarity is None:
+        min_similarity = float(fusion_config()["story_min_similarity"])
+    window = dt.timedelta(days=window_days)
+    by_key: dict[tuple[str, str, str, bool], list[EventItem]] = {}
+    for e in events:
+        by_key.setdefault(story_key(e), []).append(e)
+    stories: list[Story] = []
+    for key, group in by_key.items():
+        group.sort(key=lambda e: (e.date or dt.date.max, e.doc.id, e.idx))
+        for members in _link(group, window, min_similarity):
+            family, a, b, directed = key
+            stories.append(Story(_story_id(key, members), family, a, b, directed, members))
+    stories.sort(key=lambda s: (-s.n_sources, -s.n_documents, -(s.when or dt.date.min).toordinal(), s.id))
+    return stories
+
+
+def _link(group: list[EventItem], window: dt.timedelta, min_similarity: float) -> list[list[EventItem]]:
+    """Single-link clusters of date-sorted events of one key."""
+    parent = list(range(len(group)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(group):
+        for j in range(i + 1, len(group)):
+            b = group[j]
+            if a.date is None or b.date is None:
+                close = a.date is None and b.date is None
+            else:
+                if b.date - a.date > window:
+                    break
+                close = True
+            if not close or find(i) == find(j):
+                continue
+            if a.doc.id == b.doc.id or evidence_similarity(a, b) >= min_similarity:
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[EventItem]] = {}
+    for i, e in enumerate(group):
+        clusters.setdefault(find(i), []).append(e)
+    return list(clusters.values())
