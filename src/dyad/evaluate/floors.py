@@ -1,0 +1,109 @@
+"""Quality floors: the seed-gold figures must not fall below quality/floors.json; floors only go up.
+
+Run `python -m dyad.evaluate.floors` to print measured figures against the
+floors (exit 1 when one is below), `--update` to raise floors to today's
+figures rounded down to two decimals (a floor never goes down).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+FLOORS_FILE = ROOT / "quality" / "floors.json"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SEEDS_MANIFEST = SHARED / "corpus" / "seeds.manifest.jsonl"
+SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
+
+# per layer, the figures that have a floor
+FIGURES: dict[str, tuple[str, ...]] = {
+    "actors": ("precision", "recall", "f1", "country_accuracy"),
+    "events": ("precision", "recall", "f1", "realis_accuracy", "code_accuracy", "undirected_f1", "realis_only_f1"),
+    "quotes": ("precision", "recall", "f1"),
+    "claims": ("precision", "recall", "f1"),
+    "relations": ("precision", "recall", "f1"),
+}
+
+
+def figures(measured: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, float]]:
+    """The floored figures out of `dyad eval --json` output."""
+    return {layer: {name: float(measured[layer][name]) for name in names} for layer, names in FIGURES.items()}
+
+
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def below_floors(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """One line per figure under its floor (a figure missing from the measurement counts as 0)."""
+    return [
+        f"{layer}.{name}: {measured.get(layer, {}).get(name, 0.0):.4f} < floor {floor:.2f}"
+        for layer, names in floors.items()
+        for name, floor in names.items()
+        if measured.get(layer, {}).get(name, 0.0) + 1e-9 < floor
+    ]
+
+
+def round_down(value: float) -> float:
+    return math.floor(value * 100 + 1e-9) / 100
+
+
+def raised(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """Floors raised to the measurement rounded down to two decimals; never lowered."""
+    return {
+        layer: {name: max(floors.get(layer, {}).get(name, 0.0), round_down(value)) for name, value in names.items()}
+        for layer, names in measured.items()
+    }
+
+
+def report(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> str:
+    lines = [f"{'figure':32} {'measured':>9} {'floor':>6}"]
+    for layer, names in measured.items():
+        for name, value in names.items():
+            floor = floors.get(layer, {}).get(name)
+            mark = "  BELOW" if floor is not None and value + 1e-9 < floor else ""
+            shown = f"{floor:.2f}" if floor is not None else "-"
+            lines.append(f"{layer + '.' + name:32} {value:9.4f} {shown:>6}{mark}")
+    return "\n".join(lines)
+
+
+def measure(gold: Path, corpus: Path, manifest: Path | None, db: Path | None = None, extractor: Any = None) -> dict[str, dict[str, float]]:
+    """Run the eval and keep the floored figures."""
+    from dyad.evaluate.run import evaluate
+    from dyad.evaluate.score import scores_json
+    from dyad.settings import load_settings
+
+    run = evaluate(gold, corpus, manifest, db, load_settings(), extractor)
+    return figures(scores_json(run.scores))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dyad.evaluate.floors", description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=SEEDS_GOLD)
+    parser.add_argument("--corpus", type=Path, default=SEEDS)
+    parser.add_argument("--manifest", type=Path, default=SEEDS_MANIFEST)
+    parser.add_argument("--db", type=Path, default=None, help="score this store instead of a fresh ingest")
+    parser.add_argument("--floors", type=Path, default=FLOORS_FILE)
+    parser.add_argument("--update", action="store_true", help="raise the floors to today's figures (rounded down)")
+    args = parser.parse_args(argv)
+    manifest = args.manifest if args.manifest and args.manifest.is_file() else None
+    measured = measure(args.gold, args.corpus, manifest, args.db)
+    floors = load_floors(args.floors) if args.floors.is_file() else {}
+    print(report(measured, floors))
+    if args.update:
+        args.floors.parent.mkdir(parents=True, exist_ok=True)
+        args.floors.write_text(json.dumps(raised(measured, floors), indent=2) + "\n", encoding="utf-8")
+        print(f"floors written to {args.floors}")
+        return 0
+    return 1 if below_floors(measured, floors) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""`dyad eval`: score extraction against a gold file, per layer (../shared/gold/FORMAT.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from dyad.present.cli import App, pass_app
+from dyad.present.output import emit
+
+
+def score_rows(scores: dict) -> list[dict]:
+    """One row per layer (and per event variant) with P, R, F1 and the counts."""
+    rows = []
+    for layer, result in scores.items():
+        rows.append({"layer": layer, **result.counts.as_dict()})
+        for name, counts in result.variants.items():
+            rows.append({"layer": f"  {layer} ({name.replace('_', ' ')})", **counts.as_dict()})
+    return rows
+
+
+def accuracy_rows(scores: dict) -> list[dict]:
+    """The figures over matched items: country, realis, 3-digit code."""
+    return [
+        {"figure": f"{layer} {name.replace('_', ' ')}", "value": round(r.value, 4), "correct": r.correct, "matched": r.total}
+        for layer, result in scores.items()
+        for name, r in result.ratios.items()
+    ]
+
+
+def print_details(scores: dict) -> None:
+    console = Console(soft_wrap=True, highlight=False)
+    for layer, result in scores.items():
+        for doc, errors in result.errors.items():
+            if not errors:
+                continue
+            console.rule(f"{layer} - {doc}")
+            for label, lines in (("FN", errors.fn), ("FP", errors.fp), ("~~", errors.mismatch)):
+                for line in lines:
+                    console.print(f"{label} {line}", markup=False)
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the gold file's documents (by file name).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSONL or CSV of metadata for the corpus files, as for `dyad ingest`.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Score this store as it is when it exists; when it does not, ingest the corpus into it and keep it.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object keyed by layer.")
+@click.option("--details", "--errors", "details", is_flag=True,
+              help="Also list false negatives, false positives and mismatches per layer and document.")
+@pass_app
+def eval_cmd(
+    app: App, gold: Path, corpus: Path | None, manifest: Path | None, db_path: Path | None, as_json: bool, details: bool
+) -> None:
+    """Score extraction of a corpus against the GOLD file (JSON Lines, see FORMAT.md).
+
+    The corpus is ingested and extracted into a temporary store unless --db
+    names an existing one. Gold documents are found by file name. Prints
+    micro-averaged precision, recall and F1 per layer, country accuracy of
+    matched actors, realis and 3-digit code accuracy of matched events, and
+    the undirected and realis-only event figures.
+    """
+    from dyad.evaluate.gold import GoldError
+    from dyad.evaluate.run import evaluate
+    from dyad.evaluate.score import scores_json
+
+    if corpus is None and (db_path is None or not db_path.exists()):
+        raise click.UsageError("give --corpus, or --db naming an existing store")
+    try:
+        run = evaluate(gold, corpus, manifest, db_path, app.settings)
+    except (GoldError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for note in run.notes:
+        click.echo(f"dyad: {note}", err=True)
+    for name in run.missing:
+        click.echo(f"dyad: {name}: gold document not found in the store; all its items count as missed", err=True)
+    if as_json:
+        click.echo(json.dumps(scores_json(run.scores, details), ensure_ascii=False, indent=2))
+        return
+    columns = ["layer", "precision", "recall", "f1", "tp", "fp", "fn"]
+    emit(score_rows(run.scores), columns, "table", title=f"dyad eval: {gold.name}, {run.documents} document(s)")
+    emit(accuracy_rows(run.scores), ["figure", "value", "correct", "matched"], "table", title="over matched items")
+    if details:
+        print_details(run.scores)
+
+
+COMMANDS = [eval_cmd]
