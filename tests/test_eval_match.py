@@ -114,6 +114,13 @@ def test_quote_speaker_matches_as_for_actors_using_gold_aliases() -> None:
     assert not m.quote_matches({"speaker": "Dovgan", "text": "Fishing will resume in May"}, gold, ACTORS)
 
 
+def test_quote_speaker_may_match_through_the_resolved_actor_name() -> None:
+    gold = {"speaker": "Piet Holt", "text": "The nets must come out of the water"}
+    system = {"speaker": "the minister", "speaker_name": "Piet Holt", "text": "The nets must come out"}
+    assert m.quote_matches(system, gold, ACTORS)
+    assert not m.quote_matches({**system, "speaker_name": None}, gold, ACTORS)
+
+
 def test_quote_speaker_outside_the_gold_actors_uses_the_last_word_rule() -> None:
     gold = {"speaker": "a senior port official", "text": "We were never told about the plan"}
     assert m.quote_matches({"speaker": "the official", "text": "We were never told anything"}, gold, ACTORS)

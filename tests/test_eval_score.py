@@ -166,7 +166,10 @@ def _store_with_one_document(path: Path) -> None:
         ],
         events=[Event(source="SWE", target="CHL", code="040", root="04", trigger="met", realis=True,
                       evidence=span, trigger_evidence=span)],
-        quotes=[Quote(text="The border stays open for trade.", speaker="Berg", evidence=span)],
+        quotes=[
+            Quote(text="The border stays open for trade.", speaker="she", speaker_actor="berg", evidence=span),
+            Quote(text="stays open for trade", kind="indirect", speaker="Berg", evidence=span),
+        ],
         claims=[Claim(value=12, unit="accords", evidence=span)],
         relations=[Relation(a="CHL", b="SWE", type="partner", evidence=span)],
     )
@@ -229,3 +232,15 @@ def test_eval_command_needs_a_corpus_or_a_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(_gold(tmp_path / "gold.jsonl"))])
     assert result.exit_code == 2
     assert "--corpus" in result.output
+
+
+def test_eval_command_details_list_errors_of_the_chosen_layer(tmp_path: Path) -> None:
+    from dyad.present.cli import main
+
+    db = tmp_path / "s.duckdb"
+    _store_with_one_document(db)
+    args = ["eval", str(_gold(tmp_path / "gold.jsonl")), "--db", str(db), "--details", "--layer", "actors"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "FN Chile (state, CHL)" in result.stdout
+    assert "FN 12 agreements" not in result.stdout

@@ -165,11 +165,16 @@ def quote_texts_match(system_text: str, gold_text: str) -> bool:
 
 
 def quote_matches(system: Item, gold: Item, gold_actors: Sequence[Item]) -> bool:
-    """Quotes match when the speaker matches as for actors and the texts match."""
-    if not system.get("speaker") or not gold.get("speaker"):
+    """Quotes match when the speaker matches as for actors and the texts match.
+
+    The system speaker is its surface name (`speaker`) or, when the quote
+    was resolved to an actor, that actor's name (`speaker_name`); either may match.
+    """
+    names = [n for n in (system.get("speaker"), system.get("speaker_name")) if n]
+    if not names or not gold.get("speaker"):
         return False
     actor = speaker_actor(gold["speaker"], gold_actors)
-    return actor_name_matches(system["speaker"], actor, gold_actors) and quote_texts_match(
+    return any(actor_name_matches(n, actor, gold_actors) for n in names) and quote_texts_match(
         system.get("text") or "", gold.get("text") or ""
     )
 

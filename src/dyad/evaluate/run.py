@@ -21,7 +21,10 @@ CLAIM_TOLERANCE = 0.02
 LAYER_SQL = {
     "actors": "SELECT name, kind, country, aliases FROM actors WHERE doc_id = ? ORDER BY idx",
     "events": "SELECT source, target, root, code, realis FROM events WHERE doc_id = ? ORDER BY idx",
-    "quotes": "SELECT speaker, text, kind FROM quotes WHERE doc_id = ? ORDER BY idx",
+    "quotes": (
+        "SELECT q.speaker, a.name AS speaker_name, q.text, q.kind FROM quotes q "
+        "LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor WHERE q.doc_id = ? ORDER BY q.idx"
+    ),
     "claims": "SELECT value, unit, about FROM claims WHERE doc_id = ? ORDER BY idx",
     "relations": "SELECT a, b, type, polarity FROM relations WHERE doc_id = ? ORDER BY idx",
 }

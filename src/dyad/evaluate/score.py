@@ -117,7 +117,10 @@ def describe(layer: str, item: Item) -> str:
         return f"{item.get('source')}->{item.get('target')} {item.get('root')}/{item.get('code')} {realis}"
     if layer == "quotes":
         text = " ".join((item.get("text") or "").split())
-        return f"{item.get('speaker')}: \u201c{text[:70]}{'...' if len(text) > 70 else ''}\u201d"
+        speaker = item.get("speaker") or "?"
+        if item.get("speaker_name") and item["speaker_name"] != speaker:
+            speaker += f" [{item['speaker_name']}]"
+        return f"{speaker}: \u201c{text[:70]}{'...' if len(text) > 70 else ''}\u201d"
     if layer == "claims":
         value = item.get("value")
         shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)

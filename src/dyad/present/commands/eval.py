@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from dyad.evaluate import LAYERS
 from dyad.present.cli import App, pass_app
 from dyad.present.output import emit
 
@@ -31,9 +32,11 @@ def accuracy_rows(scores: dict) -> list[dict]:
     ]
 
 
-def print_details(scores: dict) -> None:
+def print_details(scores: dict, layers: tuple[str, ...]) -> None:
     console = Console(soft_wrap=True, highlight=False)
     for layer, result in scores.items():
+        if layers and layer not in layers:
+            continue
         for doc, errors in result.errors.items():
             if not errors:
                 continue
@@ -54,9 +57,18 @@ def print_details(scores: dict) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object keyed by layer.")
 @click.option("--details", "--errors", "details", is_flag=True,
               help="Also list false negatives, false positives and mismatches per layer and document.")
+@click.option("--layer", "layers", multiple=True, type=click.Choice(LAYERS),
+              help="With --details, list only this layer's errors (repeatable).")
 @pass_app
 def eval_cmd(
-    app: App, gold: Path, corpus: Path | None, manifest: Path | None, db_path: Path | None, as_json: bool, details: bool
+    app: App,
+    gold: Path,
+    corpus: Path | None,
+    manifest: Path | None,
+    db_path: Path | None,
+    as_json: bool,
+    details: bool,
+    layers: tuple[str, ...],
 ) -> None:
     """Score extraction of a corpus against the GOLD file (JSON Lines, see FORMAT.md).
 
@@ -81,13 +93,17 @@ def eval_cmd(
     for name in run.missing:
         click.echo(f"dyad: {name}: gold document not found in the store; all its items count as missed", err=True)
     if as_json:
-        click.echo(json.dumps(scores_json(run.scores, details), ensure_ascii=False, indent=2))
+        out = scores_json(run.scores, details)
+        for layer in LAYERS if details and layers else ():
+            if layer not in layers:
+                out[layer].pop("errors", None)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     columns = ["layer", "precision", "recall", "f1", "tp", "fp", "fn"]
     emit(score_rows(run.scores), columns, "table", title=f"dyad eval: {gold.name}, {run.documents} document(s)")
     emit(accuracy_rows(run.scores), ["figure", "value", "correct", "matched"], "table", title="over matched items")
     if details:
-        print_details(run.scores)
+        print_details(run.scores, layers)
 
 
 COMMANDS = [eval_cmd]
