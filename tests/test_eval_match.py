@@ -56,6 +56,7 @@ def test_last_word_must_be_a_word_of_the_gold_name_not_of_its_aliases() -> None:
 def test_unrelated_names_do_not_match() -> None:
     assert not m.actor_matches(actor("Piet Holtz"), ACTORS[1], ACTORS)
     assert not m.actor_matches(actor(""), ACTORS[1], ACTORS)
+    assert not m.actor_matches(actor("( )"), ACTORS[1], ACTORS)
 
 
 def test_kinds_must_match() -> None:

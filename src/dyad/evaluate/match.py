@@ -79,7 +79,10 @@ def actor_name_matches(system_name: str | None, gold: Item, others: Sequence[Ite
         return True
     if name in {norm_name(a) for a in gold.get("aliases") or []}:
         return True
-    last = name_words(system_name)[-1]
+    words = name_words(system_name)
+    if not words:
+        return False
+    last = words[-1]
     if last not in name_words(gold.get("name") or ""):
         return False
     return not any(last in name_words(o.get("name") or "") for o in others if o is not gold)
