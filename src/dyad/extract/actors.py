@@ -1,9 +1,44 @@
-"""Actors stage (being built)."""
+"""Actors stage: states, international bodies, people, organisations and groups of one document.
+
+One `Actor` per real-world actor per document, keyed `state:KOR`, `igo:UN`,
+`person:<normalised name>`, `org:<...>`, `group:<...>`; one `ActorMention` per
+occurrence, with its character offsets and `how` it names the actor (name,
+alias, surname, title, pronoun, metonym, demonym, context).
+
+A title phrase such as "South Korean President Lee Jae-myung" gives two
+mentions: the demonym "South Korean" (how=demonym) of the state `state:KOR`
+and the name "Lee Jae-myung" (how=name) of the person, whose country (KOR) and
+role (head of state) are read from the title. Later stages ask
+`ctx.mention_for_token` and get the person for the name and the state for the
+demonym; `ctx.state_of(person_key)` gives the person's country.
+"""
 
 from __future__ import annotations
 
+from dyad.extract import actor_orgs, actor_persons, actor_refs
+from dyad.extract.actor_registry import Registry, state_name
+from dyad.extract.actor_states import find_places
 from dyad.extract.context import DocContext
+from dyad.extract.lexicon import igos
 
 
 def run(ctx: DocContext) -> None:
-    return None
+    doc = ctx.doc
+    reg = Registry(ctx.document.text)
+    hits, inner = find_places(doc)
+    for hit in hits:
+        span = doc[hit.start : hit.end]
+        if hit.igo:
+            igo = igos()[hit.target]
+            draft = reg.ensure(f"igo:{hit.target}", igo.name, "organization", role=igo.role, sector="IGO")
+            reg.mention(draft.key, span.start_char, span.end_char, "name" if span.text == igo.name else "alias")
+        else:
+            draft = reg.ensure(f"state:{hit.target}", state_name(hit.target), "state", country=hit.target, role="government", sector="GOV")
+            reg.mention(draft.key, span.start_char, span.end_char, hit.how)
+    places = {i: h for h in hits for i in range(h.start, h.end)}
+    inner_places = {i: h for h in inner for i in range(h.start, h.end)}
+    people = actor_persons.find_people(ctx, reg, places)
+    actor_orgs.find_orgs(ctx, reg, places, inner_places, people)
+    actor_refs.resolve_references(ctx, reg, places, people)
+    actor_persons.fallback_leaders(ctx, reg)
+    reg.emit(ctx)

@@ -1,0 +1,228 @@
+"""Organisations and groups of one document, with their country and role.
+
+Named organisations come from spaCy's ORG entities; described ones from noun
+phrases that pair a state with an institution ("the South Korean military",
+"Seoul's foreign ministry", "the Lee administration"); groups from a national
+modifier on a people noun ("Korean residents in Beijing"). A described
+organisation that is another name of a named one of the same country and role
+("China's foreign ministry" / "the Chinese Ministry of Foreign Affairs") joins it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from dyad.extract import lexicon
+from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head
+from dyad.extract.actor_persons import People, normalise
+from dyad.extract.actor_registry import Registry
+from dyad.extract.actor_states import PlaceHit
+from dyad.extract.context import DocContext
+
+# Institutions that a national modifier alone makes an actor ("the Japanese navy").
+STANDALONE_HEADS = {
+    "military", "army", "navy", "air force", "armed forces", "forces", "self-defense forces",
+    "self-defence forces", "coast guard", "foreign ministry", "defense ministry", "defence ministry",
+    "ministry", "news agency", "state news agency", "state media", "parliament", "national assembly",
+    "congress", "embassy", "presidential office", "administration", "central bank", "intelligence agency",
+    "spy agency", "joint chiefs of staff", "legislature", "supreme court", "police", "cabinet",
+}
+# People nouns that make a group when a state or nationality qualifies them.
+GROUP_NOUNS = {
+    "residents", "citizens", "nationals", "people", "public", "workers", "students", "tourists",
+    "protesters", "demonstrators", "activists", "voters", "expatriates", "community", "diaspora",
+    "defectors", "fishermen", "refugees", "migrants", "businesses", "consumers", "investors",
+    "lawmakers", "officials", "diplomats", "soldiers", "troops", "hackers", "fans", "netizens",
+}
+# Generic institutions whose "group" form is really an organisation of the state.
+ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def org_span(ent: Span) -> Span:
+    """An organisation's name without a leading article or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in DETERMINERS:
+        start += 1
+    return doc[start:end]
+
+
+@lru_cache(maxsize=1)
+def _not_orgs() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon.non_actor_phrases())
+
+
+def find_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
+) -> None:
+    named = _named_orgs(ctx, reg, places, inner, people)
+    _described_orgs(ctx, reg, places, people, named)
+    _groups(ctx, reg, places)
+
+
+def _named_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
+) -> list[str]:
+    keys: list[str] = []
+    doc = ctx.doc
+    known = lexicon.known_orgs()
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC", "NORP"}:
+            continue
+        span = org_span(ent)
+        text = span.text
+        if any(i in people.by_token or i in places for i in range(span.start, span.end)):
+            continue
+        if text in lexicon.gazetteer().forms or text in lexicon.igo_forms() or text.lower() in _not_orgs():
+            continue
+        if not text[:1].isupper() or any(c.isdigit() for c in text):
+            continue
+        org = known.get(text)
+        head = org_head([t.text for t in span])
+        if ent.label_ == "NORP" and org is None:
+            continue  # "Democrats", "Buddhists": not an organisation by itself
+        if ent.label_ == "FAC" and org is None and head is None:
+            continue
+        key = "org:" + normalise(org.name if org else text)
+        draft = reg.ensure(key, org.name if org else text, "organization")
+        reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
+        keys.append(key)
+        for i in range(span.start, span.end):
+            if i in inner and not inner[i].igo:
+                draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
+                break
+        before = _before(span, places)
+        if before:
+            iso3, why, desc = before
+            draft.set_country(iso3, why)
+            if desc:
+                draft.set_role(desc.role, desc.sector, why)
+        if head:
+            draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
+        if org:
+            draft.set_country(org.country, "known organisations list")
+            draft.set_role(org.role, org.sector, "known organisations list")
+    return keys
+
+
+def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, lexicon.Title | None] | None:
+    """A state and a describing noun just before an organisation ("Japanese broadcaster TBS", "Taipei-based X")."""
+    doc = span.doc
+    i = span.start - 1
+    words: list[str] = []
+    while i >= span.sent.start and span.start - i <= 5:
+        tok = doc[i]
+        if i in places and not places[i].igo:
+            hit = places[i]
+            desc = org_head(words) if words else None
+            return hit.target, f"'{doc[hit.start:span.start].text}' before its name", desc
+        if tok.text in POSSESSIVE or tok.text == "-" or tok.lower_ in {"based", "headquartered"}:
+            i -= 1
+            continue
+        if tok.pos_ in {"NOUN", "ADJ"}:
+            words.insert(0, tok.lower_)
+            i -= 1
+            continue
+        break
+    if words:
+        desc = org_head(words)
+        if desc:
+            return None, f"described as '{' '.join(words)}'", desc
+    return None
+
+
+def _described_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People, named: list[str]
+) -> None:
+    doc = ctx.doc
+    heads = lexicon.org_heads()
+    for chunk in doc.noun_chunks:
+        words = [t.lower_ for t in chunk]
+        head = _standalone_head(words)
+        if head is None:
+            continue
+        country, why = _chunk_country(chunk, places, people, reg)
+        if country is None:
+            continue
+        start = chunk.start
+        while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
+            start += 1
+        span = doc[start : chunk.end]
+        if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
+            continue
+        info = heads.get(head) or heads.get(head.split()[-1])
+        role, sector = (info.role, info.sector) if info else ("government", "GOV")
+        key = f"org:{country}:{head}"
+        target = _same_named(reg, named, country, role, head) or key
+        draft = reg.ensure(target, span.text, "organization", country=country, role=role, sector=sector, why=[why])
+        reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+
+
+def _standalone_head(words: list[str]) -> str | None:
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            phrase = " ".join(words[-size:]).replace(" - ", "-")
+            if phrase in STANDALONE_HEADS:
+                return phrase
+    return None
+
+
+def _chunk_country(chunk: Span, places: dict[int, PlaceHit], people: People, reg: Registry) -> tuple[str | None, str]:
+    """The state a described organisation belongs to: a demonym, a possessive state, a leader's name, or 'its'."""
+    for tok in chunk:
+        if tok.i in places and not places[tok.i].igo:
+            return places[tok.i].target, f"'{tok.text}' in '{chunk.text}'"
+        key = people.key_at(tok)
+        if key and reg.drafts[key].country:
+            return reg.drafts[key].country, f"'{tok.text}' in '{chunk.text}'"
+    first = chunk[0]
+    if first.lower_ in {"its", "their"}:
+        for i in range(first.i - 1, max(first.sent.start - 1, first.i - 40), -1):
+            if i in places and not places[i].igo:
+                return places[i].target, f"'{first.text}' refers to '{chunk.doc[i].text}'"
+    return None, ""
+
+
+def _same_named(reg: Registry, named: list[str], country: str, role: str, head: str) -> str | None:
+    """A named organisation of the same country and role sharing a word with the description."""
+    words = set(head.replace("-", " ").split())
+    matches = []
+    for key in named:
+        draft = reg.drafts.get(key)
+        if draft is None or draft.country != country or draft.role != role:
+            continue
+        name_words = {w.lower() for w in draft.name.replace("-", " ").split()}
+        if words & name_words or role == "media":
+            matches.append(key)
+    return matches[0] if len(set(matches)) == 1 else None
+
+
+def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
+    doc = ctx.doc
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in GROUP_NOUNS:
+            continue
+        hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
+        if hit is None:
+            continue
+        end = chunk.end
+        # "Korean residents in Beijing": keep a place phrase that says which residents
+        if end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places:
+            end = places[end + 1].end
+        start = chunk.start
+        while start < end and doc[start].lower_ in DETERMINERS:
+            start += 1
+        span = doc[start:end]
+        if root.lower_ in ORG_GROUPS:
+            continue  # officials and troops act for their state: the state mention covers them
+        key = f"group:{hit.target}:{root.lemma_.lower()}"
+        draft = reg.ensure(key, span.text, "group", country=hit.target, role="public", sector="CVL", why=[f"'{span.text}'"])
+        if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
+            draft.role = "diaspora"
+        reg.mention(key, span.start_char, span.end_char, "name")

@@ -1,0 +1,211 @@
+"""Read who a named person or organisation is from the words around the name.
+
+Three places say it: the words before the name ("South Korean President",
+"Japan's senior deputy foreign minister,", "Lee's top security adviser,"), an
+appositive or relative clause after it (", a professor of politics at Y
+University", ", who is a senior fellow at Z"), and the organisation's own name
+("Seoul National University"). Titles come from titles.tsv, organisation head
+words from titles_orgs.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.extract import lexicon
+from dyad.extract.actor_states import PlaceHit
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "madame"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+# Possessive pronouns that point back at a state or person named just before.
+POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
+# Leading words of an appositive or relative clause that come before the description.
+APPOS_LEAD = {"a", "an", "the", "who", "which", "is", "was", "are", "were", "now", "also", "serves", "served", "as", "currently", "then"}
+APPOS_STOP = {",", ";", ":", "(", ")", ".", "\"", "\u201c", "\u201d", "--", "\u2014", "\u2013"}
+ORG_PREPS = {"at", "of", "with", "from", "for", "in"}
+
+
+@dataclass
+class Reading:
+    """What the words around one name say about it."""
+
+    country: str | None = None
+    title: lexicon.Title | None = None
+    org: Span | None = None  # an organisation the actor belongs to
+    possessor: Token | None = None  # "Lee's adviser": the name token of the possessor
+    pronoun: Token | None = None  # "its Prime Minister": the possessive pronoun
+    why: list[str] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None  # token range of the title words
+
+
+def title_words() -> set[str]:
+    """Every word that appears in some title (to know where a title phrase ends)."""
+    words: set[str] = set()
+    for t in lexicon.titles():
+        words.update(t.split())
+    return words | {"former", "then", "acting", "senior", "top", "deputy", "vice", "chief", "first", "assistant", "-", "interim", "incoming", "outgoing", "late", "de", "facto", "state"}
+
+
+def match_title(words: list[str]) -> tuple[lexicon.Title, int] | None:
+    """The longest known title that ends the word list, with how many words it takes."""
+    table = lexicon.titles()
+    for size in range(min(len(words), 7), 0, -1):
+        phrase = " ".join(words[-size:]).replace(" - ", "-")
+        if phrase in table:
+            return table[phrase], size
+    return None
+
+
+def find_title(words: list[str]) -> tuple[lexicon.Title, int, int] | None:
+    """The longest known title anywhere in the words: (title, start, end)."""
+    best: tuple[lexicon.Title, int, int] | None = None
+    for end in range(len(words), 0, -1):
+        hit = match_title(words[:end])
+        if hit and (best is None or hit[1] > best[2] - best[1]):
+            best = (hit[0], end - hit[1], end)
+    return best
+
+
+def org_head(words: list[str]) -> lexicon.Title | None:
+    """What the last words of an organisation's name say it is ("foreign ministry" -> government)."""
+    table = lexicon.org_heads()
+    for size in range(min(len(words), 5), 0, -1):
+        phrase = " ".join(words[-size:]).lower().replace(" - ", "-")
+        if phrase in table:
+            return table[phrase]
+    for word in words:
+        if word.lower() in table and table[word.lower()].role in {"university", "think tank"}:
+            return table[word.lower()]  # "University of Tokyo", "Institute for Peace"
+    return None
+
+
+def _title_from_words(words: list[str]) -> lexicon.Title | None:
+    """A title from a description like "chairman of the parliament", with the body deciding the role."""
+    hit = find_title(words)
+    if "of" in words:
+        cut = words.index("of")
+        head = find_title(words[:cut])
+        body = org_head([w for w in words[cut + 1 :] if w not in {"the", "a"}])
+        if head and body and body.sector in {"LEG", "MIL", "JUD", "COP"} and head[0].sector == "GOV":
+            return lexicon.Title(head[0].title, body.role, body.sector, "person")
+    return hit[0] if hit else None
+
+
+def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int]) -> Reading:
+    """Read the words just before a name: titles, demonyms, possessors ("Chinese Premier X", "Japan's envoy, X")."""
+    reading = Reading()
+    sent_start = doc[start].sent.start
+    i = start - 1
+    if i > sent_start and doc[i].text == "," and doc[i - 1].pos_ in {"NOUN", "PROPN"}:
+        i -= 1  # "the national security adviser, X"
+    tw = title_words()
+    words: list[str] = []
+    first = i + 1
+    while i >= sent_start and start - i <= 10:
+        tok = doc[i]
+        if i in places and not places[i].igo:
+            hit = places[i]
+            reading.country = reading.country or hit.target
+            reading.why.append(f"'{doc[hit.start:hit.end].text}' before the name")
+            i = hit.start - 1
+            first = hit.start
+            if i >= sent_start and doc[i].lower_ in {"the", "a", "an"}:
+                first = i
+            break
+        if tok.text in POSSESSIVE and i - 1 >= sent_start:
+            owner = doc[i - 1]
+            if owner.i in places:
+                continue_i = i - 1
+                i = continue_i
+                continue
+            if owner.i in persons:
+                reading.possessor = owner
+                first = owner.i
+                break
+            break
+        if tok.lower_ in POSSESSIVE_PRONOUNS:
+            reading.pronoun = tok
+            first = i
+            break
+        low = tok.lower_
+        if low in tw or (low in {"of", "the"} and words) or tok.pos_ in {"NOUN", "ADJ"} and low.isalpha():
+            if low in {"the"} and (not words or words[0] != "of" and words[0] not in tw):
+                break
+            words.insert(0, low)
+            first = i
+            i -= 1
+            continue
+        break
+    while words and words[0] in {"the", "of"}:
+        words.pop(0)
+    if words:
+        title = _title_from_words(words)
+        if title:
+            reading.title = title
+            reading.title_span = (first, start)
+            reading.why.append(f"title '{' '.join(words)}'")
+    return reading
+
+
+def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
+    """Read an appositive or relative clause after a name (", a professor at Y University")."""
+    reading = Reading()
+    if end >= len(doc) or doc[end].text not in {",", "("}:
+        return reading
+    sent_end = doc[end - 1].sent.end
+    j = end + 1
+    while j < sent_end and doc[j].lower_ in APPOS_LEAD:
+        j += 1
+    stop = j
+    while stop < sent_end and stop - j < 18 and doc[stop].text not in APPOS_STOP:
+        stop += 1
+    window = doc[j:stop]
+    if not len(window):
+        return reading
+    # The description must start with a title, a state or an organisation, within a few words.
+    words = [t.lower_ for t in window]
+    cut = next((k for k, w in enumerate(words) if w in ORG_PREPS and k > 0), len(words))
+    title = _title_from_words(words[:cut] if cut < len(words) and words[cut] != "of" else words[: _desc_end(words)])
+    if title is None:
+        return reading
+    reading.title = title
+    reading.title_span = (j, stop)
+    reading.why.append(f"described as '{window.text}'")
+    for k in range(j, stop):
+        if k in places and not places[k].igo:
+            if not _is_org_prefix(doc, k, orgs):
+                reading.country = reading.country or places[k].target
+    for org in orgs:
+        if j <= org.start < stop:
+            reading.org = org
+            break
+    return reading
+
+
+def _desc_end(words: list[str]) -> int:
+    """Where the title part of a description ends: before 'at', 'with', 'from', 'for', 'in'."""
+    for k, w in enumerate(words):
+        if w in ORG_PREPS - {"of"} and k > 0:
+            return k
+    return len(words)
+
+
+def _is_org_prefix(doc: Doc, k: int, orgs: list[Span]) -> bool:
+    return any(o.start <= k < o.end for o in orgs)
+
+
+def clean_name(ent: Span) -> Span:
+    """A person's name without honorifics, titles, possessive, with hyphenated parts joined."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # "Yoon Suk-yeol" is sometimes cut before the hyphen
+    while end + 1 < len(doc) and doc[end].text in {"-", "\u2010", "\u2011"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    tw = lexicon.titles()
+    while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in tw or doc[start].pos_ == "ADJ"):
+        start += 1
+    return doc[start:end]

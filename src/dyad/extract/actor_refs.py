@@ -1,0 +1,96 @@
+"""References that do not name anyone: "the president", "the premier", "he", "she".
+
+A title-only reference goes to the most recent person before it whose role the
+title gives; a subject pronoun goes to the one person named in its sentence
+before it, else to the one person (or the one subject) of the sentence before.
+Nothing is resolved when two candidates remain.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.extract import lexicon
+from dyad.extract.actor_persons import People
+from dyad.extract.actor_registry import Registry
+from dyad.extract.actor_states import PlaceHit
+from dyad.extract.context import DocContext
+
+PRONOUNS = {"he", "she"}
+TITLE_DETERMINERS = {"the"}
+
+
+def resolve_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    _title_references(ctx, reg, people)
+    _pronouns(ctx, reg, people)
+
+
+def _title_references(ctx: DocContext, reg: Registry, people: People) -> None:
+    doc = ctx.doc
+    titles = lexicon.titles()
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ not in TITLE_DETERMINERS or chunk.root.i != chunk.end - 1:
+            continue
+        phrase = " ".join(t.lower_ for t in chunk[1:])
+        title = titles.get(phrase)
+        if title is None or title.kind != "person":
+            continue
+        nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        if nxt is not None and (nxt.i in people.by_token or nxt.lower_ == "of" or nxt.text == ","):
+            continue  # "the president, X" or "the president of Y": not a bare reference
+        key = _recent_with_role(chunk, people, reg, title.role)
+        if key:
+            reg.mention(key, chunk.start_char, chunk.end_char, "title")
+
+
+def _recent_with_role(chunk: Span, people: People, reg: Registry, role: str) -> str | None:
+    before = [(s, k) for s, k in people.spans if s.start < chunk.start and reg.drafts[k].role == role]
+    if not before:
+        return None
+    keys = {k for s, k in before if s.sent.start >= _window_start(chunk)}
+    latest = max(before, key=lambda p: p[0].start)[1]
+    return latest if not keys or latest in keys else None
+
+
+def _window_start(chunk: Span) -> int:
+    """Token index where the sentence three sentences back begins."""
+    sents = list(chunk.doc.sents)
+    idx = next(i for i, s in enumerate(sents) if s.start <= chunk.start < s.end)
+    return sents[max(0, idx - 3)].start
+
+
+def _pronouns(ctx: DocContext, reg: Registry, people: People) -> None:
+    doc = ctx.doc
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lower_ not in PRONOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            key = _antecedent(tok, sent, sents[n - 1] if n else None, people, reg)
+            if key:
+                people.by_token.setdefault(tok.i, key)
+                reg.mention(key, tok.idx, tok.idx + len(tok.text), "pronoun")
+
+
+def _persons_in(span: Span, people: People, reg: Registry, before: int | None = None) -> list[str]:
+    keys: list[str] = []
+    for s, k in people.spans:
+        if span.start <= s.start < span.end and (before is None or s.start < before) and reg.drafts[k].kind == "person":
+            if k not in keys:
+                keys.append(k)
+    return keys
+
+
+def _antecedent(tok: Token, sent: Span, prev: Span | None, people: People, reg: Registry) -> str | None:
+    here = _persons_in(sent, people, reg, before=tok.i)
+    if len(here) == 1:
+        return here[0]
+    if here or prev is None:
+        return None
+    there = _persons_in(prev, people, reg)
+    if len(there) == 1:
+        return there[0]
+    subjects = {
+        people.by_token[t.i] for t in prev if t.i in people.by_token and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+    }
+    return subjects.pop() if len(subjects) == 1 else None

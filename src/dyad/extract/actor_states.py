@@ -1,0 +1,155 @@
+"""Find states and international bodies in a parsed document.
+
+States are found by their names, aliases, demonyms, capitals and seats of power
+(gazetteer.tsv), international bodies by igos.tsv, both with a case-sensitive
+spaCy PhraseMatcher so that "US" is a state and "us" is not. Contextual forms
+("the North") count only when the document names the states they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dyad.extract import lexicon
+
+# Entities inside which a state name is part of another name ("Seoul National University").
+NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC"}
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A state or IGO found in the text: `target` is an ISO3 code (state) or an IGO key."""
+
+    start: int  # token index
+    end: int
+    target: str
+    how: str  # name, alias, demonym, metonym, context
+    igo: bool = False
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Language:
+    return spacy.blank("en")
+
+
+def _pattern(vocab, form: str) -> Doc:
+    words = [t.text for t in _tokenizer().make_doc(form)]
+    spaces = [bool(t.whitespace_) for t in _tokenizer().make_doc(form)]
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher]] = {}
+
+
+def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
+    """(places, non-actor phrases, context forms) matchers for one vocab, built once."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        places = PhraseMatcher(vocab, attr="ORTH")
+        for form, (iso3, how) in lexicon.gazetteer().forms.items():
+            places.add(f"state|{iso3}|{how}", [_pattern(vocab, form)])
+        for form, igo_key in lexicon.igo_forms().items():
+            places.add(f"igo|{igo_key}|name", [_pattern(vocab, form)])
+        nonactors = PhraseMatcher(vocab, attr="LOWER")
+        nonactors.add("nonactor", [_pattern(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
+        context = Matcher(vocab)
+        for i, cf in enumerate(lexicon.context_forms()):
+            words = cf.form.split()
+            pattern = [{"LOWER": w.lower()} if w.islower() else {"ORTH": w} for w in words]
+            context.add(f"context|{cf.iso3}|{i}", [pattern])
+        _MATCHERS[key] = (places, nonactors, context)
+    return _MATCHERS[key]
+
+
+def _inside_other_name(span: Span, doc: Doc) -> bool:
+    """True when the span is part of a longer name entity that is not itself a place form."""
+    forms = lexicon.gazetteer().forms
+    igo_forms = lexicon.igo_forms()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
+            continue
+        if (ent.start, ent.end) == (span.start, span.end):
+            continue
+        bare = lexicon.strip_article(_strip_possessive(ent.text))
+        if bare in forms or bare in igo_forms or bare == span.text:
+            continue
+        if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
+            # "the Korean Peninsula": a place, not the state (non-actor phrases catch most)
+            return True
+        if ent.label_ != "LOC":
+            return True
+    return False
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return text[: -len(ending)].rstrip()
+    return text
+
+
+def _is_language_use(span: Span) -> bool:
+    """'spoke in Korean', 'translated into Chinese': a language, not the state."""
+    if len(span) != 1 or span.root.dep_ != "pobj":
+        return False
+    head = span.root.head
+    return head.lower_ in {"in", "into", "from"} and head.head.lemma_ in {
+        "speak",
+        "say",
+        "write",
+        "translate",
+        "publish",
+        "sing",
+        "read",
+        "subtitle",
+        "dub",
+    }
+
+
+def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
+    """(mentions, inner): states and IGOs mentioned in the document, longest match first,
+    no overlaps; `inner` holds those found inside other names ("Seoul National University")
+    or used as a place of origin ("Taipei-based"), which say where an organisation belongs."""
+    places, nonactors, context = _matchers(doc.vocab)
+    blocked: set[int] = set()
+    for _, start, end in nonactors(doc):
+        blocked.update(range(start, end))
+    spans: list[Span] = []
+    for match_id, start, end in places(doc):
+        spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    found: list[PlaceHit] = []
+    inner: list[PlaceHit] = []
+    for span in filter_spans(spans):
+        if blocked.intersection(range(span.start, span.end)) or _is_language_use(span):
+            continue
+        kind, target, how = span.label_.split("|")
+        hit = PlaceHit(span.start, span.end, target, how, igo=kind == "igo")
+        if _inside_other_name(span, doc) or _is_origin(span):
+            inner.append(hit)
+        else:
+            found.append(hit)
+    named = {h.target for h in found if not h.igo}
+    taken = {i for h in found for i in range(h.start, h.end)}
+    for match_id, start, end in context(doc):
+        _, iso3, idx = doc.vocab.strings[match_id].split("|")
+        cf = lexicon.context_forms()[int(idx)]
+        if not set(cf.requires) <= named or taken.intersection(range(start, end)):
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and (nxt.is_title or nxt.pos_ == "PROPN"):
+            continue  # "the North Atlantic", "the South China Sea"
+        found.append(PlaceHit(start, end, iso3, "context"))
+    return sorted(found, key=lambda h: h.start), inner
+
+
+def _is_origin(span: Span) -> bool:
+    """'Taipei-based', 'Seoul-headquartered': where something is, not the state acting."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in {"based", "headquartered", "born"}

@@ -1,0 +1,216 @@
+"""The actor data files (gazetteer, IGOs, titles, leaders), loaded once.
+
+Every table is a tab-separated file under `dyad/data/`; lines starting with `#`
+are comments, the first other line names the columns, and list cells are
+separated by `;`. docs/data-actors.md describes each file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class State:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+    un_member: bool
+
+
+@dataclass(frozen=True)
+class Igo:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    role: str
+    sector: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    role: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class ContextForm:
+    """A form like "the North" that names a state only when the document names all of `requires`."""
+
+    form: str
+    iso3: str
+    requires: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    role: str
+    since: dt.date | None
+    until: dt.date | None
+
+
+@dataclass
+class Gazetteer:
+    states: dict[str, State]
+    # surface form -> (iso3, how): how is name, alias, demonym, metonym
+    forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file, comment lines skipped."""
+    with (DATA / name).open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def _list(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def strip_article(form: str) -> str:
+    """'the Kremlin' -> 'Kremlin': the matcher finds the bare form, the article is optional."""
+    return form[4:] if form.lower().startswith("the ") else form
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    states: dict[str, State] = {}
+    for row in _rows("gazetteer.tsv"):
+        state = State(
+            iso3=row["iso3"],
+            name=row["name"],
+            aliases=_list(row["aliases"]),
+            demonyms=_list(row["demonyms"]),
+            capitals=_list(row["capitals"]),
+            seats=_list(row["seats"]),
+            un_member=row.get("un") == "member",
+        )
+        states[state.iso3] = state
+    gaz = Gazetteer(states=states)
+    # Later kinds never overwrite earlier ones: a name beats a demonym beats a capital.
+    for state in states.values():
+        for form in (state.name, *state.aliases):
+            gaz.forms.setdefault(strip_article(form), (state.iso3, "name" if form == state.name else "alias"))
+    for state in states.values():
+        for form in state.demonyms:
+            gaz.forms.setdefault(form, (state.iso3, "demonym"))
+    for state in states.values():
+        for form in (*state.capitals, *state.seats):
+            gaz.forms.setdefault(strip_article(form), (state.iso3, "metonym"))
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def context_forms() -> tuple[ContextForm, ...]:
+    return tuple(
+        ContextForm(form=r["form"], iso3=r["iso3"], requires=_list(r["requires"])) for r in _rows("gazetteer_context.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def non_actor_phrases() -> frozenset[str]:
+    """Phrases that contain a state's name but name a place, period or thing, not an actor."""
+    return frozenset(r["phrase"] for r in _rows("gazetteer_nonactors.tsv"))
+
+
+@lru_cache(maxsize=1)
+def igos() -> dict[str, Igo]:
+    return {
+        r["key"]: Igo(key=r["key"], name=r["name"], aliases=_list(r["aliases"]), role=r["role"]) for r in _rows("igos.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def igo_forms() -> dict[str, str]:
+    """Surface form -> IGO key."""
+    forms: dict[str, str] = {}
+    for igo in igos().values():
+        for form in (igo.name, *igo.aliases):
+            forms.setdefault(strip_article(form), igo.key)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Lower-case title phrase -> what it says about a person."""
+    return {
+        r["title"].lower(): Title(title=r["title"].lower(), role=r["role"], sector=r["sector"], kind=r["kind"])
+        for r in _rows("titles.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, Title]:
+    """Lower-case head word or phrase of an organisation name -> its role and sector."""
+    return {
+        r["head"].lower(): Title(title=r["head"].lower(), role=r["role"], sector=r["sector"], kind="organization")
+        for r in _rows("titles_orgs.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> dict[str, KnownOrg]:
+    """Surface form -> a well-known organisation whose country the text may not say."""
+    forms: dict[str, KnownOrg] = {}
+    for r in _rows("gazetteer_orgs.tsv"):
+        org = KnownOrg(
+            name=r["name"], aliases=_list(r["aliases"]), country=r["country"] or None, role=r["role"], sector=r["sector"]
+        )
+        for form in (org.name, *org.aliases):
+            forms.setdefault(form, org)
+    return forms
+
+
+def _date(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def leaders_file() -> dict:
+    with (DATA / "leaders.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=1)
+def leaders() -> tuple[Leader, ...]:
+    """The dated fallback list of heads of state and government."""
+    return tuple(
+        Leader(
+            name=e["name"],
+            aliases=tuple(e.get("aliases") or ()),
+            country=e["country"],
+            role=e["role"],
+            since=_date(e.get("since")),
+            until=_date(e.get("until")),
+        )
+        for e in leaders_file().get("leaders", [])
+    )
