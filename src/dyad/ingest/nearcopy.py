@@ -1,0 +1,114 @@
+"""Near-copies: a republished story found by MinHash over word 5-grams and an LSH index.
+
+The estimated Jaccard similarity of two texts' sets of word 5-grams is the
+share of equal MinHash values. A new text whose estimate against a stored one
+reaches the threshold is a near-copy of the earliest such text. Signatures
+live in the store's `doc_minhash` table; the LSH index is rebuilt from it at
+the start of a run and grows as the run adds documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from dyad.store import Store
+
+NUM_PERM = 128
+SEED = 1
+SCHEME = "affine32"  # stored signatures are only comparable within one scheme
+SHINGLE_WORDS = 5
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def shingles(text: str, n: int = SHINGLE_WORDS) -> set[str]:
+    """Word n-grams of the case-folded text, punctuation ignored; a shorter text is one shingle."""
+    tokens = _WORD.findall(text.casefold())
+    if len(tokens) <= n:
+        return {" ".join(tokens)}
+    return {" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+
+
+def signature(text: str) -> LeanMinHash:
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return LeanMinHash(minhash)
+
+
+def _lean(hashvalues: object) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=np.asarray(hashvalues, dtype=np.uint64), scheme=SCHEME)
+
+
+def estimated_jaccard(a: LeanMinHash, b: LeanMinHash) -> float:
+    return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
+
+
+@dataclass(frozen=True)
+class NearCopy:
+    doc_id: str  # the earlier document
+    score: float  # estimated Jaccard similarity
+
+
+class NearCopyIndex:
+    """An LSH index over the store's signatures plus the ones this run adds."""
+
+    def __init__(self, store: Store, threshold: float) -> None:
+        self.store = store
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.order: dict[str, int] = {}  # insertion rank: the first copy is the lowest
+        self.unsaved: dict[str, LeanMinHash] = {}  # signatures not (yet) in doc_minhash
+        self._load()
+
+    def _load(self) -> None:
+        cur = self.store.con.execute(
+            "SELECT d.id, m.hashvalues FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id "
+            "ORDER BY d.ingested_at, d.id"
+        )
+        missing: list[str] = []
+        while rows := cur.fetchmany(1000):
+            for doc_id, hashvalues in rows:
+                self.order.setdefault(doc_id, len(self.order))
+                if hashvalues is not None and len(hashvalues) == NUM_PERM:
+                    self.lsh.insert(doc_id, _lean(hashvalues))
+                else:
+                    missing.append(doc_id)
+        for doc_id in missing:  # stored by a writer that kept no signature: compute it from the text
+            text = self.store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+            self.unsaved[doc_id] = signature(text or "")
+            self.lsh.insert(doc_id, self.unsaved[doc_id])
+
+    def _signature_of(self, doc_id: str) -> LeanMinHash | None:
+        if doc_id in self.unsaved:
+            return self.unsaved[doc_id]
+        row = self.store.con.execute("SELECT hashvalues FROM doc_minhash WHERE doc_id = ?", [doc_id]).fetchone()
+        return _lean(row[0]) if row and row[0] is not None else None
+
+    def match(self, minhash: LeanMinHash) -> NearCopy | None:
+        """The earliest indexed text whose estimated Jaccard reaches the threshold."""
+        found: list[NearCopy] = []
+        for doc_id in self.lsh.query(minhash):
+            other = self._signature_of(doc_id)
+            if other is not None and (score := estimated_jaccard(minhash, other)) >= self.threshold:
+                found.append(NearCopy(doc_id, score))
+        return min(found, key=lambda c: self.order[c.doc_id]) if found else None
+
+    def add(self, doc_id: str, minhash: LeanMinHash) -> None:
+        """Index a document of this run; its signature is kept until the store has it."""
+        if doc_id in self.order:
+            return
+        self.order[doc_id] = len(self.order)
+        self.unsaved[doc_id] = minhash
+        self.lsh.insert(doc_id, minhash)
+
+    def saved(self, doc_id: str) -> None:
+        self.unsaved.pop(doc_id, None)
