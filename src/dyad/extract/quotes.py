@@ -1,9 +1,346 @@
-"""Quotes stage (being built)."""
+"""Quotes stage: direct, partial and indirect quotations with their speakers.
+
+A quotation is the words between a pair of quotation marks (straight or curly)
+on one line. Its speaker comes from the attribution around it, in this order:
+a speech verb after it ("...," she said / said Kim), a speech verb or
+"according to" before it in the same sentence (Lee said his visit would "..."),
+or, for a quotation that is a sentence of its own, the sentence before it
+(a speech verb, a colon, an earlier quotation by the same speaker, or a name
+with its description: "..., Kim Min-su, a professor at Y."). A quotation split
+by its attribution ("A," he said, "B.") is two quotations with one speaker.
+Quotations of fewer than four words and quotations that are part of a sentence
+of the writer's are `partial`. Reported speech with no quotation marks
+("Wi told reporters that ...", "according to X, ...") is `indirect`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
 from dyad.extract.context import DocContext
+from dyad.extract.quote_data import speech_words
+from dyad.extract.quote_speakers import Speaker, resolve
+from dyad.records import Quote
+
+QUOTE_RE = re.compile(r"\u201c([^\u201d\u201c\n]{1,3000})\u201d|\"([^\"\n]{1,3000})\"")
+SENT_END = frozenset({".", "!", "?"})
+TRAILING = ",;:\u2014- "
+MIN_WORDS = 4
+MAX_RIGHT = 10  # tokens after a quotation in which its attribution may sit
+DIRECT_BEFORE = frozenset({":", ",", "\u2014", "\u2013", "-"})
+
+
+@dataclass
+class Marked:
+    """One pair of quotation marks: the marks' offsets and the trimmed words inside."""
+
+    open: int
+    close: int  # offset of the closing mark
+    start: int
+    end: int
+
+
+def _marked(text: str) -> list[Marked]:
+    found = []
+    for m in QUOTE_RE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        start, end = m.start(group), m.end(group)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1
+        if end > start:
+            found.append(Marked(m.start(), m.end() - 1, start, end))
+    return found
+
+
+class Quoted:
+    """Which characters lie inside quotation marks."""
+
+    def __init__(self, marks: list[Marked]) -> None:
+        self.spans = [(m.open, m.close + 1) for m in marks]
+
+    def __contains__(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.spans)
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    words = speech_words()
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in words.verbs:
+        return False
+    need = words.needs.get(tok.lemma_.lower())
+    if need is None:
+        return True
+    return any(c.lower_ == need for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == need)
+
+
+def _left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
+    """Tokens of the sentence before a character, back to the last sentence end outside quotation marks."""
+    out: list[Token] = []
+    k = _token_at(doc, char) - 1
+    while k >= 0:
+        tok = doc[k]
+        if "\n" in tok.text or (tok.text in SENT_END and tok.idx not in quoted):
+            break
+        if "\n" in doc.text[tok.idx + len(tok.text) : char]:
+            break
+        out.append(tok)
+        k -= 1
+    return list(reversed(out))
+
+
+def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
+    """Tokens after a character up to the end of its sentence (outside quotation marks)."""
+    out: list[Token] = []
+    k = _token_at(doc, char)
+    while k < len(doc) and doc[k].idx <= char:
+        k += 1
+    while k < len(doc):
+        tok = doc[k]
+        if "\n" in doc.text[char : tok.idx] or "\n" in tok.text:
+            break
+        out.append(tok)
+        if tok.text in SENT_END and tok.idx not in quoted:
+            break
+        k += 1
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.start
+    for tok in doc:
+        if tok.idx + len(tok.text) > char:
+            return tok.i
+    return len(doc)
+
+
+def _words(tokens: list[Token], quoted: Quoted) -> list[Token]:
+    return [t for t in tokens if t.idx not in quoted and not t.is_punct and not t.is_space]
+
+
+def _subject_of(verb: Token, window: list[Token]) -> Token | list[Token] | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return subj
+    after = [t for t in window if t.i > verb.i]
+    names = []
+    for tok in after:
+        if tok.is_punct and tok.text not in ("-", "\u2010"):
+            if names:
+                break
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ") or tok.ent_type_:
+            names.append(tok)
+        elif names:
+            break
+    return names or None
+
+
+def _according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | None:
+    for i in range(len(tokens)):
+        for phrase in speech_words().according:
+            if tuple(t.lower_ for t in tokens[i : i + len(phrase)]) != phrase:
+                continue
+            obj = tokens[i + len(phrase) - 1]
+            pobj = next((c for c in obj.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return resolve(ctx, pobj, before)
+            rest = []
+            for t in tokens[i + len(phrase) :]:
+                if t.is_punct:
+                    break
+                rest.append(t)
+            return resolve(ctx, rest or None, before)
+    return None
+
+
+def _attribution_after(ctx: DocContext, right: list[Token], quoted: Quoted, before: int) -> Speaker | None:
+    window = [t for t in right if t.idx not in quoted][:MAX_RIGHT]
+    for k, tok in enumerate(window):
+        if _is_speech_verb(tok):
+            between = [t for t in window[:k] if not t.is_punct]
+            if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > 6:
+                return None
+            return resolve(ctx, _subject_of(tok, window), before)
+        if tok.text in SENT_END:
+            break
+    return None
+
+
+def _attribution_before(ctx: DocContext, left: list[Token], quoted: Quoted, before: int) -> Speaker | None:
+    outside = [t for t in left if t.idx not in quoted]
+    for tok in reversed(outside):
+        if _is_speech_verb(tok):
+            return resolve(ctx, _subject_of(tok, outside), before)
+    return _according(ctx, outside, before)
+
+
+def _named_with_description(ctx: DocContext, tokens: list[Token]) -> Speaker | None:
+    """A sentence that ends "..., Kim Min-su, a professor at Y." names the speaker of the next quotation."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 4 or words[-1].text not in SENT_END:
+        return None
+    for k in range(len(words) - 2, 0, -1):
+        tok = words[k]
+        if tok.text == "," and k + 1 < len(words) and words[k + 1].pos_ in ("DET", "NOUN", "ADJ", "PROPN"):
+            tail = words[k + 1 : -1]
+            if any(t.pos_ in ("VERB", "AUX") for t in tail):
+                return None
+            name: list[Token] = []
+            j = k - 1
+            while j >= 0 and (words[j].pos_ == "PROPN" or words[j].text in ("-", "\u2010")):
+                name.insert(0, words[j])
+                j -= 1
+            if name and j >= 0 and words[j].text == ",":
+                speaker = resolve(ctx, name, name[0].idx)
+                if speaker.name and any(t.ent_type_ == "PERSON" for t in name):
+                    return speaker
+                if speaker.actor_key:
+                    return speaker
+    return None
+
+
+def _previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]:
+    """The sentence before the one starting at token index `left_start` (same paragraph only)."""
+    k = left_start - 1
+    if k < 0 or "\n" in doc.text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(doc.text)]:
+        return []
+    end = k
+    k -= 1
+    while k >= 0:
+        tok = doc[k]
+        if "\n" in doc.text[tok.idx + len(tok.text) : doc[k + 1].idx] or (tok.text in SENT_END and tok.idx not in quoted):
+            break
+        k -= 1
+    return list(doc[k + 1 : end + 1])
+
+
+def _speech_root(ctx: DocContext, tokens: list[Token], quoted: Quoted) -> Speaker | None:
+    for tok in tokens:
+        if tok.dep_ == "ROOT" and tok.idx not in quoted and _is_speech_verb(tok):
+            return resolve(ctx, _subject_of(tok, tokens), tok.idx)
+    return None
+
+
+def _kind(text: str, left_words: list[Token], before_char: str) -> str:
+    if len(text.split()) < MIN_WORDS:
+        return "partial"
+    if not left_words or before_char in DIRECT_BEFORE:
+        return "direct"
+    return "partial"
+
+
+def direct_quotes(ctx: DocContext) -> list[Quote]:
+    doc, text = ctx.doc, ctx.document.text
+    marks = _marked(text)
+    quoted = Quoted(marks)
+    out: list[Quote] = []
+    last: tuple[Speaker, int] | None = None  # the previous quotation's speaker and closing offset
+    for m in marks:
+        left = _left_tokens(doc, m.open, quoted)
+        right = _right_tokens(doc, m.close, quoted)
+        left_words = _words(left, quoted)
+        speaker = _attribution_after(ctx, right, quoted, m.open)
+        if speaker is None or speaker.name is None:
+            speaker = _attribution_before(ctx, left, quoted, m.open) if left_words else None
+        if (speaker is None or speaker.name is None) and not left_words:
+            speaker = _bare(ctx, doc, left, m, quoted, last)
+        speaker = speaker or Speaker(None, None, None)
+        before = text[: m.open].rstrip()[-1:] if text[: m.open].strip() else ""
+        words = text[m.start : m.end]
+        kind = _kind(words, left_words, before)
+        out.append(
+            Quote(
+                text=words,
+                kind=kind,  # type: ignore[arg-type]
+                speaker=speaker.name,
+                speaker_actor=speaker.actor_key,
+                evidence=ctx.evidence(m.start, m.end),
+                speaker_evidence=speaker.evidence,
+            )
+        )
+        if speaker.name:
+            last = (speaker, m.close)
+    return out
+
+
+def _bare(ctx: DocContext, doc: Doc, left: list[Token], m: Marked, quoted: Quoted, last: tuple[Speaker, int] | None) -> Speaker | None:
+    """The speaker of a quotation that is a sentence of its own, from the sentence before it."""
+    start = left[0].i if left else _token_at(doc, m.open)
+    previous = _previous_sentence(doc, start, quoted)
+    if not previous:
+        return None
+    if last is not None and last[1] >= previous[0].idx:
+        return last[0]
+    return _speech_root(ctx, previous, quoted) or _named_with_description(ctx, previous)
+
+
+def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
+    """Reported speech: a speech verb with a clause of what was said and no quotation marks in it."""
+    doc = ctx.doc
+    out: list[Quote] = []
+    for tok in doc:
+        if tok.idx in quoted or not _is_speech_verb(tok):
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is None:
+            continue
+        tokens = list(clause.subtree)
+        while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+            tokens.pop(0)
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        if not tokens or any(t.idx in quoted or t.text in ('"', "\u201c", "\u201d") for t in tokens):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not _can_speak(subj):
+            continue
+        speaker = resolve(ctx, subj, tok.idx)
+        if speaker.name is None:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        out.append(_indirect(ctx, speaker, start, end))
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 6 or words[0].idx in quoted or any(t.idx in quoted for t in words):
+            continue
+        speaker = _according(ctx, words[:3], words[0].idx)
+        if speaker is None or speaker.name is None:
+            continue
+        comma = next((t for t in words if t.text == ","), None)
+        if comma is None:
+            continue
+        rest = [t for t in words if t.i > comma.i and not (t.is_punct and t.i == words[-1].i)]
+        if rest:
+            out.append(_indirect(ctx, speaker, rest[0].idx, rest[-1].idx + len(rest[-1].text)))
+    return out
+
+
+def _can_speak(subj: Token) -> bool:
+    """Persons, bodies and titles speak; meetings and statements only "suggest"."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return subj.lower_ not in ("it", "this", "that", "which")
+    return subj.lemma_.lower() in speech_words().titles or subj.lower_ in speech_words().titles
+
+
+def _indirect(ctx: DocContext, speaker: Speaker, start: int, end: int) -> Quote:
+    return Quote(
+        text=ctx.document.text[start:end],
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_actor=speaker.actor_key,
+        evidence=ctx.evidence(start, end),
+        speaker_evidence=speaker.evidence,
+    )
 
 
 def run(ctx: DocContext) -> None:
-    return None
+    quotes = direct_quotes(ctx)
+    marks = Quoted(_marked(ctx.document.text))
+    ctx.result.quotes.extend(quotes)
+    ctx.result.quotes.extend(indirect_quotes(ctx, marks))

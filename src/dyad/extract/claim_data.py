@@ -1,0 +1,92 @@
+"""Number words, qualifiers and units for the claims stage, read once from data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """A YAML file from dyad/data as a dict."""
+    text = resources.files("dyad.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@dataclass(frozen=True)
+class Collective:
+    value: float
+    unit: str | None = None
+    needs_number: bool = False
+
+
+@dataclass(frozen=True)
+class Synonym:
+    unit: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    cardinals: dict[str, float]
+    multipliers: dict[str, float]
+    collectives: dict[str, Collective]
+    fractions: dict[str, float]
+    denominators: dict[str, float]
+    qualifiers: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    time_points: frozenset[str]
+    labels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Units:
+    currency_symbols: dict[str, str]  # "$" -> "USD"
+    currency_words: dict[str, str]  # "won" -> "KRW"
+    share_words: frozenset[str]
+    synonyms: dict[str, Synonym]
+    durations: frozenset[str]
+    salient: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    raw = load_yaml("numbers.yaml")
+    qualifiers = sorted((tuple(q.lower().split()) for q in raw.get("qualifiers", [])), key=len, reverse=True)
+    return NumberWords(
+        cardinals={k.lower(): float(v) for k, v in raw.get("cardinals", {}).items()},
+        multipliers={k.lower(): float(v) for k, v in raw.get("multipliers", {}).items()},
+        collectives={
+            k.lower(): Collective(float(v["value"]), v.get("unit"), bool(v.get("needs_number", False)))
+            for k, v in raw.get("collectives", {}).items()
+        },
+        fractions={k.lower(): float(v) for k, v in raw.get("fractions", {}).items()},
+        denominators={k.lower(): float(v) for k, v in raw.get("denominators", {}).items()},
+        qualifiers=tuple(qualifiers),
+        time_points=frozenset(w.lower() for w in raw.get("time_points", [])),
+        labels=frozenset(str(w).lower() for w in raw.get("labels", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def units() -> Units:
+    raw = load_yaml("units.yaml")
+    symbols: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for code, spec in raw.get("currencies", {}).items():
+        for s in spec.get("symbols", []):
+            symbols[str(s)] = code
+        for w in spec.get("words", []):
+            words[str(w).lower()] = code
+    return Units(
+        currency_symbols=symbols,
+        currency_words=words,
+        share_words=frozenset(str(w).lower() for w in raw.get("share", [])),
+        synonyms={
+            k.lower(): Synonym(v["unit"], float(v.get("factor", 1.0))) for k, v in raw.get("synonyms", {}).items()
+        },
+        durations=frozenset(raw.get("durations", [])),
+        salient=frozenset(raw.get("salient", [])),
+    )

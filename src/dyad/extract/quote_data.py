@@ -1,0 +1,27 @@
+"""Speech verbs, "according to" phrases and speaker titles for the quotes stage, read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.extract.claim_data import load_yaml
+
+
+@dataclass(frozen=True)
+class SpeechWords:
+    verbs: frozenset[str]
+    needs: dict[str, str]  # lemma -> word that must follow it ("put" -> "it")
+    according: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_words() -> SpeechWords:
+    raw = load_yaml("speech_verbs.yaml")
+    return SpeechWords(
+        verbs=frozenset(v.lower() for v in raw.get("verbs", [])),
+        needs={k.lower(): str(v).lower() for k, v in raw.get("needs", {}).items()},
+        according=tuple(sorted((tuple(p.lower().split()) for p in raw.get("according", [])), key=len, reverse=True)),
+        titles=frozenset(t.lower() for t in raw.get("titles", [])),
+    )
