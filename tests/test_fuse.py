@@ -129,7 +129,7 @@ def test_trigger_stem():
 def test_story_counts_near_copies_once_and_tracks_realis_agreement():
     wire = doc("Wire", published="2030-03-11")
     copy = doc("Reprint", published="2030-03-11", copy_of=wire.id)
-    preview = doc("Preview", published="2030-03-12")
+    preview = doc("Preview", published="2030-03-09")
     words = "Aland's leader visited Borduria for a state visit"
     stories = build_stories([
         event(wire, "AAA", "BBB", "042", words, trigger="visited", when="2030-03-10"),
@@ -140,8 +140,9 @@ def test_story_counts_near_copies_once_and_tracks_realis_agreement():
     assert len(stories) == 1
     s = stories[0]
     assert s.n_documents == 3 and s.n_sources == 2 and not s.single_source
-    assert (s.n_happened, s.n_not_happened, s.status) == (1, 1, "disputed")
-    assert s.first_seen == dt.date(2030, 3, 11) and s.last_seen == dt.date(2030, 3, 12)
+    # the preview came before the event: an earlier stage, not a dispute
+    assert (s.n_happened, s.n_not_happened, s.status) == (1, 1, "happened")
+    assert s.first_seen == dt.date(2030, 3, 9) and s.last_seen == dt.date(2030, 3, 11)
     assert s.when == dt.date(2030, 3, 10)
 
 
@@ -222,10 +223,11 @@ def test_realis_vs_planned_after_the_event_is_a_contradiction_but_a_preview_is_n
     happened = event(doc("News", published="2030-03-11"), "AAA", "BBB", "042", words, when="2030-03-10", trigger="visited")
     preview = event(doc("Preview", published="2030-03-08"), "AAA", "BBB", "042", "Aland's leader will visit Borduria",
                     realis=False, modality="planned", when="2030-03-10", trigger="visit")
-    doubter = event(doc("Doubter", published="2030-03-12"), "AAA", "BBB", "042", "Aland's leader may visit Borduria",
-                    realis=False, modality="hypothetical", when="2030-03-10", trigger="visit")
+    doubter = event(doc("Doubter", published="2030-03-12"), "AAA", "BBB", "042",
+                    "Aland's leader was to visit Borduria on Sunday", realis=False, modality="planned",
+                    when="2030-03-10", trigger="visit")
     stories = build_stories([happened, preview, doubter])
-    assert len(stories) == 1
+    assert len(stories) == 1 and stories[0].status == "disputed"
     found = realis_contradictions(stories)
     assert [c.second.cited.doc_id for c in found] == [doubter.doc.id]
     assert found[0].first.cited.doc_id == happened.doc.id
@@ -271,3 +273,26 @@ def test_compare_outlets_rows():
     assert n.mean_goldstein == pytest.approx(-0.05) and b.mean_goldstein is None
     assert n.n_stories == 2 and n.n_only == 1 and b.n_only == 0
     assert list(rows) == ["Blog", "News"]
+
+
+def test_a_bound_does_not_contradict_a_value_on_its_open_side():
+    a, b, c = doc("One"), doc("Two"), doc("Three")
+    more_than = ClaimItem(doc=a, idx=0, value=10, unit="agreements", cited=cite(a, "more than 10 agreements"),
+                          approx=True, about="agreements signed at the summit", qualifier="more than")
+    dozen = ClaimItem(doc=b, idx=0, value=12, unit="agreements", cited=cite(b, "about a dozen agreements"),
+                      approx=True, about="agreements signed at the summit", qualifier="about")
+    five = ClaimItem(doc=c, idx=0, value=5, unit="agreements", cited=cite(c, "five agreements"),
+                     about="agreements signed at the summit")
+    found = figure_contradictions(figures([more_than, dozen, five], 0.02))
+    pairs = {frozenset((x.first.cited.doc_id, x.second.cited.doc_id)) for x in found}
+    assert frozenset((a.id, b.id)) not in pairs  # "more than 10" and "about 12" can both be true
+    assert frozenset((a.id, c.id)) in pairs and frozenset((b.id, c.id)) in pairs
+
+
+def test_an_undated_plan_written_after_a_story_is_a_new_story():
+    done = event(doc("News", published="2030-03-11"), "AAA", "BBB", "042", "Aland's leader visited Borduria",
+                 when="2030-03-10", trigger="visited")
+    again = event(doc("Blog", published="2030-03-12"), "AAA", "BBB", "042", "Aland's leader may visit Borduria again",
+                  realis=False, modality="hypothetical", trigger="visit")
+    stories = build_stories([done, again])
+    assert len(stories) == 2 and realis_contradictions(stories) == []

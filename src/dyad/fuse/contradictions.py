@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dyad.fuse.corroboration import Figure, subject_similarity
+from dyad.fuse.corroboration import Figure, consistent, subject_similarity
 from dyad.fuse.items import Cited, RelationItem, fusion_config
 from dyad.fuse.stories import Story
 
@@ -46,10 +46,13 @@ def _fmt(value: float, unit: str) -> str:
     return f"{text} {unit}"
 
 
-def figure_contradictions(figs: Sequence[Figure], min_similarity: float | None = None) -> list[Contradiction]:
+def figure_contradictions(
+    figs: Sequence[Figure], tolerance: float = 0.02, min_similarity: float | None = None
+) -> list[Contradiction]:
     """Figures of one subject whose values differ beyond tolerance, stated in different documents.
 
-    Both claims must name what they measure (`about`), similar enough to be one subject.
+    Both claims must name what they measure (`about`), similar enough to be one subject;
+    a bound ("more than 10") does not contradict a value on its open side (12).
     """
     if min_similarity is None:
         min_similarity = float(fusion_config()["claim_subject_min_similarity"])
@@ -64,7 +67,7 @@ def figure_contradictions(figs: Sequence[Figure], min_similarity: float | None =
                     for cb in fb.claims:
                         if ca.doc.id == cb.doc.id or ca.doc.copy_root == cb.doc.copy_root:
                             continue
-                        if subject_similarity(ca.about, cb.about) < min_similarity:
+                        if subject_similarity(ca.about, cb.about) < min_similarity or consistent(ca, cb, tolerance):
                             continue
                         actors = sorted(set(ca.actors) | set(cb.actors))
                         c = Contradiction(
@@ -110,25 +113,11 @@ def relation_contradictions(relations: Sequence[RelationItem]) -> list[Contradic
 
 def realis_contradictions(stories: Sequence[Story]) -> list[Contradiction]:
     """A story one source reports as having happened and another, writing on or after
-    that day, reports as only planned, hypothetical or denied.
-
-    A plan reported before the event's day is its earlier stage, not a contradiction.
-    """
+    that day, reports as only planned, hypothetical or denied (see Story.doubters)."""
     out = []
     for s in stories:
         real = [m for m in s.mentions if m.realis]
-        if not real:
-            continue
-        day = s.when
-        real_docs = {m.doc.id for m in real}
-        seen: set[str] = set()
-        for m in s.mentions:
-            if m.realis or m.doc.id in real_docs or m.doc.id in seen:
-                continue
-            written = m.doc.published
-            if not m.negated and day is not None and written is not None and written < day:
-                continue
-            seen.add(m.doc.id)
+        for m in s.doubters():
             lead = min(real, key=lambda r: (r.doc.published or dt.date.max, r.doc.id, r.idx))
             if lead.doc.copy_root == m.doc.copy_root:
                 continue
@@ -142,6 +131,6 @@ def realis_contradictions(stories: Sequence[Story]) -> list[Contradiction]:
 
 
 def all_contradictions(
-    figs: Sequence[Figure], relations: Sequence[RelationItem], stories: Sequence[Story]
+    figs: Sequence[Figure], relations: Sequence[RelationItem], stories: Sequence[Story], tolerance: float = 0.02
 ) -> list[Contradiction]:
-    return relation_contradictions(relations) + figure_contradictions(figs) + realis_contradictions(stories)
+    return relation_contradictions(relations) + figure_contradictions(figs, tolerance) + realis_contradictions(stories)

@@ -105,6 +105,28 @@ def values_agree(a: float, b: float, tolerance: float, approx: bool = False) -> 
     return scale == 0 or abs(a - b) <= tolerance * scale
 
 
+def bound(claim: ClaimItem) -> str:
+    """'lower' for "more than X", 'upper' for "nearly X", else 'point'."""
+    q = (claim.qualifier or "").strip().casefold()
+    if not q:
+        return "point"
+    config = fusion_config()
+    if q in {s.casefold() for s in config.get("lower_bound_qualifiers", [])}:
+        return "lower"
+    if q in {s.casefold() for s in config.get("upper_bound_qualifiers", [])}:
+        return "upper"
+    return "point"
+
+
+def consistent(a: ClaimItem, b: ClaimItem, tolerance: float) -> bool:
+    """Whether two figures of one subject can both be true (bounds taken into account)."""
+    if values_agree(a.value, b.value, tolerance, a.approx or b.approx):
+        return True
+    low, high = (a, b) if a.value < b.value else (b, a)
+    # the smaller is a lower bound ("more than 10" vs 12), or the larger an upper bound ("nearly 12" vs 10)
+    return bound(low) == "lower" or bound(high) == "upper"
+
+
 def actors_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Claims about overlapping actors, or where either names no actor."""
     return not a or not b or bool(set(a) & set(b))

@@ -93,7 +93,7 @@ def fuse(corpus: Corpus, window_days: int = 3, tolerance: float = 0.02, dyad: Dy
         events = corpus.events
         docs = list(corpus.docs.values())
     ids = {d.id for d in docs}
-    contradictions = all_contradictions(figs, relations, stories)
+    contradictions = all_contradictions(figs, relations, stories, tolerance)
     outlets = compare_outlets(
         docs, events, stories, [f for f in figs if any(c.doc.id in ids for c in f.claims)],
         [s for s in corpus.sentences if s.doc.id in ids],

@@ -81,6 +81,11 @@ class EventItem:
     def date(self) -> dt.date | None:
         return event_date(self.when, self.doc.published)
 
+    @property
+    def open_future(self) -> bool:
+        """A plan or possibility with no date of its own: it lies after its document's date."""
+        return not self.realis and not self.negated and self.modality != "negated" and not self.when
+
 
 @dataclass(frozen=True)
 class ClaimItem:
@@ -93,6 +98,7 @@ class ClaimItem:
     about: str | None = None
     actors: tuple[str, ...] = ()
     asserted_by: str | None = None
+    qualifier: str | None = None  # "more than", "nearly": a bound rather than a point
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,7 @@ def load_claims(store: Any, docs: dict[str, DocInfo]) -> list[ClaimItem]:
             doc=docs[r["doc_id"]], idx=r["idx"], value=float(r["value"]), unit=r["unit"] or "",
             cited=_cited(docs[r["doc_id"]], r["start"], r["end"], r["words"]), approx=bool(r["approx"]),
             about=r["about"], actors=tuple(r["actors"] or ()), asserted_by=r["asserted_by"],
+            qualifier=r["qualifier"],
         )
         for r in rows
     ]

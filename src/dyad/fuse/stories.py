@@ -3,7 +3,9 @@
 Events join one story when they have the same story key (code family and
 states: the unordered pair for symmetric families such as meetings), fall
 within `window` days of each other, and either come from the same document
-or have similar evidence. Linking is single-link within each key.
+or have similar evidence. Linking is single-link within each key. A planned
+or hypothetical event with no date of its own is placed on its document's
+date and only joins reports dated on or after it (a plan is about the future).
 """
 
 from __future__ import annotations
@@ -158,12 +160,32 @@ class Story:
     def n_not_happened(self) -> int:
         return sum(1 for _, real in self.source_says() if not real)
 
+    def doubters(self) -> list[EventItem]:
+        """First mention of each document that never says the event happened although it
+        was written on or after the event's day (or denies it outright).
+
+        A plan reported before the event's day is its earlier stage, not doubt.
+        """
+        real_docs = {m.doc.id for m in self.mentions if m.realis}
+        if not real_docs:
+            return []
+        day = self.when
+        out: dict[str, EventItem] = {}
+        for m in self.mentions:
+            if m.doc.id in real_docs or m.doc.id in out:
+                continue
+            denied = m.negated or m.modality == "negated"
+            if denied or day is None or m.doc.published is None or m.doc.published >= day:
+                out[m.doc.id] = m
+        return list(out.values())
+
     @property
     def status(self) -> str:
-        """happened, not yet (only planned/irrealis reports) or disputed (both)."""
-        if self.n_happened and self.n_not_happened:
-            return "disputed"
-        return "happened" if self.n_happened else "not yet"
+        """happened, not yet (only plans or possibilities), or disputed (a source writing
+        after the event's day, or denying it, does not say it happened)."""
+        if not self.n_happened:
+            return "not yet"
+        return "disputed" if self.doubters() else "happened"
 
     @property
     def goldstein(self) -> float | None:
@@ -234,7 +256,8 @@ def _link(group: list[EventItem], window: dt.timedelta, min_similarity: float) -
             else:
                 if b.date - a.date > window:
                     break
-                close = True
+                # an undated plan cannot be a report of something dated before it was written
+                close = not (b.open_future and a.date < b.date) and not (a.open_future and b.date < a.date)
             if not close or find(i) == find(j):
                 continue
             if a.doc.id == b.doc.id or evidence_similarity(a, b) >= min_similarity:

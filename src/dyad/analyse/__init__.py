@@ -1,0 +1,1 @@
+"""Analyses over the store: dyad trends, warming and cooling, the actor network."""

@@ -1,0 +1,265 @@
+"""Across sources: `dyad stories`, `figures`, `contradictions`, `sources`, `dyads`, `network`, `brief`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dyad.present.cli import App, pass_app
+from dyad.present.output import chosen_format, emit, format_option
+
+
+def scope_options(f: Any) -> Any:
+    """--dyad, --directed, --since, --until."""
+    f = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Documents published up to this day.")(f)
+    f = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Documents published from this day.")(f)
+    f = click.option("--directed", is_flag=True, help="Only events from the first state to the second.")(f)
+    f = click.option("--dyad", "dyad_text", help="Two ISO3 codes, e.g. KOR-CHN.")(f)
+    return f
+
+
+def _scope(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any):
+    from dyad.fuse.fusion import Dyad, fuse_store
+
+    try:
+        dyad = Dyad.parse(dyad_text, directed) if dyad_text else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
+    s = app.settings
+    return fuse_store(
+        app.store(read_only=True), s.story_window_days, s.claim_tolerance, dyad,
+        since.date() if since else None, until.date() if until else None,
+    )
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+# -- stories ---------------------------------------------------------------------------
+
+STORY_COLUMNS = [
+    "id", "dyad", "family", "codes", "when", "status", "n_documents", "n_sources", "single_source",
+    "n_happened", "n_not_happened", "first_seen", "last_seen", "outlets", "evidence",
+]
+
+
+def story_row(s: Any) -> dict[str, Any]:
+    lead = s.lead()
+    return {
+        "id": s.id, "dyad": f"{s.source}{'-' if s.directed else '~'}{s.target}", "family": s.family,
+        "codes": s.codes, "when": s.when, "status": s.status, "n_documents": s.n_documents,
+        "n_sources": s.n_sources, "single_source": s.single_source, "n_happened": s.n_happened,
+        "n_not_happened": s.n_not_happened, "first_seen": s.first_seen, "last_seen": s.last_seen,
+        "outlets": s.outlets, "evidence": lead.cited.words, "doc_id": lead.doc.id,
+    }
+
+
+@click.command("stories")
+@scope_options
+@click.option("--min-sources", type=int, default=1, show_default=True, help="Only stories with this many independent sources.")
+@click.option("--limit", type=int, default=None, help="Show at most this many stories.")
+@format_option
+@pass_app
+def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, min_sources: int,
+                limit: int | None, as_json: bool, as_csv: bool) -> None:
+    """Story events: one real event with every document that reports it, most sources first.
+
+    Reports merge when they share the code family and states (the unordered pair for
+    meetings and agreements), fall within story_window_days, and have similar evidence.
+    """
+    fusion = _scope(app, dyad_text, directed, since, until)
+    rows = [story_row(s) for s in fusion.stories if s.n_sources >= min_sources][:limit]
+    emit(rows, STORY_COLUMNS, chosen_format(as_json, as_csv), title="story events")
+
+
+# -- figures ---------------------------------------------------------------------------
+
+FIGURE_COLUMNS = ["value", "unit", "about", "n_claims", "n_sources", "single_source", "outlets", "evidence"]
+
+
+def figure_row(f: Any) -> dict[str, Any]:
+    return {
+        "value": f.value, "unit": f.unit, "about": f.about, "n_claims": len(f.claims), "n_sources": f.n_sources,
+        "single_source": f.single_source, "outlets": f.outlets, "evidence": f.claims[0].cited.words,
+        "doc_id": f.claims[0].doc.id,
+    }
+
+
+@click.command("figures")
+@scope_options
+@click.option("--single-source", "only_single", is_flag=True, help="Only figures no other source gives.")
+@format_option
+@pass_app
+def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, only_single: bool,
+                as_json: bool, as_csv: bool) -> None:
+    """Claimed figures with their corroboration: how many independent sources give each value."""
+    fusion = _scope(app, dyad_text, directed, since, until)
+    figs = sorted(fusion.figures, key=lambda f: (-f.n_sources, f.unit, f.value))
+    rows = [figure_row(f) for f in figs if f.single_source or not only_single]
+    emit(rows, FIGURE_COLUMNS, chosen_format(as_json, as_csv), title="figures")
+
+
+# -- contradictions ----------------------------------------------------------------------
+
+CONTRADICTION_COLUMNS = [
+    "kind", "subject", "first_says", "first_outlet", "first_words", "second_says", "second_outlet", "second_words",
+]
+
+
+def contradiction_row(c: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"kind": c.kind, "subject": c.subject}
+    for name, side in (("first", c.first), ("second", c.second)):
+        row.update({
+            f"{name}_says": side.says, f"{name}_outlet": side.cited.outlet, f"{name}_title": side.cited.title,
+            f"{name}_doc": side.cited.doc_id, f"{name}_start": side.cited.start, f"{name}_end": side.cited.end,
+            f"{name}_words": side.cited.words,
+        })
+    return row
+
+
+@click.command("contradictions")
+@scope_options
+@click.option("--kind", type=click.Choice(["figure", "relation", "realis"]), help="Only this kind.")
+@click.option("--full", is_flag=True, help="Also print document ids and character offsets.")
+@format_option
+@pass_app
+def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, kind: str | None,
+                       full: bool, as_json: bool, as_csv: bool) -> None:
+    """Where sources disagree: figures beyond tolerance, relations asserted vs denied,
+    events one source says happened and another, writing later, says only planned."""
+    fusion = _scope(app, dyad_text, directed, since, until)
+    rows = [contradiction_row(c) for c in fusion.contradictions if kind is None or c.kind == kind]
+    columns = list(CONTRADICTION_COLUMNS)
+    if full or as_json or as_csv:
+        columns += ["first_title", "first_doc", "first_start", "first_end",
+                    "second_title", "second_doc", "second_start", "second_end"]
+    emit(rows, columns, chosen_format(as_json, as_csv), title="contradictions")
+
+
+# -- sources -----------------------------------------------------------------------------
+
+
+@click.command("sources")
+@scope_options
+@click.option("--story", "story_id", help="Compare outlets on one story (an id from `dyad stories`).")
+@format_option
+@pass_app
+def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, story_id: str | None,
+                as_json: bool, as_csv: bool) -> None:
+    """Per outlet: what it reports, what it alone reports, its mean Goldstein and its
+    speculation index (a measured signal of practice, not a bias rating)."""
+    from dyad.fuse.sources import COLUMNS, story_outlets
+
+    fusion = _scope(app, dyad_text, directed, since, until)
+    fmt = chosen_format(as_json, as_csv)
+    if story_id:
+        story = next((s for s in fusion.stories if s.id == story_id), None)
+        if story is None:
+            raise click.ClickException(f"{story_id}: no such story in this scope; see `dyad stories`")
+        columns = ["outlet", "n_documents", "n_mentions", "codes", "says", "mean_goldstein", "evidence"]
+        emit(story_outlets(story), columns, fmt, title=f"outlets on story {story_id}")
+        return
+    extra = ["n_claims", "n_sentences"]
+    emit([r.as_dict() for r in fusion.outlets], [*COLUMNS, *extra], fmt, title="sources")
+
+
+# -- dyads -------------------------------------------------------------------------------
+
+
+@click.command("dyads")
+@click.option("--dyad", "dyad_text", help="Two ISO3 codes, e.g. KOR-CHN: its trend over time.")
+@click.option("--directed", is_flag=True, help="Directed dyads (KOR-CHN apart from CHN-KOR).")
+@click.option("--bucket", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--by-outlet", is_flag=True, help="One series per outlet.")
+@click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
+@click.option("--limit", type=int, default=None, help="Show at most this many dyads.")
+@format_option
+@pass_app
+def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_outlet: bool, window: int,
+              since: Any, until: Any, limit: int | None, as_json: bool, as_csv: bool) -> None:
+    """Dyads by realis events, QuadClass and Goldstein; with --dyad, its trend over time
+    and whether it is warming or cooling (printed on stderr)."""
+    from dyad.analyse.dyads import DYAD_COLUMNS, TREND_COLUMNS, dyad_table, temperature, trend
+    from dyad.fuse.fusion import Dyad
+
+    store = app.store(read_only=True)
+    fmt = chosen_format(as_json, as_csv)
+    if not dyad_text:
+        emit(dyad_table(store, directed, limit), DYAD_COLUMNS, fmt, title="dyads")
+        return
+    try:
+        dyad = Dyad.parse(dyad_text, directed)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
+    rows = trend(store, dyad, bucket, by_outlet, _day(since), _day(until))
+    columns = ["period", "outlet", *TREND_COLUMNS[1:]] if by_outlet else TREND_COLUMNS
+    emit(rows, columns, fmt, title=f"{dyad.label} by {bucket}")
+    t = temperature(store, dyad, window, _day(until))
+    if not app.quiet:
+        change = "n/a" if t.change is None else f"{t.change:+.2f}"
+        click.echo(
+            f"{dyad.label}: mean Goldstein {window} days to {t.until} vs the {window} before: {change} "
+            f"({t.label}; {t.recent_n} vs {t.previous_n} events)",
+            err=True,
+        )
+
+
+# -- network -----------------------------------------------------------------------------
+
+
+@click.command("network")
+@click.option("--level", type=click.Choice(["state", "actor"]), default="state", show_default=True)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
+@click.option("--edges", "show_edges", is_flag=True, help="List the edges instead of the nodes.")
+@format_option
+@pass_app
+def network_cmd(app: App, level: str, since: Any, until: Any, show_edges: bool, as_json: bool, as_csv: bool) -> None:
+    """The actor network of realis events: degree and betweenness centrality per node."""
+    from dyad.analyse.network import NETWORK_COLUMNS, build_graph, centrality, edges
+
+    rows = edges(app.store(read_only=True), level, _day(since), _day(until))
+    fmt = chosen_format(as_json, as_csv)
+    if show_edges:
+        emit(rows, ["source", "target", "n_events", "goldstein_sum"], fmt, title="network edges")
+    else:
+        emit(centrality(build_graph(rows)), NETWORK_COLUMNS, fmt, title="network")
+
+
+# -- brief -------------------------------------------------------------------------------
+
+
+@click.command("brief")
+@scope_options
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write [brief-<dyad>.<format>].")
+@click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
+@pass_app
+def brief_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, fmt: str,
+              output: Path | None, window: int) -> None:
+    """Write a briefing: key story events (corroborated first), who said what, figures and
+    their corroboration, contradictions, source comparison and a trend chart. Extractive:
+    every line quotes the words it rests on and names its document."""
+    from dyad.fuse.fusion import Dyad
+    from dyad.present.brief import write_brief
+
+    try:
+        dyad = Dyad.parse(dyad_text, directed) if dyad_text else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
+    if output is None:
+        name = dyad.label.replace("~", "-") if dyad else "all"
+        output = Path(f"brief-{name}.{fmt}")
+    written = write_brief(app.store(read_only=True), app.settings, output, fmt, dyad, _day(since), _day(until), window)
+    if not app.quiet:
+        for path in written:
+            click.echo(f"wrote {path}", err=True)
+
+
+COMMANDS = [stories_cmd, figures_cmd, contradictions_cmd, sources_cmd, dyads_cmd, network_cmd, brief_cmd]
