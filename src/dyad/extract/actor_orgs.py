@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head
 from dyad.extract.actor_persons import People, normalise
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit
+from dyad.extract.actor_states import PlaceHit, _pattern
 from dyad.extract.context import DocContext
 
 # Institutions that a national modifier alone makes an actor ("the Japanese navy").
@@ -39,6 +41,12 @@ GROUP_NOUNS = {
 # Generic institutions whose "group" form is really an organisation of the state.
 ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
+DESCRIPTORS = {
+    "broadcaster", "newspaper", "daily", "outlet", "agency", "chipmaker", "automaker", "carmaker",
+    "conglomerate", "firm", "company", "giant", "group", "think", "tank", "university", "network",
+    "bank", "lender", "airline", "maker", "manufacturer", "startup", "retailer", "insurer", "party",
+}
 
 
 def org_span(ent: Span) -> Span:
@@ -49,6 +57,10 @@ def org_span(ent: Span) -> Span:
         end -= 1
     while end - start > 1 and doc[start].lower_ in DETERMINERS:
         start += 1
+    for i in range(start + 1, end):
+        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text:
+            end = i  # the small model runs names across a line break
+            break
     return doc[start:end]
 
 
@@ -65,16 +77,61 @@ def find_orgs(
     _groups(ctx, reg, places)
 
 
+_MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}
+
+
+def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
+    """(known organisations, descriptor + proper name) matchers for one vocab, built once."""
+    if id(vocab) not in _MATCHERS:
+        known = PhraseMatcher(vocab, attr="ORTH")
+        for form in lexicon.known_orgs():
+            known.add(form, [_pattern(vocab, form)])
+        described = Matcher(vocab)
+        described.add("described", [[{"LOWER": {"IN": sorted(DESCRIPTORS)}}, {"POS": "PROPN", "OP": "+"}]])
+        _MATCHERS[id(vocab)] = (known, described)
+    return _MATCHERS[id(vocab)]
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, str]]:
+    """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
+    known, described = _matchers(doc.vocab)
+    found: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "FAC", "NORP"}:
+            found.append((org_span(ent), ent.label_))
+    for match_id, start, end in known(doc):
+        found.append((doc[start:end], "KNOWN"))
+    for _, start, end in described(doc):
+        found.append((doc[start + 1 : end], "DESCRIBED"))
+    spans = filter_spans([span for span, _ in found])
+    kept = {(s.start, s.end) for s in spans}
+    labels: dict[tuple[int, int], str] = {}
+    for span, label in found:
+        if (span.start, span.end) in kept:
+            labels.setdefault((span.start, span.end), label)
+    return [(s, labels[(s.start, s.end)]) for s in spans]
+
+
+def _known_in(span: Span) -> lexicon.KnownOrg | None:
+    """The known organisation a name is, or is a part of ("Reuters / Agencies", "American X")."""
+    known = lexicon.known_orgs()
+    if span.text in known:
+        return known[span.text]
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size].text
+            if part in known:
+                return known[part]
+    return None
+
+
 def _named_orgs(
     ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
 ) -> list[str]:
     keys: list[str] = []
     doc = ctx.doc
     known = lexicon.known_orgs()
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "FAC", "NORP"}:
-            continue
-        span = org_span(ent)
+    for span, label in _candidates(doc):
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
             continue
@@ -83,19 +140,35 @@ def _named_orgs(
         if not text[:1].isupper() or any(c.isdigit() for c in text):
             continue
         org = known.get(text)
+        part_of = None if org else _known_in(span)
         head = org_head([t.text for t in span])
-        if ent.label_ == "NORP" and org is None:
+        if label == "NORP" and org is None:
             continue  # "Democrats", "Buddhists": not an organisation by itself
-        if ent.label_ == "FAC" and org is None and head is None:
+        if label == "FAC" and org is None and head is None:
+            continue
+        if part_of and _is_whole(span, part_of, inner):
+            org, part_of = part_of, None  # "Reuters / Agencies", "American Carnegie Endowment ..."
+        if org is None and len(span) == 1 and not _plausible_single(span, head):
+            continue
+        if org is None and part_of is None and head is None and _is_heading(span):
+            continue  # a section heading the model took for a name
+        earlier = _earlier_with_head(reg, keys, span, head)
+        if earlier:
+            reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
             continue
         key = "org:" + normalise(org.name if org else text)
         draft = reg.ensure(key, org.name if org else text, "organization")
+        if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
+            draft.set_country(part_of.country, f"part of {part_of.name}")
         reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
         keys.append(key)
         for i in range(span.start, span.end):
             if i in inner and not inner[i].igo:
                 draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
                 break
+        town = lexicon.place_country([t.text for t in span])
+        if town:
+            draft.set_country(town[0], f"'{town[1]}' in its name")
         before = _before(span, places)
         if before:
             iso3, why, desc = before
@@ -104,10 +177,53 @@ def _named_orgs(
                 draft.set_role(desc.role, desc.sector, why)
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
-        if org:
-            draft.set_country(org.country, "known organisations list")
-            draft.set_role(org.role, org.sector, "known organisations list")
+        for source in (org, part_of):
+            if source:
+                draft.set_country(source.country, f"known organisations list: {source.name}")
+                draft.set_role(source.role, source.sector, f"known organisations list: {source.name}")
     return keys
+
+
+def _is_heading(span: Span) -> bool:
+    """True when the span is a whole line of the text by itself."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:line_end].strip(" *#_:.") == span.text
+
+
+def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
+    """A one-word organisation name is kept when it is an acronym or named more than once."""
+    text = span.text
+    if head is not None and text.lower() == head.title:
+        return True  # a generic head word: may refer back to a named organisation
+    if text.isupper() and len(text) >= 2:
+        return True
+    return span.doc.text.count(text) >= 2 and not text.lower() in _not_orgs()
+
+
+def _earlier_with_head(reg: Registry, keys: list[str], span: Span, head: lexicon.Title | None) -> str | None:
+    """'the Foundation' after 'the Prospect Foundation': the same organisation."""
+    if head is None or len(span) != 1 or span.text.lower() != head.title:
+        return None
+    for key in reversed(keys):
+        draft = reg.drafts.get(key)
+        if draft and draft.name.lower().endswith(head.title) and draft.name.lower() != head.title:
+            return key
+    return None
+
+
+def _is_whole(span: Span, org: lexicon.KnownOrg, inner: dict[int, PlaceHit]) -> bool:
+    """True when the rest of the name is only a demonym, an article or punctuation and a generic word."""
+    forms = (org.name, *org.aliases)
+    rest = span.text
+    for form in sorted(forms, key=len, reverse=True):
+        if form in rest:
+            rest = rest.replace(form, " ")
+            break
+    words = [w for w in rest.replace("/", " ").split() if w]
+    return all(w in lexicon.gazetteer().forms or w.lower() in {"the", "agencies", "staff", "news"} for w in words)
 
 
 def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, lexicon.Title | None] | None:
@@ -121,6 +237,8 @@ def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, l
             hit = places[i]
             desc = org_head(words) if words else None
             return hit.target, f"'{doc[hit.start:span.start].text}' before its name", desc
+        if tok.text in lexicon.cities():
+            return lexicon.cities()[tok.text], f"'{doc[i:span.start].text}' before its name", org_head(words) if words else None
         if tok.text in POSSESSIVE or tok.text == "-" or tok.lower_ in {"based", "headquartered"}:
             i -= 1
             continue

@@ -98,7 +98,8 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
     reading = Reading()
     sent_start = doc[start].sent.start
     i = start - 1
-    if i > sent_start and doc[i].text == "," and doc[i - 1].pos_ in {"NOUN", "PROPN"}:
+    comma = i > sent_start and doc[i].text == "," and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+    if comma:
         i -= 1  # "the national security adviser, X"
     tw = title_words()
     words: list[str] = []
@@ -113,6 +114,16 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
             first = hit.start
             if i >= sent_start and doc[i].lower_ in {"the", "a", "an"}:
                 first = i
+            # "the spokeswoman for the Chinese foreign ministry, X": the title comes first
+            if i - 2 >= sent_start and doc[i].lower_ == "the" and doc[i - 1].lower_ in {"for", "of", "at"}:
+                k = i - 2
+                lead: list[str] = []
+                while k >= sent_start and doc[k].lower_ in tw:
+                    lead.insert(0, doc[k].lower_)
+                    k -= 1
+                if lead:
+                    words = [*lead, "of", *words]
+                    first = k + 1
             break
         if tok.text in POSSESSIVE and i - 1 >= sent_start:
             owner = doc[i - 1]
@@ -140,6 +151,8 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
         break
     while words and words[0] in {"the", "of"}:
         words.pop(0)
+    if comma and first >= 2 and doc[first - 1].text == "," and doc[first - 2].i in persons:
+        return Reading()  # "A, China's envoy, B, ...": the words describe A, not B
     if words:
         title = _title_from_words(words)
         if title:
@@ -150,9 +163,9 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
 
 
 def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
-    """Read an appositive or relative clause after a name (", a professor at Y University")."""
+    """Read an appositive, relative clause or copula after a name (", a professor at Y University")."""
     reading = Reading()
-    if end >= len(doc) or doc[end].text not in {",", "("}:
+    if end >= len(doc) or (doc[end].text not in {",", "("} and doc[end].lemma_ != "be"):
         return reading
     sent_end = doc[end - 1].sent.end
     j = end + 1
@@ -164,22 +177,24 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
     window = doc[j:stop]
     if not len(window):
         return reading
-    # The description must start with a title, a state or an organisation, within a few words.
     words = [t.lower_ for t in window]
-    cut = next((k for k, w in enumerate(words) if w in ORG_PREPS and k > 0), len(words))
-    title = _title_from_words(words[:cut] if cut < len(words) and words[cut] != "of" else words[: _desc_end(words)])
-    if title is None:
+    desc = words[: _desc_end(words)]
+    title = _title_from_words(desc)
+    found = find_title(desc)
+    # The description must begin with its title, give or take a few modifiers ("a senior fellow")
+    if title is None or found is None or found[1] > 3:
         return reading
     reading.title = title
     reading.title_span = (j, stop)
     reading.why.append(f"described as '{window.text}'")
-    for k in range(j, stop):
-        if k in places and not places[k].igo:
-            if not _is_org_prefix(doc, k, orgs):
-                reading.country = reading.country or places[k].target
+    for k in range(j, j + found[2]):
+        if k in places and not places[k].igo and not _is_org_prefix(doc, k, orgs):
+            reading.country = reading.country or places[k].target
+    if reading.country is None and j > 0 and doc[j - 1].text in POSSESSIVE and (j - 2) in places:
+        reading.country = places[j - 2].target
     for org in orgs:
-        if j <= org.start < stop:
-            reading.org = org
+        if j <= org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
+            reading.org = org  # "Professor, Y University" names the employer after a comma
             break
     return reading
 
@@ -197,15 +212,39 @@ def _is_org_prefix(doc: Doc, k: int, orgs: list[Span]) -> bool:
 
 
 def clean_name(ent: Span) -> Span:
-    """A person's name without honorifics, titles, possessive, with hyphenated parts joined."""
+    """A person's name without honorifics, titles, possessive or stray words, hyphenated parts joined.
+
+    The small model sometimes runs a name into the next line or into a
+    headline's capitalised words ("Lee Amid Regional"): the name stops at a
+    line break or at the first word that is not a proper noun.
+    """
     doc = ent.doc
     start, end = ent.start, ent.end
     # "Yoon Suk-yeol" is sometimes cut before the hyphen
-    while end + 1 < len(doc) and doc[end].text in {"-", "\u2010", "\u2011"} and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "\u2010", "\u2011"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
         end += 2
+    tw = lexicon.titles()
+    while end - start > 1 and (
+        doc[start].lower_ in HONORIFICS or doc[start].lower_ in tw or doc[start].pos_ not in {"PROPN", "NOUN", "X"}
+    ):
+        start += 1
+    for i in range(start + 1, end):
+        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or _stray(doc[i]):
+            end = i
+            break
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    tw = lexicon.titles()
-    while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in tw or doc[start].pos_ == "ADJ"):
-        start += 1
     return doc[start:end]
+
+
+def _stray(tok: Token) -> bool:
+    """A word that cannot continue a name: a function word or a common word written in title case."""
+    if tok.text in {"-", "\u2010", "\u2011"} or (tok.i > 0 and tok.nbor(-1).text in {"-", "\u2010", "\u2011"}):
+        return False
+    return tok.is_stop or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}

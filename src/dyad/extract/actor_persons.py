@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from dyad.extract import lexicon
@@ -84,11 +85,30 @@ def person_spans(ctx: DocContext) -> list[Span]:
 
 
 def _matches_part(lone: str, parts: set[str]) -> bool:
+    """A lone name is a part of a full name, or a one-letter slip of one ("Takaiichi", "Yoon"/"Yoo")."""
     if lone in parts:
         return True
-    return len(lone) >= 5 and any(
-        p[0] == lone[0] and fuzz.ratio(lone, p) >= TYPO_SCORE for p in parts if len(p) >= 4
-    )
+    return any(near_spelling(lone, p) for p in parts)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two normalised name parts that differ by one typing slip (not two short different names)."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 3 or max(len(a), len(b)) < 4:
+        return False
+    return Levenshtein.distance(a, b) == 1 or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= TYPO_SCORE)
+
+
+def same_full_name(a: str, b: str) -> bool:
+    """'Yoo Suk Yeol' and 'Yoon Suk Yeol': the same parts but one slip; 'Kim Jong Un'/'Kim Jong Il' differ."""
+    if normalise(a) == normalise(b):
+        return True
+    pa, pb = name_parts(a), name_parts(b)
+    if len(pa) != len(pb) or len(pa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(pa, pb) if x != y]
+    return len(diff) == 1 and near_spelling(*diff[0])
 
 
 def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> People:
@@ -98,10 +118,13 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     lones = [s for s in spans if len(s.text.split()) == 1]
     person_tokens = {i for s in spans for i in range(s.start, s.end)}
     for span in fulls:
-        key = person_key(span.text)
+        key = next((k for _, k in people.spans if same_full_name(reg.drafts[k].name, span.text)), None)
+        how = "name" if key is None or normalise(reg.drafts[key].name) == normalise(span.text) else "alias"
+        key = key or person_key(span.text)
         reg.ensure(key, span.text, "person")
         people.add(span, key)
-        reg.mention(key, span.start_char, span.end_char, "name")
+        reg.mention(key, span.start_char, span.end_char, how)
+    _choose_names(reg, people, ctx.document.published)
     for span in lones:
         key = _lone_target(span, people, reg)
         how = "surname"
@@ -120,12 +143,90 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         people.readings.append((span, key, after))
         _apply(reg.drafts[key], reading, span.text)
         _apply(reg.drafts[key], after, span.text)
+    _anonymous(ctx, reg, places, people)
+    _sentence_country(ctx, reg, places, people)
     for span, key, reading in people.readings:
         if reading.possessor is not None:
             owner = people.key_at(reading.possessor)
             if owner and owner != key and reg.drafts[owner].country:
                 reg.drafts[key].set_country(reg.drafts[owner].country, f"{reading.possessor.text}'s {span.text}")
     return people
+
+
+# Titles that an unnamed source is often given ("a senior Japanese government official").
+ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplomat", "spokesperson", "spokesman",
+                    "spokeswoman", "military official", "defense official", "security official"}
+
+
+def _anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
+    for chunk in ctx.doc.noun_chunks:
+        if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
+            continue
+        words = [t.lower_ for t in chunk.root.subtree if t.i <= chunk.root.i and t.i >= chunk.start]
+        hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo), None)
+        found = lexicon.titles().get(chunk.root.lower_)
+        if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
+            continue
+        span = chunk[1:]
+        key = f"person:anonymous:{hit.target}:{normalise(span.text)}"
+        draft = reg.ensure(key, span.text, "person")
+        draft.set_country(hit.target, f"described as '{chunk.text}'")
+        title = lexicon.titles().get(" ".join(words[-2:])) or found
+        draft.set_role(title.role, title.sector, f"described as '{chunk.text}'")
+        people.add(span, key)
+        reg.mention(key, span.start_char, span.end_char, "name")
+
+
+def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """In a list of office-holders ("Chinese Premier X and the chairman of the parliament, Y"),
+    one with no country of their own shares that of the one listed just before."""
+    ordered = sorted(people.spans, key=lambda p: p[0].start)
+    for (prev, prev_key), (span, key) in zip(ordered, ordered[1:]):
+        draft, other = reg.drafts[key], reg.drafts[prev_key]
+        if draft.country or not other.country or draft.sector not in {"GOV", "LEG", "MIL", "JUD", "COP"}:
+            continue
+        if prev.sent.start != span.sent.start or prev_key == key:
+            continue
+        between = ctx.doc[prev.end : span.start]
+        if any(t.pos_ in {"VERB", "AUX"} for t in between) or not any(t.lower_ in {"and", ","} for t in between):
+            continue
+        draft.set_country(other.country, f"listed with {other.name}")
+
+
+def link_affiliations(reg: Registry, people: People) -> None:
+    """A person described as working at an organisation shares its country, and lends it theirs."""
+    for span, key, reading in people.readings:
+        if reading.org is None:
+            continue
+        org_key = reg.taken.get((reading.org.start_char, reading.org.end_char))
+        person, org = reg.drafts.get(key), reg.drafts.get(org_key or "")
+        if person is None or org is None:
+            continue
+        if org.country:
+            person.set_country(org.country, f"works at {org.name}")
+        elif person.country:
+            org.set_country(person.country, f"{person.name} works there")
+
+
+def _choose_names(reg: Registry, people: People, published: dt.date | None) -> None:
+    """Name each person by the full form the leaders list knows, else the most used full form."""
+    forms: dict[str, list[str]] = {}
+    for span, key in people.spans:
+        forms.setdefault(key, []).append(span.text)
+    for key, seen in forms.items():
+        known = _leader(reg.drafts[key], published)
+        if known:
+            canonical = {normalise(n): n for n in (known.name, *known.aliases)}
+            match = next((s for s in seen if normalise(s) in canonical), None)
+            if match:
+                reg.drafts[key].name = match
+                continue
+            close = next((s for s in seen if any(same_full_name(s, n) for n in canonical.values())), None)
+            if close:
+                reg.drafts[key].name = known.name
+                continue
+        reg.drafts[key].name = max(seen, key=seen.count)
 
 
 def _org_spans(ctx: DocContext) -> list[Span]:
@@ -176,11 +277,11 @@ def fallback_leaders(ctx: DocContext, reg: Registry) -> None:
 
 
 def _leader(draft: Draft, published: dt.date | None) -> lexicon.Leader | None:
-    names = {normalise(a) for a in [draft.name, *draft.aliases]}
+    names = [draft.name, *draft.aliases]
     for leader in lexicon.leaders():
         if published and leader.since and published < leader.since:
             continue
-        forms = {normalise(n) for n in (leader.name, *leader.aliases)}
-        if names & forms:
+        forms = (leader.name, *leader.aliases)
+        if any(same_full_name(a, b) for a in names for b in forms):
             return leader
     return None

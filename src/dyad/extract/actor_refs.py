@@ -36,7 +36,7 @@ def _title_references(ctx: DocContext, reg: Registry, people: People) -> None:
         if title is None or title.kind != "person":
             continue
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
-        if nxt is not None and (nxt.i in people.by_token or nxt.lower_ == "of" or nxt.text == ","):
+        if nxt is not None and (nxt.i in people.by_token or nxt.pos_ == "ADP" or nxt.text == ","):
             continue  # "the president, X" or "the president of Y": not a bare reference
         key = _recent_with_role(chunk, people, reg, title.role)
         if key:

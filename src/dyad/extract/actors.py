@@ -39,6 +39,7 @@ def run(ctx: DocContext) -> None:
     inner_places = {i: h for h in inner for i in range(h.start, h.end)}
     people = actor_persons.find_people(ctx, reg, places)
     actor_orgs.find_orgs(ctx, reg, places, inner_places, people)
+    actor_persons.link_affiliations(reg, people)
     actor_refs.resolve_references(ctx, reg, places, people)
     actor_persons.fallback_leaders(ctx, reg)
     reg.emit(ctx)

@@ -67,7 +67,7 @@ class ContextForm:
 class Leader:
     name: str
     aliases: tuple[str, ...]
-    country: str
+    country: str | None
     role: str
     since: dt.date | None
     until: dt.date | None
@@ -136,6 +136,28 @@ def context_forms() -> tuple[ContextForm, ...]:
 def non_actor_phrases() -> frozenset[str]:
     """Phrases that contain a state's name but name a place, period or thing, not an actor."""
     return frozenset(r["phrase"] for r in _rows("gazetteer_nonactors.tsv"))
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """City name -> ISO3, for where an organisation or person belongs (never a state mention)."""
+    return {r["city"]: r["iso3"] for r in _rows("gazetteer_cities.tsv")}
+
+
+def place_country(words: list[str]) -> tuple[str, str] | None:
+    """(ISO3, the words) of the first state form or city among consecutive words, longest first."""
+    forms = gazetteer().forms
+    towns = cities()
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i : i + size])
+            if len(words[i : i + size]) < size:
+                continue
+            if phrase in forms:
+                return forms[phrase][0], phrase
+            if phrase in towns:
+                return towns[phrase], phrase
+    return None
 
 
 @lru_cache(maxsize=1)
