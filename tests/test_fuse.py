@@ -10,7 +10,7 @@ import pytest
 from dyad.fuse.contradictions import figure_contradictions, realis_contradictions, relation_contradictions
 from dyad.fuse.corroboration import figures, n_sources, normalise_unit, source_groups, values_agree
 from dyad.fuse.items import Cited, ClaimItem, DocInfo, EventItem, RelationItem, SentenceItem, event_date
-from dyad.fuse.sources import compare_outlets, is_speculative, speculation_index
+from dyad.fuse.sources import compare_outlets, is_speculative, is_speculative_event, speculation_index
 from dyad.fuse.stories import build_stories, evidence_similarity, family_of, story_key, trigger_stem
 
 _ids = itertools.count()
@@ -231,6 +231,22 @@ def test_realis_vs_planned_after_the_event_is_a_contradiction_but_a_preview_is_n
     found = realis_contradictions(stories)
     assert [c.second.cited.doc_id for c in found] == [doubter.doc.id]
     assert found[0].first.cited.doc_id == happened.doc.id
+    # a denial written later disputes it too; the same words on the event's own day do not
+    denial = event(doc("Denier", published="2030-03-13"), "AAA", "BBB", "042", "Aland's leader did not visit Borduria",
+                   realis=False, modality="negated", trigger="visit", when="2030-03-10")
+    same_day = event(doc("Early", published="2030-03-10"), "AAA", "BBB", "042", "Aland's leader was to visit Borduria",
+                     realis=False, modality="planned", trigger="visit", when="2030-03-10")
+    found = realis_contradictions(build_stories([happened, denial, same_day]))
+    assert [c.second.cited.doc_id for c in found] == [denial.doc.id]
+
+
+def test_no_dispute_without_a_report_dated_to_the_day():
+    vague = event(doc("News", published="2030-03-11"), "AAA", "BBB", "042", "Aland's leader visited Borduria",
+                  trigger="visited")  # no date of its own
+    later = event(doc("Other", published="2030-03-12"), "AAA", "BBB", "042", "Aland's leader was to visit Borduria",
+                  realis=False, modality="planned", trigger="visit", when="2030-03-11")
+    stories = build_stories([vague, later])
+    assert len(stories) == 1 and stories[0].status == "happened" and realis_contradictions(stories) == []
 
 
 # -- speculation ------------------------------------------------------------------------
@@ -247,6 +263,15 @@ def test_speculative_sentences():
     assert is_speculative("May this last.")  # a sentence-initial cue counts
 
 
+def test_denials_and_attempts_are_not_speculation():
+    d = doc("Desk")
+    assert is_speculative_event(event(d, "AAA", "BBB", "042", "x", realis=False, modality="planned"))
+    assert is_speculative_event(event(d, "AAA", "BBB", "042", "x", realis=False, modality="hypothetical"))
+    assert not is_speculative_event(event(d, "AAA", "BBB", "042", "x", realis=False, modality="negated"))
+    assert not is_speculative_event(event(d, "AAA", "BBB", "163", "x", realis=False, modality="attempted"))
+    assert not is_speculative_event(event(d, "AAA", "BBB", "042", "x", realis=True, modality="planned"))
+
+
 def test_speculation_index_arithmetic():
     assert speculation_index(0.5, 1.0, 0.0) == pytest.approx(0.5)
     assert speculation_index(0.25, None, 0.75) == pytest.approx(0.5)
@@ -256,7 +281,8 @@ def test_speculation_index_arithmetic():
 def test_compare_outlets_rows():
     blog, news = doc("Blog"), doc("News")
     events = [
-        event(blog, "AAA", "BBB", "042", "Aland's leader may visit Borduria", realis=False, trigger="visit", goldstein=1.9),
+        event(blog, "AAA", "BBB", "042", "Aland's leader may visit Borduria", realis=False, trigger="visit",
+              goldstein=1.9, modality="hypothetical"),
         event(news, "AAA", "BBB", "042", "Aland's leader visited Borduria", trigger="visited", goldstein=1.9),
         event(news, "AAA", "BBB", "112", "Aland criticised Borduria", trigger="criticised", goldstein=-2.0),
     ]

@@ -112,8 +112,8 @@ def relation_contradictions(relations: Sequence[RelationItem]) -> list[Contradic
 
 
 def realis_contradictions(stories: Sequence[Story]) -> list[Contradiction]:
-    """A story one source reports as having happened and another, writing on or after
-    that day, reports as only planned, hypothetical or denied (see Story.doubters)."""
+    """A story one source reports as having happened on a given day and another, writing
+    after that day, reports as only planned, hypothetical or denied (see Story.doubters)."""
     out = []
     for s in stories:
         real = [m for m in s.mentions if m.realis]

@@ -2,10 +2,12 @@
 a dyad, and its speculation index.
 
 The speculation index is a measured signal of practice, not a bias rating: the
-mean of (a) the share of the outlet's events that are irrealis, (b) the share
-of its claims whose figure no other source gives, (c) the share of its
-sentences that forecast or ask the reader (speculation_cues.txt, or ending in
-"?"). A component with nothing to measure (no claims, say) is left out of the mean.
+mean of (a) the share of the outlet's events that are irrealis with a
+speculative modality (planned, expected, hypothetical...; a denial is a
+statement of fact, not speculation), (b) the share of its claims whose figure
+no other source gives, (c) the share of its sentences that forecast or ask the
+reader (speculation_cues.txt, or ending in "?"). A component with nothing to
+measure (no claims, say) is left out of the mean.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.fuse.corroboration import Figure
-from dyad.fuse.items import DATA, DocInfo, EventItem, SentenceItem
+from dyad.fuse.items import DATA, DocInfo, EventItem, SentenceItem, fusion_config
 from dyad.fuse.stories import Story
 
 
@@ -47,6 +49,12 @@ def is_speculative(sentence: str, cues: Sequence[str] | None = None) -> bool:
     return bool(_cue_pattern(tuple(cues if cues is not None else speculation_cues())).search(text))
 
 
+def is_speculative_event(event: EventItem) -> bool:
+    """Irrealis with a speculative modality (see fusion.yaml: speculative_modalities)."""
+    modalities = set(fusion_config().get("speculative_modalities") or [])
+    return not event.realis and not event.negated and event.modality in modalities
+
+
 def _share(flags: Iterable[bool]) -> float | None:
     values = list(flags)
     return sum(values) / len(values) if values else None
@@ -67,7 +75,7 @@ class OutletRow:
     n_stories: int
     n_only: int  # stories no other independent source reports
     mean_goldstein: float | None  # over its realis events with a Goldstein value
-    irrealis_share: float | None
+    irrealis_share: float | None  # speculative irrealis events, see is_speculative_event
     single_source_claim_share: float | None
     speculative_sentence_share: float | None
     n_claims: int
@@ -117,7 +125,7 @@ def compare_outlets(
                 n_stories=len(its_stories),
                 n_only=len(only),
                 mean_goldstein=sum(goldstein) / len(goldstein) if goldstein else None,  # type: ignore[arg-type]
-                irrealis_share=_share(not e.realis for e in evs),
+                irrealis_share=_share(is_speculative_event(e) for e in evs),
                 single_source_claim_share=_share(claim_flags),
                 speculative_sentence_share=_share(is_speculative(s.text) for s in sents),
                 n_claims=len(claim_flags),

@@ -160,29 +160,35 @@ class Story:
     def n_not_happened(self) -> int:
         return sum(1 for _, real in self.source_says() if not real)
 
-    def doubters(self) -> list[EventItem]:
-        """First mention of each document that never says the event happened although it
-        was written on or after the event's day (or denies it outright).
+    @property
+    def confirmed_day(self) -> dt.date | None:
+        """The earliest day a report gives, to the day, for the event having happened."""
+        days = sorted(m.date for m in self.mentions if m.realis and m.when and len(m.when) == 10 and m.date)
+        return days[0] if days else None
 
-        A plan reported before the event's day is its earlier stage, not doubt.
+    def doubters(self, window_days: int = 3) -> list[EventItem]:
+        """First mention of each document that never says the event happened, though written
+        after its confirmed day: a denial, or a plan or possibility dated within `window_days`
+        of that day. An undated plan written later is about a later occasion, and a plan
+        reported before the day is the event's earlier stage; neither is doubt.
         """
-        real_docs = {m.doc.id for m in self.mentions if m.realis}
-        if not real_docs:
+        day = self.confirmed_day
+        if day is None:
             return []
-        day = self.when
+        real_docs = {m.doc.id for m in self.mentions if m.realis}
         out: dict[str, EventItem] = {}
         for m in self.mentions:
-            if m.doc.id in real_docs or m.doc.id in out:
+            if m.doc.id in real_docs or m.doc.id in out or m.doc.published is None or m.doc.published <= day:
                 continue
             denied = m.negated or m.modality == "negated"
-            if denied or day is None or m.doc.published is None or m.doc.published >= day:
+            dated = m.when is not None and m.date is not None and abs((m.date - day).days) <= window_days
+            if denied or dated:
                 out[m.doc.id] = m
         return list(out.values())
 
     @property
     def status(self) -> str:
-        """happened, not yet (only plans or possibilities), or disputed (a source writing
-        after the event's day, or denying it, does not say it happened)."""
+        """happened, not yet (only plans or possibilities), or disputed (see doubters)."""
         if not self.n_happened:
             return "not yet"
         return "disputed" if self.doubters() else "happened"
