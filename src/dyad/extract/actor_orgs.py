@@ -156,6 +156,14 @@ def _named_orgs(
         if earlier:
             reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
             continue
+        state = _state_itself(span, inner)
+        if state:
+            reg.mention(state, span.start_char, span.end_char, "alias")  # "the Iraqi Government"
+            continue
+        longer = _longer_name(reg, keys, text)
+        if longer:
+            reg.mention(longer, span.start_char, span.end_char, "alias")  # "Central Command" after "U.S. Central Command"
+            continue
         key = "org:" + normalise(org.name if org else text)
         draft = reg.ensure(key, org.name if org else text, "organization")
         if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
@@ -185,12 +193,38 @@ def _named_orgs(
 
 
 def _is_heading(span: Span) -> bool:
-    """True when the span is a whole line of the text by itself."""
+    """True when the span sits in a short line without final punctuation: a heading."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
-    return text[line_start:line_end].strip(" *#_:.") == span.text
+    line = text[line_start:line_end].strip(" *#_")
+    return not line.endswith((".", "!", "?", '"', "\u201d", ":")) and len(line.split()) <= 10
+
+
+# Words that, after a state's name, mean the state itself rather than one of its bodies.
+STATE_ITSELF = {"government", "authorities", "regime", "state", "administration"}
+
+
+def _state_itself(span: Span, inner: dict[int, PlaceHit]) -> str | None:
+    """'Iraqi Government', 'the Chinese authorities': the state's key when the name is a state plus such a word."""
+    last = span[-1]
+    if last.lower_ not in STATE_ITSELF or last.lower_ == "administration":
+        return None
+    hits = {inner[i].target for i in range(span.start, span.end - 1) if i in inner and not inner[i].igo}
+    covered = all(i in inner for i in range(span.start, span.end - 1))
+    return f"state:{hits.pop()}" if len(hits) == 1 and covered else None
+
+
+def _longer_name(reg: Registry, keys: list[str], text: str) -> str | None:
+    """A named organisation whose name ends with this shorter one ("U.S. Central Command" for "Central Command")."""
+    if len(text.split()) < 2:
+        return None
+    for key in keys:
+        draft = reg.drafts.get(key)
+        if draft and draft.name != text and draft.name.endswith(" " + text):
+            return key
+    return None
 
 
 def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:

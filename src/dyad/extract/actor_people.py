@@ -18,6 +18,8 @@ from dyad.extract import lexicon
 from dyad.extract.actor_states import PlaceHit
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "madame"}
+# Lower-case words that belong inside names ("Ursula von der Leyen", "Mohammed bin Salman").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "bin", "ibn", "al", "el", "le", "la", "ben", "abu", "ter"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Possessive pronouns that point back at a state or person named just before.
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
@@ -98,10 +100,10 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
     reading = Reading()
     sent_start = doc[start].sent.start
     i = start - 1
-    comma = i > sent_start and doc[i].text == "," and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+    tw = title_words()
+    comma = i > sent_start and doc[i].text == "," and doc[i - 1].lower_ in tw and doc[i - 1].pos_ in {"NOUN", "PROPN"}
     if comma:
         i -= 1  # "the national security adviser, X"
-    tw = title_words()
     words: list[str] = []
     first = i + 1
     while i >= sent_start and start - i <= 10:
@@ -246,5 +248,7 @@ def clean_name(ent: Span) -> Span:
 def _stray(tok: Token) -> bool:
     """A word that cannot continue a name: a function word or a common word written in title case."""
     if tok.text in {"-", "\u2010", "\u2011"} or (tok.i > 0 and tok.nbor(-1).text in {"-", "\u2010", "\u2011"}):
+        return False
+    if tok.lower_ in NAME_PARTICLES:
         return False
     return tok.is_stop or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}

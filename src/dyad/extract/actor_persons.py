@@ -52,9 +52,21 @@ def normalise(name: str) -> str:
     return re.sub(r"[\s\-\u2010\u2011.'\u2019]", "", text.lower())
 
 
+# Particles that open an Arabic surname and may be dropped when the surname stands alone.
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-")
+
+
 def name_parts(name: str) -> list[str]:
-    """'Lee Jae-myung' -> ['lee', 'jaemyung']: parts as a lone name would be written."""
-    return [normalise(p) for p in name.split() if normalise(p)]
+    """'Lee Jae-myung' -> ['lee', 'jaemyung']: parts as a lone name would be written ('al-Assad' also 'assad')."""
+    parts: list[str] = []
+    for word in name.split():
+        if normalise(word):
+            parts.append(normalise(word))
+        low = word.lower()
+        for prefix in ARTICLE_PREFIXES:
+            if low.startswith(prefix) and len(low) > len(prefix) + 1:
+                parts.append(normalise(word[len(prefix) :]))
+    return parts
 
 
 def person_key(name: str) -> str:

@@ -75,7 +75,10 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
             continue
-        if (ent.start, ent.end) == (span.start, span.end):
+        start = ent.start
+        while start < ent.end and doc[start].pos_ not in {"PROPN", "NOUN", "ADJ", "X", "NUM"}:
+            start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
+        if (start, ent.end) == (span.start, span.end):
             continue
         bare = lexicon.strip_article(_strip_possessive(ent.text))
         if bare in forms or bare in igo_forms or bare == span.text:
