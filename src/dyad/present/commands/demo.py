@@ -41,14 +41,12 @@ def demo_cmd(app: App, report_path: Path) -> None:
     store = app.store()
     # The files, not the folder: the package folder also holds __init__.py.
     items = iter_documents([str(p) for p in example_files()], settings)
-    result = ingest_documents(items, store, extractor_for(settings, settings.workers))
+    result = ingest_documents(
+        items, store, extractor_for(settings, settings.workers), near_copy_threshold=settings.near_copy_threshold
+    )
     report_errors(result.errors)
     if not app.quiet:
-        click.echo(
-            f"example corpus: stored {len(result.stored)} new document(s), "
-            f"{len(result.duplicates)} already stored, {len(result.errors)} failed",
-            err=True,
-        )
+        click.echo(f"example corpus: {result.summary()}", err=True)
     rows = summary_rows(store)
     emit(rows, ["what", "count"], "table", title=f"dyad store {settings.db}")
     written = write_report(store, rows, report_path)
