@@ -2,7 +2,7 @@
 
 A title-only reference goes to the most recent person before it whose role the
 title gives; a subject pronoun goes to the one person named in its sentence
-before it, else to the one person (or the one subject) of the sentence before.
+before it, else to the one person named in the sentence before.
 Nothing is resolved when two candidates remain.
 """
 
@@ -88,9 +88,4 @@ def _antecedent(tok: Token, sent: Span, prev: Span | None, people: People, reg: 
     if here or prev is None:
         return None
     there = _persons_in(prev, people, reg)
-    if len(there) == 1:
-        return there[0]
-    subjects = {
-        people.by_token[t.i] for t in prev if t.i in people.by_token and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
-    }
-    return subjects.pop() if len(subjects) == 1 else None
+    return there[0] if len(there) == 1 else None

@@ -1,9 +1,198 @@
-"""Events stage (being built)."""
+"""Events stage: CAMEO-coded interactions between states, with realis, modality, date and intensity.
+
+For each sentence: find triggers (event_lexicon), read their source and target
+(event_roles), resolve them to states through the actor layer, decide realis
+and modality (modality), attach the sentence's date expression (dates), and
+look up Goldstein, QuadClass and PLOVER from the code table.
+
+Pairing rules (docs/data-events.md):
+- conjoined sources and targets expand: "China and Japan criticised X" is two events;
+- a multi-party event of a symmetric kind (intent, consultation, cooperation,
+  agreement) with no separate target, or "talks between X, Y and Z", becomes
+  one event per pair of distinct states, in the order they are named;
+- an event without a state target keeps the source's own code as target only
+  when no other state is named in the sentence (a missile test, a statement to
+  reporters); otherwise it is left out, as is an event without a source state;
+- one event per (sentence, source, target, root, realis).
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from dyad.extract import dates
 from dyad.extract.context import DocContext
+from dyad.extract.event_lexicon import Match, code_info, match, word_lists
+from dyad.extract.event_roles import ActorIndex, Party, Roles, is_symmetric, noun_roles, unique, verb_roles
+from dyad.extract.modality import ModalityReading, cues, is_past, reading
+from dyad.records import Event
+
+# kinds of event that need no other party: a statement, a protest, a show of force
+SELF_TARGET_ROOTS = frozenset({"01", "14", "15"})
+# a show of force is self-directed even when the sentence names others (who reported it, say)
+ALWAYS_SELF_ROOTS = frozenset({"15"})
+IRREALIS_FUTURE = frozenset({"planned", "expected", "desired", "demanded", "conditional", "hypothetical", "attempted"})
+
+
+def states_by_sentence(ctx: DocContext, sents: list[Span]) -> list[set[str]]:
+    """The states each sentence mentions (directly or through a person or body of theirs)."""
+    starts = [s.start_char for s in sents]
+    out: list[set[str]] = [set() for _ in sents]
+    for m in ctx.result.mentions:
+        i = bisect.bisect_right(starts, m.evidence.start) - 1
+        state = ctx.state_of(m.actor_key)
+        if i >= 0 and state:
+            out[i].add(state)
+    return out
+
+
+def distinct_states(parties: list[Party]) -> list[Party]:
+    seen: set[str | None] = set()
+    out = []
+    for p in parties:
+        if p.state not in seen:
+            seen.add(p.state)
+            out.append(p)
+    return out
+
+
+def pairs(roles: Roles, code: str, lemma: str) -> list[tuple[Party, Party | None]]:
+    """(source, target) pairs of one trigger, expanded as the module docstring says."""
+    sources = [p for p in roles.sources if p.state]
+    targets = [p for p in roles.targets if p.state]
+    mutual = is_symmetric(code) or lemma in word_lists().get("reciprocal", frozenset())
+    if mutual and roles.group:
+        everyone = distinct_states(unique(sources + [p for p in roles.group if p.state] + targets))
+        return [(a, b) for a, b in combinations(everyone, 2)]
+    if not sources and mutual and len(distinct_states(targets)) > 1:
+        return [(a, b) for a, b in combinations(distinct_states(targets), 2)]
+    if not sources:
+        return []
+    if not targets and mutual and len(distinct_states(sources)) > 1:
+        return [(a, b) for a, b in combinations(distinct_states(sources), 2)]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets]
+
+
+def after(when: str, published: dt.date) -> bool:
+    """Whether a resolved date lies after the publication date at its own precision."""
+    return when > published.isoformat()[: len(when)]
+
+
+def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_text: str | None,
+                    published: dt.date | None) -> ModalityReading:
+    r = reading(trigger, triggers)
+    if r.modality != "asserted" or is_past(trigger):
+        return r
+    future_words = cues().future_time
+    if date_text and any(w in future_words for w in date_text.lower().split()):
+        return ModalityReading("planned", False, False, date_text)
+    if when and published and after(when, published):
+        return ModalityReading("planned", False, False, date_text)
+    return r
 
 
 def run(ctx: DocContext) -> None:
-    return None
+    doc = ctx.doc
+    sents = list(doc.sents)
+    if not sents:
+        return
+    state = _DocState(ctx, sents)
+    matches: dict[int, Match] = {}
+    for tok in doc:
+        m = match(tok)
+        if m is not None:
+            matches[tok.i] = m
+    consumer = {i: t for t, m in matches.items() for i in m.consumed if i != t}
+    triggers = set(matches)
+    for si, sent in enumerate(sents):
+        emitted: set[int] = set()
+        deferred: list[Token] = []
+        for tok in sent:
+            if tok.i not in matches:
+                continue
+            if tok.i in consumer:
+                deferred.append(tok)
+            elif emit(state, si, sent, tok, matches[tok.i], triggers):
+                emitted.add(tok.i)
+        # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties
+        for tok in deferred:
+            if consumer[tok.i] not in emitted:
+                emit(state, si, sent, tok, matches[tok.i], triggers)
+
+
+class _DocState:
+    """What the stage computes once per document."""
+
+    def __init__(self, ctx: DocContext, sents: list[Span]) -> None:
+        self.ctx = ctx
+        self.idx = ActorIndex(ctx)
+        self.sentence_states = states_by_sentence(ctx, sents)
+        self.date_ents = [e for e in ctx.doc.ents if e.label_ == "DATE"]
+        self.published = ctx.document.published
+        self.seen: set[tuple] = set()
+
+
+def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int]) -> int:
+    """Code the events of one trigger; returns how many were added."""
+    ctx, entry = st.ctx, m.entry
+    doc = tok.doc
+    if entry.pos == "verb":
+        roles = verb_roles(tok, entry.root, st.idx, [doc[i] for i in m.consumed])
+    else:
+        roles = noun_roles(tok, entry.code, st.idx, triggers)
+    found = pairs(roles, entry.code, tok.lemma_.lower())
+    if not found:
+        return 0
+    date_span = dates.date_span_for(tok, sent, st.date_ents)
+    first = reading(tok, triggers)
+    prefer: dates.Prefer = "future" if first.modality in IRREALIS_FUTURE else "past"
+    resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
+    r = decide_modality(tok, triggers, resolved.when if resolved else None,
+                        date_span.text if date_span is not None else None, st.published)
+    info = code_info(entry.code)
+    added = 0
+    for source, target in found:
+        if target is None:
+            others = st.sentence_states[si] - {source.state}
+            if entry.root not in SELF_TARGET_ROOTS or (others and entry.root not in ALWAYS_SELF_ROOTS):
+                continue
+            target_state = source.state
+        else:
+            target_state = target.state
+            if target_state == source.state and st.sentence_states[si] - {source.state}:
+                continue
+        key = (si, source.state, target_state, entry.root)
+        if key in st.seen:
+            continue
+        st.seen.add(key)
+        added += 1
+        ctx.result.events.append(
+            Event(
+                source_actor=source.key,
+                target_actor=target.key if target else None,
+                source=source.state,
+                target=target_state,
+                code=entry.code,
+                root=entry.root,
+                trigger=tok.text,
+                realis=r.realis,
+                modality=r.modality,
+                negated=r.negated,
+                when=resolved.when if resolved else None,
+                when_precision=resolved.precision if resolved else None,
+                goldstein=info.goldstein if info else None,
+                quad_class=info.quad_class if info else None,
+                plover=info.plover if info else None,
+                evidence=ctx.span_evidence(sent),
+                trigger_evidence=ctx.span_evidence(tok),
+                source_evidence=ctx.evidence(source.start, source.end),
+                target_evidence=ctx.evidence(target.start, target.end) if target else None,
+            )
+        )
+    return added

@@ -1,9 +1,348 @@
-"""Relations stage (being built)."""
+"""Relations stage: standing relations between states (ally, partner, depends_on, supports, rival, neutral).
+
+A cue word from relations.yaml ("ally", "tensions", "relies", "balance") is
+read with its arguments from the parse: a pair it names itself ("between X and
+Y", "X-Y relations", "X and Y are allies"), or an owner (possessor, modifier,
+subject, apposition) and an other side (the object of its prepositions).
+A denial ("are not allies", "no longer partners") gives polarity "-".
+Hedged or expected relations ("this burgeoning alliance", "could become
+partners") are kept as asserted: a relation is a standing claim, not an event.
+Each relation is stored once per document (first evidence).
+"""
 
 from __future__ import annotations
 
+from itertools import permutations
+
+from spacy.tokens import Span, Token
+
 from dyad.extract.context import DocContext
+from dyad.extract.relation_data import SYMMETRIC, Cue, Phrase, relation_words
+from dyad.extract.relation_states import RELATIVE, StateIndex
+from dyad.records import Relation
+
+LEFT_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
+COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head  # "the United States, which supports Taiwan"
+    return subj
+
+
+def _clause_subject(tok: Token, sent: Span) -> Token | None:
+    """The subject of the nearest clause above the token that has one."""
+    node = tok
+    while True:
+        if node.pos_ in ("VERB", "AUX") and node is not tok:
+            subj = _subject(node)
+            if subj is not None and tok not in subj.subtree:
+                return subj
+        if node.head is node or not (sent.start <= node.head.i < sent.end):
+            return None
+        node = node.head
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """A subject with its conjuncts but without relative clauses or appositions."""
+    out = []
+    for t in _conjuncts(tok):
+        out.append(t)
+        out.extend(x for x in t.subtree if x.i < t.i and x.dep_ not in ("relcl", "appos"))
+    return out
+
+
+def _negated(tok: Token, sent: Span) -> bool:
+    """Whether the cue, or the verb it hangs on, is denied."""
+    neg = relation_words().negations
+    node = tok
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
+                return True
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node or not (sent.start <= node.head.i < sent.end):
+            if node.pos_ == "AUX" or node.dep_ in ("xcomp", "ccomp") or node.lemma_ == "be":
+                node = node.head if node.head is not node else node
+                continue
+            return False
+        node = node.head
+    return False
+
+
+class Finder:
+    """Reads the relations of one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.states = StateIndex(ctx)
+        self.words = relation_words()
+        self.found: list[Relation] = []
+        self.keys: set[tuple[str, str, str, str]] = set()
+
+    # -- output ------------------------------------------------------------------
+
+    def add(self, a: str, b: str, kind: str, polarity: str, tokens: list[Token], sent: Span) -> None:
+        if a == b:
+            return
+        directed = kind not in SYMMETRIC
+        key = (a, b, kind, polarity) if directed else (*sorted((a, b)), kind, polarity)
+        if key in self.keys:
+            return
+        self.keys.add(key)  # type: ignore[arg-type]
+        inside = [t for t in tokens if sent.start <= t.i < sent.end]
+        start = min(t.idx for t in inside)
+        end = max(t.idx + len(t.text) for t in inside)
+        self.found.append(
+            Relation(
+                a=a, b=b, type=kind, polarity=polarity, directed=directed, evidence=self.ctx.evidence(start, end)  # type: ignore[arg-type]
+            )
+        )
+
+    def pairs(self, kind: str, sides: tuple[list[str], list[str]], polarity: str, tokens: list[Token], sent: Span) -> None:
+        a_side, b_side = sides
+        for a in a_side:
+            for b in b_side:
+                self.add(a, b, kind, polarity, tokens, sent)
+
+    # -- argument reading -------------------------------------------------------
+
+    def between(self, tok: Token) -> list[Token]:
+        for holder in (tok, tok.head):
+            for child in holder.children:
+                if child.lower_ == "between" and child.dep_ == "prep":
+                    return list(child.subtree)
+        return []
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        out: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out.extend(child.subtree)
+        return out
+
+    def left_window(self, tok: Token) -> tuple[list[Token], list[Token]]:
+        """(possessor tokens, other modifier tokens) before a noun cue."""
+        poss = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
+        mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
+        return poss, mods
+
+    def own_pair(self, tok: Token, sent: Span) -> list[str]:
+        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies"."""
+        poss, mods = self.left_window(tok)
+        for group in (mods, poss):
+            states = self.states.of_tokens(group)
+            if len(states) >= 2:
+                return states
+        if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
+            verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
+            subj = _subject(verb)
+            if subj is not None:
+                states = self.states.of_tokens(_phrase_tokens(subj))
+                if len(states) >= 2:
+                    return states
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ in COPULA_DEPS:
+            pass
+        return []
+
+    def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
+        if tok.dep_ == "appos":
+            return self.states.of_tokens([tok.head], persons)
+        if tok.pos_ == "VERB":
+            subj = _subject(tok)
+        elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
+            verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
+            subj = _subject(verb)
+        else:
+            subj = _clause_subject(tok, sent)
+        if subj is None:
+            return []
+        states = self.states.of_tokens(_phrase_tokens(subj), persons)
+        like = [t for c in subj.head.children if c.dep_ == "prep" and c.lower_ == "like" for t in c.subtree]
+        return states + [s for s in self.states.of_tokens(like) if s not in states]
+
+    def as_frame(self, tok: Token) -> tuple[list[str], list[str]] | None:
+        """"treats X and Y as partners", "acknowledging X as Y's partner": the objects between verb and "as"."""
+        if not (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            return None
+        as_tok = tok.head
+        verb = as_tok.head
+        k = as_tok.i - 1
+        objects: list[Token] = []
+        while k > verb.i and tok.doc[k].lower_ != "as":
+            objects.append(tok.doc[k])
+            k -= 1
+        subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        owner = self.states.of_tokens(_phrase_tokens(subj)) if subj is not None else []
+        return owner, self.states.of_tokens(objects)
+
+    # -- cues --------------------------------------------------------------------
+
+    def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
+        polarity = "-" if _negated(tok, sent) else "+"
+        used = [tok]
+        between = self.between(tok)
+        if between:
+            pair = self.states.of_tokens(between)
+            if len(pair) >= 2 and cue.type in SYMMETRIC:
+                for a, b in permutations(pair[:3], 2):
+                    if a < b or True:
+                        self.add(a, b, cue.type, polarity, used + between, sent)
+                return
+            if pair and cue.type not in SYMMETRIC:
+                subject = self.subject_side(tok, sent, persons=True)
+                self.pairs(cue.type, (subject[:1], pair), polarity, used + between, sent)
+                return
+        if cue.needs_between:
+            return
+        if cue.type in SYMMETRIC:
+            own = self.own_pair(tok, sent)
+            if len(own) >= 2:
+                for k, a in enumerate(own):
+                    for b in own[k + 1 :]:
+                        self.add(a, b, cue.type, polarity, used + [t for t in sent if t.i < tok.i and t.i >= tok.left_edge.i], sent)
+                self._relcl_pair(tok, cue, polarity, sent)
+                return
+            if self._relcl_pair(tok, cue, polarity, sent):
+                return
+        objects = self.prep_objects(tok, cue.preps)
+        if cue.needs_prep and not objects:
+            return
+        if tok.pos_ == "VERB":
+            objects += [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in c.subtree]
+        frame = self.as_frame(tok)
+        poss, mods = self.left_window(tok)
+        appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            appos += list(tok.head.subtree)
+        persons = cue.type in ("depends_on", "supports")
+        owner = self.states.of_tokens(poss, persons) if poss else self.states.of_tokens(mods)
+        others = self.states.of_tokens(objects) + self.states.of_tokens(appos)
+        if poss:
+            others += [s for s in self.states.of_tokens(mods) if s not in others]
+        if frame is not None:
+            f_owner, f_objects = frame
+            if owner:
+                others = [s for s in f_objects if s not in owner]
+            else:
+                owner, others = f_owner, f_objects
+        subject = [] if frame is not None else self.subject_side(tok, sent, persons)
+        tokens = used + poss + mods + objects + appos
+        if cue.type in SYMMETRIC:
+            a_side = owner or subject
+            b_side = [s for s in others if s not in a_side] or ([s for s in subject if s not in a_side] if owner else [])
+            self.pairs(cue.type, (a_side[:1] if len(a_side) > 1 and not frame else a_side, b_side), polarity, tokens, sent)
+        elif cue.owner == "b":
+            self.pairs(cue.type, (subject[:1], owner + others), polarity, tokens, sent)
+        else:
+            self.pairs(cue.type, ((owner or subject)[:1], others[:1] if cue.type == "supports" else others), polarity, tokens, sent)
+
+    def _relcl_pair(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"X, Y and Z, who are all partners": every pair of the relative clause's antecedents."""
+        node = tok
+        while node.dep_ in ("conj", "attr", "pobj", "prep", "acomp") and node.head is not node:
+            node = node.head
+        if node.dep_ != "relcl":
+            return False
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.lower_ not in RELATIVE:
+            return False
+        head = node.head
+        while head.dep_ == "conj":
+            head = head.head
+        states = self.states.of_tokens(_phrase_tokens(head))
+        if len(states) < 2:
+            return False
+        for k, a in enumerate(states):
+            for b in states[k + 1 :]:
+                self.add(a, b, cue.type, polarity, [tok, head, *head.subtree], sent)
+        return True
+
+    def phrase(self, tok: Token, phrase: Phrase, sent: Span) -> None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == phrase.object), None)
+        if obj is None:
+            return
+        negated = _negated(tok, sent)
+        polarity = phrase.negated_means if negated else ("+" if phrase.negated_means == "-" else "-")
+        if phrase.negated_means == "+" and not negated:
+            return  # "takes sides with X" says nothing about neutrality
+        others = [t for holder in (tok, obj) for t in self.prep_objects(holder, phrase.preps)]
+        subject = self.subject_side(tok, sent, persons=False)
+        self.pairs(phrase.type, (subject[:1], self.states.of_tokens(others)), polarity, [tok, obj, *others], sent)
+
+    def relationship(self, tok: Token, sent: Span) -> None:
+        """"strained X-Y relations", "X and Y's ties deteriorated", "relations between X and Y have soured"."""
+        words = self.words.relationship_words
+        signals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in words]
+        verb = tok.head
+        if tok.dep_ in SUBJECT_DEPS and (verb.lemma_.lower() in words or verb.lower_ in words):
+            signals.append(verb)
+        if not signals:
+            return
+        kind = words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
+        polarity = "-" if _negated(tok, sent) or any(_negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
+        between = self.between(tok)
+        pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
+        tokens = [tok, *signals, *between, *tok.doc[tok.left_edge.i : tok.i]]
+        if len(pair) < 2:
+            objects = self.prep_objects(tok, ("with",))
+            poss, _mods = self.left_window(tok)
+            owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
+            others = self.states.of_tokens(objects)
+            if owner and others:
+                pair = [owner[0], *[s for s in others if s != owner[0]]]
+                tokens += objects
+        for k, a in enumerate(pair[:2]):
+            for b in pair[k + 1 : 2]:
+                self.add(a, b, kind, polarity, tokens, sent)
+
+    def presence(self, tok: Token, sent: Span) -> None:
+        """"U.S. troops are stationed in South Korea": the troops' state supports the host."""
+        noun = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if noun is None and tok.dep_ == "acl":
+            noun = tok.head
+        if noun is None or noun.lower_ not in self.words.presence_nouns:
+            return
+        owner = self.states.of_tokens([t for t in noun.subtree if t.i < noun.i])
+        hosts = self.states.of_tokens(self.prep_objects(tok, ("in", "on")))
+        tokens = [tok, noun, *noun.subtree, *self.prep_objects(tok, ("in", "on"))]
+        self.pairs(self.words.presence_type, (owner[:1], hosts[:1]), "-" if _negated(tok, sent) else "+", tokens, sent)
+
+    def sentence(self, sent: Span) -> None:
+        words = self.words
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            cue = words.cues.get(lemma) or words.cues.get(low)
+            if cue is not None and (cue.pos is None or tok.pos_ == cue.pos or (cue.pos == "NOUN" and tok.pos_ == "PROPN")):
+                self.cue(tok, cue, sent)
+            for phrase in words.phrases:
+                if lemma == phrase.verb and tok.pos_ == "VERB":
+                    self.phrase(tok, phrase, sent)
+            if low in words.relationship_nouns or lemma in words.relationship_nouns:
+                self.relationship(tok, sent)
+            if lemma in words.presence_verbs and tok.pos_ == "VERB":
+                self.presence(tok, sent)
+
+
+def relations_in(ctx: DocContext) -> list[Relation]:
+    finder = Finder(ctx)
+    for sent in ctx.doc.sents:
+        finder.sentence(sent)
+    return finder.found
 
 
 def run(ctx: DocContext) -> None:
-    return None
+    ctx.result.relations.extend(relations_in(ctx))

@@ -1,0 +1,290 @@
+"""The actors stage on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pycountry
+import pytest
+
+from dyad.extract import actors, basics, lexicon
+from dyad.extract.actor_persons import near_spelling, same_full_name
+from dyad.extract.context import DocContext
+from dyad.records import Actor, DocExtraction
+
+
+@pytest.fixture
+def actors_of(nlp, make_doc):
+    """Run only the basics and actors stages, so these tests do not depend on later stages."""
+
+    def run(text: str, published: str | None = None) -> DocContext:
+        document = make_doc(text, published=dt.date.fromisoformat(published) if published else None)
+        ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
+        basics.run(ctx)
+        actors.run(ctx)
+        return ctx
+
+    return run
+
+
+def by_name(ctx: DocContext, name: str) -> Actor:
+    found = [a for a in ctx.result.actors if a.name == name]
+    assert found, f"no actor named {name!r} in {[a.name for a in ctx.result.actors]}"
+    return found[0]
+
+
+def mention_at(ctx: DocContext, surface: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = ctx.document.text.index(surface, start + 1)
+    return ctx.mention_covering(start, start + len(surface))
+
+
+# -- data files ------------------------------------------------------------------
+
+
+def test_gazetteer_covers_un_members_and_three_more():
+    states = lexicon.gazetteer().states
+    members = [s for s in states.values() if s.un_member]
+    assert len(members) == 193
+    assert {"TWN", "XKX", "PSE"} <= set(states)
+    for iso3 in states:
+        if iso3 != "XKX":
+            assert pycountry.countries.get(alpha_3=iso3) is not None, iso3
+
+
+def test_gazetteer_forms_resolve_to_one_state():
+    forms = lexicon.gazetteer().forms
+    assert forms["U.S."][0] == forms["America"][0] == forms["White House"][0] == "USA"
+    assert forms["DPRK"][0] == forms["Pyongyang"][0] == "PRK"
+    assert forms["ROK"][0] == forms["South Korean"][0] == "KOR"
+    assert forms["Kremlin"] == ("RUS", "metonym")
+    assert forms["Britain"][0] == forms["Downing Street"][0] == "GBR"
+
+
+def test_titles_and_heads_are_loaded():
+    assert lexicon.titles()["premier"].role == "head of government"
+    assert lexicon.titles()["deputy foreign minister"].role == "diplomat"
+    assert lexicon.org_heads()["university"].sector == "EDU"
+    assert all(t.sector in {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "BUS", "MED", "EDU", "NGO", "IGO", "CVL", "ELI"}
+               for t in lexicon.titles().values())
+
+
+# -- states ----------------------------------------------------------------------
+
+
+def test_states_by_name_demonym_capital_and_seat_are_one_actor_each(actors_of):
+    ctx = actors_of(
+        "Seoul protested on Friday after a Chinese ban on South Korean films. "
+        "South Korea said the Kremlin and the White House were also consulted. "
+        "A Russian envoy later flew to Washington."
+    )
+    keys = [a.key for a in ctx.result.actors]
+    assert len(keys) == len(set(keys))
+    kor = by_name(ctx, "South Korea")
+    assert kor.kind == "state" and kor.country == "KOR" and kor.code == "KORGOV"
+    assert {"Seoul", "South Korean", "South Korea"} <= set(kor.aliases)
+    assert ctx.state_of(mention_at(ctx, "Chinese").actor_key) == "CHN"
+    assert mention_at(ctx, "Chinese").how == "demonym"
+    assert ctx.state_of(mention_at(ctx, "Kremlin").actor_key) == "RUS"
+    assert mention_at(ctx, "Kremlin").how == "metonym"
+    assert ctx.state_of(mention_at(ctx, "White House").actor_key) == "USA"
+    assert ctx.state_of(mention_at(ctx, "Washington").actor_key) == "USA"
+
+
+def test_possessive_is_stripped_from_the_state_mention(actors_of):
+    ctx = actors_of("Germany's chancellor spoke to reporters in Berlin.")
+    mention = mention_at(ctx, "Germany")
+    assert mention.text == "Germany"
+    assert ctx.state_of(mention.actor_key) == "DEU"
+
+
+def test_the_north_means_pyongyang_only_when_both_koreas_are_named(actors_of):
+    ctx = actors_of("North Korea and South Korea met at the border. The North later tested a rocket.")
+    assert ctx.state_of(mention_at(ctx, "The North").actor_key) == "PRK"
+    ctx = actors_of("Voters in the North of England were angry. Labour lost seats there.")
+    assert "PRK" not in {a.country for a in ctx.result.actors}
+
+
+def test_places_languages_and_products_are_not_states(actors_of):
+    ctx = actors_of("Veterans of the Korean War gathered on the Korean Peninsula. K-pop fans sang along.")
+    assert "KOR" not in {a.country for a in ctx.result.actors if a.kind == "state"}
+    ctx = actors_of("The minister spoke in Japanese at the ceremony.")
+    assert all(a.country != "JPN" for a in ctx.result.actors)
+
+
+def test_international_bodies_have_no_country(actors_of):
+    ctx = actors_of("The United Nations and NATO urged restraint, and the IAEA sent inspectors.")
+    un = by_name(ctx, "United Nations")
+    assert un.country is None and un.sector == "IGO" and un.kind == "organization"
+    assert by_name(ctx, "NATO").code == "IGONATO"
+    assert by_name(ctx, "IAEA").country is None
+
+
+# -- people ----------------------------------------------------------------------
+
+
+def test_title_with_demonym_gives_country_and_role(actors_of):
+    ctx = actors_of("Brazilian President Luiz Inacio Lula da Silva met Indian Prime Minister Narendra Modi in Delhi.")
+    lula = by_name(ctx, "Luiz Inacio Lula da Silva")
+    assert (lula.kind, lula.country, lula.role, lula.code) == ("person", "BRA", "head of state", "BRAGOV")
+    modi = by_name(ctx, "Narendra Modi")
+    assert (modi.country, modi.role) == ("IND", "head of government")
+    # the demonym stays a mention of the state, the name a mention of the person
+    assert mention_at(ctx, "Brazilian").actor_key == "state:BRA"
+    assert mention_at(ctx, "Narendra Modi").how == "name"
+
+
+def test_possessive_state_and_comma_title(actors_of):
+    ctx = actors_of("Japan's senior deputy foreign minister, Hiroshi Tanaka, arrived in Manila on Monday.")
+    tanaka = by_name(ctx, "Hiroshi Tanaka")
+    assert (tanaka.country, tanaka.role) == ("JPN", "diplomat")
+
+
+def test_list_of_appositives_keeps_each_country(actors_of):
+    ctx = actors_of(
+        "The talks brought together Wu Ming, China's assistant foreign minister, "
+        "Kang Hye-won, South Korea's deputy foreign minister, and Kenji Mori, Japan's deputy foreign minister."
+    )
+    assert by_name(ctx, "Wu Ming").country == "CHN"
+    assert by_name(ctx, "Kang Hye-won").country == "KOR"
+    assert by_name(ctx, "Kenji Mori").country == "JPN"
+
+
+def test_appositive_professor_takes_the_country_of_the_university(actors_of):
+    ctx = actors_of("Yuki Nakamura, a professor of politics at Kyoto University, said the deal was fragile.")
+    person = by_name(ctx, "Yuki Nakamura")
+    assert (person.role, person.country) == ("analyst", "JPN")
+    uni = by_name(ctx, "Kyoto University")
+    assert (uni.kind, uni.role, uni.country) == ("organization", "university", "JPN")
+
+
+def test_fellow_at_a_known_think_tank(actors_of):
+    ctx = actors_of("Sarah Whitfield, a senior fellow at the Brookings Institution, expects more sanctions.")
+    assert by_name(ctx, "Sarah Whitfield").country == "USA"
+    assert by_name(ctx, "Brookings Institution").role == "think tank"
+
+
+def test_adviser_of_a_leader_shares_the_leader_country(actors_of):
+    ctx = actors_of(
+        "Mexican President Claudia Sheinbaum flew to Ottawa. "
+        "Sheinbaum's chief of staff, Raul Ortega, briefed the press."
+    )
+    ortega = by_name(ctx, "Raul Ortega")
+    assert (ortega.country, ortega.role) == ("MEX", "official")
+
+
+def test_surname_and_honorific_join_the_full_name(actors_of):
+    ctx = actors_of(
+        "Choi Dong-hyun, an economist at Yonsei University, warned of a slowdown. "
+        "Mr. Choi said exports would fall. Choi added that prices would rise."
+    )
+    choi = [a for a in ctx.result.actors if a.kind == "person"]
+    assert len(choi) == 1 and choi[0].name == "Choi Dong-hyun"
+    assert {m.how for m in ctx.result.mentions if m.actor_key == choi[0].key} >= {"name", "surname"}
+
+
+def test_people_sharing_a_surname_stay_apart(actors_of):
+    ctx = actors_of(
+        "South Korean President Lee Jae-myung met Chinese Premier Li Qiang in Beijing. "
+        "Lee Min-ji, a researcher at the Asan Institute, said the meeting went well. "
+        "Lee Jae-myung later thanked his hosts."
+    )
+    people = {a.name: a for a in ctx.result.actors if a.kind == "person"}
+    assert {"Lee Jae-myung", "Li Qiang", "Lee Min-ji"} <= set(people)
+    assert people["Li Qiang"].country == "CHN"
+    assert people["Lee Min-ji"].role == "analyst"
+    assert people["Lee Jae-myung"].key != people["Lee Min-ji"].key
+
+
+def test_spelling_variants_and_typos_within_a_document(actors_of):
+    ctx = actors_of(
+        "Japanese Prime Minister Shigeru Ishiba visited Canberra. "
+        "Ishiba met business leaders. Later, Ishibba toured a port."
+    )
+    people = [a for a in ctx.result.actors if a.kind == "person"]
+    assert len(people) == 1 and people[0].country == "JPN"
+
+
+def test_full_name_comparison_keeps_different_people_apart():
+    assert same_full_name("Yoon Suk-yeol", "Yoon Suk Yeol")
+    assert same_full_name("Yoo Suk Yeol", "Yoon Suk Yeol")
+    assert not same_full_name("Kim Jong Un", "Kim Jong Il")
+    assert not same_full_name("Lee Jae-myung", "Li Qiang")
+    assert near_spelling("takaichi", "takaiichi")
+    assert not near_spelling("lee", "li")
+
+
+def test_title_only_reference_and_pronoun(actors_of):
+    ctx = actors_of(
+        "Kenyan President William Ruto opened the summit in Nairobi. "
+        "He urged donors to act quickly. The president also met farmers."
+    )
+    ruto = by_name(ctx, "William Ruto")
+    hows = {m.how: m.text for m in ctx.result.mentions if m.actor_key == ruto.key}
+    assert hows.get("pronoun") == "He"
+    assert hows.get("title") == "The president"
+
+
+def test_pronoun_is_left_alone_when_two_people_compete(actors_of):
+    ctx = actors_of("Finnish President Alexander Stubb met Swedish Prime Minister Ulf Kristersson. He spoke first.")
+    assert not [m for m in ctx.result.mentions if m.how == "pronoun"]
+
+
+def test_fallback_leaders_list_only_when_the_text_is_silent(actors_of):
+    ctx = actors_of("Vladimir Putin spoke by phone with officials in Minsk.", published="2025-03-01")
+    putin = by_name(ctx, "Vladimir Putin")
+    assert (putin.country, putin.role) == ("RUS", "head of state")
+    assert "leaders list" in (putin.why or "")
+
+
+# -- organisations and groups ----------------------------------------------------
+
+
+def test_described_organisations_of_a_state(actors_of):
+    ctx = actors_of("The Japanese navy escorted the ship while Seoul's foreign ministry issued a protest.")
+    navy = by_name(ctx, "Japanese navy")
+    assert (navy.kind, navy.country, navy.role, navy.code) == ("organization", "JPN", "military", "JPNMIL")
+    ministry = by_name(ctx, "Seoul's foreign ministry")
+    assert (ministry.country, ministry.role) == ("KOR", "government")
+
+
+def test_descriptor_and_known_outlet(actors_of):
+    ctx = actors_of("According to German broadcaster ZDF, the plan stalled. Reuters reported the same on Monday.")
+    zdf = by_name(ctx, "ZDF")
+    assert (zdf.country, zdf.role) == ("DEU", "media")
+    assert by_name(ctx, "Reuters").country == "GBR"
+
+
+def test_group_with_a_nationality(actors_of):
+    ctx = actors_of("Filipino workers in Dubai rallied outside the consulate on Sunday.")
+    group = [a for a in ctx.result.actors if a.kind == "group"]
+    assert group and group[0].country == "PHL"
+    assert group[0].name.startswith("Filipino workers")
+
+
+def test_anonymous_official_and_later_reference(actors_of):
+    ctx = actors_of(
+        "A senior Indian government official said the border was calm. "
+        "The official asked not to be named."
+    )
+    person = by_name(ctx, "senior Indian government official")
+    assert (person.kind, person.country, person.role) == ("person", "IND", "official")
+    assert any(m.how == "title" and m.actor_key == person.key for m in ctx.result.mentions)
+
+
+def test_dates_numbers_and_languages_make_no_actors(actors_of):
+    ctx = actors_of("On Monday, 2,000 people learned Korean in 2024.")
+    assert not [a for a in ctx.result.actors if a.kind in {"person", "organization"}]
+
+
+def test_every_mention_points_at_its_words(actors_of):
+    ctx = actors_of(
+        "Thai Prime Minister Paetongtarn Shinawatra met Cambodian officials in Phnom Penh. "
+        "Bangkok said the talks were useful."
+    )
+    text = ctx.document.text
+    keys = {a.key for a in ctx.result.actors}
+    for m in ctx.result.mentions:
+        assert text[m.evidence.start : m.evidence.end] == m.text
+        assert m.actor_key in keys
