@@ -130,7 +130,10 @@ class Story:
 
     @property
     def when(self) -> dt.date | None:
-        """The event's day: the earliest day given by a report saying it happened, else the earliest."""
+        """The event's day: the confirmed day, else the earliest day of a report saying it
+        happened (which may be a publication date), else the earliest day of any report."""
+        if self.confirmed_day:
+            return self.confirmed_day
         real = sorted(d for d in (m.date for m in self.mentions if m.realis) if d is not None)
         return (real or self.dates or [None])[0]
 
@@ -204,9 +207,11 @@ class Story:
         return max(sorted(set(values)), key=values.count) if values else None
 
     def lead(self) -> EventItem:
-        """The report to quote: a realis mention from the earliest independent source, longest evidence."""
+        """The report to quote: one saying it happened, dated to the day if any is, from the
+        earliest document, longest evidence first."""
         pool = [m for m in self.mentions if m.realis] or self.mentions
-        return min(pool, key=lambda m: (m.doc.published or dt.date.max, -len(m.cited.words), m.doc.id, m.idx))
+        dated = [m for m in pool if m.when and len(m.when) == 10]
+        return min(dated or pool, key=lambda m: (m.doc.published or dt.date.max, -len(m.cited.words), m.doc.id, m.idx))
 
     def involves(self, a: str, b: str | None = None, directed: bool = False) -> bool:
         """Whether the story is between a and b (or involves a, when b is None)."""

@@ -247,7 +247,8 @@ def render_markdown(b: Briefing, chart: str | None) -> str:
 
 def _one_per_doc(s: Story) -> list[Any]:
     seen: dict[str, Any] = {}
-    for m in sorted(s.mentions, key=lambda m: (not m.realis, m.doc.published or dt.date.max, m.idx)):
+    for m in sorted(s.mentions, key=lambda m: (not m.realis, not (m.when and len(m.when) == 10),
+                                               m.doc.published or dt.date.max, m.idx)):
         seen.setdefault(m.doc.id, m)
     return list(seen.values())
 
