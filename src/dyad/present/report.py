@@ -57,6 +57,12 @@ def load_sources(store: Store) -> dict[str, Source]:
     }
 
 
+def _more(rows: list[Any], command: str) -> list[str]:
+    """A closing line when a section shows only the first MAX_ROWS rows."""
+    hidden = len(rows) - MAX_ROWS
+    return [f"- _… {hidden} more; `dyad {command}` lists them all._"] if hidden > 0 else []
+
+
 def _summary(rows: list[dict[str, Any]]) -> list[str]:
     lines = ["| what | count |", "| --- | ---: |"]
     lines += [f"| {_md(r['what'].strip())} | {r['count']} |" for r in rows]
@@ -109,7 +115,7 @@ def _quotes(store: Store, sources: dict[str, Source]) -> list[str]:
         f"- **{_md(r['speaker'] or 'unattributed')}** ({r['kind']}): "
         f"{_quoted(sources[r['doc_id']], r['start'], r['end'])} — {sources[r['doc_id']].cite()}"
         for r in rows[:MAX_ROWS]
-    ]
+    ] + _more(rows, "quotes")
 
 
 def _claims(store: Store, sources: dict[str, Source]) -> list[str]:
@@ -126,7 +132,7 @@ def _claims(store: Store, sources: dict[str, Source]) -> list[str]:
             f"- {qualifier}{r['value']:,g} {_md(r['unit'])}{about}{by}: "
             f"{_quoted(sources[r['doc_id']], r['start'], r['end'])} — {sources[r['doc_id']].cite()}"
         )
-    return lines
+    return lines + _more(rows, "claims")
 
 
 def _relations(store: Store, sources: dict[str, Source]) -> list[str]:
@@ -141,7 +147,7 @@ def _relations(store: Store, sources: dict[str, Source]) -> list[str]:
             f"- {r['a']} {arrow} {r['b']}: **{r['type']}**{denied}: "
             f"{_quoted(sources[r['doc_id']], r['start'], r['end'])} — {sources[r['doc_id']].cite()}"
         )
-    return lines
+    return lines + _more(rows, "relations")
 
 
 def _near_copies(store: Store, sources: dict[str, Source]) -> list[str]:
