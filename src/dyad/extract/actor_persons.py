@@ -112,11 +112,16 @@ def near_spelling(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) == 1 or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= TYPO_SCORE)
 
 
+def _syllables(name: str) -> list[str]:
+    """'Yoon Suk-yeol' -> ['yoon', 'suk', 'yeol']: parts split at spaces and hyphens."""
+    return [normalise(p) for p in re.split(r"[\s\-\u2010\u2011]+", name) if normalise(p)]
+
+
 def same_full_name(a: str, b: str) -> bool:
     """'Yoo Suk Yeol' and 'Yoon Suk Yeol': the same parts but one slip; 'Kim Jong Un'/'Kim Jong Il' differ."""
     if normalise(a) == normalise(b):
         return True
-    pa, pb = name_parts(a), name_parts(b)
+    pa, pb = _syllables(a), _syllables(b)
     if len(pa) != len(pb) or len(pa) < 2:
         return False
     diff = [(x, y) for x, y in zip(pa, pb) if x != y]

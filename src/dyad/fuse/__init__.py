@@ -1,0 +1,1 @@
+"""Fuse: everything across documents (actors, stories, corroboration, contradictions)."""

@@ -1,0 +1,421 @@
+"""Resolve the actors of many documents into global actors.
+
+Each document knows its actors by a key of its own (`state:KOR`,
+`person:leejaemyung`, `org:KOR:military`). Across documents:
+
+- states, international bodies, described organisations and groups are the
+  same actor when their document keys are equal (the keys are built from
+  ISO3 codes and normalised names, so they already mean the same thing);
+- people and named organisations are the same when their names are spelling
+  variants ("Lee Jae-myung" / "Lee Jae Myung"), or one typing slip apart with
+  a compatible country and role ("Yoo Suk Yeol" / "Yoon Suk Yeol"), or a lone
+  name that is part of exactly one full name of the same country and role;
+- two actors with different known countries are never merged, so different
+  people who share a surname stay apart.
+
+Every merge records why. A user's overrides file (YAML with `aliases`,
+`merges` and `splits`, path from settings.overrides) wins over all of this.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from dyad.extract.actor_persons import name_parts, near_spelling, normalise, same_full_name
+
+# Two named organisations this similar (token-sorted), with equal countries, are one.
+ORG_SCORE = 95
+# Role families: a typo merge needs the roles to be unknown or in one family.
+ROLE_FAMILY = {
+    "head of state": "leader",
+    "head of government": "leader",
+    "minister": "government",
+    "official": "government",
+    "diplomat": "government",
+    "government": "government",
+    "legislature": "legislature",
+    "military": "military",
+    "analyst": "analyst",
+    "university": "analyst",
+    "think tank": "analyst",
+    "media": "media",
+    "company": "company",
+}
+
+
+@dataclass
+class DocActor:
+    """One document's actor, as stored."""
+
+    doc_id: str
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    published: Any = None
+    why: str | None = None
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return (self.doc_id, self.key)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+@dataclass
+class GlobalActor:
+    """One real-world actor across documents, with the document actors it gathers."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+    sector: str | None
+    code: str | None
+    aliases: list[str]
+    members: list[tuple[str, str]]  # (doc_id, key)
+    mentions: int
+    documents: int
+    why: list[str] = field(default_factory=list)
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "role": self.role,
+            "sector": self.sector,
+            "code": self.code,
+            "aliases": self.aliases,
+            "mentions": self.mentions,
+            "documents": self.documents,
+            "why": self.why,
+        }
+
+
+@dataclass
+class Overrides:
+    """A user's corrections: extra names, forced merges, forced splits (all by name, case-insensitive)."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical name
+    merges: list[list[str]] = field(default_factory=list)
+    splits: list[list[str]] = field(default_factory=list)
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(normalise(name), name)
+
+
+def load_overrides(path: str | Path | None) -> Overrides:
+    """Read the overrides YAML; a missing path means no overrides, a bad file is a clear error."""
+    if path is None:
+        return Overrides()
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: overrides file not found")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with aliases, merges and splits")
+    aliases: dict[str, str] = {}
+    for canonical, names in (data.get("aliases") or {}).items():
+        for name in [names] if isinstance(names, str) else names or []:
+            aliases[normalise(str(name))] = str(canonical)
+    merges = [[str(n) for n in group] for group in data.get("merges") or []]
+    splits = [[str(n) for n in group] for group in data.get("splits") or []]
+    for label, groups in (("merges", merges), ("splits", splits)):
+        if any(len(g) < 2 for g in groups):
+            raise ValueError(f"{path}: every entry of {label} needs at least two names")
+    return Overrides(aliases=aliases, merges=merges, splits=splits)
+
+
+# -- reading the store -------------------------------------------------------------
+
+
+def doc_actors_from_store(store: Any) -> list[DocActor]:
+    """Every document actor in the store, with its mention count and document date."""
+    rows = store.query(
+        """
+        SELECT a.doc_id, a.idx, a.key, a.name, a.kind, a.country, a.role, a.sector, a.code, a.aliases, a.why,
+               d.published, count(m.idx) AS mentions
+        FROM actors a
+        LEFT JOIN mentions m ON m.doc_id = a.doc_id AND m.actor_key = a.key
+        LEFT JOIN documents d ON d.id = a.doc_id
+        GROUP BY ALL
+        ORDER BY d.published NULLS LAST, a.doc_id, a.idx
+        """
+    )
+    return [
+        DocActor(
+            doc_id=r["doc_id"],
+            key=r["key"],
+            name=r["name"],
+            kind=r["kind"],
+            country=r["country"],
+            role=r["role"],
+            sector=r["sector"],
+            code=r["code"],
+            aliases=list(r["aliases"] or []),
+            mentions=int(r["mentions"] or 0),
+            published=r["published"],
+            why=r["why"],
+        )
+        for r in rows
+    ]
+
+
+def global_actors(store: Any, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:
+    """The store's actors resolved across documents (see the module docstring)."""
+    if not isinstance(overrides, Overrides):
+        overrides = load_overrides(overrides)
+    return resolve(doc_actors_from_store(store), overrides)
+
+
+def member_index(actors: Iterable[GlobalActor]) -> dict[tuple[str, str], GlobalActor]:
+    """(doc_id, key) -> the global actor it belongs to, for fusing events and quotes."""
+    return {ref: g for g in actors for ref in g.members}
+
+
+# -- resolving -----------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over document actors, with reasons, cannot-link pairs and each group's countries."""
+
+    def __init__(self, actors: Sequence[DocActor], overrides: Overrides) -> None:
+        self.actors = actors
+        self.parent = list(range(len(actors)))
+        self.why: dict[int, list[str]] = defaultdict(list)
+        self.sets: dict[int, set[int]] = {i: {i} for i in range(len(actors))}
+        self.countries: dict[int, Counter[str]] = {i: Counter([a.country] if a.country else []) for i, a in enumerate(actors)}
+        self.apart: list[tuple[set[int], set[int]]] = []
+        for group in overrides.splits:
+            sides = [{i for i, a in enumerate(actors) if _named(a, n, overrides)} for n in group]
+            for x in range(len(sides)):
+                for y in range(x + 1, len(sides)):
+                    self.apart.append((sides[x], sides[y]))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, why: str, forced: bool = False) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        if not forced and (self._kept_apart(a, b) or not _compatible(self.country(a), self.country(b))):
+            return False
+        if len(self.sets[a]) < len(self.sets[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.sets[a] |= self.sets.pop(b)
+        self.countries[a] += self.countries.pop(b)
+        self.why[a].extend(self.why.pop(b, []))
+        if why:
+            self.why[a].append(why)
+        return True
+
+    def _kept_apart(self, a: int, b: int) -> bool:
+        ma, mb = self.sets[a], self.sets[b]
+        return any((ma & x and mb & y) or (ma & y and mb & x) for x, y in self.apart)
+
+    def country(self, root: int) -> str | None:
+        counts = self.countries[root]
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _roles_compatible(a: DocActor, b: DocActor) -> bool:
+    if not a.role or not b.role:
+        return True
+    return ROLE_FAMILY.get(a.role, a.role) == ROLE_FAMILY.get(b.role, b.role)
+
+
+def _named(actor: DocActor, name: str, overrides: Overrides) -> bool:
+    target = normalise(overrides.canonical(name))
+    return any(normalise(overrides.canonical(n)) == target for n in actor.names)
+
+
+def resolve(actors: Sequence[DocActor], overrides: Overrides | None = None) -> list[GlobalActor]:
+    overrides = overrides or Overrides()
+    groups = _Groups(actors, overrides)
+    for group in overrides.merges:
+        picked = [i for i, a in enumerate(actors) if any(_named(a, n, overrides) for n in group)]
+        for i in picked[1:]:
+            groups.union(picked[0], i, f"overrides file merges {' / '.join(group)}", forced=True)
+    _same_keys(actors, groups)
+    _same_names(actors, groups, overrides)
+    _near_names(actors, groups)
+    _lone_names(actors, groups)
+    return _build(actors, groups)
+
+
+def _same_keys(actors: Sequence[DocActor], groups: _Groups) -> None:
+    """Keys built from codes (state:KOR, igo:UN, org:KOR:military, group:...) mean the same everywhere."""
+    first: dict[str, int] = {}
+    for i, a in enumerate(actors):
+        if a.kind == "person" and not a.key.startswith("person:anonymous:"):
+            continue  # people are matched by name below, where countries are checked
+        if a.key.startswith("person:anonymous:"):
+            continue  # an unnamed official of one article is not the unnamed official of another
+        if a.key in first:
+            groups.union(first[a.key], i, f"same key {a.key}")
+        else:
+            first[a.key] = i
+
+
+def _same_names(actors: Sequence[DocActor], groups: _Groups, overrides: Overrides) -> None:
+    """Spelling variants: names equal once case, accents, hyphens and spaces are ignored."""
+    by_name: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(actors):
+        if a.kind not in {"person", "organization"} or a.key.startswith("person:anonymous:"):
+            continue
+        for name in {overrides.canonical(n) for n in a.names if _full(n, a.kind)}:
+            slot = (a.kind, normalise(name))
+            if slot in by_name:
+                spelled = actors[by_name[slot]].name
+                why = f"same name '{a.name}'" if spelled == a.name else f"spelling variants '{spelled}' / '{a.name}'"
+                groups.union(by_name[slot], i, why)
+            else:
+                by_name[slot] = i
+
+
+def _full(name: str, kind: str) -> bool:
+    return kind != "person" or len(name.split()) > 1
+
+
+def _near_names(actors: Sequence[DocActor], groups: _Groups) -> None:
+    """One typing slip apart, with compatible country and role ("Takaichi" / "Takaiichi")."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, a in enumerate(actors):
+        if a.kind in {"person", "organization"} and not a.key.startswith("person:anonymous:"):
+            blocks[(a.kind, normalise(a.name)[:2])].append(i)
+    for (kind, _), members in blocks.items():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = actors[i], actors[j]
+                if groups.find(i) == groups.find(j) or not _roles_compatible(a, b):
+                    continue
+                if kind == "person" and same_full_name(a.name, b.name):
+                    groups.union(i, j, f"'{a.name}' and '{b.name}' differ by one slip, same country and role")
+                elif kind == "organization" and len(a.name) > 6 and fuzz.token_sort_ratio(a.name, b.name) >= ORG_SCORE:
+                    if a.country and a.country == b.country:
+                        groups.union(i, j, f"'{a.name}' and '{b.name}' are near spellings, same country")
+
+
+def _lone_names(actors: Sequence[DocActor], groups: _Groups) -> None:
+    """A person known only by one name joins the one full-name person of compatible country and role it is part of."""
+    full = [i for i, a in enumerate(actors) if a.kind == "person" and len(a.name.split()) > 1 and not a.key.startswith("person:anonymous:")]
+    for i, a in enumerate(actors):
+        if a.kind != "person" or len(a.name.split()) != 1:
+            continue
+        lone = normalise(a.name)
+        roots = {
+            groups.find(j)
+            for j in full
+            if any(near_spelling(lone, p) for p in name_parts(actors[j].name))
+            and _compatible(a.country, actors[j].country)
+            and _roles_compatible(a, actors[j])
+        }
+        if len(roots) == 1:
+            root = roots.pop()
+            groups.union(root, i, f"'{a.name}' is part of '{actors[root].name}', the only match of its country and role")
+
+
+def _build(actors: Sequence[DocActor], groups: _Groups) -> list[GlobalActor]:
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(actors)):
+        by_root[groups.find(i)].append(i)
+    result = []
+    for root, members in by_root.items():
+        docs = [actors[i] for i in members]
+        name = _best_name(docs)
+        country = _vote([d.country for d in docs])
+        role = _vote([d.role for d in docs])
+        sector = _vote([d.sector for d in docs if d.role == role]) or _vote([d.sector for d in docs])
+        code = _vote([d.code for d in docs if d.country == country and d.role == role]) or _vote([d.code for d in docs])
+        aliases: list[str] = []
+        for d in docs:
+            for n in d.names:
+                if n not in aliases:
+                    aliases.append(n)
+        kind = _vote([d.kind for d in docs]) or docs[0].kind
+        result.append(
+            GlobalActor(
+                id=_global_id(kind, country, name, docs),
+                name=name,
+                kind=kind,
+                country=country,
+                role=role,
+                sector=sector,
+                code=code,
+                aliases=aliases,
+                members=[d.ref for d in docs],
+                mentions=sum(d.mentions for d in docs),
+                documents=len({d.doc_id for d in docs}),
+                why=list(dict.fromkeys(groups.why.get(root, []))),
+            )
+        )
+    seen: Counter[str] = Counter()
+    for g in sorted(result, key=lambda g: (-g.mentions, g.name)):
+        seen[g.id] += 1
+        if seen[g.id] > 1:
+            g.id = f"{g.id}~{seen[g.id]}"  # two actors kept apart that share a name
+    return sorted(result, key=lambda g: (-g.mentions, g.name))
+
+
+def _best_name(docs: Sequence[DocActor]) -> str:
+    """The full name used by most mentions (a lone surname only when nothing longer is known)."""
+    weight: Counter[str] = Counter()
+    for d in docs:
+        weight[d.name] += d.mentions or 1
+    longest = max(len(n.split()) for n in weight)
+    candidates = {n: w for n, w in weight.items() if len(n.split()) == longest or len(n.split()) > 1}
+    return max(candidates, key=lambda n: (candidates[n], -len(n)))
+
+
+def _vote(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _global_id(kind: str, country: str | None, name: str, docs: Sequence[DocActor]) -> str:
+    keys = {d.key for d in docs}
+    if len(keys) == 1 and not next(iter(keys)).startswith(("person:", "org:")):
+        return next(iter(keys))  # state:KOR, igo:UN, group:...
+    if kind == "person" and next(iter(keys)).startswith("person:anonymous:"):
+        return f"{docs[0].doc_id}:{docs[0].key}"
+    prefix = "person" if kind == "person" else "org" if kind == "organization" else kind
+    return f"{prefix}:{country or 'XXX'}:{normalise(name)}"
+
+
+def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
+    """Global actors a user's NAME means: exact (normalised) name or alias first, then close names."""
+    target = normalise(query)
+    exact = [g for g in actors if normalise(g.name) == target or g.id == query]
+    if exact:
+        return exact
+    by_alias = [g for g in actors if any(normalise(a) == target for a in g.aliases)]
+    if by_alias:
+        return by_alias
+    scored = sorted(((fuzz.WRatio(query, g.name), g) for g in actors), key=lambda p: -p[0])
+    return [g for s, g in scored if s >= 90][:5]
