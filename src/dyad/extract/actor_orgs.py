@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
-from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head
+from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.actor_persons import People, normalise
 from dyad.extract.actor_registry import Registry
 from dyad.extract.actor_states import PlaceHit, _pattern
@@ -46,6 +46,7 @@ DESCRIPTORS = {
     "broadcaster", "newspaper", "daily", "outlet", "agency", "chipmaker", "automaker", "carmaker",
     "conglomerate", "firm", "company", "giant", "group", "think", "tank", "university", "network",
     "bank", "lender", "airline", "maker", "manufacturer", "startup", "retailer", "insurer", "party",
+    "consultancy", "institute", "operator", "producer", "supplier", "developer", "publisher",
 }
 
 
@@ -92,7 +93,7 @@ def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
     return _MATCHERS[id(vocab)]
 
 
-def _candidates(doc: Doc) -> list[tuple[Span, str]]:
+def candidates(doc: Doc) -> list[tuple[Span, str]]:
     """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
     known, described = _matchers(doc.vocab)
     found: list[tuple[Span, str]] = []
@@ -131,7 +132,7 @@ def _named_orgs(
     keys: list[str] = []
     doc = ctx.doc
     known = lexicon.known_orgs()
-    for span, label in _candidates(doc):
+    for span, label in candidates(doc):
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
             continue
@@ -148,8 +149,10 @@ def _named_orgs(
             continue
         if part_of and _is_whole(span, part_of, inner):
             org, part_of = part_of, None  # "Reuters / Agencies", "American Carnegie Endowment ..."
-        if org is None and len(span) == 1 and not _plausible_single(span, head):
+        if org is None and len(span) == 1 and label != "DESCRIBED" and not _plausible_single(span, head):
             continue
+        if org is None and len(span) == 1 and text.lower() in title_words() and text.lower() != (head.title if head else ""):
+            continue  # "State" cut from "Secretary of State"
         if org is None and part_of is None and head is None and _is_heading(span):
             continue  # a section heading the model took for a name
         earlier = _earlier_with_head(reg, keys, span, head)
@@ -185,6 +188,12 @@ def _named_orgs(
                 draft.set_role(desc.role, desc.sector, why)
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
+        described = _after(span)
+        if described:
+            iso3, why, desc = described
+            draft.set_country(iso3, why)
+            if desc:
+                draft.set_role(desc.role, desc.sector, why)
         for source in (org, part_of):
             if source:
                 draft.set_country(source.country, f"known organisations list: {source.name}")
@@ -276,7 +285,7 @@ def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, l
         if tok.text in POSSESSIVE or tok.text == "-" or tok.lower_ in {"based", "headquartered"}:
             i -= 1
             continue
-        if tok.pos_ in {"NOUN", "ADJ"}:
+        if tok.pos_ in {"NOUN", "ADJ"} or (tok.lower_ == "think" and tok.nbor(1).lower_ == "tank"):
             words.insert(0, tok.lower_)
             i -= 1
             continue
@@ -286,6 +295,23 @@ def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, l
         if desc:
             return None, f"described as '{' '.join(words)}'", desc
     return None
+
+
+def _after(span: Span) -> tuple[str | None, str, lexicon.Title | None] | None:
+    """An appositive after an organisation: ", a New York-based political risk consultancy"."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    stop = span.end + 2
+    while stop < min(len(doc), span.end + 12) and not doc[stop].is_punct or (stop < len(doc) and doc[stop].text == "-"):
+        stop += 1
+    words = [t.text for t in doc[span.end + 2 : stop]]
+    desc = org_head([w.lower() for w in words])
+    if desc is None:
+        return None
+    place = lexicon.place_country(words)
+    why = f"described as '{doc[span.end + 2 : stop].text}'"
+    return (place[0] if place else None), why, desc
 
 
 def _described_orgs(

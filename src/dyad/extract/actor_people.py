@@ -108,6 +108,8 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
     first = i + 1
     while i >= sent_start and start - i <= 10:
         tok = doc[i]
+        if i in places and not places[i].igo and words and _subject_matter(places[i], _title_from_words(words)):
+            break  # "Iran analyst X": Iran is what X studies, not where X is from
         if i in places and not places[i].igo:
             hit = places[i]
             reading.country = reading.country or hit.target
@@ -167,6 +169,8 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
 def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
     """Read an appositive, relative clause or copula after a name (", a professor at Y University")."""
     reading = Reading()
+    if end < len(doc) and doc[end].lower_ in {"of", "from", "at"}:
+        return _member_of(doc, end, orgs)
     if end >= len(doc) or (doc[end].text not in {",", "("} and doc[end].lemma_ != "be"):
         return reading
     sent_end = doc[end - 1].sent.end
@@ -191,6 +195,8 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
     reading.why.append(f"described as '{window.text}'")
     for k in range(j, j + found[2]):
         if k in places and not places[k].igo and not _is_org_prefix(doc, k, orgs):
+            if _subject_matter(places[k], title):
+                continue
             reading.country = reading.country or places[k].target
     if reading.country is None and j > 0 and doc[j - 1].text in POSSESSIVE and (j - 2) in places:
         reading.country = places[j - 2].target
@@ -199,6 +205,35 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
             reading.org = org  # "Professor, Y University" names the employer after a comma
             break
     return reading
+
+
+# What a person named as "X of <organisation>" does, by the organisation's role.
+MEMBER_ROLES = {
+    "think tank": ("analyst", "EDU"),
+    "university": ("analyst", "EDU"),
+    "media": ("media", "MED"),
+    "company": ("company", "BUS"),
+    "government": ("official", "GOV"),
+    "military": ("military", "MIL"),
+    "legislature": ("legislature", "LEG"),
+}
+
+
+def _member_of(doc: Doc, end: int, orgs: list[Span]) -> Reading:
+    """'X of the Y Institute said', 'X from Z University': the organisation a person speaks for."""
+    reading = Reading()
+    limit = min(len(doc), end + 10, doc[end].sent.end)
+    org = next((o for o in orgs if end < o.start < limit), None)
+    if org is None or any(t.pos_ in {"VERB", "AUX"} or t.text in APPOS_STOP for t in doc[end + 1 : org.start] if t.lower_ != "think"):
+        return reading
+    reading.org = org
+    reading.why.append(f"'{doc[end:org.end].text}'")
+    return reading
+
+
+def _subject_matter(hit: PlaceHit, title: lexicon.Title | None) -> bool:
+    """A state's name (not its demonym) before an expert's title is the field ("a China expert")."""
+    return title is not None and title.sector in {"EDU", "NGO", "MED"} and hit.how in {"name", "alias"}
 
 
 def _desc_end(words: list[str]) -> int:

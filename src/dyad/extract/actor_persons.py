@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from dyad.extract import lexicon
-from dyad.extract.actor_people import Reading, clean_name, read_after, read_before
+from dyad.extract.actor_people import MEMBER_ROLES, Reading, clean_name, read_after, read_before
 from dyad.extract.actor_registry import Draft, Registry
 from dyad.extract.actor_states import PlaceHit
 from dyad.extract.context import DocContext
@@ -80,6 +80,8 @@ def _looks_like_name(span: Span) -> bool:
     if not text[0].isupper():
         return False
     forms = lexicon.gazetteer().forms
+    if text.lower() in {p.lower() for p in lexicon.non_actor_phrases()} or text in lexicon.cities():
+        return False  # "Sahel", "Bandar Abbas" taken for a name
     return text not in forms and text not in lexicon.igo_forms()
 
 
@@ -216,10 +218,13 @@ def link_affiliations(reg: Registry, people: People) -> None:
     for span, key, reading in people.readings:
         if reading.org is None:
             continue
-        org_key = reg.taken.get((reading.org.start_char, reading.org.end_char))
+        org_key = reg.overlaps(reading.org.start_char, reading.org.end_char)
         person, org = reg.drafts.get(key), reg.drafts.get(org_key or "")
-        if person is None or org is None:
+        if person is None or org is None or org.kind != "organization":
             continue
+        if org.role in MEMBER_ROLES:
+            role, sector = MEMBER_ROLES[org.role]
+            person.set_role(role, sector, f"of {org.name}")
         if org.country:
             person.set_country(org.country, f"works at {org.name}")
         elif person.country:
@@ -247,9 +252,9 @@ def _choose_names(reg: Registry, people: People, published: dt.date | None) -> N
 
 
 def _org_spans(ctx: DocContext) -> list[Span]:
-    from dyad.extract.actor_orgs import org_span
+    from dyad.extract.actor_orgs import candidates
 
-    return [org_span(e) for e in ctx.doc.ents if e.label_ in {"ORG", "FAC"}]
+    return [span for span, label in candidates(ctx.doc) if label != "NORP"]
 
 
 def _lone_target(span: Span, people: People, reg: Registry) -> str | None:
