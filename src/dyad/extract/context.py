@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,10 @@ class DocContext:
     # char offset -> mention, filled by the actor stage, read by later stages
     _by_start: dict[int, ActorMention] = field(default_factory=dict)
     _actors: dict[str, Actor] = field(default_factory=dict)
+    # mentions sorted by start, rebuilt after the actor stage adds more
+    _sorted: list[ActorMention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _longest: int = 0
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(doc_id=self.document.id, start=start, end=end)
@@ -43,11 +48,25 @@ class DocContext:
     def mention_covering(self, start: int, end: int) -> ActorMention | None:
         """The actor mention that overlaps the character range, if any (longest first)."""
         best: ActorMention | None = None
-        for m in self.result.mentions:
-            if m.evidence.start < end and start < m.evidence.end:
-                if best is None or (m.evidence.end - m.evidence.start) > (best.evidence.end - best.evidence.start):
-                    best = m
+        for m in self.mentions_between(start, end):
+            if best is None or (m.evidence.end - m.evidence.start) > (best.evidence.end - best.evidence.start):
+                best = m
         return best
+
+    def mentions_between(self, start: int, end: int) -> list[ActorMention]:
+        """Every actor mention that overlaps the character range, in text order."""
+        if len(self._sorted) != len(self.result.mentions):
+            self._sorted = sorted(self.result.mentions, key=lambda m: (m.evidence.start, m.evidence.end))
+            self._starts = [m.evidence.start for m in self._sorted]
+            self._longest = max((m.evidence.end - m.evidence.start for m in self._sorted), default=0)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self._sorted[lo:hi] if m.evidence.start < end and start < m.evidence.end]
+
+    def actor_at(self, token: Token) -> Actor | None:
+        """The actor a token names, through its mention."""
+        mention = self.mention_for_token(token)
+        return self.actor(mention.actor_key) if mention else None
 
     def mention_for_token(self, token: Token) -> ActorMention | None:
         return self.mention_covering(token.idx, token.idx + len(token.text))
