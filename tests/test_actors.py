@@ -288,3 +288,24 @@ def test_every_mention_points_at_its_words(actors_of):
     for m in ctx.result.mentions:
         assert text[m.evidence.start : m.evidence.end] == m.text
         assert m.actor_key in keys
+
+
+def test_title_reference_with_a_nationality_picks_that_country(actors_of):
+    ctx = actors_of(
+        "Vietnamese Prime Minister Pham Minh Chinh met Thai Prime Minister Srettha Thavisin in Hanoi. "
+        "Afterwards the Vietnamese prime minister visited a school."
+    )
+    chinh = by_name(ctx, "Pham Minh Chinh")
+    mention = mention_at(ctx, "the Vietnamese prime minister")
+    assert mention.actor_key == chinh.key and mention.how == "title"
+    # every token of the phrase now leads to the person, whose country is Vietnam
+    assert ctx.state_of(ctx.mention_covering(mention.evidence.start, mention.evidence.start + 3).actor_key) == "VNM"
+
+
+def test_mentions_between_lists_overlapping_mentions_in_order(actors_of):
+    ctx = actors_of("Egyptian President Abdel Fattah el-Sisi met Qatari officials in Doha.")
+    text = ctx.document.text
+    found = ctx.mentions_between(0, len(text))
+    assert [m.evidence.start for m in found] == sorted(m.evidence.start for m in found)
+    assert len(found) == len(ctx.result.mentions)
+    assert ctx.actor_at(ctx.doc[0]).country == "EGY"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.extract import lexicon
+from dyad.extract.actor_people import POSSESSIVE
 from dyad.extract.actor_persons import People
 from dyad.extract.actor_registry import Registry
 from dyad.extract.actor_states import PlaceHit
@@ -21,35 +22,48 @@ TITLE_DETERMINERS = {"the"}
 
 
 def resolve_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
-    _title_references(ctx, reg, people)
+    _title_references(ctx, reg, places, people)
     _pronouns(ctx, reg, people)
 
 
-def _title_references(ctx: DocContext, reg: Registry, people: People) -> None:
+def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """'the president', 'the Chinese premier', "Japan's foreign minister" with no name after them."""
     doc = ctx.doc
     titles = lexicon.titles()
     for chunk in doc.noun_chunks:
-        if chunk[0].lower_ not in TITLE_DETERMINERS or chunk.root.i != chunk.end - 1:
+        if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
             continue
-        phrase = " ".join(t.lower_ for t in chunk[1:])
-        title = titles.get(phrase)
-        if title is None or title.kind != "person":
+        country = None
+        words = []
+        for tok in chunk:
+            if tok.i in places and not places[tok.i].igo:
+                country = country or places[tok.i].target
+            elif tok.text not in POSSESSIVE and tok.lower_ not in TITLE_DETERMINERS:
+                words.append(tok.lower_)
+        starts_right = chunk[0].lower_ in TITLE_DETERMINERS or (country is not None and chunk[0].i in places)
+        title = titles.get(" ".join(words))
+        if not starts_right or title is None or title.kind != "person":
             continue
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
-        if nxt is not None and (nxt.i in people.by_token or nxt.pos_ == "ADP" or nxt.text == ","):
-            continue  # "the president, X" or "the president of Y": not a bare reference
-        key = _recent_with_role(chunk, people, reg, title.role)
+        if nxt is not None and (nxt.i in people.by_token or nxt.pos_ in {"ADP", "PROPN"} or nxt.text == ","):
+            continue  # "the president, X", "the president of Y", "the president X": not a bare reference
+        key = _recent_with_role(chunk, people, reg, title.role, country)
         if key:
             reg.mention(key, chunk.start_char, chunk.end_char, "title")
 
 
-def _recent_with_role(chunk: Span, people: People, reg: Registry, role: str) -> str | None:
-    before = [(s, k) for s, k in people.spans if s.start < chunk.start and reg.drafts[k].role == role]
-    if not before:
-        return None
-    keys = {k for s, k in before if s.sent.start >= _window_start(chunk)}
-    latest = max(before, key=lambda p: p[0].start)[1]
-    return latest if not keys or latest in keys else None
+def _recent_with_role(chunk: Span, people: People, reg: Registry, role: str, country: str | None) -> str | None:
+    """The one person of that role (and country) named before, preferring the last three sentences."""
+    before = [
+        (s, k)
+        for s, k in people.spans
+        if s.start < chunk.start and reg.drafts[k].role == role and (country is None or reg.drafts[k].country == country)
+    ]
+    near = {k for s, k in before if s.start >= _window_start(chunk)}
+    if len(near) == 1:
+        return near.pop()
+    every = {k for _, k in before}
+    return every.pop() if not near and len(every) == 1 else None
 
 
 def _window_start(chunk: Span) -> int:
