@@ -44,7 +44,7 @@ def _subject(verb: Token) -> Token | None:
 def _clause_subject(tok: Token, sent: Span) -> Token | None:
     """The subject of the nearest clause above the token that has one."""
     node = tok
-    while True:
+    for _ in range(len(sent)):
         if node.pos_ in ("VERB", "AUX") and node is not tok:
             subj = _subject(node)
             if subj is not None and tok not in subj.subtree:
@@ -52,6 +52,7 @@ def _clause_subject(tok: Token, sent: Span) -> Token | None:
         if node.head is node or not (sent.start <= node.head.i < sent.end):
             return None
         node = node.head
+    return None
 
 
 def _phrase_tokens(tok: Token) -> list[Token]:
@@ -60,25 +61,35 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     for t in _conjuncts(tok):
         out.append(t)
         out.extend(x for x in t.subtree if x.i < t.i and x.dep_ not in ("relcl", "appos"))
+        out.extend(x for c in t.children if c.dep_ == "compound" and c.i > t.i for x in c.subtree)
     return out
 
 
-def _negated(tok: Token, sent: Span) -> bool:
-    """Whether the cue, or the verb it hangs on, is denied."""
+def _denied_by(node: Token) -> bool:
     neg = relation_words().negations
+    for child in node.children:
+        if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def _negated(tok: Token, sent: Span) -> bool:
+    """Whether the cue is denied: by its own words, or by the verb it is the complement or object of."""
+    if _denied_by(tok):
+        return True
     node = tok
-    for _ in range(4):
-        for child in node.children:
-            if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
-                return True
-            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
-                return True
-        if node.pos_ in ("VERB", "AUX") or node.head is node or not (sent.start <= node.head.i < sent.end):
-            if node.pos_ == "AUX" or node.dep_ in ("xcomp", "ccomp") or node.lemma_ == "be":
-                node = node.head if node.head is not node else node
-                continue
-            return False
+    if node.dep_ == "conj" and node.head.dep_ in COPULA_DEPS:
         node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "as":
+        node = node.head
+    if node.dep_ in COPULA_DEPS or node.dep_ in ("prep", "dobj"):
+        verb = node.head
+        if _denied_by(verb):
+            return True
+        if verb.dep_ in ("xcomp",) and _denied_by(verb.head):
+            return True
     return False
 
 
@@ -126,15 +137,36 @@ class Finder:
                     return list(child.subtree)
         return []
 
-    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    def prep_objects(self, tok: Token, preps: tuple[str, ...], deep: bool = False) -> list[Token]:
+        """The objects of the cue's prepositions, each with its modifiers (and with `deep`, all it governs)."""
         out: list[Token] = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                out.extend(child.subtree)
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(obj.subtree if deep else _phrase_tokens(obj))
+        if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
+            out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
+                    for o in c.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
+        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps:
+            out = self.linear_object(tok.doc[tok.i + 1])
+        return out
+
+    def linear_object(self, prep: Token) -> list[Token]:
+        """The words after a preposition up to the next punctuation or verb, when the parse lost them."""
+        out: list[Token] = []
+        for tok in prep.doc[prep.i + 1 : prep.i + 7]:
+            if (tok.is_punct and tok.text not in ("-", "‐")) or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and out:
+                if tok.text in ("-", "‐") or tok.pos_ == "VERB" and tok.dep_ == "amod":
+                    continue
+                break
+            out.append(tok)
         return out
 
     def left_window(self, tok: Token) -> tuple[list[Token], list[Token]]:
         """(possessor tokens, other modifier tokens) before a noun cue."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return [], []
         poss = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
         mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
         return poss, mods
@@ -221,7 +253,7 @@ class Finder:
         if cue.needs_prep and not objects:
             return
         if tok.pos_ == "VERB":
-            objects += [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in c.subtree]
+            objects += [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in _phrase_tokens(c)]
         frame = self.as_frame(tok)
         poss, mods = self.left_window(tok)
         appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
@@ -243,11 +275,11 @@ class Finder:
         if cue.type in SYMMETRIC:
             a_side = owner or subject
             b_side = [s for s in others if s not in a_side] or ([s for s in subject if s not in a_side] if owner else [])
-            self.pairs(cue.type, (a_side[:1] if len(a_side) > 1 and not frame else a_side, b_side), polarity, tokens, sent)
+            self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
         elif cue.owner == "b":
             self.pairs(cue.type, (subject[:1], owner + others), polarity, tokens, sent)
         else:
-            self.pairs(cue.type, ((owner or subject)[:1], others[:1] if cue.type == "supports" else others), polarity, tokens, sent)
+            self.pairs(cue.type, ((owner or subject)[:1], others[:1]), polarity, tokens, sent)
 
     def _relcl_pair(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
         """"X, Y and Z, who are all partners": every pair of the relative clause's antecedents."""
@@ -278,7 +310,7 @@ class Finder:
         polarity = phrase.negated_means if negated else ("+" if phrase.negated_means == "-" else "-")
         if phrase.negated_means == "+" and not negated:
             return  # "takes sides with X" says nothing about neutrality
-        others = [t for holder in (tok, obj) for t in self.prep_objects(holder, phrase.preps)]
+        others = [t for holder in (tok, obj) for t in self.prep_objects(holder, phrase.preps, deep=True)]
         subject = self.subject_side(tok, sent, persons=False)
         self.pairs(phrase.type, (subject[:1], self.states.of_tokens(others)), polarity, [tok, obj, *others], sent)
 

@@ -1,0 +1,81 @@
+"""Which states the words of a sentence stand for, through the actor stage's mentions.
+
+A state's name, demonym or capital stands for it; a person stands for their
+country only where the relation allows a person as one side ("he needs Chinese
+help"). Pronouns ("it", "its", "he") go to the last state (or person) named
+before them when the actor stage left them unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from dyad.extract.context import DocContext
+from dyad.extract.relation_data import relation_words
+
+STATE_PRONOUNS = frozenset({"it", "its", "itself"})
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+RELATIVE = frozenset({"which", "who", "that", "whose"})
+LOOKBACK_CHARS = 600  # how far back a pronoun may reach for its state
+
+
+class StateIndex:
+    """ISO3 codes by character offset, from the mentions of state and person actors."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        rows = []
+        for m in ctx.result.mentions:
+            actor = ctx.actor(m.actor_key)
+            if actor is None or not actor.country or actor.kind not in ("state", "person"):
+                continue
+            rows.append((m.evidence.start, m.evidence.end, actor.country, actor.kind))
+        rows.sort()
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        k = bisect.bisect_left(self.starts, start - 200)
+        out = []
+        while k < len(self.rows) and self.rows[k][0] < end:
+            row = self.rows[k]
+            if row[1] > start:
+                out.append(row)
+            k += 1
+        return out
+
+    def of_token(self, tok: Token, persons: bool = False) -> list[str]:
+        """The states a token stands for (a hyphenated token may stand for two: "U.S.-China")."""
+        found = [
+            iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind == "state" or persons
+        ]
+        forms = relation_words().combining_forms
+        if not found and tok.lower_ in forms and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "\u2013"):
+            found = [forms[tok.lower_]]
+        if not found and tok.lower_ in STATE_PRONOUNS | PERSON_PRONOUNS:
+            found = self.pronoun(tok, persons)
+        return found
+
+    def of_tokens(self, tokens: Iterable[Token], persons: bool = False) -> list[str]:
+        out: list[str] = []
+        for tok in sorted(tokens, key=lambda t: t.i):
+            for iso in self.of_token(tok, persons):
+                if iso not in out:
+                    out.append(iso)
+        return out
+
+    def pronoun(self, tok: Token, persons: bool) -> list[str]:
+        """The last state ("it") or person ("he") named before the pronoun, within a few sentences."""
+        want = "state" if tok.lower_ in STATE_PRONOUNS else "person"
+        if want == "person" and not persons:
+            return []
+        k = bisect.bisect_left(self.starts, tok.idx) - 1
+        while k >= 0 and self.rows[k][0] >= tok.idx - LOOKBACK_CHARS:
+            _s, _e, iso, kind = self.rows[k]
+            if kind == want:
+                return [iso]
+            k -= 1
+        return []
