@@ -20,7 +20,7 @@ from dyad.extract import lexicon
 from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.actor_persons import People, normalise
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit, _pattern
+from dyad.extract.actor_states import PlaceHit, _pattern, doc_text, noun_chunks
 from dyad.extract.context import DocContext
 
 # Institutions that a national modifier alone makes an actor ("the Japanese navy").
@@ -203,7 +203,7 @@ def _named_orgs(
 
 def _is_heading(span: Span) -> bool:
     """True when the span sits in a short line without final punctuation: a heading."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
@@ -243,7 +243,7 @@ def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
         return True  # a generic head word: may refer back to a named organisation
     if text.isupper() and len(text) >= 2:
         return True
-    return span.doc.text.count(text) >= 2 and not text.lower() in _not_orgs()
+    return doc_text(span.doc).count(text) >= 2 and not text.lower() in _not_orgs()
 
 
 def _earlier_with_head(reg: Registry, keys: list[str], span: Span, head: lexicon.Title | None) -> str | None:
@@ -319,7 +319,7 @@ def _described_orgs(
 ) -> None:
     doc = ctx.doc
     heads = lexicon.org_heads()
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
@@ -382,7 +382,7 @@ def _same_named(reg: Registry, named: list[str], country: str, role: str, head: 
 
 def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
     doc = ctx.doc
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         root = chunk.root
         if root.lower_ not in GROUP_NOUNS:
             continue

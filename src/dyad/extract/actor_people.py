@@ -11,6 +11,7 @@ words from titles_orgs.tsv.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,12 +43,13 @@ class Reading:
     title_span: tuple[int, int] | None = None  # token range of the title words
 
 
-def title_words() -> set[str]:
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
     """Every word that appears in some title (to know where a title phrase ends)."""
     words: set[str] = set()
     for t in lexicon.titles():
         words.update(t.split())
-    return words | {"former", "then", "acting", "senior", "top", "deputy", "vice", "chief", "first", "assistant", "-", "interim", "incoming", "outgoing", "late", "de", "facto", "state"}
+    return frozenset(words) | {"former", "then", "acting", "senior", "top", "deputy", "vice", "chief", "first", "assistant", "-", "interim", "incoming", "outgoing", "late", "de", "facto", "state"}
 
 
 def match_title(words: list[str]) -> tuple[lexicon.Title, int] | None:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -21,7 +22,7 @@ from spacy.tokens import Span, Token
 from dyad.extract import lexicon
 from dyad.extract.actor_people import MEMBER_ROLES, Reading, clean_name, read_after, read_before
 from dyad.extract.actor_registry import Draft, Registry
-from dyad.extract.actor_states import PlaceHit
+from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks
 from dyad.extract.context import DocContext
 
 # A lone-name typo must be this similar to a part of a full name to join it.
@@ -45,6 +46,7 @@ class People:
             self.by_token[i] = key
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Spelling-insensitive form of a name: no case, accents, hyphens, spaces or dots."""
     text = unicodedata.normalize("NFKD", name)
@@ -69,6 +71,11 @@ def name_parts(name: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon.non_actor_phrases())
+
+
 def person_key(name: str) -> str:
     return "person:" + normalise(name)
 
@@ -80,7 +87,7 @@ def _looks_like_name(span: Span) -> bool:
     if not text[0].isupper():
         return False
     forms = lexicon.gazetteer().forms
-    if text.lower() in {p.lower() for p in lexicon.non_actor_phrases()} or text in lexicon.cities():
+    if text.lower() in _not_names() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
     return text not in forms and text not in lexicon.igo_forms()
 
@@ -114,9 +121,10 @@ def near_spelling(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) == 1 or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= TYPO_SCORE)
 
 
-def _syllables(name: str) -> list[str]:
-    """'Yoon Suk-yeol' -> ['yoon', 'suk', 'yeol']: parts split at spaces and hyphens."""
-    return [normalise(p) for p in re.split(r"[\s\-\u2010\u2011]+", name) if normalise(p)]
+@lru_cache(maxsize=65536)
+def _syllables(name: str) -> tuple[str, ...]:
+    """'Yoon Suk-yeol' -> ('yoon', 'suk', 'yeol'): parts split at spaces and hyphens."""
+    return tuple(normalise(p) for p in re.split(r"[\s\-\u2010\u2011]+", name) if normalise(p))
 
 
 def same_full_name(a: str, b: str) -> bool:
@@ -155,9 +163,10 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             how = "alias"  # a near spelling
         people.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
+    orgs = _org_spans(ctx)
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         reading = read_before(ctx.doc, span.start, places, person_tokens)
-        after = read_after(ctx.doc, span.end, places, _org_spans(ctx))
+        after = read_after(ctx.doc, span.end, places, orgs)
         people.readings.append((span, key, reading))
         people.readings.append((span, key, after))
         _apply(reg.drafts[key], reading, span.text)
@@ -179,7 +188,7 @@ ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplo
 
 def _anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
-    for chunk in ctx.doc.noun_chunks:
+    for chunk in noun_chunks(ctx.doc):
         if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
             continue
         words = [t.lower_ for t in chunk.root.subtree if t.i <= chunk.root.i and t.i >= chunk.start]
@@ -299,11 +308,15 @@ def fallback_leaders(ctx: DocContext, reg: Registry) -> None:
 
 
 def _leader(draft: Draft, published: dt.date | None) -> lexicon.Leader | None:
-    names = [draft.name, *draft.aliases]
-    for leader in lexicon.leaders():
+    names = {draft.name, *draft.aliases}
+    for leader, forms in _leader_forms():
         if published and leader.since and published < leader.since:
             continue
-        forms = (leader.name, *leader.aliases)
-        if any(same_full_name(a, b) for a in names for b in forms):
+        if any(same_full_name(a, b) for a in names for b in forms if a[:1].lower() == b[:1].lower()):
             return leader
     return None
+
+
+@lru_cache(maxsize=1)
+def _leader_forms() -> tuple[tuple[lexicon.Leader, tuple[str, ...]], ...]:
+    return tuple((leader, (leader.name, *leader.aliases)) for leader in lexicon.leaders())

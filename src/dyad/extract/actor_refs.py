@@ -14,7 +14,7 @@ from dyad.extract import lexicon
 from dyad.extract.actor_people import POSSESSIVE
 from dyad.extract.actor_persons import People
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit
+from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks
 from dyad.extract.context import DocContext
 
 PRONOUNS = {"he", "she"}
@@ -30,7 +30,7 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
     """'the president', 'the Chinese premier', "Japan's foreign minister" with no name after them."""
     doc = ctx.doc
     titles = lexicon.titles()
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
             continue
         country = None

@@ -91,6 +91,28 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
     return False
 
 
+_PER_DOC: dict[str, tuple[Doc, object]] = {}
+
+
+def _once(doc: Doc, name: str, make) -> object:
+    """A value computed once for the document being worked on (only the latest is kept)."""
+    held = _PER_DOC.get(name)
+    if held is None or held[0] is not doc:
+        held = (doc, make(doc))
+        _PER_DOC[name] = held
+    return held[1]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (Doc.text joins every token on each call)."""
+    return _once(doc, "text", lambda d: d.text)  # type: ignore[return-value]
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The document's noun chunks, found once for all actor passes."""
+    return _once(doc, "chunks", lambda d: list(d.noun_chunks))  # type: ignore[return-value]
+
+
 def _strip_possessive(text: str) -> str:
     for ending in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(ending) and len(text) > len(ending) + 1:
