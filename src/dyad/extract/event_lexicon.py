@@ -1,0 +1,193 @@
+"""The CAMEO trigger lexicon and code table, read once from src/dyad/data/.
+
+`cameo_triggers.yaml` maps a lemma plus optional frame conditions to a CAMEO
+code; `cameo_codes.tsv` gives each code its name, Goldstein weight, QuadClass
+and PLOVER type. `match(token)` picks the entry whose frame fits the token best.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+WILDCARD = "*"
+OBJECT_DEPS = ("dobj", "obj", "dative")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+FIXED_KEYS = ("prep", "prt", "obj", "xcomp", "mod", "head")
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    pos: str  # "verb" or "noun"
+    lemma: str
+    conditions: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    consumed: tuple[int, ...]  # token indices whose own trigger this match absorbs
+
+
+def parse_item(code: str, pos: str, item: str) -> Entry:
+    """'fire obj=missile|rocket prep=at' -> Entry."""
+    lemma, *conds = item.split()
+    parsed = []
+    for cond in conds:
+        key, _, values = cond.partition("=")
+        if not values:
+            raise ValueError(f"cameo_triggers.yaml: {code} {item!r}: condition {cond!r} needs key=value")
+        parsed.append((key.lower(), frozenset(v.lower() for v in values.split("|"))))
+    return Entry(code=code, pos=pos, lemma=lemma.lower(), conditions=tuple(parsed))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """(pos, lemma) -> entries, in file order."""
+    text = resources.files("dyad.data").joinpath("cameo_triggers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for code, parts in data.items():
+        if str(code).startswith("_"):
+            continue
+        code = str(code).zfill(3)
+        for pos in ("verb", "noun"):
+            for item in (parts or {}).get(pos, []) or []:
+                entry = parse_item(code, pos, str(item))
+                table.setdefault((pos, entry.lemma), []).append(entry)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def code_table() -> dict[str, CodeInfo]:
+    text = resources.files("dyad.data").joinpath("cameo_codes.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {
+        r["code"]: CodeInfo(r["code"], r["name"], float(r["goldstein"]), int(r["quad_class"]), r["plover"] or None)
+        for r in rows
+    }
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The `_name: [...]` lists of cameo_triggers.yaml, keyed without the underscore."""
+    text = resources.files("dyad.data").joinpath("cameo_triggers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return {k[1:]: frozenset(str(w).lower() for w in v) for k, v in data.items() if str(k).startswith("_")}
+
+
+def code_info(code: str) -> CodeInfo | None:
+    return code_table().get(code) or code_table().get(code[:2] + "0")
+
+
+def token_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "verb"
+    if token.pos_ == "NOUN":
+        return "noun"
+    return None
+
+
+def _objects(token: Token) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
+        objs.append(token.head)
+    # "sought another round of talks": the noun inside a quantity phrase counts as the object
+    objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+def _nominal_preps(token: Token) -> list[Token]:
+    """Prepositions with a nominal, non-temporal object ("in Seoul", not "in issuing", not "on Sunday")."""
+    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
+            and any(g.dep_ == "pobj" for g in c.children)]
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _temporal(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Sunday"), which frames no event."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
+def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[int]] | None:
+    """Score of one condition on the token (2 exact, 1 wildcard) and the tokens it absorbs, or None."""
+
+    def hit(candidates: list[Token], absorb: bool = False) -> tuple[int, list[int]] | None:
+        for c in candidates:
+            if WILDCARD in values:
+                return 1, [c.i] if absorb else []
+            if c.lemma_.lower() in values or c.lower_ in values:
+                return 2, [c.i] if absorb else []
+        return None
+
+    if key == "prep":
+        owners = [token] + ([o for o in _objects(token) if o.head == token] if token.pos_ == "VERB" else [])
+        return hit([c for o in owners for c in _nominal_preps(o)])
+    if key == "prt":
+        return hit([c for c in token.children if c.dep_ == "prt"])
+    if key == "obj":
+        return hit(_objects(token), absorb=True)
+    if key == "xcomp":
+        return hit([c for c in token.children if c.dep_ == "xcomp"], absorb=True)
+    if key == "head":
+        return hit([token.head] if token.head != token else [])
+    if key == "mod":
+        owners = [token] if token.pos_ != "VERB" else _objects(token)
+        mods = [c for o in owners for c in o.children if c.dep_ in MODIFIER_DEPS]
+        mods += [g for m in list(mods) for g in m.children if g.dep_ in MODIFIER_DEPS]  # "military-related"
+        return hit(mods)
+    # any other key is a preposition whose object must be listed
+    objs = _prep_objects(token, key)
+    if not objs:
+        objs = [g for o in _objects(token) for g in _prep_objects(o, key)]
+    return hit(objs, absorb=True)
+
+
+def match(token: Token) -> Match | None:
+    """The best-fitting lexicon entry for a token, or None."""
+    pos = token_pos(token)
+    if pos is None:
+        return None
+    entries = lexicon().get((pos, token.lemma_.lower())) or lexicon().get((pos, token.lower_))
+    if not entries:
+        return None
+    best: tuple[int, Match] | None = None
+    for entry in entries:
+        score, consumed, ok = 0, [], True
+        for key, values in entry.conditions:
+            got = _check(token, key, values)
+            if got is None:
+                ok = False
+                break
+            score += got[0]
+            consumed += got[1]
+        if ok and (best is None or score > best[0]):
+            best = (score, Match(entry, tuple(consumed)))
+    return best[1] if best else None

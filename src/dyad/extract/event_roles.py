@@ -1,0 +1,301 @@
+"""Who did it and to whom: source and target of an event trigger, read from the parse.
+
+Verbs: the subject (or the "by" agent of a passive) is the source; the direct
+object, then a "with/to/against/on/at/toward/into/for" phrase, then an actor
+attached to the object ("restrict China's access") is the target. A verb with no
+subject of its own borrows one: an open complement from its governing verb
+("Lee is set to meet", "urged China to lift" gives China), a relative clause
+from the noun it modifies ("Lee, who arrived in Beijing"), a conjoined verb from
+its first conjunct.
+
+Nouns: a possessor ("Beijing's ban"), a "by"/"from" phrase ("a warning from
+China"), the subject of a light verb ("imposed a ban", "held talks") or a
+modifier naming an actor ("a Chinese attack", "U.S. controls") is the source; an
+"on/against/to/with/of" phrase or a second modifier ("Russia's Ukraine
+invasion") is the target. "between X and Y" names all the parties at once.
+
+Actors are looked up only through the DocContext API.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dyad.extract.context import DocContext
+from dyad.extract.event_lexicon import word_lists
+from dyad.records import ActorMention
+
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
+LOCATIVE_PREPS = frozenset({"in", "at"})
+# roots whose "in X" phrase names the party acted upon (a visit, an attack, a deployment there)
+LOCATIVE_ROOTS = frozenset({"04", "06", "15", "18", "19", "20"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+ONE_WAY_CODES = frozenset({"042", "043", "051", "052", "054", "055", "056"})
+GROUP_PREPS = frozenset({"between", "among", "amongst"})
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "persuade", "press", "call", "invite", "encourage", "force", "order", "help", "allow",
+     "pressure", "push", "tell", "require", "compel", "lead", "prompt", "enable", "want", "expect"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# an unresolved pronoun falls back to the nearest earlier actor of a fitting kind in its sentence
+PRONOUN_KINDS = {
+    "he": ("person",), "him": ("person",), "his": ("person",), "she": ("person",), "her": ("person",),
+    "it": ("state", "organization"), "its": ("state", "organization"),
+    "they": ("state", "organization", "group"), "them": ("state", "organization", "group"),
+    "their": ("state", "organization", "group"),
+}
+SUBJECT_DEPS = ("nsubj", "csubj")
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+OWNER_DEPS = ("poss",)
+
+
+@dataclass(frozen=True)
+class Party:
+    key: str
+    state: str | None
+    start: int
+    end: int
+    token: int  # index of the token the mention covers
+
+
+def is_symmetric(code: str) -> bool:
+    return code[:2] in SYMMETRIC_ROOTS and code not in ONE_WAY_CODES
+
+
+@dataclass
+class ActorIndex:
+    """Memoised actor lookups for one document (each token asked at most once)."""
+
+    ctx: DocContext
+    _memo: dict[int, Party | None] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _mentions: list[ActorMention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._mentions = sorted(self.ctx.result.mentions, key=lambda m: m.evidence.start)
+        self._starts = [m.evidence.start for m in self._mentions]
+
+    def at(self, tok: Token) -> Party | None:
+        if tok.i not in self._memo:
+            m: ActorMention | None = self.ctx.mention_for_token(tok)
+            start, end = (m.evidence.start, m.evidence.end) if m is not None else (tok.idx, tok.idx + len(tok.text))
+            if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON":
+                m = self.antecedent(tok)  # the evidence stays the pronoun itself
+            self._memo[tok.i] = Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i) if m else None
+        return self._memo[tok.i]
+
+    def antecedent(self, tok: Token) -> ActorMention | None:
+        """The nearest earlier mention in the pronoun's sentence whose actor kind fits it."""
+        kinds = PRONOUN_KINDS[tok.lower_]
+        floor = tok.sent.start_char
+        i = bisect.bisect_left(self._starts, tok.idx) - 1
+        while i >= 0 and self._starts[i] >= floor:
+            m = self._mentions[i]
+            actor = self.ctx.actor(m.actor_key)
+            if actor is not None and actor.kind in kinds and actor.country:
+                return m
+            i -= 1
+        return None
+
+    def direct(self, tok: Token, depth: int = 0) -> list[Party]:
+        """Actors a role head names: itself, an apposition, a modifier, or "of/from X" ("diplomats from China")."""
+        p = self.at(tok)
+        if p is not None:
+            return [p]
+        if depth > 1:
+            return []
+        for child in tok.children:
+            if child.dep_ == "appos" and (q := self.at(child)):
+                return [q]
+            if child.dep_ == "poss" and child.lower_ == "whose":  # "Yoon, whose government aligned ..."
+                clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+                if clause is not None and (q := self.at(clause.head)):
+                    return [q]
+        for child in tok.children:
+            if child.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(child)):
+                return [q]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                out = [q for g in child.children if g.dep_ == "pobj" for q in self.parties(g, depth + 1)]
+                if out:
+                    return out
+        return []
+
+    def parties(self, tok: Token, depth: int = 0) -> list[Party]:
+        """Actors of a role head and of the heads conjoined with it."""
+        out: list[Party] = []
+        for t in [tok, *conjuncts(tok)]:
+            out += self.direct(t, depth)
+        return unique(out)
+
+
+def unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out += conjuncts(child)
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def preps(tok: Token, words: frozenset[str]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in words for g in pobjs(c)]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Role heads of a verb's source, borrowed from above when it has none of its own."""
+    if depth > 4:
+        return []
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in pobjs(c)]
+    if agents:
+        return agents
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subj:
+        if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return subj
+    if is_passive(verb):
+        return []
+    head, dep = verb.head, verb.dep_
+    if head == verb:
+        return []
+    if dep == "xcomp":
+        if is_passive(head):  # "Lee is set to meet", "Seoul is expected to reassure"
+            passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive_subj:
+                return passive_subj
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in pobjs(c)]
+            if objs:
+                return objs
+        return verb_subjects(head, depth + 1)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)
+    if dep == "relcl":
+        return [head]
+    if dep == "acl" and verb.tag_ != "VBN":
+        # "Beijing's effort to strengthen", "announced plans to roll out": the noun, then its verb's subject
+        above = verb_subjects(head.head, depth + 1) if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" else []
+        return [head, *above]
+    participle = verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        return verb_subjects(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    if is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)
+    return objs
+
+
+@dataclass
+class Roles:
+    sources: list[Party]
+    targets: list[Party]
+    group: list[Party]  # parties named together ("talks between X and Y")
+
+
+def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
+    """The actors of the first role head that names any."""
+    for h in heads:
+        found = idx.parties(h)
+        if found:
+            return found
+    return []
+
+
+def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
+    sources = first_parties(verb_subjects(verb), idx)
+    objs = verb_objects(verb)
+    pobj_heads = preps(verb, TARGET_PREPS)
+    groups: list[list[Party]] = [
+        [p for o in objs for p in idx.parties(o)],
+        [p for o in pobj_heads for p in idx.parties(o)],
+        [p for o in objs + pobj_heads for p in attached(o, idx)],
+    ]
+    # a complement the frame absorbed names the target ("pledged to strengthen ties with Pyongyang")
+    for comp in absorbed:
+        if comp.pos_ == "VERB" and comp.head == verb:
+            inner = verb_roles(comp, root, idx)
+            groups.append(inner.targets)
+    if root in LOCATIVE_ROOTS:
+        groups.append([p for o in preps(verb, LOCATIVE_PREPS) for p in idx.parties(o)])
+    src_keys = {s.key for s in sources}
+    targets = next((unique([p for p in g if p.key not in src_keys]) for g in groups if any(p.key not in src_keys for p in g)), [])
+    group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]
+    return Roles(sources, targets, group)
+
+
+def attached(obj: Token, idx: ActorIndex) -> list[Party]:
+    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan"."""
+    if idx.at(obj) is not None:
+        return []
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS if (p := idx.at(c))]
+    out += [p for o in preps(obj, NOUN_TARGET_PREPS | {"by"}) for p in idx.parties(o)]
+    return out
+
+
+def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> Roles:
+    sources: list[Party] = []
+    targets: list[Party] = []
+    symmetric = is_symmetric(code)
+    owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
+    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS if (p := idx.at(c))]
+    # participial modifiers carry roles too: "a ban imposed by Beijing on Korean pop culture"
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
+        targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
+    head = noun.head
+    light = (
+        head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers
+        and head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
+        else None
+    )
+    sources = owners or by
+    if not sources and light is not None:
+        sources = first_parties(verb_subjects(light), idx)
+    if not sources and mods:
+        sources, mods = mods[:1], mods[1:]
+    targets += mods
+    target_preps = TARGET_PREPS if symmetric else NOUN_TARGET_PREPS
+    targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
+    if light is not None:
+        targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
+    if not targets and code[:2] in LOCATIVE_ROOTS:
+        targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
+    src_keys = {s.key for s in sources}
+    group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
+    if symmetric:
+        group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
+    return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
