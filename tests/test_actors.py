@@ -309,3 +309,23 @@ def test_mentions_between_lists_overlapping_mentions_in_order(actors_of):
     assert [m.evidence.start for m in found] == sorted(m.evidence.start for m in found)
     assert len(found) == len(ctx.result.mentions)
     assert ctx.actor_at(ctx.doc[0]).country == "EGY"
+
+
+def test_people_of_international_bodies_and_name_particles(actors_of):
+    ctx = actors_of("NATO Secretary-General Mark Rutte met Dutch King Willem-Alexander and Charles de Gaulle's grandson.")
+    rutte = by_name(ctx, "Mark Rutte")
+    assert (rutte.country, rutte.sector, rutte.code) == (None, "IGO", "IGONATO")
+    assert any(a.name == "Charles de Gaulle" for a in ctx.result.actors)
+
+
+def test_known_groups_are_organisations_not_people(actors_of):
+    ctx = actors_of("Boko Haram fighters attacked a village in northern Nigeria on Sunday.")
+    group = by_name(ctx, "Boko Haram")
+    assert (group.kind, group.country, group.sector) == ("organization", "NGA", "REB")
+
+
+def test_lone_surname_of_a_listed_leader_needs_the_country_in_the_text(actors_of):
+    ctx = actors_of("Macron told reporters that France would host the talks.", published="2025-06-01")
+    assert (by_name(ctx, "Macron").country, by_name(ctx, "Macron").role) == ("FRA", "head of state")
+    ctx = actors_of("Macron told reporters that the talks would go ahead.", published="2025-06-01")
+    assert by_name(ctx, "Macron").country is None

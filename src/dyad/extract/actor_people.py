@@ -41,6 +41,7 @@ class Reading:
     pronoun: Token | None = None  # "its Prime Minister": the possessive pronoun
     why: list[str] = field(default_factory=list)
     title_span: tuple[int, int] | None = None  # token range of the title words
+    igo: str | None = None  # "UN Secretary-General X": the international body they serve
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,11 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
         tok = doc[i]
         if i in places and not places[i].igo and words and _subject_matter(places[i], _title_from_words(words)):
             break  # "Iran analyst X": Iran is what X studies, not where X is from
+        if i in places and places[i].igo and words:
+            reading.igo = places[i].target  # "European Commission President X"
+            reading.why.append(f"'{doc[places[i].start:places[i].end].text}' before the name")
+            first = places[i].start
+            break
         if i in places and not places[i].igo:
             hit = places[i]
             reading.country = reading.country or hit.target
@@ -268,6 +274,15 @@ def clean_name(ent: Span) -> Span:
         and doc[end + 1].is_alpha
     ):
         end += 2
+    # "Ursula von" + "der Leyen": a name does not end on a particle
+    while end < len(doc) and doc[end - 1].is_alpha:
+        here, prev = doc[end], doc[end - 1]
+        if prev.lower_ in NAME_PARTICLES and here.is_title and here.is_alpha:
+            end += 1
+        elif here.lower_ in NAME_PARTICLES and here.is_lower and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
     tw = lexicon.titles()
     while end - start > 1 and (
         doc[start].lower_ in HONORIFICS or doc[start].lower_ in tw or doc[start].pos_ not in {"PROPN", "NOUN", "X"}

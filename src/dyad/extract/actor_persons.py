@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
+from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_people import MEMBER_ROLES, Reading, clean_name, read_after, read_before
@@ -87,6 +88,8 @@ def _looks_like_name(span: Span) -> bool:
     if not text[0].isupper():
         return False
     forms = lexicon.gazetteer().forms
+    if text in lexicon.known_orgs():
+        return False  # "Boko Haram", "Twitter" taken for a person
     if text.lower() in _not_names() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
     return text not in forms and text not in lexicon.igo_forms()
@@ -95,14 +98,14 @@ def _looks_like_name(span: Span) -> bool:
 def person_spans(ctx: DocContext) -> list[Span]:
     """PERSON entities, cleaned; also lone ORG/GPE/NORP tokens that spell a person named in full."""
     spans = [clean_name(e) for e in ctx.doc.ents if e.label_ == "PERSON"]
-    spans = [s for s in spans if _looks_like_name(s)]
+    spans = filter_spans([s for s in spans if _looks_like_name(s)])
     full_parts = {p for s in spans if len(s.text.split()) > 1 for p in name_parts(s.text)}
     for ent in ctx.doc.ents:
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
             if len(span) == 1 and _looks_like_name(span) and _matches_part(normalise(span.text), full_parts):
                 spans.append(span)
-    return sorted(spans, key=lambda s: s.start)
+    return filter_spans(spans)
 
 
 def _matches_part(lone: str, parts: set[str]) -> bool:
@@ -288,7 +291,11 @@ def _apply(draft: Draft, reading: Reading, surface: str) -> None:
     why = ", ".join(reading.why) or surface
     if reading.country:
         draft.set_country(reading.country, why)
-    if reading.title:
+    if reading.title and reading.igo:
+        role = "head of international organization" if reading.title.role in {"head of state", "head of government"} else reading.title.role
+        draft.set_role(role, "IGO", why)
+        draft.igo = draft.igo or reading.igo
+    elif reading.title:
         draft.set_role(reading.title.role, reading.title.sector, why)
 
 
@@ -298,7 +305,7 @@ def fallback_leaders(ctx: DocContext, reg: Registry) -> None:
     for draft in reg.drafts.values():
         if draft.kind != "person" or (draft.country and draft.role):
             continue
-        leader = _leader(draft, published)
+        leader = _leader(draft, published) or _leader_by_surname(draft, published, reg)
         if leader is None:
             continue
         if leader.country and not draft.country:
@@ -315,6 +322,22 @@ def _leader(draft: Draft, published: dt.date | None) -> lexicon.Leader | None:
         if any(same_full_name(a, b) for a in names for b in forms if a[:1].lower() == b[:1].lower()):
             return leader
     return None
+
+
+def _leader_by_surname(draft: Draft, published: dt.date | None, reg: Registry) -> lexicon.Leader | None:
+    """'Trump' alone, in an article that names the United States: the one listed leader it can be."""
+    if len(draft.name.split()) != 1:
+        return None
+    lone = normalise(draft.name)
+    fits = [
+        leader
+        for leader, forms in _leader_forms()
+        if not (published and leader.since and published < leader.since)
+        and any(lone in (parts[0], parts[-1]) for parts in (name_parts(f) for f in forms))
+    ]
+    if len(fits) != 1 or not fits[0].country or f"state:{fits[0].country}" not in reg.drafts:
+        return None
+    return fits[0]
 
 
 @lru_cache(maxsize=1)

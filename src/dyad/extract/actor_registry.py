@@ -18,6 +18,7 @@ class Draft:
     role: str | None = None
     sector: str | None = None
     why: list[str] = field(default_factory=list)
+    igo: str | None = None  # the international body a person or organisation belongs to
     aliases: list[str] = field(default_factory=list)
     # (start_char, end_char, how)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
@@ -104,7 +105,7 @@ class Registry:
                     sector=draft.sector,
                     code=code,
                     aliases=draft.aliases,
-                    why="; ".join(draft.why) or None,
+                    why="; ".join(dict.fromkeys(draft.why)) or None,
                 )
             )
         mentions = [(s, e, how, d.key) for d in self.drafts.values() for s, e, how in d.spans]
@@ -115,7 +116,8 @@ class Registry:
 def _code(draft: Draft) -> str | None:
     """CAMEO-style code: country + sector ("KORGOV"); IGOs are "IGO" + their key."""
     if draft.sector == "IGO":
-        return "IGO" + draft.key.split(":", 1)[1].replace("_", "")
+        body = draft.igo or (draft.key.split(":", 1)[1] if draft.key.startswith("igo:") else "")
+        return "IGO" + body.replace("_", "")
     if draft.country and draft.sector:
         return draft.country + draft.sector
     return draft.country
