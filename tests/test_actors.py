@@ -329,3 +329,15 @@ def test_lone_surname_of_a_listed_leader_needs_the_country_in_the_text(actors_of
     assert (by_name(ctx, "Macron").country, by_name(ctx, "Macron").role) == ("FRA", "head of state")
     ctx = actors_of("Macron told reporters that the talks would go ahead.", published="2025-06-01")
     assert by_name(ctx, "Macron").country is None
+
+
+def test_department_titles_known_bodies_and_envoys_of_international_bodies(actors_of):
+    ctx = actors_of(
+        "U.S. Commerce Department Secretary Howard Lutnick spoke first. "
+        "Hamas spokesman Hazem Qassem replied on Monday. "
+        "Marta Jensen, the U.N. special envoy for Yemen, urged calm."
+    )
+    assert (by_name(ctx, "Howard Lutnick").country, by_name(ctx, "Howard Lutnick").role) == ("USA", "minister")
+    assert by_name(ctx, "Hazem Qassem").country == "PSE"
+    envoy = by_name(ctx, "Marta Jensen")
+    assert (envoy.country, envoy.role, envoy.code) == (None, "diplomat", "IGOUN")

@@ -42,6 +42,7 @@ class Reading:
     why: list[str] = field(default_factory=list)
     title_span: tuple[int, int] | None = None  # token range of the title words
     igo: str | None = None  # "UN Secretary-General X": the international body they serve
+    org_known: lexicon.KnownOrg | None = None  # "Taliban spokesman X": a known organisation they speak for
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,9 @@ def _title_from_words(words: list[str]) -> lexicon.Title | None:
     return hit[0] if hit else None
 
 
-def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int]) -> Reading:
+def read_before(
+    doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int], orgs: list[Span] | None = None
+) -> Reading:
     """Read the words just before a name: titles, demonyms, possessors ("Chinese Premier X", "Japan's envoy, X")."""
     reading = Reading()
     sent_start = doc[start].sent.start
@@ -152,8 +155,21 @@ def read_before(doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[
             reading.pronoun = tok
             first = i
             break
+        body = next((o for o in orgs or () if o.start <= i < o.end), None)
+        if body is not None and words and i not in places:
+            reading.org = body  # "U.S. Commerce Department Secretary X"
+            reading.why.append(f"'{body.text}' before the name")
+            first = body.start
+            break
+        known = lexicon.known_orgs().get(tok.text)
+        if known is not None and words:
+            reading.org_known = known  # "Taliban spokesman X"
+            reading.why.append(f"'{tok.text}' before the name")
+            first = i
+            break
         low = tok.lower_
-        if low in tw or (low in {"of", "the"} and words) or tok.pos_ in {"NOUN", "ADJ"} and low.isalpha():
+        department = tok.is_title and tok.pos_ == "PROPN" and words and i not in persons  # "Homeland Security Secretary"
+        if low in tw or (low in {"of", "the"} and words) or department or tok.pos_ in {"NOUN", "ADJ"} and low.isalpha():
             if low in {"the"} and (not words or words[0] != "of" and words[0] not in tw):
                 break
             words.insert(0, low)
@@ -202,6 +218,9 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
     reading.title_span = (j, stop)
     reading.why.append(f"described as '{window.text}'")
     for k in range(j, j + found[2]):
+        if k in places and places[k].igo:
+            reading.igo = reading.igo or places[k].target  # ", the U.N. special envoy"
+            continue
         if k in places and not places[k].igo and not _is_org_prefix(doc, k, orgs):
             if _subject_matter(places[k], title):
                 continue

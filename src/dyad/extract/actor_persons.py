@@ -168,7 +168,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         reg.mention(key, span.start_char, span.end_char, how)
     orgs = _org_spans(ctx)
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
-        reading = read_before(ctx.doc, span.start, places, person_tokens)
+        reading = read_before(ctx.doc, span.start, places, person_tokens, orgs)
         after = read_after(ctx.doc, span.end, places, orgs)
         people.readings.append((span, key, reading))
         people.readings.append((span, key, after))
@@ -291,6 +291,10 @@ def _apply(draft: Draft, reading: Reading, surface: str) -> None:
     why = ", ".join(reading.why) or surface
     if reading.country:
         draft.set_country(reading.country, why)
+    if reading.org_known is not None:
+        draft.set_country(reading.org_known.country, why)
+        if reading.title and reading.org_known.sector in {"REB", "MED", "BUS", "NGO"}:
+            draft.set_role(reading.title.role, reading.org_known.sector, why)
     if reading.title and reading.igo:
         role = "head of international organization" if reading.title.role in {"head of state", "head of government"} else reading.title.role
         draft.set_role(role, "IGO", why)
