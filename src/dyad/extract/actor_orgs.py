@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from dyad.extract import lexicon
 from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.actor_persons import People, normalise
-from dyad.extract.actor_registry import Registry
+from dyad.extract.actor_registry import Registry, state_name
 from dyad.extract.actor_states import PlaceHit, _pattern, doc_text, noun_chunks
 from dyad.extract.context import DocContext
 
@@ -40,7 +40,7 @@ GROUP_NOUNS = {
 }
 # Generic institutions whose "group" form is really an organisation of the state.
 ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
 # Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
 DESCRIPTORS = {
     "broadcaster", "newspaper", "daily", "outlet", "agency", "chipmaker", "automaker", "carmaker",
@@ -59,9 +59,11 @@ def org_span(ent: Span) -> Span:
     while end - start > 1 and doc[start].lower_ in DETERMINERS:
         start += 1
     for i in range(start + 1, end):
-        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text:
-            end = i  # the small model runs names across a line break
+        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]"}:
+            end = i  # the small model runs names across a line break or into a bracket
             break
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
     return doc[start:end]
 
 
@@ -136,29 +138,19 @@ def _named_orgs(
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
             continue
-        if text in lexicon.gazetteer().forms or text in lexicon.igo_forms() or text.lower() in _not_orgs():
-            continue
-        if not text[:1].isupper() or any(c.isdigit() for c in text):
-            continue
         org = known.get(text)
         part_of = None if org else _known_in(span)
-        head = org_head([t.text for t in span])
-        if label == "NORP" and org is None:
-            continue  # "Democrats", "Buddhists": not an organisation by itself
-        if label == "FAC" and org is None and head is None:
-            continue
         if part_of and _is_whole(span, part_of, inner):
             org, part_of = part_of, None  # "Reuters / Agencies", "American Carnegie Endowment ..."
-        if org is None and len(span) == 1 and label != "DESCRIBED" and not _plausible_single(span, head):
+        head = org_head([t.text for t in span])
+        if org is None and _not_an_org(span, label, head, part_of is not None):
             continue
-        if org is None and len(span) == 1 and text.lower() in title_words() and text.lower() != (head.title if head else ""):
-            continue  # "State" cut from "Secretary of State"
-        if org is None and part_of is None and head is None and _is_heading(span):
-            continue  # a section heading the model took for a name
         earlier = _earlier_with_head(reg, keys, span, head)
         if earlier:
             reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
             continue
+        if org is None and head is not None and text.lower() == head.title:
+            continue  # a bare "Council" with nothing named before it
         state = _state_itself(span, inner)
         if state:
             reg.mention(state, span.start_char, span.end_char, "alias")  # "the Iraqi Government"
@@ -236,6 +228,28 @@ def _longer_name(reg: Registry, keys: list[str], text: str) -> str | None:
     return None
 
 
+def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bool) -> bool:
+    """Spans the model took for an organisation that are something else (or nothing)."""
+    text = span.text
+    if text in lexicon.gazetteer().forms or text in lexicon.igo_forms() or text.lower() in _not_orgs():
+        return True
+    if not text[:1].isupper() or any(c.isdigit() for c in text):
+        return True
+    if head is not None and head.role == "none":
+        return True  # a law, a plan, an exercise, a summit
+    if label == "NORP" or (label == "FAC" and head is None):
+        return True  # "Democrats", "Buddhists", a building
+    last = span[-1].lower_
+    if last in lexicon.titles() and (head is None or head.title != last):
+        return True  # "Turkish Presidential Advisor": a person's title
+    if len(span) == 1 and label != "DESCRIBED":
+        if span[0].pos_ != "PROPN" and not text.isupper():
+            return True  # "World"
+        if not _plausible_single(span, head) or (text.lower() in title_words() and text.lower() != (head.title if head else "")):
+            return True  # a stray word; "State" cut from "Secretary of State"
+    return not in_known and head is None and _is_heading(span)  # a section heading
+
+
 def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
     """A one-word organisation name is kept when it is an acronym or named more than once."""
     text = span.text
@@ -307,7 +321,7 @@ def _after(span: Span) -> tuple[str | None, str, lexicon.Title | None] | None:
         stop += 1
     words = [t.text for t in doc[span.end + 2 : stop]]
     desc = org_head([w.lower() for w in words])
-    if desc is None:
+    if desc is None or desc.role == "none":
         return None
     place = lexicon.place_country(words)
     why = f"described as '{doc[span.end + 2 : stop].text}'"
@@ -330,6 +344,9 @@ def _described_orgs(
         start = chunk.start
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
             start += 1
+        owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
+        if owner is not None and owner > start and doc[start].lower_ in STANDALONE_HEADS:
+            start = owner  # "military China's air force": the chunk swallowed a word before the owner
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
             continue
@@ -337,7 +354,8 @@ def _described_orgs(
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
         key = f"org:{country}:{head}"
         target = _same_named(reg, named, country, role, head) or key
-        draft = reg.ensure(target, span.text, "organization", country=country, role=role, sector=sector, why=[why])
+        name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
+        draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
 
 
@@ -380,6 +398,11 @@ def _same_named(reg: Registry, named: list[str], country: str, role: str, head: 
     return matches[0] if len(set(matches)) == 1 else None
 
 
+def _stance(doc, start: int) -> bool:
+    """'pro-' or 'anti-' right before a state's name or demonym."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}
+
+
 def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
     doc = ctx.doc
     for chunk in noun_chunks(doc):
@@ -387,14 +410,14 @@ def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None
         if root.lower_ not in GROUP_NOUNS:
             continue
         hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
-        if hit is None:
-            continue
+        if hit is None or _stance(doc, hit.start):
+            continue  # "pro-Palestinian activists" say what they support, not where they are from
         end = chunk.end
         # "Korean residents in Beijing": keep a place phrase that says which residents
         if end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places:
             end = places[end + 1].end
         start = chunk.start
-        while start < end and doc[start].lower_ in DETERMINERS:
+        while start < end and (doc[start].lower_ in DETERMINERS or doc[start].like_num or doc[start].is_punct):
             start += 1
         span = doc[start:end]
         if root.lower_ in ORG_GROUPS:

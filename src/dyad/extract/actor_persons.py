@@ -226,7 +226,7 @@ def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
 
 
 def link_affiliations(reg: Registry, people: People) -> None:
-    """A person described as working at an organisation shares its country, and lends it theirs."""
+    """A person described as working at an organisation takes its country, and a role from what it is."""
     for span, key, reading in people.readings:
         if reading.org is None:
             continue
@@ -239,8 +239,6 @@ def link_affiliations(reg: Registry, people: People) -> None:
             person.set_role(role, sector, f"of {org.name}")
         if org.country:
             person.set_country(org.country, f"works at {org.name}")
-        elif person.country:
-            org.set_country(person.country, f"{person.name} works there")
 
 
 def _choose_names(reg: Registry, people: People, published: dt.date | None) -> None:
