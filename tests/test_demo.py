@@ -62,6 +62,7 @@ def test_report_quotes_evidence_and_cites_the_document(tmp_path: Path) -> None:
     assert "1,200 soldiers: “1,200 soldiers” — " + cite in report
     assert "RUR – OST: **ally** (denied)" in report
     assert "| documents | 1 |" in report
+    assert "CAMEO 057, Goldstein +8.0: 1 mention(s) in 1 document(s) (1 independent), 1 realis" in report
     assert "_No near-copies found._" in report
 
 
@@ -77,6 +78,7 @@ def test_demo_ingests_examples_and_writes_report(tmp_path: Path, nlp) -> None:
     assert "documents" in result.output and "relations" in result.output
     text = report.read_text(encoding="utf-8")
     files = example_files()
+    assert "## Near-copies\n\n- *" in text, "the syndicated example is not reported as a near-copy"
     assert text.count("\n- *") >= len(files)
     with open_store(db, read_only=True) as store:
         titles = [r["title"] for r in store.query("SELECT title FROM documents")]

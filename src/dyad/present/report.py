@@ -87,15 +87,21 @@ def _events(store: Store, sources: dict[str, Source]) -> list[str]:
         key, rows = item
         return (-len({r["doc_id"] for r in rows}), -sum(bool(r["realis"]) for r in rows), str(key))
 
+    # A republished copy is not another source: count it under the story it copies.
+    first_copy = {
+        r["id"]: r["near_copy_of"]
+        for r in store.query("SELECT id, near_copy_of FROM documents WHERE near_copy_of IS NOT NULL")
+    }
     lines: list[str] = []
     for (src, tgt, code), rows in sorted(groups.items(), key=rank)[:TOP_EVENTS]:
         docs = {r["doc_id"] for r in rows}
+        independent = {first_copy.get(d, d) for d in docs}
         realis = sum(bool(r["realis"]) for r in rows)
         goldstein = rows[0]["goldstein"]
         score = f", Goldstein {goldstein:+.1f}" if goldstein is not None else ""
         lines.append(
             f"- **{src or '?'} → {tgt or '?'}**, CAMEO {code}{score}: {len(rows)} mention(s) in "
-            f"{len(docs)} document(s), {realis} realis"
+            f"{len(docs)} document(s) ({len(independent)} independent), {realis} realis"
         )
         for r in rows[:EVIDENCE_PER_EVENT]:
             source = sources[r["doc_id"]]
