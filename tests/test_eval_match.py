@@ -127,11 +127,12 @@ def test_quote_speaker_outside_the_gold_actors_uses_the_last_word_rule() -> None
     assert m.quote_matches({"speaker": "the official", "text": "We were never told anything"}, gold, ACTORS)
 
 
-def test_only_direct_and_partial_quotes_of_four_words_are_scored() -> None:
-    assert m.quote_is_scored({"kind": "direct", "text": "We will not back down"})
-    assert m.quote_is_scored({"kind": "partial", "text": "a fair and open deal"})
-    assert not m.quote_is_scored({"kind": "indirect", "text": "that they would not back down"})
-    assert not m.quote_is_scored({"kind": "direct", "text": "never again"})
+def test_only_attributed_direct_and_partial_quotes_of_four_words_are_scored() -> None:
+    assert m.quote_is_scored({"kind": "direct", "speaker": "Berg", "text": "We will not back down"})
+    assert m.quote_is_scored({"kind": "partial", "speaker_name": "Ona Berg", "text": "a fair and open deal"})
+    assert not m.quote_is_scored({"kind": "indirect", "speaker": "Berg", "text": "that they would not back down"})
+    assert not m.quote_is_scored({"kind": "direct", "speaker": "Berg", "text": "never again"})
+    assert not m.quote_is_scored({"kind": "partial", "speaker": None, "text": "a fair and open deal"})
 
 
 # -- claims ---------------------------------------------------------------------------

@@ -105,6 +105,7 @@ def test_indirect_and_short_system_quotes_are_not_scored() -> None:
         {"speaker": "Berg", "text": "the border stays open for trade", "kind": "direct"},
         {"speaker": "Berg", "text": "that the border would stay open", "kind": "indirect"},
         {"speaker": "Berg", "text": "open borders", "kind": "partial"},
+        {"speaker": None, "text": "a border open for trade", "kind": "partial"},
     ]
     quotes = score(gold, {"a.txt": {"quotes": system}})["quotes"].counts
     assert (quotes.tp, quotes.fp, quotes.fn) == (1, 0, 0)

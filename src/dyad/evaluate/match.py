@@ -141,9 +141,15 @@ def same_realis(system: Item, gold: Item) -> bool:
 
 
 def quote_is_scored(system: Item) -> bool:
-    """Only direct and partial quotations of at least four words are compared with the gold."""
+    """Only attributed direct and partial quotations of at least four words are compared with the gold.
+
+    That is the gold's own scope; indirect speech, short fragments and
+    quotations with no speaker (scare quotes, titles) are left out, neither
+    credited nor penalised.
+    """
     kind = (system.get("kind") or "direct").strip().lower()
-    return kind in SCORED_QUOTE_KINDS and len(text_words(system.get("text") or "")) >= MIN_QUOTE_WORDS
+    attributed = bool(system.get("speaker") or system.get("speaker_name"))
+    return attributed and kind in SCORED_QUOTE_KINDS and len(text_words(system.get("text") or "")) >= MIN_QUOTE_WORDS
 
 
 def speaker_actor(speaker: str, gold_actors: Sequence[Item]) -> Item:
