@@ -341,3 +341,20 @@ def test_department_titles_known_bodies_and_envoys_of_international_bodies(actor
     assert by_name(ctx, "Hazem Qassem").country == "PSE"
     envoy = by_name(ctx, "Marta Jensen")
     assert (envoy.country, envoy.role, envoy.code) == (None, "diplomat", "IGOUN")
+
+
+def test_states_inside_dashed_compounds(actors_of):
+    ctx = actors_of("Analysts watched the U.S.-Japan-Philippines alignment and the Australia–New Zealand talks.")
+    countries = {ctx.state_of(m.actor_key) for m in ctx.result.mentions}
+    assert {"USA", "JPN", "PHL", "AUS", "NZL"} <= countries
+    for m in ctx.result.mentions:
+        assert ctx.document.text[m.evidence.start : m.evidence.end] == m.text
+
+
+def test_untagged_surname_of_a_named_person(actors_of):
+    ctx = actors_of(
+        "Indonesian Foreign Minister Sugiono Wibowo met his hosts. Wibowo told reporters the talks went well."
+    )
+    person = [a for a in ctx.result.actors if a.kind == "person"]
+    assert len(person) == 1
+    assert len([m for m in ctx.result.mentions if m.actor_key == person[0].key]) >= 2

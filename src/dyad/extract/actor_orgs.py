@@ -353,10 +353,23 @@ def _described_orgs(
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
         key = f"org:{country}:{head}"
+        known = _known_description(chunk, places, country)
+        if known is not None:
+            key = "org:" + normalise(known.name)  # "North Korea's state news agency" is its one known agency
+            draft = reg.ensure(key, known.name, "organization", country=country, role=known.role, sector=known.sector)
+            draft.why.append(f"'{span.text}' describes {known.name} (known organisations list)")
+            reg.mention(key, span.start_char, span.end_char, "alias")
+            continue
         target = _same_named(reg, named, country, role, head) or key
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+
+
+def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -> lexicon.KnownOrg | None:
+    """The known organisation a state's description names: its words without the state and articles."""
+    words = [t.lower_ for t in chunk if t.i not in places and t.text not in POSSESSIVE and t.lower_ not in DETERMINERS]
+    return lexicon.described_orgs().get((country, " ".join(words).replace(" - ", "-")))
 
 
 def _standalone_head(words: list[str]) -> str | None:
@@ -426,4 +439,8 @@ def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None
         draft = reg.ensure(key, span.text, "group", country=hit.target, role="public", sector="CVL", why=[f"'{span.text}'"])
         if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
             draft.role = "diaspora"
-        reg.mention(key, span.start_char, span.end_char, "name")
+        # the mention stops at the noun: the place after it ("in Beijing") stays a mention of its own
+        words = doc[start : chunk.end]
+        reg.mention(key, words.start_char, words.end_char, "name")
+        if span.text not in draft.aliases:
+            draft.aliases.append(span.text)

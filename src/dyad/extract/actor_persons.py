@@ -108,6 +108,27 @@ def person_spans(ctx: DocContext) -> list[Span]:
     return filter_spans(spans)
 
 
+def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: dict[int, PlaceHit]) -> None:
+    """A capitalised word the model did not tag that is the surname or given name of exactly one
+    person named in full in the document ("Wi told reporters" after "Wi Sung-lac")."""
+    parts: dict[str, set[str]] = {}
+    for span, key in people.spans:
+        if len(span) > 1:
+            names = name_parts(reg.drafts[key].name)
+            for part in (names[0], names[-1]) if names else ():
+                parts.setdefault(part, set()).add(key)
+    taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
+    for tok in ctx.doc:
+        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN" or len(tok.text) < 2:
+            continue
+        keys = parts.get(normalise(tok.text), set())
+        if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # ambiguous, or the first word of some other name
+        key = keys.pop()
+        people.add(ctx.doc[tok.i : tok.i + 1], key)
+        reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
+
+
 def _matches_part(lone: str, parts: set[str]) -> bool:
     """A lone name is a part of a full name, or a one-letter slip of one ("Takaiichi", "Yoon"/"Yoo")."""
     if lone in parts:
@@ -166,6 +187,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             how = "alias"  # a near spelling
         people.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
+    _unlabelled_names(ctx, reg, people, places)
     orgs = _org_spans(ctx)
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         reading = read_before(ctx.doc, span.start, places, person_tokens, orgs)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -174,7 +176,40 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
     return sorted(found, key=lambda h: h.start), inner
 
 
+ORIGIN_WORDS = {"based", "headquartered", "born"}
+
+
 def _is_origin(span: Span) -> bool:
     """'Taipei-based', 'Seoul-headquartered': where something is, not the state acting."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in {"based", "headquartered", "born"}
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in ORIGIN_WORDS
+
+
+DASHES = re.compile(r"[-\u2010\u2011\u2013\u2014]")
+
+
+def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
+    """States inside dashed tokens the tokenizer kept whole: "U.S.-Japan", "U.S.\u2013South" + "Korea".
+
+    Returns (start_char, end_char, ISO3, how); `taken` holds token indices already matched.
+    """
+    forms = lexicon.gazetteer().forms
+    found: list[tuple[int, int, str, str]] = []
+    for tok in doc:
+        if tok.i in taken or not DASHES.search(tok.text) or tok.text in forms:
+            continue
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^-\u2010\u2011\u2013\u2014]+", tok.text)]
+        for n, (a, b) in enumerate(pieces):
+            text, end = tok.text[a:b], tok.idx + b
+            if n + 1 < len(pieces) and tok.text[pieces[n + 1][0] : pieces[n + 1][1]].lower() in ORIGIN_WORDS:
+                continue  # "Seoul-based"
+            if n == len(pieces) - 1 and tok.whitespace_:
+                for k in (2, 1):  # the last piece may go on into the next tokens ("South" + "Korea")
+                    nxt = doc[tok.i + 1 : tok.i + 1 + k]
+                    if len(nxt) == k and f"{text} {nxt.text}" in forms:
+                        text, end = f"{text} {nxt.text}", nxt.end_char
+                        break
+            if text in forms:
+                iso3, how = forms[text]
+                found.append((tok.idx + a, end, iso3, how))
+    return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dyad.extract import actor_orgs, actor_persons, actor_refs
 from dyad.extract.actor_registry import Registry, state_name
-from dyad.extract.actor_states import find_places
+from dyad.extract.actor_states import compound_hits, find_places
 from dyad.extract.context import DocContext
 from dyad.extract.lexicon import igos
 
@@ -36,6 +36,9 @@ def run(ctx: DocContext) -> None:
             draft = reg.ensure(f"state:{hit.target}", state_name(hit.target), "state", country=hit.target, role="government", sector="GOV")
             reg.mention(draft.key, span.start_char, span.end_char, hit.how)
     places = {i: h for h in hits for i in range(h.start, h.end)}
+    for start, end, iso3, how in compound_hits(doc, set(places)):
+        draft = reg.ensure(f"state:{iso3}", state_name(iso3), "state", country=iso3, role="government", sector="GOV")
+        reg.mention(draft.key, start, end, how)
     inner_places = {i: h for h in inner for i in range(h.start, h.end)}
     people = actor_persons.find_people(ctx, reg, places)
     actor_orgs.find_orgs(ctx, reg, places, inner_places, people)

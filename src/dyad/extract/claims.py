@@ -159,6 +159,24 @@ def _about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
     return _text(doc, _phrase(subj, sent, skip))
 
 
+CLAUSE_BREAKS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
+
+
+def _clause_span(doc: Doc, fig: Figure, sent: Span) -> tuple[int, int]:
+    """Character range of the clause the figure sits in (its verb and arguments, not the next clause)."""
+    node = doc[fig.number_start]
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node and sent.start <= node.head.i < sent.end:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return sent.start_char, sent.end_char
+    keep = [node]
+    for child in node.children:
+        if child.dep_ in CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX"):
+            continue
+        keep.extend(child.subtree)
+    return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
+
+
 def _states_in(ctx: DocContext, start_char: int, end_char: int) -> list[str]:
     found: list[str] = []
     for m in ctx.result.mentions:
@@ -235,7 +253,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
             about = _about(doc, fig, noun, sent)
             ev_end = noun.i + 1 if noun is not None and noun.i - fig.end <= 4 else fig.end
             start_char, end_char = doc[fig.start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1].text)
-            states = _states_in(ctx, sent.start_char, sent.end_char)
+            states = _states_in(ctx, *_clause_span(doc, fig, sent))
             out.append(
                 Claim(
                     value=round(value, 6),

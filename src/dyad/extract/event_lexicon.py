@@ -24,7 +24,7 @@ FIXED_KEYS = ("prep", "prt", "obj", "xcomp", "mod", "head")
 @dataclass(frozen=True)
 class Entry:
     code: str
-    pos: str  # "verb" or "noun"
+    pos: str  # "verb", "noun" or "adj"
     lemma: str
     conditions: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -70,7 +70,7 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
         if str(code).startswith("_"):
             continue
         code = str(code).zfill(3)
-        for pos in ("verb", "noun"):
+        for pos in ("verb", "noun", "adj"):
             for item in (parts or {}).get(pos, []) or []:
                 entry = parse_item(code, pos, str(item))
                 table.setdefault((pos, entry.lemma), []).append(entry)
@@ -104,6 +104,8 @@ def token_pos(token: Token) -> str | None:
         return "verb"
     if token.pos_ == "NOUN":
         return "noun"
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd"):
+        return "adj"
     return None
 
 

@@ -48,6 +48,8 @@ PRONOUN_KINDS = {
     "they": ("state", "organization", "group"), "them": ("state", "organization", "group"),
     "their": ("state", "organization", "group"),
 }
+# "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
+ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 OWNER_DEPS = ("poss",)
@@ -84,22 +86,34 @@ class ActorIndex:
             m: ActorMention | None = self.ctx.mention_for_token(tok)
             start, end = (m.evidence.start, m.evidence.end) if m is not None else (tok.idx, tok.idx + len(tok.text))
             if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON":
-                m = self.antecedent(tok)  # the evidence stays the pronoun itself
+                m = self.antecedent(tok, PRONOUN_KINDS[tok.lower_])  # the evidence stays the pronoun itself
+            elif m is None and tok.lemma_.lower() in ANAPHORIC_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+            ):
+                m = self.antecedent(tok, ("state",))
             self._memo[tok.i] = Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i) if m else None
         return self._memo[tok.i]
 
-    def antecedent(self, tok: Token) -> ActorMention | None:
-        """The nearest earlier mention in the pronoun's sentence whose actor kind fits it."""
-        kinds = PRONOUN_KINDS[tok.lower_]
+    def antecedent(self, tok: Token, kinds: tuple[str, ...]) -> ActorMention | None:
+        """The nearest earlier mention in the sentence whose actor kind fits; a subject pronoun prefers a subject."""
         floor = tok.sent.start_char
         i = bisect.bisect_left(self._starts, tok.idx) - 1
+        fitting: list[ActorMention] = []
         while i >= 0 and self._starts[i] >= floor:
             m = self._mentions[i]
             actor = self.ctx.actor(m.actor_key)
             if actor is not None and actor.kind in kinds and actor.country:
-                return m
+                fitting.append(m)
             i -= 1
-        return None
+        if not fitting:
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            doc = tok.doc
+            for m in fitting:
+                span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return m
+        return fitting[0]
 
     def direct(self, tok: Token, depth: int = 0) -> list[Party]:
         """Actors a role head names: itself, an apposition, a modifier, or "of/from X" ("diplomats from China")."""
@@ -285,6 +299,9 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     sources = owners or by
     if not sources and light is not None:
         sources = first_parties(verb_subjects(light), idx)
+    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        owner = head.head  # "Beijing's engagement in talks", "its role in the negotiations"
+        sources = [p for c in owner.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
@@ -299,3 +316,16 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
+
+
+def adj_roles(adj: Token, idx: ActorIndex) -> Roles:
+    """A predicate adjective: "Yoon was critical of China", "Seoul is open to talks with Tokyo"."""
+    head = adj.head
+    subjects = verb_subjects(head) if adj.dep_ in ("acomp", "oprd", "xcomp") and head.pos_ in ("VERB", "AUX") else []
+    if adj.dep_ == "ROOT" or not subjects:
+        subjects = subjects or [c for c in adj.children if c.dep_ in SUBJECT_DEPS]
+    sources = first_parties(subjects, idx)
+    src_keys = {p.key for p in sources}
+    targets = [p for o in preps(adj, NOUN_TARGET_PREPS) for p in idx.parties(o)]
+    targets += [p for o in preps(adj, NOUN_TARGET_PREPS) for p in attached(o, idx)]
+    return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])

@@ -27,7 +27,16 @@ from spacy.tokens import Span, Token
 from dyad.extract import dates
 from dyad.extract.context import DocContext
 from dyad.extract.event_lexicon import Match, code_info, match, word_lists
-from dyad.extract.event_roles import ActorIndex, Party, Roles, is_symmetric, noun_roles, unique, verb_roles
+from dyad.extract.event_roles import (
+    ActorIndex,
+    Party,
+    Roles,
+    adj_roles,
+    is_symmetric,
+    noun_roles,
+    unique,
+    verb_roles,
+)
 from dyad.extract.modality import ModalityReading, cues, is_past, reading
 from dyad.records import Event
 
@@ -68,7 +77,7 @@ def pairs(roles: Roles, code: str, lemma: str) -> list[tuple[Party, Party | None
     if mutual and roles.group:
         everyone = distinct_states(unique(sources + [p for p in roles.group if p.state] + targets))
         return [(a, b) for a, b in combinations(everyone, 2)]
-    if not sources and mutual and len(distinct_states(targets)) > 1:
+    if not sources and mutual and len(distinct_states(targets)) > 2:  # "a conference with diplomats from A, B and C"
         return [(a, b) for a, b in combinations(distinct_states(targets), 2)]
     if not sources:
         return []
@@ -90,7 +99,10 @@ def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_t
     if r.modality != "asserted" or is_past(trigger):
         return r
     future_words = cues().future_time
-    if date_text and any(w in future_words for w in date_text.lower().split()):
+    words = date_text.lower().split() if date_text else []
+    if any(w in future_words for w in words):
+        return ModalityReading("planned", False, False, date_text)
+    if trigger.pos_ == "NOUN" and "this" in words:  # "Lee's visit to Beijing this weekend", no past verb over it
         return ModalityReading("planned", False, False, date_text)
     if when and published and after(when, published):
         return ModalityReading("planned", False, False, date_text)
@@ -144,6 +156,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     doc = tok.doc
     if entry.pos == "verb":
         roles = verb_roles(tok, entry.root, st.idx, [doc[i] for i in m.consumed])
+    elif entry.pos == "adj":
+        roles = adj_roles(tok, st.idx)
     else:
         roles = noun_roles(tok, entry.code, st.idx, triggers)
     found = pairs(roles, entry.code, tok.lemma_.lower())

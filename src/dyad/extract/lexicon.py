@@ -52,6 +52,7 @@ class KnownOrg:
     country: str | None
     role: str
     sector: str
+    describes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,11 +202,27 @@ def known_orgs() -> dict[str, KnownOrg]:
     forms: dict[str, KnownOrg] = {}
     for r in _rows("gazetteer_orgs.tsv"):
         org = KnownOrg(
-            name=r["name"], aliases=_list(r["aliases"]), country=r["country"] or None, role=r["role"], sector=r["sector"]
+            name=r["name"],
+            aliases=_list(r["aliases"]),
+            country=r["country"] or None,
+            role=r["role"],
+            sector=r["sector"],
+            describes=tuple(d.lower() for d in _list(r.get("describes") or "")),
         )
         for form in (org.name, *org.aliases):
             forms.setdefault(form, org)
     return forms
+
+
+@lru_cache(maxsize=1)
+def described_orgs() -> dict[tuple[str, str], KnownOrg]:
+    """(ISO3, describing phrase) -> the known organisation it means ("PRK", "state news agency")."""
+    found: dict[tuple[str, str], KnownOrg] = {}
+    for org in set(known_orgs().values()):
+        for phrase in org.describes:
+            if org.country:
+                found.setdefault((org.country, phrase), org)
+    return found
 
 
 def _date(value: object) -> dt.date | None:

@@ -102,6 +102,7 @@ class Finder:
         self.words = relation_words()
         self.found: list[Relation] = []
         self.keys: set[tuple[str, str, str, str]] = set()
+        self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
 
     # -- output ------------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class Finder:
         if key in self.keys:
             return
         self.keys.add(key)  # type: ignore[arg-type]
-        inside = [t for t in tokens if sent.start <= t.i < sent.end]
+        inside = [t for t in [*tokens, *self.evidence_tokens] if sent.start <= t.i < sent.end]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
         self.found.append(
@@ -184,13 +185,13 @@ class Finder:
             if subj is not None:
                 states = self.states.of_tokens(_phrase_tokens(subj))
                 if len(states) >= 2:
+                    self.evidence_tokens += [*_phrase_tokens(subj), verb]
                     return states
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ in COPULA_DEPS:
-            pass
         return []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         if tok.dep_ == "appos":
+            self.evidence_tokens.append(tok.head)
             return self.states.of_tokens([tok.head], persons)
         if tok.pos_ == "VERB":
             subj = _subject(tok)
@@ -201,8 +202,10 @@ class Finder:
             subj = _clause_subject(tok, sent)
         if subj is None:
             return []
+        self.evidence_tokens += _phrase_tokens(subj)
         states = self.states.of_tokens(_phrase_tokens(subj), persons)
         like = [t for c in subj.head.children if c.dep_ == "prep" and c.lower_ == "like" for t in c.subtree]
+        self.evidence_tokens += like
         return states + [s for s in self.states.of_tokens(like) if s not in states]
 
     def as_frame(self, tok: Token) -> tuple[list[str], list[str]] | None:
@@ -357,6 +360,7 @@ class Finder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
+            self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
             if cue is not None and (cue.pos is None or tok.pos_ == cue.pos or (cue.pos == "NOUN" and tok.pos_ == "PROPN")):
                 self.cue(tok, cue, sent)

@@ -409,13 +409,90 @@ def _global_id(kind: str, country: str | None, name: str, docs: Sequence[DocActo
 
 
 def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
-    """Global actors a user's NAME means: exact (normalised) name or alias first, then close names."""
+    """Global actors a user's NAME means, best rule first.
+
+    Exact name, id or alias; then the same once states are written as ISO3
+    codes and articles, possessives, honorifics and titles are dropped
+    ("Mr. Park", "Seoul's military" = "the South Korean military",
+    "Japanese broadcaster TBS"); then a name that starts with, contains or is
+    contained in the query's words; then close spellings.
+    """
+    query = _known_name(query)
     target = normalise(query)
-    exact = [g for g in actors if normalise(g.name) == target or g.id == query]
-    if exact:
-        return exact
-    by_alias = [g for g in actors if any(normalise(a) == target for a in g.aliases)]
-    if by_alias:
-        return by_alias
-    scored = sorted(((fuzz.WRatio(query, g.name), g) for g in actors), key=lambda p: -p[0])
-    return [g for s, g in scored if s >= 90][:5]
+    for rule in (
+        lambda g: normalise(g.name) == target or g.id == query,
+        lambda g: any(normalise(a) == target for a in g.aliases),
+    ):
+        found = [g for g in actors if rule(g)]
+        if found:
+            return found
+    words = canonical_words(query)
+    core = [w for w in words if not _descriptive(w)]
+    for rule in (
+        lambda g: any(canonical_words(n) == words for n in (g.name, *g.aliases)),
+        lambda g: bool(core) and core != words and _country_fits(g, words) and any(canonical_words(n) == core for n in (g.name, *g.aliases)),
+        lambda g: len(words) >= 2 and any(canonical_words(n)[: len(words)] == words for n in (g.name, *g.aliases)),
+        lambda g: len(words) >= 2 and g.kind != "state" and any(set(words) <= set(canonical_words(n)) for n in (g.name, *g.aliases)),
+        lambda g: g.kind != "state" and any(len(c) >= 3 and set(c) <= set(words) for c in map(canonical_words, (g.name, *g.aliases))),
+        lambda g: len(words) == 1 and g.kind == "person" and any(words[0] in (p[0], p[-1]) for p in map(name_parts, (g.name, *g.aliases)) if p),
+        lambda g: len(words) == 1 and g.kind == "organization" and canonical_words(g.name)[:1] == words,
+    ):
+        found = [g for g in actors if rule(g)]
+        if found:
+            return found
+    scored = [(max(fuzz.token_sort_ratio(query, n) for n in (g.name, *g.aliases)), g) for g in actors]
+    best = max((score for score, _ in scored), default=0)
+    return [g for score, g in scored if score >= 90 and score == best][:5]
+
+
+def _known_name(query: str) -> str:
+    """An acronym or other name of a well-known organisation or listed leader -> its name ("KCNA")."""
+    from dyad.extract.lexicon import known_orgs, leaders
+
+    org = known_orgs().get(query)
+    if org is not None:
+        return org.name
+    for leader in leaders():
+        if query in leader.aliases:
+            return leader.name
+    return query
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "the", "a", "an"}
+
+
+def canonical_words(text: str) -> list[str]:
+    """Words of a name with states as ISO3 codes, no articles, possessives or honorifics, lower case."""
+    from dyad.extract.lexicon import gazetteer
+
+    forms = gazetteer().forms
+    tokens = [t for t in text.replace("\u2019", "'").replace("'s ", " ").removesuffix("'s").split() if t]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1):
+            phrase = " ".join(tokens[i : i + size])
+            if len(tokens[i : i + size]) == size and phrase in forms:
+                out.append(forms[phrase][0])
+                i += size
+                break
+        else:
+            word = normalise(tokens[i])
+            if word and word not in HONORIFICS:
+                out.append(word)
+            i += 1
+    return out
+
+
+def _descriptive(word: str) -> bool:
+    """A title, a describing noun or a state code: words around a name rather than the name."""
+    from dyad.extract.lexicon import gazetteer, org_heads, titles
+
+    return word.upper() in gazetteer().states or word in titles() or word in org_heads() or word in {"broadcaster", "senior", "former", "president"}
+
+
+def _country_fits(actor: GlobalActor, words: list[str]) -> bool:
+    from dyad.extract.lexicon import gazetteer
+
+    codes = {w.upper() for w in words if w.upper() in gazetteer().states}
+    return not codes or actor.country in codes
