@@ -358,3 +358,13 @@ def test_untagged_surname_of_a_named_person(actors_of):
     person = [a for a in ctx.result.actors if a.kind == "person"]
     assert len(person) == 1
     assert len([m for m in ctx.result.mentions if m.actor_key == person[0].key]) >= 2
+
+
+def test_relatives_and_spokespeople_of_bodies(actors_of):
+    ctx = actors_of(
+        "Ri Sol Ju, the wife of North Korean leader Kim Jong Un, attended the show. "
+        "Russian Foreign Ministry spokeswoman Anna Petrova called it a provocation."
+    )
+    assert by_name(ctx, "Ri Sol Ju").country == "PRK"
+    petrova = by_name(ctx, "Anna Petrova")
+    assert (petrova.country, petrova.role) == ("RUS", "official")

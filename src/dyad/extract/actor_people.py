@@ -213,7 +213,7 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
     found = find_title(desc)
     # The description must begin with its title, give or take a few modifiers ("a senior fellow")
     if title is None or found is None or found[1] > 3:
-        return reading
+        return _kin_of(window, reading)
     reading.title = title
     reading.title_span = (j, stop)
     reading.why.append(f"described as '{window.text}'")
@@ -255,6 +255,21 @@ def _member_of(doc: Doc, end: int, orgs: list[Span]) -> Reading:
         return reading
     reading.org = org
     reading.why.append(f"'{doc[end:org.end].text}'")
+    return reading
+
+
+KIN = {"sister", "brother", "wife", "husband", "daughter", "son", "mother", "father", "widow", "niece", "nephew", "aunt", "uncle", "cousin"}
+
+
+def _kin_of(window: Span, reading: Reading) -> Reading:
+    """', the sister of North Korean leader Kim Jong Un,': the relative shares the person's country."""
+    for k, tok in enumerate(window[:-2]):
+        if tok.lower_ in KIN and k <= 3 and window[k + 1].lower_ == "of":
+            names = [t for t in window[k + 2 :] if t.ent_type_ == "PERSON"]
+            if names:
+                reading.possessor = names[-1]
+                reading.why.append(f"'{window.text}'")
+            break
     return reading
 
 

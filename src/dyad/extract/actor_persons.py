@@ -202,7 +202,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         if reading.possessor is not None:
             owner = people.key_at(reading.possessor)
             if owner and owner != key and reg.drafts[owner].country:
-                reg.drafts[key].set_country(reg.drafts[owner].country, f"{reading.possessor.text}'s {span.text}")
+                reg.drafts[key].set_country(reg.drafts[owner].country, f"of {reg.drafts[owner].name}: {', '.join(reading.why) or span.text}")
     return people
 
 
