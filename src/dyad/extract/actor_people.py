@@ -308,6 +308,9 @@ def clean_name(ent: Span) -> Span:
         and doc[end + 1].is_alpha
     ):
         end += 2
+    # "Ri" + "Sol Ju": the model sometimes leaves out a name's first word
+    while start > 0 and _lost_first_word(doc[start - 1], doc[start]):
+        start -= 1
     # "Ursula von" + "der Leyen": a name does not end on a particle
     while end < len(doc) and doc[end - 1].is_alpha:
         here, prev = doc[end], doc[end - 1]
@@ -319,7 +322,11 @@ def clean_name(ent: Span) -> Span:
             break
     tw = lexicon.titles()
     while end - start > 1 and (
-        doc[start].lower_ in HONORIFICS or doc[start].lower_ in tw or doc[start].pos_ not in {"PROPN", "NOUN", "X"}
+        doc[start].lower_ in HONORIFICS
+        or doc[start].lower_ in tw
+        or doc[start].is_lower
+        or doc[start].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PUNCT", "NUM"}
+        or doc[start].text in lexicon.gazetteer().forms
     ):
         start += 1
     for i in range(start + 1, end):
@@ -329,6 +336,21 @@ def clean_name(ent: Span) -> Span:
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def _lost_first_word(tok: Token, nxt: Token) -> bool:
+    """A capitalised proper noun right before a name, in its sentence, that is nothing else."""
+    if tok.sent.start != nxt.sent.start or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha:
+        return False
+    low = tok.lower_
+    return not (
+        low in HONORIFICS
+        or low in lexicon.titles()
+        or low in title_words()
+        or tok.text in lexicon.gazetteer().forms
+        or tok.text in lexicon.known_orgs()
+        or (tok.i > 0 and tok.nbor(-1).pos_ == "PROPN")
+    )
 
 
 def _stray(tok: Token) -> bool:
