@@ -172,13 +172,33 @@ def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[in
     return hit(objs, absorb=True)
 
 
+@lru_cache(maxsize=1)
+def fixed_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in word_lists().get("not_events", ()))
+
+
+def in_fixed_phrase(token: Token) -> bool:
+    """Whether the token is part of a phrase listed under `_not_events`."""
+    low = token.lower_
+    doc = token.doc
+    for words in fixed_phrases():
+        for k, w in enumerate(words):
+            if w == low:
+                start = token.i - k
+                if start >= 0 and start + len(words) <= len(doc) and all(
+                    doc[start + j].lower_ == words[j] for j in range(len(words))
+                ):
+                    return True
+    return False
+
+
 def match(token: Token) -> Match | None:
     """The best-fitting lexicon entry for a token, or None."""
     pos = token_pos(token)
     if pos is None:
         return None
     entries = lexicon().get((pos, token.lemma_.lower())) or lexicon().get((pos, token.lower_))
-    if not entries:
+    if not entries or in_fixed_phrase(token):
         return None
     best: tuple[int, Match] | None = None
     for entry in entries:

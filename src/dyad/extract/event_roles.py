@@ -95,25 +95,36 @@ class ActorIndex:
         return self._memo[tok.i]
 
     def antecedent(self, tok: Token, kinds: tuple[str, ...]) -> ActorMention | None:
-        """The nearest earlier mention in the sentence whose actor kind fits; a subject pronoun prefers a subject."""
-        floor = tok.sent.start_char
-        i = bisect.bisect_left(self._starts, tok.idx) - 1
-        fitting: list[ActorMention] = []
-        while i >= 0 and self._starts[i] >= floor:
+        """The nearest earlier fitting mention in the sentence, else the subject of the sentence before.
+
+        A subject pronoun prefers an antecedent that was itself a subject.
+        """
+        sent = tok.sent
+        fitting = self._fitting(sent.start_char, tok.idx, kinds)
+        if fitting:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return next((m for m in fitting if self._is_subject(m)), fitting[0])
+            return fitting[0]
+        if sent.start == 0:
+            return None
+        previous = tok.doc[sent.start - 1].sent
+        return next((m for m in self._fitting(previous.start_char, previous.end_char, kinds) if self._is_subject(m)), None)
+
+    def _fitting(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[ActorMention]:
+        """Mentions starting in [lo, hi) whose actor has one of the kinds and a country, nearest to hi first."""
+        out: list[ActorMention] = []
+        i = bisect.bisect_left(self._starts, hi) - 1
+        while i >= 0 and self._starts[i] >= lo:
             m = self._mentions[i]
             actor = self.ctx.actor(m.actor_key)
             if actor is not None and actor.kind in kinds and actor.country:
-                fitting.append(m)
+                out.append(m)
             i -= 1
-        if not fitting:
-            return None
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            doc = tok.doc
-            for m in fitting:
-                span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                    return m
-        return fitting[0]
+        return out
+
+    def _is_subject(self, m: ActorMention) -> bool:
+        span = self.ctx.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def direct(self, tok: Token, depth: int = 0) -> list[Party]:
         """Actors a role head names: itself, an apposition, a modifier, or "of/from X" ("diplomats from China")."""

@@ -37,7 +37,7 @@ from dyad.extract.event_roles import (
     unique,
     verb_roles,
 )
-from dyad.extract.modality import ModalityReading, cues, is_past, reading
+from dyad.extract.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.records import Event
 
 # kinds of event that need no other party: a statement, a protest, a show of force
@@ -163,25 +163,29 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     found = pairs(roles, entry.code, tok.lemma_.lower())
     if not found:
         return 0
+    code, anchor = entry.code, tok
+    if (intent := intent_code(tok, code)) is not None:
+        code, anchor = intent  # "aims to engage China": the expressed intent is the event
+    root = code[:2]
     date_span = dates.date_span_for(tok, sent, st.date_ents)
-    first = reading(tok, triggers)
+    first = reading(anchor, triggers)
     prefer: dates.Prefer = "future" if first.modality in IRREALIS_FUTURE else "past"
     resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
-    r = decide_modality(tok, triggers, resolved.when if resolved else None,
+    r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
-    info = code_info(entry.code)
+    info = code_info(code)
     added = 0
     for source, target in found:
         if target is None:
             others = st.sentence_states[si] - {source.state}
-            if entry.root not in SELF_TARGET_ROOTS or (others and entry.root not in ALWAYS_SELF_ROOTS):
+            if root not in SELF_TARGET_ROOTS or (others and root not in ALWAYS_SELF_ROOTS):
                 continue
             target_state = source.state
         else:
             target_state = target.state
             if target_state == source.state and st.sentence_states[si] - {source.state}:
                 continue
-        key = (si, source.state, target_state, entry.root)
+        key = (si, source.state, target_state, root)
         if key in st.seen:
             continue
         st.seen.add(key)
@@ -192,8 +196,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
                 target_actor=target.key if target else None,
                 source=source.state,
                 target=target_state,
-                code=entry.code,
-                root=entry.root,
+                code=code,
+                root=root,
                 trigger=tok.text,
                 realis=r.realis,
                 modality=r.modality,

@@ -46,7 +46,6 @@ PRIORITY: tuple[Modality, ...] = (
 REALIS: frozenset[str] = frozenset({"asserted", "reported", "attempted"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 CLAUSE_BREAKS = frozenset({"relcl", "parataxis", "appos", "advcl", "csubj", "acl:relcl", "ROOT"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,9 @@ class Cues:
     conditional_preps: frozenset[str]
     future_time: frozenset[str]
     reporting: frozenset[str]
+    intention_nouns: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_codes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,9 @@ def cues() -> Cues:
         conditional_preps=frozenset(d["conditional_preps"]),
         future_time=frozenset(d["future_time"]),
         reporting=frozenset(d["reporting"]),
+        intention_nouns=frozenset(d["intention_nouns"]),
+        intent_verbs=frozenset(d["intent_verbs"]),
+        intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
     )
 
 
@@ -122,10 +127,14 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
     tok = trigger
     for _ in range(12):  # clauses are shallow; the bound only guards odd parses
         dep, head = tok.dep_, tok.head
-        if dep in ("advcl", "acl", "relcl") and tok.tag_ == "VB" and any(
-            ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children
+        if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and (
+            dep == "advcl" or (dep == "acl" and head.lemma_.lower() in c.intention_nouns)
         ):
             found.append(("desired", "to"))  # a purpose or intention, not an event the text asserts
+        if dep == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+            ch.dep_ in ("nsubj", "nsubjpass", "mark") and ch.lower_ not in ("before", "after", "while") for ch in tok.children
+        ):
+            found += _local(head, c)  # "will meet X before travelling to Y": the participle shares the main verb's time
         if head == tok or dep in CLAUSE_BREAKS:
             break
         if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
@@ -174,10 +183,24 @@ def is_past(trigger: Token) -> bool:
     tok = trigger
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
-            if tok.tag_ in PAST_TAGS or any(ch.tag_ == "VBD" and ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+            auxes = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+            if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in auxes):
                 return True
-            return False
+            # "has visited" is past; a bare participle ("the fallout expected from") is not
+            return tok.tag_ == "VBN" and any(ch.lemma_ == "have" for ch in auxes)
         if tok.head == tok:
             break
         tok = tok.head
     return False
+
+
+def intent_code(trigger: Token, code: str) -> tuple[str, Token] | None:
+    """("036", governing verb) when a cooperative trigger sits under a verb of wanting or trying."""
+    c = cues()
+    new = code if code[:2] == "03" else c.intent_codes.get(code[:2])
+    if new is None or trigger.dep_ != "xcomp" or trigger.pos_ != "VERB":
+        return None
+    head = trigger.head
+    if head.lemma_.lower() in c.intent_verbs:
+        return new, head
+    return None
