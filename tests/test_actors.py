@@ -368,3 +368,15 @@ def test_relatives_and_spokespeople_of_bodies(actors_of):
     assert by_name(ctx, "Ri Sol Ju").country == "PRK"
     petrova = by_name(ctx, "Anna Petrova")
     assert (petrova.country, petrova.role) == ("RUS", "official")
+
+
+def test_office_holder_without_country_takes_the_main_state_only_when_clear(actors_of):
+    text = (
+        "Pakistan said the attack in Quetta was planned abroad. Pakistan closed the border. "
+        "Prime Minister Imran Qadir said Pakistan would respond. Islamabad summoned envoys."
+    )
+    ctx = actors_of(text)
+    assert by_name(ctx, "Imran Qadir").country == "PAK"
+    assert "main state" in (by_name(ctx, "Imran Qadir").why or "")
+    ctx = actors_of("India and Pakistan traded fire. Prime Minister Imran Qadir said India and Pakistan must talk.")
+    assert by_name(ctx, "Imran Qadir").country is None

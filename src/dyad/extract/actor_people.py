@@ -155,7 +155,7 @@ def read_before(
             reading.pronoun = tok
             first = i
             break
-        body = next((o for o in orgs or () if o.start <= i < o.end), None)
+        body = next((o for o in orgs or () if o.start <= i < o.end and (len(o) > 1 or o.text.isupper())), None)
         if body is not None and words and i not in places:
             reading.org = body  # "U.S. Commerce Department Secretary X"
             reading.why.append(f"'{body.text}' before the name")

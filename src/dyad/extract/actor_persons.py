@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_people import MEMBER_ROLES, Reading, clean_name, read_after, read_before
-from dyad.extract.actor_registry import Draft, Registry
+from dyad.extract.actor_registry import Draft, Registry, state_name
 from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks
 from dyad.extract.context import DocContext
 
@@ -321,6 +321,33 @@ def _apply(draft: Draft, reading: Reading, surface: str) -> None:
         draft.igo = draft.igo or reading.igo
     elif reading.title:
         draft.set_role(reading.title.role, reading.title.sector, why)
+
+
+# A state is a document's main state when it has this many times the mentions of the next one.
+MAIN_STATE_RATIO = 3
+MAIN_STATE_MIN = 3
+
+
+def main_state(reg: Registry) -> str | None:
+    """The state a document is mostly about, when one clearly dominates its state mentions."""
+    counts = sorted(
+        ((len(d.spans), d.country) for d in reg.drafts.values() if d.kind == "state" and d.country), reverse=True
+    )
+    if not counts or counts[0][0] < MAIN_STATE_MIN:
+        return None
+    if len(counts) > 1 and counts[0][0] < MAIN_STATE_RATIO * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def fallback_main_state(reg: Registry) -> None:
+    """An office-holder the text gives no country takes the document's main state, if there is one."""
+    home = main_state(reg)
+    if home is None:
+        return
+    for draft in reg.drafts.values():
+        if draft.kind == "person" and not draft.country and draft.sector in {"GOV", "LEG", "MIL", "JUD", "COP"}:
+            draft.set_country(home, f"the document's main state ({state_name(home)})")
 
 
 def fallback_leaders(ctx: DocContext, reg: Registry) -> None:

@@ -45,4 +45,5 @@ def run(ctx: DocContext) -> None:
     actor_persons.link_affiliations(reg, people)
     actor_refs.resolve_references(ctx, reg, places, people)
     actor_persons.fallback_leaders(ctx, reg)
+    actor_persons.fallback_main_state(reg)
     reg.emit(ctx)
