@@ -10,7 +10,7 @@ import pytest
 from dyad.ingest.runner import ingest_documents
 from dyad.records import Document
 from dyad.scale import extractor_for
-from dyad.scale.procs import CHUNK, in_flight, ordered_window
+from dyad.scale.procs import AHEAD, CHUNK, in_flight, ordered_window
 from dyad.settings import Settings
 from dyad.store import open_store
 from dyad.store.schema import EXTRACTION_TABLES
@@ -112,7 +112,12 @@ def test_shards_bulk_loaded_by_duckdb_match_one_process(single_store, tmp_path):
         stored = []
         # the first two documents are stored already: only the others go in
         ingest_documents(docs[:2], store, extractor_for(Settings()))
-        for shard in dask_shards(iter(docs), tuple(Settings().models), workers=1, shard_dir=str(tmp_path), partition=2):
+        pulled = [0]
+        shards = dask_shards(counting(docs, pulled), tuple(Settings().models), workers=1,
+                             shard_dir=str(tmp_path), partition=2)
+        for n, shard in enumerate(shards):
+            if n == 0:  # one worker: at most AHEAD partitions of 2 documents handed out
+                assert pulled[0] <= AHEAD * 2 < len(docs)
             stored += load_shard(store.con, shard)
     assert stored == [d.id for d in docs[2:]]
     assert stored_tables(out) == stored_tables(path)

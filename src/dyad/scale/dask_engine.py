@@ -20,6 +20,7 @@ import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
@@ -186,9 +187,13 @@ def dask_shards(
     partition: int = PARTITION,
 ) -> Iterator[Shard]:
     """Stream shards in partition order; at most AHEAD partitions per worker are in flight."""
+    parts = batches(documents, partition)
+    first = next(parts, None)
+    if first is None:  # nothing new to extract: no cluster to start
+        return
     cluster = _Cluster(workers, scheduler)
     run_dir = Path(shard_dir or tempfile.gettempdir()) / f"dyad-shards-{uuid.uuid4().hex[:12]}"
-    counter = iter(range(1 << 62))
+    counter = count()
 
     def submit(batch: list[Document]):
         return cluster.client.submit(
@@ -196,7 +201,7 @@ def dask_shards(
         )
 
     try:
-        window = ordered_window(batches(documents, partition), submit, AHEAD * cluster.workers)
+        window = ordered_window(chain([first], parts), submit, AHEAD * cluster.workers)
         for _batch, shard in window:
             yield shard
     finally:
