@@ -80,12 +80,13 @@ def _is_speech_verb(tok: Token) -> bool:
 def _left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens of the sentence before a character, back to the last sentence end outside quotation marks."""
     out: list[Token] = []
+    text = doc.text  # Doc.text joins every token: read it once, not per token
     k = _token_at(doc, char) - 1
     while k >= 0:
         tok = doc[k]
         if "\n" in tok.text or (tok.text in SENT_END and tok.idx not in quoted):
             break
-        if "\n" in doc.text[tok.idx + len(tok.text) : char]:
+        if "\n" in text[tok.idx + len(tok.text) : char]:
             break
         out.append(tok)
         k -= 1
@@ -95,12 +96,13 @@ def _left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
 def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens after a character up to the end of its sentence (outside quotation marks)."""
     out: list[Token] = []
+    text = doc.text  # Doc.text joins every token: read it once, not per token
     k = _token_at(doc, char)
     while k < len(doc) and doc[k].idx <= char:
         k += 1
     while k < len(doc):
         tok = doc[k]
-        if "\n" in doc.text[char : tok.idx] or "\n" in tok.text:
+        if "\n" in text[char : tok.idx] or "\n" in tok.text:
             break
         out.append(tok)
         if tok.text in SENT_END and tok.idx not in quoted:
@@ -208,13 +210,14 @@ def _named_with_description(ctx: DocContext, tokens: list[Token]) -> Speaker | N
 def _previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]:
     """The sentence before the one starting at token index `left_start` (same paragraph only)."""
     k = left_start - 1
-    if k < 0 or "\n" in doc.text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(doc.text)]:
+    text = doc.text  # Doc.text joins every token: read it once, not per token
+    if k < 0 or "\n" in text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(text)]:
         return []
     end = k
     k -= 1
     while k >= 0:
         tok = doc[k]
-        if "\n" in doc.text[tok.idx + len(tok.text) : doc[k + 1].idx] or (tok.text in SENT_END and tok.idx not in quoted):
+        if "\n" in text[tok.idx + len(tok.text) : doc[k + 1].idx] or (tok.text in SENT_END and tok.idx not in quoted):
             break
         k -= 1
     return list(doc[k + 1 : end + 1])
