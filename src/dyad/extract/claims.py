@@ -165,7 +165,7 @@ CLAUSE_BREAKS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
 def _clause_span(doc: Doc, fig: Figure, sent: Span) -> tuple[int, int]:
     """Character range of the clause the figure sits in (its verb and arguments, not the next clause)."""
     node = doc[fig.number_start]
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node and sent.start <= node.head.i < sent.end:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
         return sent.start_char, sent.end_char
