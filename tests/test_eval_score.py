@@ -245,3 +245,28 @@ def test_eval_command_details_list_errors_of_the_chosen_layer(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "FN Chile (state, CHL)" in result.stdout
     assert "FN 12 agreements" not in result.stdout
+
+
+def test_eval_ingests_the_corpus_with_its_manifest_into_a_temporary_store(tmp_path: Path) -> None:
+    from dyad.evaluate.run import evaluate
+    from dyad.records import DocExtraction, Evidence, Relation
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "berg.txt").write_text(TEXT + "\n", encoding="utf-8")
+    manifest = tmp_path / "corpus.manifest.jsonl"
+    manifest.write_text(json.dumps({"file": "corpus/berg.txt", "published": "2025-03-04"}) + "\n")
+    seen = []
+
+    def extractor(documents):
+        for document in documents:
+            seen.append(document)
+            span = Evidence(doc_id=document.id, start=0, end=5)
+            relation = Relation(a="SWE", b="CHL", type="partner", evidence=span)
+            yield document, DocExtraction(doc_id=document.id, model="hand-made", relations=[relation])
+
+    run = evaluate(_gold(tmp_path / "gold.jsonl"), corpus, manifest, extractor=extractor)
+    assert [Path(d.source).name for d in seen] == ["berg.txt"]
+    assert str(seen[0].published) == "2025-03-04"
+    assert (run.scores["relations"].counts.tp, run.scores["actors"].counts.fn) == (1, 3)
+    assert run.missing == ["absent.txt"]
