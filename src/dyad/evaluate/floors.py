@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+Figures = Mapping[str, Mapping[str, float]]
+
 ROOT = Path(__file__).resolve().parents[3]
 FLOORS_FILE = ROOT / "quality" / "floors.json"
 SHARED = ROOT.parent / "shared"
@@ -41,7 +43,7 @@ def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def below_floors(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> list[str]:
+def below_floors(measured: Figures, floors: Figures) -> list[str]:
     """One line per figure under its floor (a figure missing from the measurement counts as 0)."""
     return [
         f"{layer}.{name}: {measured.get(layer, {}).get(name, 0.0):.4f} < floor {floor:.2f}"
@@ -55,7 +57,7 @@ def round_down(value: float) -> float:
     return math.floor(value * 100 + 1e-9) / 100
 
 
-def raised(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+def raised(measured: Figures, floors: Figures) -> dict[str, dict[str, float]]:
     """Floors raised to the measurement rounded down to two decimals; never lowered."""
     return {
         layer: {name: max(floors.get(layer, {}).get(name, 0.0), round_down(value)) for name, value in names.items()}
@@ -63,7 +65,7 @@ def raised(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Map
     }
 
 
-def report(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Mapping[str, float]]) -> str:
+def report(measured: Figures, floors: Figures) -> str:
     lines = [f"{'figure':32} {'measured':>9} {'floor':>6}"]
     for layer, names in measured.items():
         for name, value in names.items():
@@ -74,7 +76,9 @@ def report(measured: Mapping[str, Mapping[str, float]], floors: Mapping[str, Map
     return "\n".join(lines)
 
 
-def measure(gold: Path, corpus: Path, manifest: Path | None, db: Path | None = None, extractor: Any = None) -> dict[str, dict[str, float]]:
+def measure(
+    gold: Path, corpus: Path, manifest: Path | None, db: Path | None = None, extractor: Any = None
+) -> dict[str, dict[str, float]]:
     """Run the eval and keep the floored figures."""
     from dyad.evaluate.run import evaluate
     from dyad.evaluate.score import scores_json

@@ -167,7 +167,8 @@ def quote_texts_match(system_text: str, gold_text: str) -> bool:
     a, b = text_words(system_text), text_words(gold_text)
     if not a or not b:
         return False
-    if len(a) >= QUOTE_PREFIX_WORDS and len(b) >= QUOTE_PREFIX_WORDS and a[:QUOTE_PREFIX_WORDS] == b[:QUOTE_PREFIX_WORDS]:
+    n = QUOTE_PREFIX_WORDS
+    if len(a) >= n and len(b) >= n and a[:n] == b[:n]:
         return True
     joined_a, joined_b = f" {' '.join(a)} ", f" {' '.join(b)} "
     return joined_a in joined_b or joined_b in joined_a

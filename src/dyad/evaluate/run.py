@@ -14,6 +14,8 @@ from dyad.scale import Extractor
 from dyad.settings import Settings
 from dyad.store import Store, open_store
 
+Predicted = dict[str, dict[str, list[Item]]]  # gold doc name -> layer -> items
+
 # The gold's 2% is part of the scoring rules, not a setting: fusion's claim_tolerance may change freely.
 CLAIM_TOLERANCE = 0.02
 
@@ -56,7 +58,7 @@ def stored_documents(store: Store, names: Iterable[str]) -> tuple[dict[str, str]
     return found, notes
 
 
-def predictions_from_store(store: Store, gold_docs: Iterable[GoldDoc]) -> tuple[dict[str, dict[str, list[Item]]], list[str], list[str]]:
+def predictions_from_store(store: Store, gold_docs: Iterable[GoldDoc]) -> tuple[Predicted, list[str], list[str]]:
     """Predicted items per gold document and layer; also the gold documents not in the store, and notes."""
     docs = list(gold_docs)
     ids, notes = stored_documents(store, (d.doc for d in docs))

@@ -26,7 +26,12 @@ def score_rows(scores: dict) -> list[dict]:
 def accuracy_rows(scores: dict) -> list[dict]:
     """The figures over matched items: country, realis, 3-digit code."""
     return [
-        {"figure": f"{layer} {name.replace('_', ' ')}", "value": round(r.value, 4), "correct": r.correct, "matched": r.total}
+        {
+            "figure": f"{layer} {name.replace('_', ' ')}",
+            "value": round(r.value, 4),
+            "correct": r.correct,
+            "matched": r.total,
+        }
         for layer, result in scores.items()
         for name, r in result.ratios.items()
     ]
