@@ -172,13 +172,15 @@ class Finder:
         mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
         return poss, mods
 
-    def own_pair(self, tok: Token, sent: Span) -> list[str]:
+    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
         """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies"."""
         poss, mods = self.left_window(tok)
         for group in (mods, poss):
             states = self.states.of_tokens(group)
             if len(states) >= 2:
                 return states
+        if self.states.of_tokens(self.prep_objects(tok, preps)):
+            return []  # "X and Y are allies of Z": pairs with Z, not with each other
         if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = _subject(verb)
@@ -243,7 +245,7 @@ class Finder:
         if cue.needs_between:
             return
         if cue.type in SYMMETRIC:
-            own = self.own_pair(tok, sent)
+            own = self.own_pair(tok, sent, cue.preps)
             if len(own) >= 2:
                 for k, a in enumerate(own):
                     for b in own[k + 1 :]:

@@ -1,0 +1,93 @@
+"""Standing relations between states: types, polarity, direction, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.extract.relation_data import relation_words
+
+
+def relations(run_extract, text: str) -> set[tuple[str, str, str, str]]:
+    return {(r.a, r.b, r.type, r.polarity) for r in run_extract(text).relations}
+
+
+def has(found: set[tuple[str, str, str, str]], a: str, b: str, kind: str, polarity: str = "+") -> bool:
+    """Symmetric types match in either order."""
+    if (a, b, kind, polarity) in found:
+        return True
+    return kind in ("ally", "partner", "rival") and (b, a, kind, polarity) in found
+
+
+def test_relation_data_is_read() -> None:
+    words = relation_words()
+    assert words.cues["ally"].type == "ally"
+    assert words.cues["rely"].preps == ("on", "upon")  # quoted in YAML, not booleans
+    assert "not" in words.negations and "no" in words.negations
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "kind"),
+    [
+        ("Australia is an ally of the United States.", "AUS", "USA", "ally"),
+        ("Canada, a close U.S. ally, sent a delegation to the talks.", "CAN", "USA", "ally"),
+        ("Poland's alliance with Germany has deep roots.", "POL", "DEU", "ally"),
+        ("China is Brazil's largest trading partner.", "CHN", "BRA", "partner"),
+        ("A territorial dispute between Vietnam and China flared again.", "VNM", "CHN", "rival"),
+        ("Relations between Greece and Turkey have deteriorated.", "GRC", "TUR", "rival"),
+        ("Germany relies on Norway for much of its gas.", "DEU", "NOR", "depends_on"),
+        ("France supports Ukraine and sends it artillery.", "FRA", "UKR", "supports"),
+        ("Iran's military support for Syria has grown.", "IRN", "SYR", "supports"),
+        ("Some 2,500 American troops are stationed in Australia.", "USA", "AUS", "supports"),
+    ],
+)
+def test_relation_patterns(run_extract, text: str, a: str, b: str, kind: str) -> None:
+    found = relations(run_extract, text)
+    assert has(found, a, b, kind), found
+
+
+def test_directed_relation_keeps_its_direction(run_extract) -> None:
+    found = relations(run_extract, "Germany relies on Norway for much of its gas.")
+    assert ("NOR", "DEU", "depends_on", "+") not in found
+
+
+def test_negated_relation_has_minus_polarity(run_extract) -> None:
+    found = relations(run_extract, "India and Pakistan are not allies.")
+    assert has(found, "IND", "PAK", "ally", "-")
+    assert not has(found, "IND", "PAK", "ally", "+")
+
+
+def test_conjoined_subjects_expand_to_pairs(run_extract) -> None:
+    found = relations(run_extract, "Japan and the Philippines are allies of the United States.")
+    assert has(found, "JPN", "USA", "ally") and has(found, "PHL", "USA", "ally")
+
+
+def test_balance_between_two_states_is_neutral(run_extract) -> None:
+    found = relations(run_extract, "Switzerland keeps a careful balance between Russia and Ukraine.")
+    assert ("CHE", "RUS", "neutral", "+") in found and ("CHE", "UKR", "neutral", "+") in found
+
+
+def test_refusing_to_take_sides_is_neutral(run_extract) -> None:
+    found = relations(run_extract, "Indonesia will not take sides in the dispute between India and China.")
+    assert ("IDN", "IND", "neutral", "+") in found and ("IDN", "CHN", "neutral", "+") in found
+
+
+def test_treats_as_partners_and_adversaries(run_extract) -> None:
+    found = relations(run_extract, "Moscow treats Belarus as a partner and Poland as an adversary.")
+    assert has(found, "RUS", "BLR", "partner") and has(found, "RUS", "POL", "rival")
+    assert not has(found, "RUS", "POL", "partner")
+
+
+def test_relation_is_stored_once_per_document(run_extract) -> None:
+    result = run_extract("Australia is an ally of the United States. The United States is an ally of Australia.")
+    assert len([r for r in result.relations if r.type == "ally"]) == 1
+
+
+def test_evidence_points_at_the_words(run_extract) -> None:
+    text = "Australia is an ally of the United States."
+    result = run_extract(text)
+    rel = result.relations[0]
+    assert "ally" in text[rel.evidence.start : rel.evidence.end]
+
+
+def test_single_events_are_not_standing_relations(run_extract) -> None:
+    assert relations(run_extract, "The foreign minister of Chile visited Argentina on Monday.") == set()
