@@ -33,7 +33,8 @@ _IMPERATIVE = re.compile(
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|stated|added|wrote|asked)\b", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(
     r"\b(?:this|our)\s+(?:article|post|content|publication|newsletter|page|site|website|blog|podcast|"
-    r"column|piece|story|video)\b|\bviews\s+expressed\b|\ball rights reserved\b|©|\bcopyright\s+(?:©\s*)?\d{4}",
+    r"column|piece|story|video|coverage|reporting|journalism)\b|\bfor\s+(?:reading|watching|listening|visiting|"
+    r"subscribing)\b|\bviews\s+expressed\b|\ball rights reserved\b|©|\bcopyright\s+(?:©\s*)?\d{4}",
     re.IGNORECASE,
 )
 _FORM = re.compile(r"\b(?:required|mandatory)\s+fields?\b|\bfields?\s+(?:are\s+)?marked\b|\s\*$", re.IGNORECASE)
@@ -66,7 +67,7 @@ HEAD_BODY_WORDS = 15  # a line this long that ends like a sentence is article bo
 HEAD_KICKER_WORDS = 5  # shorter unpunctuated lines above the headline are section labels
 SHORT_WORDS = 3  # shorter unpunctuated lines between headline and body are widgets
 TAIL_SHORT_WORDS = 8  # shorter unpunctuated lines after the body are links and labels
-TAIL_MAX_SHARE = 0.4  # the tail walk never removes more than this share of the words
+TAIL_MAX_SHARE = 0.5  # the tail walk never removes more than this share of the words
 REPEAT_SHARE = 0.8  # a paragraph whose word 5-grams mostly recur later is a repeat
 SENTENCE_MAX_WORDS = 30  # longer sentences addressing "you" are the article's own
 
@@ -118,8 +119,8 @@ def unglue(line: str) -> str:
     """Put the missing space back between two sentences run together ("countries.Beijing")."""
 
     def fix(match: re.Match[str]) -> str:
-        before = line[: match.start()].rsplit(None, 1)[-1] if line[: match.start()].strip() else ""
-        token = before + match.group(0)
+        head, tail = line[: match.start()], line[match.end() :]
+        token = (head.split()[-1:] or [""])[0] + match.group(0) + (tail.split()[:1] or [""])[0]
         if "/" in token or "@" in token or "www" in token.lower():
             return match.group(0)
         return f"{match.group(1)} {match.group(2)}"
@@ -219,8 +220,7 @@ def _join_broken(lines: list[str]) -> list[str]:
                 len(words(prev)) >= 6
                 and not ends_sentence(prev)
                 and not prev.rstrip().endswith(":")
-                and not is_title_case(prev)
-                and (line[:1].islower() or bool(_DANGLING.search(prev.rstrip())))
+                and (line[:1].islower() or (bool(_DANGLING.search(prev.rstrip())) and not is_title_case(prev)))
             )
             if broken:
                 out[-1] = prev.rstrip() + " " + line.lstrip()
@@ -294,10 +294,22 @@ def _clean_tail(lines: list[str], first_body: int) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
+def in_quotation(paragraph: str, start: int, end: int) -> bool:
+    """The span is (part of) a quotation: a quote opened before it is still open, or it closes one."""
+    before = paragraph[:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        return True
+    return "”" in paragraph[start:end] or paragraph[start:end].rstrip().endswith('"')
+
+
 def _trim_trailing_sentences(line: str) -> str:
     """Drop a sign-off glued to the end of the last paragraph; keep at least its first sentence."""
     spans = sentence_spans(line)
-    while len(spans) > 1 and is_furniture_sentence(line[spans[-1][0] : spans[-1][1]]):
+    while (
+        len(spans) > 1
+        and not in_quotation(line, *spans[-1])
+        and is_furniture_sentence(line[spans[-1][0] : spans[-1][1]])
+    ):
         spans.pop()
     return line[: spans[-1][1]].rstrip() if spans else line
 

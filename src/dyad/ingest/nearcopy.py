@@ -22,6 +22,7 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # stored signatures are only comparable within one scheme
 SHINGLE_WORDS = 5
+LSH_MAX_THRESHOLD = 0.9
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -64,7 +65,9 @@ class NearCopyIndex:
     def __init__(self, store: Store, threshold: float) -> None:
         self.store = store
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # The LSH only proposes candidates; near 1 it cannot form two bands, and a lower
+        # threshold there costs a few more exact comparisons, never a missed copy.
+        self.lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
         self.order: dict[str, int] = {}  # insertion rank: the first copy is the lowest
         self.unsaved: dict[str, LeanMinHash] = {}  # signatures not (yet) in doc_minhash
         self._load()
