@@ -192,16 +192,16 @@ def in_fixed_phrase(token: Token) -> bool:
     return False
 
 
-def match(token: Token) -> Match | None:
-    """The best-fitting lexicon entry for a token, or None."""
+def matches(token: Token) -> list[Match]:
+    """Lexicon entries whose frame fits the token, best first (more satisfied conditions, then file order)."""
     pos = token_pos(token)
     if pos is None:
-        return None
+        return []
     entries = lexicon().get((pos, token.lemma_.lower())) or lexicon().get((pos, token.lower_))
     if not entries or in_fixed_phrase(token):
-        return None
-    best: tuple[int, Match] | None = None
-    for entry in entries:
+        return []
+    scored: list[tuple[int, int, Match]] = []
+    for order, entry in enumerate(entries):
         score, consumed, ok = 0, [], True
         for key, values in entry.conditions:
             got = _check(token, key, values)
@@ -210,6 +210,12 @@ def match(token: Token) -> Match | None:
                 break
             score += got[0]
             consumed += got[1]
-        if ok and (best is None or score > best[0]):
-            best = (score, Match(entry, tuple(consumed)))
-    return best[1] if best else None
+        if ok:
+            scored.append((-score, order, Match(entry, tuple(consumed))))
+    return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def match(token: Token) -> Match | None:
+    """The best-fitting lexicon entry for a token, or None."""
+    found = matches(token)
+    return found[0] if found else None

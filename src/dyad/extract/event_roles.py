@@ -219,6 +219,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return verb_subjects(head, depth + 1)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head, depth + 1)
+    if dep in ("acomp", "oprd") and verb.pos_ == "ADJ":  # "Russia appears ready to invade": via the adjective
+        return verb_subjects(head, depth + 1)
     if dep == "relcl":
         return [head]
     if dep == "acl" and verb.tag_ != "VBN":
@@ -274,6 +276,9 @@ def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = 
             groups.append(inner.targets)
     if root in LOCATIVE_ROOTS:
         groups.append([p for o in preps(verb, LOCATIVE_PREPS) for p in idx.parties(o)])
+    # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        groups.append(verb_roles(comp, root, idx).targets)
     src_keys = {s.key for s in sources}
     targets = next((unique([p for p in g if p.key not in src_keys]) for g in groups if any(p.key not in src_keys for p in g)), [])
     group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from dyad.extract import dates
 from dyad.extract.context import DocContext
-from dyad.extract.event_lexicon import Match, code_info, match, word_lists
+from dyad.extract.event_lexicon import Match, code_info, matches, word_lists
 from dyad.extract.event_roles import (
     ActorIndex,
     Party,
@@ -115,27 +115,38 @@ def run(ctx: DocContext) -> None:
     if not sents:
         return
     state = _DocState(ctx, sents)
-    matches: dict[int, Match] = {}
+    found: dict[int, list[Match]] = {}
     for tok in doc:
-        m = match(tok)
-        if m is not None:
-            matches[tok.i] = m
-    consumer = {i: t for t, m in matches.items() for i in m.consumed if i != t}
-    triggers = set(matches)
+        ms = matches(tok)
+        if ms:
+            found[tok.i] = ms
+    # the best frame of a word decides what it absorbs
+    consumer = {i: t for t, ms in found.items() for i in ms[0].consumed if i != t}
+    triggers = set(found)
     for si, sent in enumerate(sents):
         emitted: set[int] = set()
         deferred: list[Token] = []
         for tok in sent:
-            if tok.i not in matches:
+            if tok.i not in found:
                 continue
             if tok.i in consumer:
                 deferred.append(tok)
-            elif emit(state, si, sent, tok, matches[tok.i], triggers):
+            elif emit_best(state, si, sent, tok, found[tok.i], triggers):
                 emitted.add(tok.i)
         # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties
         for tok in deferred:
             if consumer[tok.i] not in emitted:
-                emit(state, si, sent, tok, matches[tok.i], triggers)
+                emit_best(state, si, sent, tok, found[tok.i], triggers)
+
+
+def emit_best(st: _DocState, si: int, sent: Span, tok: Token, ms: list[Match], triggers: set[int]) -> int:
+    """Try the frames of a word best first; a frame that finds no parties gives way to the next one
+    ("fired missiles into the sea" is no attack on anyone, so it is coded as a show of force)."""
+    for m in ms:
+        added = emit(st, si, sent, tok, m, triggers)
+        if added:
+            return added
+    return 0
 
 
 class _DocState:

@@ -36,10 +36,10 @@ PRIORITY: tuple[Modality, ...] = (
     "conditional",
     "demanded",
     "hypothetical",
-    "attempted",
     "desired",
     "expected",
     "planned",
+    "attempted",
     "reported",
     "asserted",
 )
