@@ -91,3 +91,18 @@ def test_evidence_points_at_the_words(run_extract) -> None:
 
 def test_single_events_are_not_standing_relations(run_extract) -> None:
     assert relations(run_extract, "The foreign minister of Chile visited Argentina on Monday.") == set()
+
+
+def test_supporting_a_proposal_is_not_supporting_its_author(run_extract) -> None:
+    found = relations(run_extract, "Russia supports the U.S. ceasefire proposal in principle.")
+    assert not any(kind == "supports" for _a, _b, kind, _p in found)
+
+
+def test_a_denied_condemnation_does_not_deny_the_relation(run_extract) -> None:
+    found = relations(run_extract, "Brazil has never condemned Russia's invasion of Ukraine.")
+    assert has(found, "RUS", "UKR", "rival", "+") and not has(found, "RUS", "UKR", "rival", "-")
+
+
+def test_not_seen_as_a_partner(run_extract) -> None:
+    found = relations(run_extract, "Turkey does not regard Russia as a reliable partner.")
+    assert has(found, "TUR", "RUS", "partner", "-")

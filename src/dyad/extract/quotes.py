@@ -27,6 +27,8 @@ from dyad.records import Quote
 
 QUOTE_RE = re.compile(r"\u201c([^\u201d\u201c\n]{1,3000})\u201d|\"([^\"\n]{1,3000})\"")
 SENT_END = frozenset({".", "!", "?"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "...," she said / says: an attribution after a quote is finite
+CLOSING = frozenset({"\u201d", '"'})
 TRAILING = ",;:\u2014- "
 MIN_WORDS = 4
 MAX_RIGHT = 10  # tokens after a quotation in which its attribution may sit
@@ -125,22 +127,35 @@ def _words(tokens: list[Token], quoted: Quoted) -> list[Token]:
     return [t for t in tokens if t.idx not in quoted and not t.is_punct and not t.is_space]
 
 
-def _subject_of(verb: Token, window: list[Token]) -> Token | list[Token] | None:
+def _subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) -> Token | list[Token] | None:
+    """The speaker words of a speech verb: its subject, the subject of the clause it hangs on
+    ("..., announcing that"), or the name right after it ("said Kim Min-su")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:
         return subj
-    after = [t for t in window if t.i > verb.i]
-    names = []
-    for tok in after:
-        if tok.is_punct and tok.text not in ("-", "\u2010"):
-            if names:
-                break
+    names: list[Token] = []
+    for tok in window:
+        if tok.i <= verb.i:
             continue
-        if tok.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ") or tok.ent_type_:
-            names.append(tok)
-        elif names:
+        if quoted is not None and tok.idx in quoted:
             break
-    return names or None
+        if tok.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or (tok.text in ("-", "\u2010") and names):
+            names.append(tok)
+            continue
+        if tok.is_punct and not names and tok.text in (",", "\u201d", '"'):
+            continue
+        break
+    if names:
+        return names
+    node = verb
+    for _ in range(3):  # "X was the first to share it, announcing that ...": X speaks
+        if node.dep_ not in ("advcl", "conj", "xcomp", "acl") or node.head is node:
+            return None
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | None:
@@ -164,11 +179,11 @@ def _according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | N
 def _attribution_after(ctx: DocContext, right: list[Token], quoted: Quoted, before: int) -> Speaker | None:
     window = [t for t in right if t.idx not in quoted][:MAX_RIGHT]
     for k, tok in enumerate(window):
-        if _is_speech_verb(tok):
+        if _is_speech_verb(tok) and tok.tag_ in FINITE:
             between = [t for t in window[:k] if not t.is_punct]
             if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > 6:
                 return None
-            return resolve(ctx, _subject_of(tok, window), before)
+            return resolve(ctx, _subject_of(tok, window, quoted), before)
         if tok.text in SENT_END:
             break
     return None
@@ -178,7 +193,7 @@ def _attribution_before(ctx: DocContext, left: list[Token], quoted: Quoted, befo
     outside = [t for t in left if t.idx not in quoted]
     for tok in reversed(outside):
         if _is_speech_verb(tok):
-            return resolve(ctx, _subject_of(tok, outside), before)
+            return resolve(ctx, _subject_of(tok, outside, quoted), before)
     return _according(ctx, outside, before)
 
 
@@ -226,7 +241,7 @@ def _previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]
 def _speech_root(ctx: DocContext, tokens: list[Token], quoted: Quoted) -> Speaker | None:
     for tok in tokens:
         if tok.dep_ == "ROOT" and tok.idx not in quoted and _is_speech_verb(tok):
-            return resolve(ctx, _subject_of(tok, tokens), tok.idx)
+            return resolve(ctx, _subject_of(tok, tokens, quoted), tok.idx)
     return None
 
 
@@ -343,7 +358,10 @@ def _indirect(ctx: DocContext, speaker: Speaker, start: int, end: int) -> Quote:
 
 
 def run(ctx: DocContext) -> None:
-    quotes = direct_quotes(ctx)
     marks = Quoted(_marked(ctx.document.text))
-    ctx.result.quotes.extend(quotes)
-    ctx.result.quotes.extend(indirect_quotes(ctx, marks))
+    seen: set[tuple[int, int]] = set()
+    for quote in [*direct_quotes(ctx), *indirect_quotes(ctx, marks)]:
+        key = (quote.evidence.start, quote.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            ctx.result.quotes.append(quote)

@@ -84,7 +84,7 @@ def _negated(tok: Token, sent: Span) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "as":
         node = node.head
-    if node.dep_ in COPULA_DEPS or node.dep_ in ("prep", "dobj"):
+    if node.dep_ in COPULA_DEPS or (node.dep_ == "prep" and node.lower_ == "as"):
         verb = node.head
         if _denied_by(verb):
             return True
@@ -138,14 +138,28 @@ class Finder:
                     return list(child.subtree)
         return []
 
-    def prep_objects(self, tok: Token, preps: tuple[str, ...], deep: bool = False) -> list[Token]:
+    @staticmethod
+    def head_and_owner(obj: Token) -> list[Token]:
+        """An object's head words and possessors: "Russia's war" -> Russia, "the U.S. proposal" -> nothing."""
+        out: list[Token] = []
+        for t in _conjuncts(obj):
+            out.append(t)
+            out.extend(x for c in t.children if c.dep_ in ("poss", "compound") and c.i > t.i or c.dep_ == "poss" for x in c.subtree)
+            if t.pos_ == "PROPN":
+                out.extend(x for c in t.children if c.dep_ == "compound" for x in c.subtree)
+        return out
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...], deep: bool = False, heads_only: bool = False) -> list[Token]:
         """The objects of the cue's prepositions, each with its modifiers (and with `deep`, all it governs)."""
         out: list[Token] = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        out.extend(obj.subtree if deep else _phrase_tokens(obj))
+                        if heads_only:
+                            out.extend(self.head_and_owner(obj))
+                        else:
+                            out.extend(obj.subtree if deep else _phrase_tokens(obj))
         if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
             out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
                     for o in c.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
@@ -254,11 +268,12 @@ class Finder:
                 return
             if self._relcl_pair(tok, cue, polarity, sent):
                 return
-        objects = self.prep_objects(tok, cue.preps)
+        objects = self.prep_objects(tok, cue.preps, heads_only=cue.type == "supports")
         if cue.needs_prep and not objects:
             return
         if tok.pos_ == "VERB":
-            objects += [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in _phrase_tokens(c)]
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr")):
+                objects += self.head_and_owner(obj) if cue.type == "supports" else _phrase_tokens(obj)
         frame = self.as_frame(tok)
         poss, mods = self.left_window(tok)
         appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
