@@ -223,3 +223,34 @@ def test_minhash_estimates_jaccard_of_word_5grams():
     true = len(a & b) / len(a | b)
     assert abs(estimated_jaccard(signature(base), signature(edited)) - true) < 0.1
     assert estimated_jaccard(signature(base), signature(" ".join(f"x{i}" for i in range(200)))) < 0.1
+
+
+def test_csv_broken_encoding_and_missing_column(tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"text,title\n" + "Caf\u00e9 talks resumed.,T\n".encode("latin-1"))
+    (err,) = read(bad)
+    assert isinstance(err, IngestError) and err.problem.startswith("not UTF-8 text")
+    nocol = tmp_path / "nocol.csv"
+    nocol.write_text("body,title\nSomething happened.,T\n", encoding="utf-8")
+    (err,) = read(nocol)
+    assert err.line() == f"{nocol}: no `text` column"
+
+
+def test_html_without_article_text(tmp_path: Path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>x</title></head><body><nav></nav></body></html>", encoding="utf-8")
+    (err,) = read(path)
+    assert isinstance(err, IngestError) and "no article text" in err.problem
+
+
+def test_stdin_jsonl_and_size_limit(monkeypatch: pytest.MonkeyPatch):
+    import io
+    import sys
+
+    lines = json.dumps({"text": ARTICLE, "outlet": "Amsel Herald"}) + "\n" + json.dumps({"text": "Second report."})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8"))))
+    first, second = read("-")
+    assert first.outlet == "Amsel Herald" and first.source == "-:1" and second.text == "Second report."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8"))))
+    (err,) = read("-", max_bytes=50)
+    assert err.line() == "-: too large (more than 50 bytes)"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from dyad.ingest.decode import DecodeError, decode_bytes
+from dyad.ingest.decode import DecodeError, decode_bytes, looks_binary
 from dyad.ingest.items import IngestError, RawText
 from dyad.ingest.meta import meta_from_mapping
 
@@ -51,17 +50,19 @@ def _json_lines(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[R
         yield record_to_raw(record, source, max_bytes)
 
 
-def _table(text: str, name: str, max_bytes: int, delimiter: str) -> Iterator[RawText | IngestError]:
+def _table(lines: Iterable[str], name: str, max_bytes: int, delimiter: str) -> Iterator[RawText | IngestError]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames or "text" not in reader.fieldnames and "html" not in reader.fieldnames:
-        yield IngestError(name, "no `text` column")
-        return
+    reader = csv.DictReader(lines, delimiter=delimiter)
     try:
+        if not reader.fieldnames or ("text" not in reader.fieldnames and "html" not in reader.fieldnames):
+            yield IngestError(name, "no `text` column")
+            return
         for row in reader:
             yield record_to_raw(row, f"{name}:{reader.line_num}", max_bytes)
     except csv.Error as exc:
         yield IngestError(f"{name}:{reader.line_num}", f"broken CSV ({exc})")
+    except UnicodeDecodeError as exc:
+        yield IngestError(f"{name}:{reader.line_num + 1}", f"not UTF-8 text (byte {exc.start} of the line)")
 
 
 def read_records(path: Path, name: str, max_bytes: int) -> Iterator[RawText | IngestError]:
@@ -72,6 +73,14 @@ def read_records(path: Path, name: str, max_bytes: int) -> Iterator[RawText | In
             with path.open("rb") as fh:
                 yield from _json_lines(fh, name, max_bytes)
             return
+        if suffix in (".csv", ".tsv"):
+            with path.open("rb") as fh:
+                if looks_binary(fh.read(8192)):
+                    yield IngestError(name, "binary file")
+                    return
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                yield from _table(fh, name, max_bytes, "\t" if suffix == ".tsv" else ",")
+            return
         text = decode_bytes(path.read_bytes())
     except OSError as exc:
         yield IngestError(name, f"cannot read ({exc.strerror or exc})")
@@ -79,17 +88,14 @@ def read_records(path: Path, name: str, max_bytes: int) -> Iterator[RawText | In
     except DecodeError as exc:
         yield IngestError(name, str(exc))
         return
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            yield IngestError(name, f"broken JSON ({exc})")
-            return
-        records = data if isinstance(data, list) else [data]
-        for index, record in enumerate(records):
-            yield record_to_raw(record, f"{name}[{index}]", max_bytes)
-    else:
-        yield from _table(text, name, max_bytes, "\t" if suffix == ".tsv" else ",")
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield IngestError(name, f"broken JSON ({exc})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        yield record_to_raw(record, f"{name}[{index}]", max_bytes)
 
 
 def read_json_lines_text(text: str, name: str, max_bytes: int) -> Iterator[RawText | IngestError]:

@@ -24,10 +24,10 @@ def _progress(show: bool) -> Iterator[object]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} input(s)"),
                TimeElapsedColumn(), TextColumn("{task.fields[last]}", style="dim"))
     with Progress(*columns, console=console, transient=True) as progress:
         progress.add_task("ingest", total=None, last="")
