@@ -106,3 +106,14 @@ def test_a_denied_condemnation_does_not_deny_the_relation(run_extract) -> None:
 def test_not_seen_as_a_partner(run_extract) -> None:
     found = relations(run_extract, "Turkey does not regard Russia as a reliable partner.")
     assert has(found, "TUR", "RUS", "partner", "-")
+
+
+def test_relative_clause_pairs_each_antecedent_with_the_modifier(run_extract) -> None:
+    found = relations(run_extract, "He visited Norway and Denmark, which are long-time U.S. allies.")
+    assert has(found, "NOR", "USA", "ally") and has(found, "DNK", "USA", "ally")
+    assert not has(found, "NOR", "DNK", "ally")
+
+
+def test_relative_clause_with_no_other_side_pairs_the_antecedents(run_extract) -> None:
+    found = relations(run_extract, "The talks brought together Chile, Peru and Bolivia, who are all close partners.")
+    assert has(found, "CHL", "PER", "partner") and has(found, "PER", "BOL", "partner")

@@ -258,6 +258,8 @@ class Finder:
                 return
         if cue.needs_between:
             return
+        if cue.type in SYMMETRIC and tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
+            return
         if cue.type in SYMMETRIC:
             own = self.own_pair(tok, sent, cue.preps)
             if len(own) >= 2:
@@ -315,11 +317,17 @@ class Finder:
         while head.dep_ == "conj":
             head = head.head
         states = self.states.of_tokens(_phrase_tokens(head))
+        poss, mods = self.left_window(tok)
+        others = self.states.of_tokens(poss + mods + self.prep_objects(tok, cue.preps))
+        tokens = [tok, *head.subtree]
+        if others:  # "Canada and Mexico, which are U.S. allies": each antecedent with the United States
+            self.pairs(cue.type, (states, [s for s in others if s not in states]), polarity, tokens, sent)
+            return bool(states)
         if len(states) < 2:
             return False
         for k, a in enumerate(states):
             for b in states[k + 1 :]:
-                self.add(a, b, cue.type, polarity, [tok, head, *head.subtree], sent)
+                self.add(a, b, cue.type, polarity, tokens, sent)
         return True
 
     def phrase(self, tok: Token, phrase: Phrase, sent: Span) -> None:
