@@ -187,3 +187,18 @@ def test_shared_seeds_lose_furniture_and_keep_article(shared_seeds: Path):
         assert not any(line.strip() in ("Published", "Trending", "on") for line in kept), path.name
         assert "comments below" not in result and "Required fields" not in result, path.name
         assert "Thank you for reading" not in result and "Tel:" not in result, path.name
+
+
+def test_navigation_above_the_headline_and_widgets_in_the_body():
+    text, headline = cleaned(
+        "Jump to the main story",
+        "Home | World | Regions | Business | Culture | Opinion",
+        "Valdoria and Kestrel reopen fisheries talks",
+        "4 min read",
+        BODY[0],
+        "Advertisement",
+        BODY[1],
+        BODY[2],
+    )
+    assert headline == "Valdoria and Kestrel reopen fisheries talks"
+    assert text.split("\n\n") == [headline, *BODY]

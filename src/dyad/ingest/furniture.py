@@ -64,7 +64,7 @@ _GLUED = re.compile(r"([a-z]{2}[.!?][\"”’]?)([A-Z][a-z])")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 HEAD_BODY_WORDS = 15  # a line this long that ends like a sentence is article body
-HEAD_KICKER_WORDS = 5  # shorter unpunctuated lines above the headline are section labels
+HEAD_KICKER_WORDS = 5  # with no headline, shorter unpunctuated lines above the body are section labels
 SHORT_WORDS = 3  # shorter unpunctuated lines between headline and body are widgets
 TAIL_SHORT_WORDS = 8  # shorter unpunctuated lines after the body are links and labels
 TAIL_MAX_SHARE = 0.5  # the tail walk never removes more than this share of the words
@@ -262,20 +262,27 @@ def _first_body(lines: list[str]) -> int | None:
 
 
 def _clean_head(lines: list[str], body: int) -> tuple[list[str], str | None]:
-    headline_at = next((i for i in range(body) if looks_like_headline(lines[i])), None)
+    """Keep the headline (the last headline-like line above the body: navigation comes first)."""
+    candidates = [i for i in range(body) if looks_like_headline(lines[i])]
+    headline_at = candidates[-1] if candidates else None
     kept: list[str] = []
     for i, line in enumerate(lines[:body]):
         if i == headline_at:
             kept.append(line)
             continue
-        n = len(words(line))
         above_headline = headline_at is None or i < headline_at
-        short = not ends_sentence(line) and n <= (HEAD_KICKER_WORDS if above_headline else SHORT_WORDS)
+        limit = HEAD_KICKER_WORDS if headline_at is None else (10**6 if above_headline else SHORT_WORDS)
+        short = not ends_sentence(line) and len(words(line)) <= limit
         if short or is_byline(line) or is_dateline(line) or is_credit(line) or is_contact(line):
             continue
         kept.append(line)
     headline = bare(lines[headline_at]) if headline_at is not None else None
     return kept + lines[body:], headline
+
+
+def _drop_lone_words(lines: list[str]) -> list[str]:
+    """A one-word line without punctuation between paragraphs is a widget ("Advertisement")."""
+    return [line for line in lines if len(words(line)) > 1 or ends_sentence(line) or len(lines) == 1]
 
 
 def _clean_tail(lines: list[str], first_body: int) -> list[str]:
@@ -325,5 +332,6 @@ def clean(text: str) -> Cleaned:
         return Cleaned("\n\n".join(lines) if lines else text, None)
     lines, headline = _clean_head(lines, body)
     body = _first_body(lines) or 0
+    lines = lines[: body + 1] + _drop_lone_words(lines[body + 1 :])
     lines = _clean_tail(lines, body)
     return Cleaned("\n\n".join(lines) if lines else text, headline)
