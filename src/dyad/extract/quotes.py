@@ -15,6 +15,7 @@ of the writer's are `partial`. Reported speech with no quotation marks
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -60,13 +61,15 @@ def _marked(text: str) -> list[Marked]:
 
 
 class Quoted:
-    """Which characters lie inside quotation marks."""
+    """Which characters lie inside quotation marks (the spans are sorted and do not overlap)."""
 
     def __init__(self, marks: list[Marked]) -> None:
-        self.spans = [(m.open, m.close + 1) for m in marks]
+        self.starts = [m.open for m in marks]
+        self.ends = [m.close + 1 for m in marks]
 
     def __contains__(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.spans)
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.ends[k]
 
 
 def _is_speech_verb(tok: Token) -> bool:
