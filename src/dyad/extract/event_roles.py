@@ -279,8 +279,9 @@ def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = 
     # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
         groups.append(verb_roles(comp, root, idx).targets)
-    src_keys = {s.key for s in sources}
-    targets = next((unique([p for p in g if p.key not in src_keys]) for g in groups if any(p.key not in src_keys for p in g)), [])
+    # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
+    own = {s.key for s in sources} | {s.state for s in sources if s.state}
+    targets = next((t for g in groups if (t := unique([p for p in g if p.key not in own and p.state not in own]))), [])
     group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]
     return Roles(sources, targets, group)
 
