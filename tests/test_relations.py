@@ -117,3 +117,8 @@ def test_relative_clause_pairs_each_antecedent_with_the_modifier(run_extract) ->
 def test_relative_clause_with_no_other_side_pairs_the_antecedents(run_extract) -> None:
     found = relations(run_extract, "The talks brought together Chile, Peru and Bolivia, who are all close partners.")
     assert has(found, "CHL", "PER", "partner") and has(found, "PER", "BOL", "partner")
+
+
+def test_conjoined_descriptions_in_an_apposition(run_extract) -> None:
+    found = relations(run_extract, "Tariffs hit Mexico, a close ally and Canada's third-largest trading partner.")
+    assert has(found, "MEX", "CAN", "partner")

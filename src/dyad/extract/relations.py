@@ -206,9 +206,12 @@ class Finder:
         return []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
-        if tok.dep_ == "appos":
-            self.evidence_tokens.append(tok.head)
-            return self.states.of_tokens([tok.head], persons)
+        first = tok
+        while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "Canada, a staunch ally and the U.S.'s largest trading partner"
+        if first.dep_ == "appos":
+            self.evidence_tokens.append(first.head)
+            return self.states.of_tokens([first.head], persons)
         if tok.pos_ == "VERB":
             subj = _subject(tok)
         elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
