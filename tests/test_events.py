@@ -157,3 +157,21 @@ def test_no_relative_date_without_published(run_extract):
     result = run_extract("China criticised Japan on Monday, as it had in 2019.")
     event = next(e for e in result.events if e.root == "11")
     assert event.when is None or event.when == "2019"
+
+
+def test_the_two_sides_stand_for_the_states_just_named(run_extract):
+    text = "Diplomats from Vietnam and the Philippines met in Hanoi. The two sides agreed to cooperate on fisheries."
+    result = run_extract(text, "2024-03-15")
+    agreed = [e for e in result.events if e.root == "03"]
+    assert {frozenset((e.source, e.target)) for e in agreed} == {frozenset(("VNM", "PHL"))}
+
+
+def test_the_two_sides_give_nothing_when_ambiguous(run_extract):
+    text = "Vietnam, China and the Philippines sent envoys. The two sides agreed to cooperate on fisheries."
+    result = run_extract(text, "2024-03-15")
+    assert not [e for e in result.events if e.root == "03"]
+
+
+def test_pronoun_points_back_within_the_sentence(run_extract):
+    result = run_extract("Russia backs Serbia and supplies it with weapons.")
+    assert ("RUS", "SRB", "07") in triples(result)

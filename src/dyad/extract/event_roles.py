@@ -48,6 +48,9 @@ PRONOUN_KINDS = {
     "they": ("state", "organization", "group"), "them": ("state", "organization", "group"),
     "their": ("state", "organization", "group"),
 }
+# "the two sides", "both countries", "the three leaders": the states just named, when exactly that many are
+GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "neighbor", "neighbour", "power", "capital"})
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -110,6 +113,35 @@ class ActorIndex:
         previous = tok.doc[sent.start - 1].sent
         return next((m for m in self._fitting(previous.start_char, previous.end_char, kinds) if self._is_subject(m)), None)
 
+    def named_group(self, tok: Token) -> list[Party]:
+        """The states "the two sides" stands for: those named in its sentence, else in the one before."""
+        if tok.lemma_.lower() not in GROUP_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        size = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), 0)
+        if not size:
+            return []
+        sent = tok.sent
+        phrase = (tok.left_edge.idx, tok.idx + len(tok.text))
+        candidates = [(sent.start_char, phrase[0]), (phrase[1], sent.end_char)]
+        if sent.start > 0:
+            previous = tok.doc[sent.start - 1].sent
+            candidates.append((previous.start_char, previous.end_char))
+        for ranges in (candidates[:2], candidates[2:]):
+            states: dict[str, ActorMention] = {}
+            for lo, hi in ranges:
+                i = bisect.bisect_left(self._starts, lo)
+                while i < len(self._starts) and self._starts[i] < hi:
+                    m = self._mentions[i]
+                    state = self.ctx.state_of(m.actor_key)
+                    if state and state not in states:
+                        states[state] = m
+                    i += 1
+            if len(states) == size:
+                return [Party(m.actor_key, st, phrase[0], phrase[1], tok.i) for st, m in states.items()]
+            if states and ranges is candidates[:2]:
+                return []  # the sentence names other states: do not guess from the one before
+        return []
+
     def _fitting(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[ActorMention]:
         """Mentions starting in [lo, hi) whose actor has one of the kinds and a country, nearest to hi first."""
         out: list[ActorMention] = []
@@ -133,6 +165,9 @@ class ActorIndex:
             return [p]
         if depth > 1:
             return []
+        group = self.named_group(tok)
+        if group:
+            return group
         for child in tok.children:
             if child.dep_ == "appos" and (q := self.at(child)):
                 return [q]
@@ -274,8 +309,8 @@ def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = 
         if comp.pos_ == "VERB" and comp.head == verb:
             inner = verb_roles(comp, root, idx)
             groups.append(inner.targets)
-    if root in LOCATIVE_ROOTS:
-        groups.append([p for o in preps(verb, LOCATIVE_PREPS) for p in idx.parties(o)])
+    if root in LOCATIVE_ROOTS:  # "deployed a system in South Korea", "roll out chips in South Korea"
+        groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
         groups.append(verb_roles(comp, root, idx).targets)
