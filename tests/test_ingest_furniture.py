@@ -38,8 +38,9 @@ def test_head_widgets_and_kicker_dropped_headline_kept():
     )
     assert headline == "Valdoria and Kestrel reopen fisheries talks"
     assert text.startswith("Valdoria and Kestrel reopen fisheries talks\n")
-    for gone in ("Regional Affairs", "Published", "\non\n", "Ilse Marten", "10:42"):
+    for gone in ("Regional Affairs", "Published", "\non\n", "10:42"):
         assert gone not in text
+    assert "By Ilse Marten and Joa Prent" in text  # provenance names actors: kept
     assert_body_kept(text)
 
 
@@ -81,19 +82,20 @@ def test_glued_sentences_get_their_space_back_but_urls_do_not():
     assert unglue("see example.Org/page") == "see example.Org/page"
 
 
-def test_contact_block_credit_bio_and_disclaimer_dropped():
+def test_contact_block_credit_and_disclaimer_dropped_provenance_kept():
+    bio = "(Ilse Marten is a senior fellow at the Amsel Institute.)"
     text, _ = cleaned(
         "A photo caption stays out. Photo credit: Lena Ruiz for the Amsel Herald",
         *BODY,
-        "(Ilse Marten is a senior fellow at the Amsel Institute.)",
+        bio,
         "Disclaimer: The views expressed in this piece belong to the writer alone.",
-        "Amsel Institute",
+        "Source: Amsel Herald / wires",
         "12 Harbour Road, Dock District, Amsel 40410",
         "Tel: +44 20 7946 0000 Fax: +44 20 7946 0001",
         "press@amsel-institute.example",
         "<https://amsel-institute.example>",
     )
-    assert text.split("\n\n")[1:] == BODY
+    assert text.split("\n\n")[1:] == [*BODY, bio, "Source: Amsel Herald / wires"]
     assert "Photo credit" not in text and "A photo caption stays out." in text
 
 

@@ -53,6 +53,10 @@ _STREET = re.compile(
 )
 _LABEL = re.compile(r"^[*_]*[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:\s")
 _BYLINE = re.compile(r"^[*_]*by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*[*_]*$", re.IGNORECASE)
+_PROVENANCE = re.compile(
+    r"^[*_(]*(?:sources?\s*:|(?:additional\s+|with\s+)?reporting\s+by\b|(?:written|compiled|edited|editing)\s+by\b)",
+    re.IGNORECASE,
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
@@ -172,6 +176,11 @@ def is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line.strip())) and len(words(line)) <= 8
 
 
+def is_provenance(line: str) -> bool:
+    """Who wrote or supplied the story (a byline, "Source: ...", "Reporting by ..."): kept, it names actors."""
+    return is_byline(line) or (bool(_PROVENANCE.match(line.strip())) and len(words(line)) <= 16)
+
+
 def is_dateline(line: str) -> bool:
     """A short unpunctuated line that carries a date: a timestamp widget."""
     return len(words(line)) <= 8 and not ends_sentence(line) and bool(_DATELINE.search(line))
@@ -201,10 +210,8 @@ def is_tail_furniture(line: str) -> bool:
         return True
     if is_contact(text):
         return True
-    stripped = line.strip()
-    wrapped = (stripped[:1] in "(*_" and stripped[-1:] in ")*_") and n <= 80
-    labelled = bool(_LABEL.match(stripped)) and n <= 40
-    return wrapped or labelled or all(is_furniture_sentence(s) for s in sentences(text))
+    labelled = bool(_LABEL.match(line.strip())) and n <= 40 and not ends_sentence(text)
+    return labelled or all(is_furniture_sentence(s) for s in sentences(text))
 
 
 # -- the passes over a document -----------------------------------------------------------------
@@ -273,7 +280,10 @@ def _clean_head(lines: list[str], body: int) -> tuple[list[str], str | None]:
         above_headline = headline_at is None or i < headline_at
         limit = HEAD_KICKER_WORDS if headline_at is None else (10**6 if above_headline else SHORT_WORDS)
         short = not ends_sentence(line) and len(words(line)) <= limit
-        if short or is_byline(line) or is_dateline(line) or is_credit(line) or is_contact(line):
+        if is_provenance(line):
+            kept.append(line)
+            continue
+        if short or is_dateline(line) or is_credit(line) or is_contact(line):
             continue
         kept.append(line)
     headline = bare(lines[headline_at]) if headline_at is not None else None
@@ -286,19 +296,21 @@ def _drop_lone_words(lines: list[str]) -> list[str]:
 
 
 def _clean_tail(lines: list[str], first_body: int) -> list[str]:
-    total = sum(len(words(line)) for line in lines)
-    budget = TAIL_MAX_SHARE * total
-    end = len(lines)
-    while end - 1 > first_body:
-        line = lines[end - 1]
-        budget -= len(words(line))
-        if budget < 0 or not is_tail_furniture(line):
-            break
-        end -= 1
-    lines = lines[:end]
-    if lines:
-        lines[-1] = _trim_trailing_sentences(lines[-1])
-    return [line for line in lines if line.strip()]
+    """Walk back from the end dropping furniture, stepping over provenance, up to the article's last paragraph."""
+    budget = TAIL_MAX_SHARE * sum(len(words(line)) for line in lines)
+    keep = [True] * len(lines)
+    last = len(lines) - 1
+    while last > first_body:
+        line = lines[last]
+        if not is_provenance(line):
+            budget -= len(words(line))
+            if budget < 0 or not is_tail_furniture(line):
+                break
+            keep[last] = False
+        last -= 1
+    if last >= 0:
+        lines[last] = _trim_trailing_sentences(lines[last])
+    return [line for line, kept in zip(lines, keep) if kept and line.strip()]
 
 
 def in_quotation(paragraph: str, start: int, end: int) -> bool:
