@@ -56,7 +56,7 @@ def org_span(ent: Span) -> Span:
     doc = ent.doc
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 1 and doc[start].lower_ in DETERMINERS:
+    while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     for i in range(start + 1, end):
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]"}:
@@ -137,6 +137,10 @@ def _named_orgs(
     for span, label in candidates(doc):
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
+            continue
+        same = next((k for k in keys if reg.drafts[k].name == text), None)
+        if same:
+            reg.mention(same, span.start_char, span.end_char, "name")  # named again, maybe in a heading
             continue
         org = known.get(text)
         part_of = None if org else _known_in(span)
