@@ -122,3 +122,8 @@ def test_relative_clause_with_no_other_side_pairs_the_antecedents(run_extract) -
 def test_conjoined_descriptions_in_an_apposition(run_extract) -> None:
     found = relations(run_extract, "Tariffs hit Mexico, a close ally and Canada's third-largest trading partner.")
     assert has(found, "MEX", "CAN", "partner")
+
+
+def test_cue_as_a_title_of_a_state(run_extract) -> None:
+    found = relations(run_extract, "Cairo signed a gas deal with Turkey's rival Greece last year.")
+    assert has(found, "TUR", "GRC", "rival")

@@ -306,6 +306,16 @@ class Finder:
         else:
             self.pairs(cue.type, ((owner or subject)[:1], others[:1]), polarity, tokens, sent)
 
+    def title(self, tok: Token, cue: Cue, sent: Span) -> None:
+        """"Turkey's rival Greece", "its longtime ally Japan": the cue names the state it modifies."""
+        named = tok.head
+        owners = [t for c in named.children if c.dep_ == "poss" for t in c.subtree]
+        owners += [t for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for t in c.subtree]
+        owner = self.states.of_tokens(owners, persons=False)
+        other = self.states.of_token(named)
+        polarity = "-" if _negated(tok, sent) else "+"
+        self.pairs(cue.type, (owner, other) if cue.owner == "a" else (other, owner), polarity, [tok, named, *owners], sent)
+
     def _relcl_pair(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
         """"X, Y and Z, who are all partners": every pair of the relative clause's antecedents."""
         node = tok
@@ -390,7 +400,9 @@ class Finder:
             low = tok.lower_
             self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
-            if cue is not None and (cue.pos is None or tok.pos_ == cue.pos or (cue.pos == "NOUN" and tok.pos_ == "PROPN")):
+            if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
+                self.title(tok, cue, sent)
+            elif cue is not None and (cue.pos is None or tok.pos_ == cue.pos or (cue.pos == "NOUN" and tok.pos_ == "PROPN")):
                 self.cue(tok, cue, sent)
             for phrase in words.phrases:
                 if lemma == phrase.verb and tok.pos_ == "VERB":
