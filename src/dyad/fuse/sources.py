@@ -151,7 +151,7 @@ def story_outlets(story: Story) -> list[dict]:
                 "codes": sorted({m.code for m in ms}),
                 "says": "happened" if any(m.realis for m in ms) else "/".join(sorted({m.modality for m in ms})),
                 "mean_goldstein": sum(g) / len(g) if g else None,  # type: ignore[arg-type]
-                "evidence": ms[0].cited.words,
+                "evidence": " ".join(ms[0].cited.words.split()),
             }
         )
     return rows

@@ -39,12 +39,18 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
 
+def _words(text: str) -> str:
+    """Quoted words with runs of whitespace (line breaks) shown as one space."""
+    return " ".join(text.split())
+
+
 # -- stories ---------------------------------------------------------------------------
 
 STORY_COLUMNS = [
     "id", "dyad", "family", "codes", "when", "status", "n_documents", "n_sources", "single_source",
     "n_happened", "n_not_happened", "first_seen", "last_seen", "outlets", "evidence",
 ]
+STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sources", "evidence"]
 
 
 def story_row(s: Any) -> dict[str, Any]:
@@ -54,7 +60,7 @@ def story_row(s: Any) -> dict[str, Any]:
         "codes": s.codes, "when": s.when, "status": s.status, "n_documents": s.n_documents,
         "n_sources": s.n_sources, "single_source": s.single_source, "n_happened": s.n_happened,
         "n_not_happened": s.n_not_happened, "first_seen": s.first_seen, "last_seen": s.last_seen,
-        "outlets": s.outlets, "evidence": lead.cited.words, "doc_id": lead.doc.id,
+        "outlets": s.outlets, "evidence": _words(lead.cited.words), "doc_id": lead.doc.id,
     }
 
 
@@ -73,7 +79,8 @@ def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
     """
     fusion = _scope(app, dyad_text, directed, since, until)
     rows = [story_row(s) for s in fusion.stories if s.n_sources >= min_sources][:limit]
-    emit(rows, STORY_COLUMNS, chosen_format(as_json, as_csv), title="story events")
+    fmt = chosen_format(as_json, as_csv)
+    emit(rows, STORY_COLUMNS if fmt != "table" else STORY_TABLE, fmt, title="story events")
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -84,7 +91,7 @@ FIGURE_COLUMNS = ["value", "unit", "about", "n_claims", "n_sources", "single_sou
 def figure_row(f: Any) -> dict[str, Any]:
     return {
         "value": f.value, "unit": f.unit, "about": f.about, "n_claims": len(f.claims), "n_sources": f.n_sources,
-        "single_source": f.single_source, "outlets": f.outlets, "evidence": f.claims[0].cited.words,
+        "single_source": f.single_source, "outlets": f.outlets, "evidence": _words(f.claims[0].cited.words),
         "doc_id": f.claims[0].doc.id,
     }
 
@@ -116,7 +123,7 @@ def contradiction_row(c: Any) -> dict[str, Any]:
         row.update({
             f"{name}_says": side.says, f"{name}_outlet": side.cited.outlet, f"{name}_title": side.cited.title,
             f"{name}_doc": side.cited.doc_id, f"{name}_start": side.cited.start, f"{name}_end": side.cited.end,
-            f"{name}_words": side.cited.words,
+            f"{name}_words": _words(side.cited.words),
         })
     return row
 
@@ -163,8 +170,12 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
         columns = ["outlet", "n_documents", "n_mentions", "codes", "says", "mean_goldstein", "evidence"]
         emit(story_outlets(story), columns, fmt, title=f"outlets on story {story_id}")
         return
-    extra = ["n_claims", "n_sentences"]
-    emit([r.as_dict() for r in fusion.outlets], [*COLUMNS, *extra], fmt, title="sources")
+    if fmt == "table":
+        columns = ["outlet", "n_documents", "n_events", "n_only", "mean_goldstein", "irrealis_share",
+                   "single_source_claim_share", "speculative_sentence_share", "speculation_index"]
+    else:
+        columns = [*COLUMNS, "n_claims", "n_sentences"]
+    emit([r.as_dict() for r in fusion.outlets], columns, fmt, title="sources")
 
 
 # -- dyads -------------------------------------------------------------------------------
