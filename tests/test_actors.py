@@ -380,3 +380,21 @@ def test_office_holder_without_country_takes_the_main_state_only_when_clear(acto
     assert "main state" in (by_name(ctx, "Imran Qadir").why or "")
     ctx = actors_of("India and Pakistan traded fire. Prime Minister Imran Qadir said India and Pakistan must talk.")
     assert by_name(ctx, "Imran Qadir").country is None
+
+
+def test_a_name_found_once_is_found_where_it_repeats(actors_of):
+    ctx = actors_of(
+        "The study came from the Lantern Policy Institute in Manila.\n\n"
+        "Lantern Policy Institute researchers met officials."
+    )
+    org = by_name(ctx, "Lantern Policy Institute")
+    assert len([m for m in ctx.result.mentions if m.actor_key == org.key]) == 2
+
+
+def test_administrations_of_two_leaders_are_two_bodies(actors_of):
+    ctx = actors_of(
+        "Chilean President Ana Rojas replaced former Chilean President Pedro Soto in March. "
+        "The Rojas administration reversed rules the Soto administration had made."
+    )
+    bodies = [a for a in ctx.result.actors if a.kind == "organization"]
+    assert len({a.key for a in bodies}) == 2 and all(a.country == "CHL" for a in bodies)

@@ -356,7 +356,9 @@ def _described_orgs(
             continue
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
-        key = f"org:{country}:{head}"
+        person = next((people.key_at(t) for t in chunk if people.key_at(t)), None)
+        # "the Lee administration" and "the Yoon administration" are two bodies of one state
+        key = f"org:{country}:{person.split(':', 1)[1]}:{head}" if person else f"org:{country}:{head}"
         known = _known_description(chunk, places, country)
         if known is not None:
             key = "org:" + normalise(known.name)  # "North Korea's state news agency" is its one known agency

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dyad.extract import lexicon
@@ -74,6 +75,17 @@ class Registry:
         surface = self.text[start:end]
         if how not in {"pronoun", "title"} and surface not in draft.aliases:
             draft.aliases.append(surface)
+
+    def repeat_names(self) -> None:
+        """A person's or organisation's name of two words or more, found once, is found wherever the
+        text repeats it (the language model does not always tag it twice)."""
+        for draft in list(self.drafts.values()):
+            if draft.kind not in {"person", "organization"}:
+                continue
+            for name in {n for n in (draft.name, *draft.aliases) if len(n.split()) > 1}:
+                for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
+                    if self.overlaps(match.start(), match.end()) is None:
+                        self.mention(draft.key, match.start(), match.end(), "name")
 
     def rekey(self, old: str, new: str) -> None:
         """Fold draft `old` into `new` (same real-world actor found twice)."""

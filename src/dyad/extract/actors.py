@@ -43,6 +43,7 @@ def run(ctx: DocContext) -> None:
     people = actor_persons.find_people(ctx, reg, places)
     actor_orgs.find_orgs(ctx, reg, places, inner_places, people)
     actor_persons.link_affiliations(reg, people)
+    reg.repeat_names()
     actor_refs.resolve_references(ctx, reg, places, people)
     actor_persons.fallback_leaders(ctx, reg)
     actor_persons.fallback_main_state(reg)
