@@ -12,8 +12,6 @@ Each relation is stored once per document (first evidence).
 
 from __future__ import annotations
 
-from itertools import permutations
-
 from spacy.tokens import Span, Token
 
 from dyad.extract.context import DocContext
@@ -244,35 +242,45 @@ class Finder:
 
     # -- cues --------------------------------------------------------------------
 
+    def every_pair(self, kind: str, states: list[str], polarity: str, tokens: list[Token], sent: Span) -> None:
+        for k, a in enumerate(states):
+            for b in states[k + 1 :]:
+                self.add(a, b, kind, polarity, tokens, sent)
+
     def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
+        """One cue word: a pair it names itself, else its owner and its other side."""
         polarity = "-" if _negated(tok, sent) else "+"
-        used = [tok]
+        if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
+            return
+        if cue.type in SYMMETRIC and self.own_pair_frame(tok, cue, polarity, sent):
+            return
+        self.owner_frame(tok, cue, polarity, sent)
+
+    def between_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"a dispute between X and Y"; "a balance between X and Y" (neutral: the subject towards each)."""
         between = self.between(tok)
-        if between:
-            pair = self.states.of_tokens(between)
-            if len(pair) >= 2 and cue.type in SYMMETRIC:
-                for a, b in permutations(pair[:3], 2):
-                    if a < b or True:
-                        self.add(a, b, cue.type, polarity, used + between, sent)
-                return
-            if pair and cue.type not in SYMMETRIC:
-                subject = self.subject_side(tok, sent, persons=True)
-                self.pairs(cue.type, (subject[:1], pair), polarity, used + between, sent)
-                return
-        if cue.needs_between:
-            return
-        if cue.type in SYMMETRIC and tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
-            return
-        if cue.type in SYMMETRIC:
-            own = self.own_pair(tok, sent, cue.preps)
-            if len(own) >= 2:
-                for k, a in enumerate(own):
-                    for b in own[k + 1 :]:
-                        self.add(a, b, cue.type, polarity, used + [t for t in sent if t.i < tok.i and t.i >= tok.left_edge.i], sent)
-                self._relcl_pair(tok, cue, polarity, sent)
-                return
-            if self._relcl_pair(tok, cue, polarity, sent):
-                return
+        pair = self.states.of_tokens(between) if between else []
+        if len(pair) >= 2 and cue.type in SYMMETRIC:
+            self.every_pair(cue.type, pair[:3], polarity, [tok, *between], sent)
+            return True
+        if pair and cue.type not in SYMMETRIC:
+            subject = self.subject_side(tok, sent, persons=True)
+            self.pairs(cue.type, (subject[:1], pair), polarity, [tok, *between], sent)
+            return True
+        return False
+
+    def own_pair_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"X-Y relations", "X and Y are allies", "X, Y and Z, who are partners"."""
+        if tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
+            return True
+        own = self.own_pair(tok, sent, cue.preps)
+        if len(own) >= 2:
+            self.every_pair(cue.type, own, polarity, [tok, *tok.doc[tok.left_edge.i : tok.i]], sent)
+            return True
+        return False
+
+    def owner_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> None:
+        """The owner (possessor, modifier, subject, described noun) and the other side (objects, apposition)."""
         objects = self.prep_objects(tok, cue.preps, heads_only=cue.type == "supports")
         if cue.needs_prep and not objects:
             return
@@ -287,7 +295,7 @@ class Finder:
         persons = cue.type in ("depends_on", "supports")
         owner = self.states.of_tokens(poss, persons) if poss else self.states.of_tokens(mods)
         others = self.states.of_tokens(objects) + self.states.of_tokens(appos)
-        if poss:
+        if poss:  # "Russia's Ukraine invasion": with a possessor, the modifiers are the other side
             others += [s for s in self.states.of_tokens(mods) if s not in others]
         if frame is not None:
             f_owner, f_objects = frame
@@ -296,7 +304,7 @@ class Finder:
             else:
                 owner, others = f_owner, f_objects
         subject = [] if frame is not None else self.subject_side(tok, sent, persons)
-        tokens = used + poss + mods + objects + appos
+        tokens = [tok, *poss, *mods, *objects, *appos]
         if cue.type in SYMMETRIC:
             a_side = owner or subject
             b_side = [s for s in others if s not in a_side] or ([s for s in subject if s not in a_side] if owner else [])
@@ -338,9 +346,7 @@ class Finder:
             return bool(states)
         if len(states) < 2:
             return False
-        for k, a in enumerate(states):
-            for b in states[k + 1 :]:
-                self.add(a, b, cue.type, polarity, tokens, sent)
+        self.every_pair(cue.type, states, polarity, tokens, sent)
         return True
 
     def phrase(self, tok: Token, phrase: Phrase, sent: Span) -> None:
@@ -377,9 +383,7 @@ class Finder:
             if owner and others:
                 pair = [owner[0], *[s for s in others if s != owner[0]]]
                 tokens += objects
-        for k, a in enumerate(pair[:2]):
-            for b in pair[k + 1 : 2]:
-                self.add(a, b, kind, polarity, tokens, sent)
+        self.every_pair(kind, pair[:2], polarity, tokens, sent)
 
     def presence(self, tok: Token, sent: Span) -> None:
         """"U.S. troops are stationed in South Korea": the troops' state supports the host."""
