@@ -11,6 +11,7 @@ The article's headline is recognised on the way and returned as a title.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -236,10 +237,8 @@ def _join_broken(lines: list[str]) -> list[str]:
     return out
 
 
-def _drop_sentences(line: str, test: object) -> str:
-    spans = sentence_spans(line)
-    kept = [line[s:e].strip() for s, e in spans if not test(line[s:e])]  # type: ignore[operator]
-    return " ".join(kept)
+def _drop_sentences(line: str, test: Callable[[str], bool]) -> str:
+    return " ".join(line[s:e].strip() for s, e in sentence_spans(line) if not test(line[s:e]))
 
 
 def _shingles(line: str, n: int = 5) -> set[tuple[str, ...]]:
