@@ -324,17 +324,23 @@ def _near_names(actors: Sequence[DocActor], groups: _Groups) -> None:
 
 def _lone_names(actors: Sequence[DocActor], groups: _Groups) -> None:
     """A person known only by one name joins the one full-name person of compatible country and role it is part of."""
-    full = [i for i, a in enumerate(actors) if a.kind == "person" and len(a.name.split()) > 1 and not a.key.startswith("person:anonymous:")]
+    by_part: dict[str, set[int]] = {}
+    by_shape: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for j, a in enumerate(actors):
+        if a.kind == "person" and len(a.name.split()) > 1 and not a.key.startswith("person:anonymous:"):
+            for part in name_parts(a.name):
+                by_part.setdefault(part, set()).add(j)
+                by_shape[(part[:1], len(part))].add(part)
     for i, a in enumerate(actors):
         if a.kind != "person" or len(a.name.split()) != 1:
             continue
         lone = normalise(a.name)
+        parts = {p for size in (len(lone) - 1, len(lone), len(lone) + 1) for p in by_shape.get((lone[:1], size), ())}
+        fulls = {j for p in parts if near_spelling(lone, p) for j in by_part[p]}
         roots = {
             groups.find(j)
-            for j in full
-            if any(near_spelling(lone, p) for p in name_parts(actors[j].name))
-            and _compatible(a.country, actors[j].country)
-            and _roles_compatible(a, actors[j])
+            for j in fulls
+            if _compatible(a.country, actors[j].country) and _roles_compatible(a, actors[j])
         }
         if len(roots) == 1:
             root = roots.pop()
