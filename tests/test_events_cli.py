@@ -133,5 +133,5 @@ def test_seed_gold_floor(nlp, shared_seeds, gold_file):
             realis_ok += min(m, min(sum(s), sum(g)) + min(len(s) - sum(s), len(g) - sum(g)))
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    assert f1 >= 0.58, (precision, recall, f1)
+    assert f1 >= 0.60, (precision, recall, f1)
     assert realis_ok / max(tp, 1) >= 0.85

@@ -26,13 +26,16 @@ from spacy.tokens import Token
 
 from dyad.extract.context import DocContext
 from dyad.extract.event_lexicon import word_lists
+from dyad.extract.modality import cues
 from dyad.records import ActorMention
 
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
 LOCATIVE_PREPS = frozenset({"in", "at"})
-# roots whose "in X" phrase names the party acted upon (a visit, an attack, a deployment there)
-LOCATIVE_ROOTS = frozenset({"04", "06", "15", "18", "19", "20"})
+# kinds whose "in X" phrase names the party acted upon (a visit there, an attack or a deployment there);
+# talks "in Canada" are not talks with Canada
+LOCATIVE_ROOTS = frozenset({"06", "15", "18", "19", "20"})
+LOCATIVE_CODES = frozenset({"042"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 ONE_WAY_CODES = frozenset({"042", "043", "051", "052", "054", "055", "056"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
@@ -88,7 +91,7 @@ class ActorIndex:
         if tok.i not in self._memo:
             m: ActorMention | None = self.ctx.mention_for_token(tok)
             start, end = (m.evidence.start, m.evidence.end) if m is not None else (tok.idx, tok.idx + len(tok.text))
-            if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON":
+            if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON" and self.may_resolve(tok):
                 m = self.antecedent(tok, PRONOUN_KINDS[tok.lower_])  # the evidence stays the pronoun itself
             elif m is None and tok.lemma_.lower() in ANAPHORIC_NOUNS and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
@@ -96,6 +99,14 @@ class ActorIndex:
                 m = self.antecedent(tok, ("state",))
             self._memo[tok.i] = Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i) if m else None
         return self._memo[tok.i]
+
+    def may_resolve(self, tok: Token) -> bool:
+        """A subject "it"/"they" is too often a thing ("it arrived in port"); it is read only as the
+        speaker's own state under a verb of saying ("Seoul said it would ...")."""
+        if tok.lower_ not in ("it", "they") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return True
+        verb = tok.head
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues().reporting
 
     def antecedent(self, tok: Token, kinds: tuple[str, ...]) -> ActorMention | None:
         """The nearest earlier fitting mention in the sentence, else the subject of the sentence before.
@@ -295,7 +306,8 @@ def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
     return []
 
 
-def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
+def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
+    root = code[:2]
     sources = first_parties(verb_subjects(verb), idx)
     objs = verb_objects(verb)
     pobj_heads = preps(verb, TARGET_PREPS)
@@ -307,13 +319,13 @@ def verb_roles(verb: Token, root: str, idx: ActorIndex, absorbed: list[Token] = 
     # a complement the frame absorbed names the target ("pledged to strengthen ties with Pyongyang")
     for comp in absorbed:
         if comp.pos_ == "VERB" and comp.head == verb:
-            inner = verb_roles(comp, root, idx)
+            inner = verb_roles(comp, code, idx)
             groups.append(inner.targets)
-    if root in LOCATIVE_ROOTS:  # "deployed a system in South Korea", "roll out chips in South Korea"
+    if root in LOCATIVE_ROOTS or code in LOCATIVE_CODES:  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
-        groups.append(verb_roles(comp, root, idx).targets)
+        groups.append(verb_roles(comp, code, idx).targets)
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     own = {s.key for s in sources} | {s.state for s in sources if s.state}
     targets = next((t for g in groups if (t := unique([p for p in g if p.key not in own and p.state not in own]))), [])
@@ -361,7 +373,7 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     if light is not None:
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
-    if not targets and code[:2] in LOCATIVE_ROOTS:
+    if not targets and (code[:2] in LOCATIVE_ROOTS or code in LOCATIVE_CODES):
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]

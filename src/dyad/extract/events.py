@@ -166,7 +166,7 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     ctx, entry = st.ctx, m.entry
     doc = tok.doc
     if entry.pos == "verb":
-        roles = verb_roles(tok, entry.root, st.idx, [doc[i] for i in m.consumed])
+        roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
     elif entry.pos == "adj":
         roles = adj_roles(tok, st.idx)
     else:

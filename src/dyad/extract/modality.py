@@ -59,6 +59,7 @@ class Cues:
     future_time: frozenset[str]
     reporting: frozenset[str]
     intention_nouns: frozenset[str]
+    negative_intention_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     intent_codes: dict[str, str]
 
@@ -77,6 +78,7 @@ def cues() -> Cues:
         future_time=frozenset(d["future_time"]),
         reporting=frozenset(d["reporting"]),
         intention_nouns=frozenset(d["intention_nouns"]),
+        negative_intention_nouns=frozenset(d["negative_intention_nouns"]),
         intent_verbs=frozenset(d["intent_verbs"]),
         intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
     )
@@ -131,6 +133,8 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             dep == "advcl" or (dep == "acl" and head.lemma_.lower() in c.intention_nouns)
         ):
             found.append(("desired", "to"))  # a purpose or intention, not an event the text asserts
+        if dep == "acl" and head.lemma_.lower() in c.negative_intention_nouns:
+            found.append(("negated", head.lemma_.lower()))
         if dep == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
             ch.dep_ in ("nsubj", "nsubjpass", "mark") and ch.lower_ not in ("before", "after", "while") for ch in tok.children
         ):
