@@ -40,6 +40,8 @@ def test_data_files_hold_words_not_yaml_booleans() -> None:
         ("Some 1.5 million people fled the fighting.", 1_500_000, "people", True),
         ("It was his first trip to the island in 17 years.", 17, "years", False),
         ("No leader had visited in more than four years.", 4, "years", True),
+        ("The reserve covers 25 square kilometers of forest.", 25, "square kilometers", False),
+        ("The budget set aside 42 million rand for clinics.", 42_000_000, "ZAR", False),
     ],
 )
 def test_figures(run_extract, text: str, value: float, unit: str, approx: bool) -> None:
@@ -60,6 +62,7 @@ def test_figures(run_extract, text: str, value: float, unit: str, approx: bool) 
         "The envoy, who is 64 years old, arrived two years ago.",
         "Call 555-0199 or write to No. 12, Harbour Lane 60.",
         "She joined three-way talks during the 20th century.",
+        "Rates of type 2 diabetes are rising.",
     ],
 )
 def test_numbers_that_are_not_claims(run_extract, text: str) -> None:

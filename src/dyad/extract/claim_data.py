@@ -49,6 +49,7 @@ class Units:
     synonyms: dict[str, Synonym]
     durations: frozenset[str]
     salient: frozenset[str]
+    dimensions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,4 +90,5 @@ def units() -> Units:
         },
         durations=frozenset(raw.get("durations", [])),
         salient=frozenset(raw.get("salient", [])),
+        dimensions=frozenset(raw.get("dimensions", [])),
     )

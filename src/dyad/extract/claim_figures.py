@@ -143,9 +143,12 @@ def unit_of_noun(token: Token) -> tuple[str, float]:
     """The canonical unit for a counted noun and the factor it carries ("decades" -> years x 10)."""
     un = units()
     low = token.lower_
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     for key in (low, token.lemma_.lower()):
         if key in un.synonyms:
             syn = un.synonyms[key]
+            if before in un.dimensions:  # "25 square kilometers" is an area
+                return f"square {syn.unit}" if before != "cubic" else f"cubic {syn.unit}", syn.factor
             return syn.unit, syn.factor
     if low in un.currency_words:
         return un.currency_words[low], 1.0
