@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -153,6 +154,9 @@ PAGE = (
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path == "/slow":  # answers nothing until the client has given up
+            time.sleep(2)
+            return
         if self.path == "/grain":
             body = PAGE.encode("utf-8")
             self.send_response(200)
@@ -193,6 +197,12 @@ def test_urls_good_missing_and_refused(tmp_path: Path, server: str):
     (row,) = documents(tmp_path)
     assert row["source"] == f"{server}/grain" and row["published"].isoformat() == "2025-05-02"
     assert ONE in row["text"] and "Sport" not in row["text"]
+
+
+def test_url_timeout(tmp_path: Path, server: str):
+    result = ingest(tmp_path, f"{server}/slow", env={"DYAD_URL_TIMEOUT": "0.3"})
+    assert result.exit_code == 1
+    assert f"dyad: {server}/slow: timed out" in result.stderr
 
 
 def test_url_over_the_size_limit(tmp_path: Path, server: str):
