@@ -11,9 +11,10 @@ Pairing rules (docs/data-events.md):
   agreement) with no separate target, or "talks between X, Y and Z", becomes
   one event per pair of distinct states, in the order they are named;
 - an event without a state target keeps the source's own code as target only
-  when no other state is named in the sentence (a missile test, a statement to
-  reporters); otherwise it is left out, as is an event without a source state;
-- one event per (sentence, source, target, root, realis).
+  for statements and protests when no other state is named in the sentence
+  (a statement to reporters) and for shows of force (a missile test);
+  otherwise it is left out, as is an event without a source state;
+- one event per (sentence, source, target, root): the first trigger wins.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from dyad.records import Event
 SELF_TARGET_ROOTS = frozenset({"01", "14", "15"})
 # a show of force is self-directed even when the sentence names others (who reported it, say)
 ALWAYS_SELF_ROOTS = frozenset({"15"})
-IRREALIS_FUTURE = frozenset({"planned", "expected", "desired", "demanded", "conditional", "hypothetical", "attempted"})
+IRREALIS_FUTURE = frozenset({"planned", "expected", "desired", "demanded", "conditional", "hypothetical"})
 
 
 def states_by_sentence(ctx: DocContext, sents: list[Span]) -> list[set[str]]:
@@ -102,7 +103,8 @@ def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_t
     words = date_text.lower().split() if date_text else []
     if any(w in future_words for w in words):
         return ModalityReading("planned", False, False, date_text)
-    if trigger.pos_ == "NOUN" and "this" in words:  # "Lee's visit to Beijing this weekend", no past verb over it
+    if trigger.pos_ == "NOUN" and "this" in words and {"week", "weekend"} & set(words):
+        # "Lee's visit to Beijing this weekend", with no past-tense verb over it
         return ModalityReading("planned", False, False, date_text)
     if when and published and after(when, published):
         return ModalityReading("planned", False, False, date_text)
