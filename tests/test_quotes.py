@@ -111,3 +111,28 @@ def test_indirect_speech(run_extract) -> None:
 def test_no_attribution_no_invented_speaker(run_extract, text: str) -> None:
     found, _ = quotes(run_extract, text)
     assert all(q.speaker is None for q in found)
+
+
+def test_unresolvable_attribution_is_not_handed_to_the_previous_speaker(run_extract) -> None:
+    text = (
+        '"We are ready," Elena Duarte said on Monday. Later, nine senators sent a letter. '
+        '"We are deeply worried about the new border rules," they wrote.'
+    )
+    found, _ = quotes(run_extract, text, "direct")
+    assert [q.speaker for q in found if q.text.startswith("We are deeply")] == [None]
+
+
+def test_a_new_sentence_after_a_quoted_full_stop_is_not_its_attribution(run_extract) -> None:
+    text = (
+        'Elena Duarte described her recovery. "I walk every morning now." '
+        "Doctors say regular exercise lowers the risk."
+    )
+    found, _ = quotes(run_extract, text, "direct")
+    assert len(found) == 1 and found[0].speaker and "Duarte" in found[0].speaker
+
+
+def test_mixed_straight_and_curly_marks(run_extract) -> None:
+    text = 'Tomas Varga said the region needs "a free, safe and open sea for every nation.\u201d The talks ended.'
+    found, _ = quotes(run_extract, text)
+    direct_or_partial = [q for q in found if q.kind != "indirect"]
+    assert [q.text for q in direct_or_partial] == ["a free, safe and open sea for every nation."]

@@ -26,7 +26,8 @@ from dyad.extract.quote_data import speech_words
 from dyad.extract.quote_speakers import Speaker, resolve
 from dyad.records import Quote
 
-QUOTE_RE = re.compile(r"\u201c([^\u201d\u201c\n]{1,3000})\u201d|\"([^\"\n]{1,3000})\"")
+# Opening and closing marks may be curly or straight, and mixed ("...\u201d) as careless copy gives them.
+QUOTE_RE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{1,3000})[\u201d\"]")
 SENT_END = frozenset({".", "!", "?"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "...," she said / says: an attribution after a quote is finite
 CLOSING = frozenset({"\u201d", '"'})
@@ -49,8 +50,7 @@ class Marked:
 def _marked(text: str) -> list[Marked]:
     found = []
     for m in QUOTE_RE.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        start, end = m.start(group), m.end(group)
+        start, end = m.start(1), m.end(1)
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1] in TRAILING:
@@ -266,10 +266,13 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
         left = _left_tokens(doc, m.open, quoted)
         right = _right_tokens(doc, m.close, quoted)
         left_words = _words(left, quoted)
-        speaker = _attribution_after(ctx, right, quoted, m.open)
-        if speaker is None or speaker.name is None:
+        # after a quoted full stop, only a lower-case attribution belongs to it ("...over.\u201d she said")
+        ended = text[m.start : m.close].rstrip()[-1:] in SENT_END
+        after_ok = not ended or bool(_words(right, quoted)) and _words(right, quoted)[0].text[:1].islower()
+        speaker = _attribution_after(ctx, right, quoted, m.open) if after_ok else None
+        if speaker is None:  # an attribution whose speaker cannot be resolved ("they wrote") stays unresolved
             speaker = _attribution_before(ctx, left, quoted, m.open) if left_words else None
-        if (speaker is None or speaker.name is None) and not left_words:
+        if speaker is None and not left_words:
             speaker = _bare(ctx, doc, left, m, quoted, last)
         speaker = speaker or Speaker(None, None, None)
         before = text[: m.open].rstrip()[-1:] if text[: m.open].strip() else ""
