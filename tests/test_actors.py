@@ -398,3 +398,12 @@ def test_administrations_of_two_leaders_are_two_bodies(actors_of):
     )
     bodies = [a for a in ctx.result.actors if a.kind == "organization"]
     assert len({a.key for a in bodies}) == 2 and all(a.country == "CHL" for a in bodies)
+
+
+def test_places_taken_for_people_or_bodies_are_dropped(actors_of):
+    ctx = actors_of(
+        "Thousands live in Ngoleni. Ngoleni residents fear the closure. "
+        "The UN Refugee Agency said aid to Ngoleni camp would continue."
+    )
+    assert "Ngoleni" not in {a.name for a in ctx.result.actors if a.kind in {"person", "organization"}}
+    assert any(a.key == "igo:UNHCR" for a in ctx.result.actors)

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
-from dyad.extract.actor_persons import People, normalise
+from dyad.extract.actor_persons import People, used_as_place, normalise
 from dyad.extract.actor_registry import Registry, state_name
 from dyad.extract.actor_states import PlaceHit, _pattern, doc_text, noun_chunks
 from dyad.extract.context import DocContext
@@ -251,6 +251,8 @@ def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bo
             return True  # "World"
         if not _plausible_single(span, head) or (text.lower() in title_words() and text.lower() != (head.title if head else "")):
             return True  # a stray word; "State" cut from "Secretary of State"
+        if head is None and used_as_place(span):
+            return True  # "living in Hagadera": a place
     return not in_known and head is None and _is_heading(span)  # a section heading
 
 

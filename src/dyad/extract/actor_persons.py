@@ -129,6 +129,24 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
         reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
 
 
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "around", "outside", "inside", "via"}
+PLACE_NOUNS = {"camp", "camps", "city", "province", "region", "county", "district", "village", "town", "port", "airport", "border", "state"}
+
+
+def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
+    """A lone name that the text somewhere uses as a place: after "in"/"at"/"to", before "camp"/"city"."""
+    if len(span) != 1:
+        return False
+    for tok in span.doc:
+        if tok.text != span.text:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in PLACE_NOUNS:
+            return True
+    return False
+
+
 def _matches_part(lone: str, parts: set[str]) -> bool:
     """A lone name is a part of a full name, or a one-letter slip of one ("Takaiichi", "Yoon"/"Yoo")."""
     if lone in parts:
@@ -179,6 +197,8 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     for span in lones:
         key = _lone_target(span, people, reg)
         how = "surname"
+        if key is None and used_as_place(span, lones):
+            continue  # "in Dadaab", "Kakuma camp": a place the model took for a person
         if key is None:
             key = person_key(span.text)
             reg.ensure(key, span.text, "person")

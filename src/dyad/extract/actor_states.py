@@ -47,18 +47,21 @@ def _pattern(vocab, form: str) -> Doc:
     return Doc(vocab, words=words, spaces=spaces)
 
 
-_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher]] = {}
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]] = {}
 
 
-def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
-    """(places, non-actor phrases, context forms) matchers for one vocab, built once."""
+def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]:
+    """(places, non-actor phrases, context forms, long IGO names in any case) matchers for one vocab, built once."""
     key = id(vocab)
     if key not in _MATCHERS:
         places = PhraseMatcher(vocab, attr="ORTH")
         for form, (iso3, how) in lexicon.gazetteer().forms.items():
             places.add(f"state|{iso3}|{how}", [_pattern(vocab, form)])
+        igo_words = PhraseMatcher(vocab, attr="LOWER")
         for form, igo_key in lexicon.igo_forms().items():
             places.add(f"igo|{igo_key}|name", [_pattern(vocab, form)])
+            if len(form.split()) > 1:  # "U.N. Refugee Agency": long names match in any case
+                igo_words.add(f"igo|{igo_key}|name", [_pattern(vocab, form)])
         nonactors = PhraseMatcher(vocab, attr="LOWER")
         nonactors.add("nonactor", [_pattern(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
         context = Matcher(vocab)
@@ -66,7 +69,7 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
             words = cf.form.split()
             pattern = [{"LOWER": w.lower()} if w.islower() else {"ORTH": w} for w in words]
             context.add(f"context|{cf.iso3}|{i}", [pattern])
-        _MATCHERS[key] = (places, nonactors, context)
+        _MATCHERS[key] = (places, nonactors, context, igo_words)
     return _MATCHERS[key]
 
 
@@ -144,12 +147,12 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
     """(mentions, inner): states and IGOs mentioned in the document, longest match first,
     no overlaps; `inner` holds those found inside other names ("Seoul National University")
     or used as a place of origin ("Taipei-based"), which say where an organisation belongs."""
-    places, nonactors, context = _matchers(doc.vocab)
+    places, nonactors, context, igo_words = _matchers(doc.vocab)
     blocked: set[int] = set()
     for _, start, end in nonactors(doc):
         blocked.update(range(start, end))
     spans: list[Span] = []
-    for match_id, start, end in places(doc):
+    for match_id, start, end in [*places(doc), *igo_words(doc)]:
         spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
     found: list[PlaceHit] = []
     inner: list[PlaceHit] = []
