@@ -196,7 +196,9 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
             target_state = source.state
         else:
             target_state = target.state
-            if target_state == source.state and st.sentence_states[si] - {source.state}:
+            # a state acting on its own people or officials is domestic, outside the dyads the layer codes,
+            # except for the self-directed kinds above
+            if target_state == source.state and (root not in SELF_TARGET_ROOTS or st.sentence_states[si] - {source.state}):
                 continue
         key = (si, source.state, target_state, root)
         if key in st.seen:
