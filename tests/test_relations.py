@@ -127,3 +127,15 @@ def test_conjoined_descriptions_in_an_apposition(run_extract) -> None:
 def test_cue_as_a_title_of_a_state(run_extract) -> None:
     found = relations(run_extract, "Cairo signed a gas deal with Turkey's rival Greece last year.")
     assert has(found, "TUR", "GRC", "rival")
+
+
+def test_strained_relations_in_a_sentence_about_two_states(run_extract) -> None:
+    text = "Chilean President Ana Rojas will meet Peruvian leader Luis Quispe to mend strained relations."
+    assert has(relations(run_extract, text), "CHL", "PER", "rival")
+    lone = "Ties had cooled under the former Chilean president Ana Rojas."
+    assert relations(run_extract, lone) == set()
+
+
+def test_relations_with_one_named_side_do_not_borrow_another_state(run_extract) -> None:
+    text = "Relations with Chile have cooled, fueled by disputes over Bolivia."
+    assert not any(kind == "rival" and {a, b} == {"CHL", "BOL"} for a, b, kind, _p in relations(run_extract, text))

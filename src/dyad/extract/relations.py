@@ -383,6 +383,11 @@ class Finder:
             if owner and others:
                 pair = [owner[0], *[s for s in others if s != owner[0]]]
                 tokens += objects
+        if len(pair) < 2 and not between and not self.prep_objects(tok, ("with",)):
+            # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
+            in_sentence = self.states.of_tokens(sent, persons=True)
+            if len(in_sentence) == 2:
+                pair = in_sentence
         self.every_pair(kind, pair[:2], polarity, tokens, sent)
 
     def presence(self, tok: Token, sent: Span) -> None:
