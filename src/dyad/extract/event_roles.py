@@ -68,6 +68,7 @@ class Party:
     start: int
     end: int
     token: int  # index of the token the mention covers
+    anaphor: bool = False  # read from a pronoun or "the country", not a name
 
 
 def is_symmetric(code: str) -> bool:
@@ -91,13 +92,16 @@ class ActorIndex:
         if tok.i not in self._memo:
             m: ActorMention | None = self.ctx.mention_for_token(tok)
             start, end = (m.evidence.start, m.evidence.end) if m is not None else (tok.idx, tok.idx + len(tok.text))
+            anaphor = m is None
             if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON" and self.may_resolve(tok):
                 m = self.antecedent(tok, PRONOUN_KINDS[tok.lower_])  # the evidence stays the pronoun itself
             elif m is None and tok.lemma_.lower() in ANAPHORIC_NOUNS and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
             ):
                 m = self.antecedent(tok, ("state",))
-            self._memo[tok.i] = Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i) if m else None
+            self._memo[tok.i] = (
+                Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i, anaphor) if m else None
+            )
         return self._memo[tok.i]
 
     def may_resolve(self, tok: Token) -> bool:
@@ -189,6 +193,11 @@ class ActorIndex:
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(child)):
                 return [q]
+        for child in tok.children:  # "the US THAAD system": a modifier of a modifier
+            if child.dep_ in MODIFIER_DEPS:
+                for grand in child.children:
+                    if grand.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(grand)):
+                        return [q]
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 out = [q for g in child.children if g.dep_ == "pobj" for q in self.parties(g, depth + 1)]

@@ -45,6 +45,7 @@ from dyad.records import Event
 SELF_TARGET_ROOTS = frozenset({"01", "14", "15"})
 # a show of force is self-directed even when the sentence names others (who reported it, say)
 ALWAYS_SELF_ROOTS = frozenset({"15"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 IRREALIS_FUTURE = frozenset({"planned", "expected", "desired", "demanded", "conditional", "hypothetical"})
 
 
@@ -142,11 +143,14 @@ def run(ctx: DocContext) -> None:
 
 
 def emit_best(st: _DocState, si: int, sent: Span, tok: Token, ms: list[Match], triggers: set[int]) -> int:
-    """Try the frames of a word best first; a frame that finds no parties gives way to the next one
-    ("fired missiles into the sea" is no attack on anyone, so it is coded as a show of force)."""
-    for m in ms:
-        added = emit(st, si, sent, tok, m, triggers)
-        if added:
+    """Code a word with its best frame; a use of force that finds no target falls back to a show-of-force
+    frame of the same word ("fired missiles into the sea" is no attack on anyone)."""
+    added = emit(st, si, sent, tok, ms[0], triggers)
+    if added or ms[0].entry.root not in FORCE_ROOTS:
+        return added
+    # force with nobody on the receiving end is a show of force
+    for m in ms[1:]:
+        if m.entry.root in ALWAYS_SELF_ROOTS and (added := emit(st, si, sent, tok, m, triggers)):
             return added
     return 0
 
@@ -196,6 +200,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
             target_state = source.state
         else:
             target_state = target.state
+            if target_state == source.state and target.anaphor:
+                continue  # "stations troops in the country": the anaphor points back at the wrong state
             # a state acting on its own people or officials is domestic, outside the dyads the layer codes,
             # except for the self-directed kinds above
             if target_state == source.state and (root not in SELF_TARGET_ROOTS or st.sentence_states[si] - {source.state}):
