@@ -407,3 +407,13 @@ def test_places_taken_for_people_or_bodies_are_dropped(actors_of):
     )
     assert "Ngoleni" not in {a.name for a in ctx.result.actors if a.kind in {"person", "organization"}}
     assert any(a.key == "igo:UNHCR" for a in ctx.result.actors)
+
+
+def test_its_refers_to_the_subject_and_names_do_not_end_on_for(actors_of):
+    ctx = actors_of(
+        "Manila said it could meet a Chinese blockade of Taiwan with its coast guard. "
+        "Ana Cruz of the Manila Institute for Ocean Law disagreed."
+    )
+    guard = [a for a in ctx.result.actors if a.role == "military"]
+    assert guard and guard[0].country == "PHL"
+    assert any(a.name == "Manila Institute for Ocean Law" and a.country == "PHL" for a in ctx.result.actors)

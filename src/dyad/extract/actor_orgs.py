@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
@@ -40,6 +40,7 @@ GROUP_NOUNS = {
 }
 # Generic institutions whose "group" form is really an organisation of the state.
 ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
+CONNECTORS = {"for", "of", "on", "and", "&"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
 # Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
 DESCRIPTORS = {
@@ -58,6 +59,17 @@ def org_span(ent: Span) -> Span:
         end -= 1
     while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
+    # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
+    # after a connecting word when a capitalised word follows
+    while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        if doc[end - 1].lower_ in CONNECTORS and doc[end].is_title:
+            end += 1
+        elif doc[end].lower_ in {"for", "of", "on"} and doc[end - 1].lower_ in lexicon.org_heads() and doc[end + 1].is_title:
+            end += 2
+        else:
+            break
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+            end += 1
     for i in range(start + 1, end):
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]"}:
             end = i  # the small model runs names across a line break or into a bracket
@@ -399,10 +411,31 @@ def _chunk_country(chunk: Span, places: dict[int, PlaceHit], people: People, reg
             return reg.drafts[key].country, f"'{tok.text}' in '{chunk.text}'"
     first = chunk[0]
     if first.lower_ in {"its", "their"}:
+        subject = _clause_subject(chunk.root)
+        if subject is not None and subject.i < first.i:
+            if subject.i in places and not places[subject.i].igo:
+                return places[subject.i].target, f"'{first.text}' refers to '{subject.text}', the subject"
+            key = people.key_at(subject)
+            if key and reg.drafts[key].country:
+                return reg.drafts[key].country, f"'{first.text}' refers to '{subject.text}', the subject"
         for i in range(first.i - 1, max(first.sent.start - 1, first.i - 40), -1):
             if i in places and not places[i].igo:
                 return places[i].target, f"'{first.text}' refers to '{chunk.doc[i].text}'"
     return None, ""
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a noun sits in ("Tokyo could answer ... with its forces" -> Tokyo)."""
+    head = token
+    for _ in range(8):
+        if head.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in {"it", "they"}:
+                return subjects[0]  # "it" in "Manila said it could ..." points further up
+        if head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def _same_named(reg: Registry, named: list[str], country: str, role: str, head: str) -> str | None:

@@ -75,8 +75,15 @@ def find_title(words: list[str]) -> tuple[lexicon.Title, int, int] | None:
 
 
 def org_head(words: list[str]) -> lexicon.Title | None:
-    """What the last words of an organisation's name say it is ("foreign ministry" -> government)."""
+    """What an organisation's name says it is: its last words ("foreign ministry" -> government),
+    or the words before "of"/"for"/"on" ("Institute for Ocean Law" -> think tank)."""
     table = lexicon.org_heads()
+    lowered = [w.lower() for w in words]
+    cut = next((k for k, w in enumerate(lowered) if w in {"of", "for", "on"} and k > 0), None)
+    if cut is not None and cut < len(words) - 1:
+        before = org_head(words[:cut])
+        if before is not None:
+            return before
     for size in range(min(len(words), 5), 0, -1):
         phrase = " ".join(words[-size:]).lower().replace(" - ", "-")
         if phrase in table:
