@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dyad.extract.context import DocContext
-from dyad.extract.event_lexicon import word_lists
+from dyad.extract.event_lexicon import lexicon, word_lists
 from dyad.extract.modality import cues
 from dyad.records import ActorMention
 
@@ -198,8 +198,9 @@ class ActorIndex:
                 for grand in child.children:
                     if grand.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(grand)):
                         return [q]
+        event_noun = ("noun", tok.lemma_.lower()) in lexicon()  # "the bombing of a French base": a patient
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and (child.lower_ == "from" or (child.lower_ == "of" and not event_noun)):
                 out = [q for g in child.children if g.dep_ == "pobj" for q in self.parties(g, depth + 1)]
                 if out:
                     return out
@@ -319,6 +320,8 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
     root = code[:2]
     sources = first_parties(verb_subjects(verb), idx)
     objs = verb_objects(verb)
+    if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
+        objs = []  # "discuss Iran's programme" is no meeting with Iran
     pobj_heads = preps(verb, TARGET_PREPS)
     groups: list[list[Party]] = [
         [p for o in objs for p in idx.parties(o)],

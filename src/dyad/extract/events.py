@@ -71,11 +71,20 @@ def distinct_states(parties: list[Party]) -> list[Party]:
     return out
 
 
-def pairs(roles: Roles, code: str, lemma: str) -> list[tuple[Party, Party | None]]:
+def mutual_intent(trigger: Token) -> bool:
+    """Whether an intent is about the parties' own relations ("pledged closer cooperation")."""
+    words = word_lists().get("mutual_objects", frozenset())
+    return any(t.lemma_.lower() in words for t in trigger.subtree)
+
+
+def pairs(roles: Roles, code: str, trigger: Token) -> list[tuple[Party, Party | None]]:
     """(source, target) pairs of one trigger, expanded as the module docstring says."""
     sources = [p for p in roles.sources if p.state]
     targets = [p for p in roles.targets if p.state]
+    lemma = trigger.lemma_.lower()
     mutual = is_symmetric(code) or lemma in word_lists().get("reciprocal", frozenset())
+    if mutual and code[:2] == "03" and not mutual_intent(trigger):
+        mutual = False
     if mutual and roles.group:
         everyone = distinct_states(unique(sources + [p for p in roles.group if p.state] + targets))
         return [(a, b) for a, b in combinations(everyone, 2)]
@@ -177,7 +186,7 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         roles = adj_roles(tok, st.idx)
     else:
         roles = noun_roles(tok, entry.code, st.idx, triggers)
-    found = pairs(roles, entry.code, tok.lemma_.lower())
+    found = pairs(roles, entry.code, tok)
     if not found:
         return 0
     code, anchor = entry.code, tok
