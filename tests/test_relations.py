@@ -139,3 +139,9 @@ def test_strained_relations_in_a_sentence_about_two_states(run_extract) -> None:
 def test_relations_with_one_named_side_do_not_borrow_another_state(run_extract) -> None:
     text = "Relations with Chile have cooled, fueled by disputes over Bolivia."
     assert not any(kind == "rival" and {a, b} == {"CHL", "BOL"} for a, b, kind, _p in relations(run_extract, text))
+
+
+def test_support_to_a_demonym_group_is_not_support_to_the_state(run_extract) -> None:
+    text = "The United States gives military support to Chinese rivals in Asia."
+    found = relations(run_extract, text)
+    assert ("USA", "CHN", "supports", "+") not in found and not has(found, "USA", "CHN", "rival")

@@ -91,6 +91,14 @@ def _negated(tok: Token, sent: Span) -> bool:
     return False
 
 
+def _describes(tok: Token) -> bool:
+    """Whether a noun cue describes its clause's subject or the noun it is in apposition to."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ in COPULA_DEPS or first.dep_ == "appos"
+
+
 class Finder:
     """Reads the relations of one document."""
 
@@ -142,8 +150,8 @@ class Finder:
         out: list[Token] = []
         for t in _conjuncts(obj):
             out.append(t)
-            out.extend(x for c in t.children if c.dep_ in ("poss", "compound") and c.i > t.i or c.dep_ == "poss" for x in c.subtree)
-            if t.pos_ == "PROPN":
+            out.extend(x for c in t.children if c.dep_ == "poss" for x in c.subtree)
+            if t.pos_ == "PROPN":  # "South Korea": the compound is part of the name
                 out.extend(x for c in t.children if c.dep_ == "compound" for x in c.subtree)
         return out
 
@@ -163,6 +171,8 @@ class Finder:
                     for o in c.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
         if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps:
             out = self.linear_object(tok.doc[tok.i + 1])
+            if heads_only:
+                out = [t for t in out if t.pos_ == "PROPN"]
         return out
 
     def linear_object(self, prep: Token) -> list[Token]:
@@ -307,7 +317,11 @@ class Finder:
         tokens = [tok, *poss, *mods, *objects, *appos]
         if cue.type in SYMMETRIC:
             a_side = owner or subject
-            b_side = [s for s in others if s not in a_side] or ([s for s in subject if s not in a_side] if owner else [])
+            # "X is a U.S. ally", "X, a U.S. ally": the described state is the other side of an owned cue
+            described = _describes(tok)
+            b_side = [s for s in others if s not in a_side] or (
+                [s for s in subject if s not in a_side] if owner and described else []
+            )
             self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
         elif cue.owner == "b":
             self.pairs(cue.type, (subject[:1], owner + others), polarity, tokens, sent)
