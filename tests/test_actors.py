@@ -417,3 +417,14 @@ def test_its_refers_to_the_subject_and_names_do_not_end_on_for(actors_of):
     guard = [a for a in ctx.result.actors if a.role == "military"]
     assert guard and guard[0].country == "PHL"
     assert any(a.name == "Manila Institute for Ocean Law" and a.country == "PHL" for a in ctx.result.actors)
+
+
+def test_only_a_titled_list_shares_a_country(actors_of):
+    ctx = actors_of(
+        "Chilean Foreign Minister Rosa Vidal met Peruvian President Luis Ortega and Marta Quispe, "
+        "the head of Peru's top legislative body, in Lima. Vidal and Ortega then held talks."
+    )
+    assert by_name(ctx, "Marta Quispe").country == "PER"
+    assert by_name(ctx, "Marta Quispe").role == "legislature"
+    assert by_name(ctx, "Luis Ortega").country == "PER"
+    assert by_name(ctx, "Rosa Vidal").country == "CHL"

@@ -234,6 +234,12 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
             reading.country = reading.country or places[k].target
     if reading.country is None and j > 0 and doc[j - 1].text in POSSESSIVE and (j - 2) in places:
         reading.country = places[j - 2].target
+    if reading.country is None and title.role != found[0].role:
+        # "the head of China's top legislative body": the body's state is the person's
+        for k in range(j + found[2], stop):
+            if k in places and not places[k].igo and k + 1 < len(doc) and doc[places[k].end].text in POSSESSIVE:
+                reading.country = places[k].target
+                break
     for org in orgs:
         if j <= org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
             reading.org = org  # "Professor, Y University" names the employer after a comma

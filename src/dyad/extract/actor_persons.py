@@ -253,18 +253,26 @@ def _anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], peop
 
 def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """In a list of office-holders ("Chinese Premier X and the chairman of the parliament, Y"),
-    one with no country of their own shares that of the one listed just before."""
+    one given a title but no country shares the country the one listed just before was given."""
+    said: dict[int, list[Reading]] = {}
+    for span, _, reading in people.readings:
+        said.setdefault(span.start, []).append(reading)
     ordered = sorted(people.spans, key=lambda p: p[0].start)
     for (prev, prev_key), (span, key) in zip(ordered, ordered[1:]):
         draft, other = reg.drafts[key], reg.drafts[prev_key]
-        if draft.country or not other.country or draft.sector not in {"GOV", "LEG", "MIL", "JUD", "COP"}:
+        if draft.country or prev_key == key or prev.sent.start != span.sent.start:
             continue
-        if prev.sent.start != span.sent.start or prev_key == key:
+        mine, theirs = said.get(span.start, []), said.get(prev.start, [])
+        titled = any(r.title is not None and r.title.sector in {"GOV", "LEG", "MIL", "JUD", "COP"} for r in mine)
+        placed = next((r.country for r in theirs if r.country), None)
+        if not titled or placed is None:
             continue
         between = ctx.doc[prev.end : span.start]
-        if any(t.pos_ in {"VERB", "AUX"} for t in between) or not any(t.lower_ in {"and", ","} for t in between):
+        if any(t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of") for t in between):
             continue
-        draft.set_country(other.country, f"listed with {other.name}")
+        if not any(t.lower_ in {"and", ","} for t in between):
+            continue
+        draft.set_country(placed, f"listed with {other.name}")
 
 
 def link_affiliations(reg: Registry, people: People) -> None:
