@@ -145,3 +145,10 @@ def test_support_to_a_demonym_group_is_not_support_to_the_state(run_extract) -> 
     text = "The United States gives military support to Chinese rivals in Asia."
     found = relations(run_extract, text)
     assert ("USA", "CHN", "supports", "+") not in found and not has(found, "USA", "CHN", "rival")
+
+
+def test_fronted_co_subject(run_extract) -> None:
+    found = relations(run_extract, "Aside from Russia, China is Iran's biggest supporter.")
+    assert ("CHN", "IRN", "supports", "+") in found and ("RUS", "IRN", "supports", "+") in found
+    found = relations(run_extract, "Like Japan, South Korea is an ally of the United States.")
+    assert has(found, "JPN", "USA", "ally") and has(found, "KOR", "USA", "ally")

@@ -41,6 +41,7 @@ class RelationWords:
     presence_type: str
     negations: frozenset[str]
     combining_forms: dict[str, str]
+    co_subjects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,4 +75,5 @@ def relation_words() -> RelationWords:
         presence_type=presence.get("type", "supports"),
         negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
+        co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
     )

@@ -231,9 +231,18 @@ class Finder:
             return []
         self.evidence_tokens += _phrase_tokens(subj)
         states = self.states.of_tokens(_phrase_tokens(subj), persons)
-        like = [t for c in subj.head.children if c.dep_ == "prep" and c.lower_ == "like" for t in c.subtree]
+        like = self.co_subjects(subj.head)
         self.evidence_tokens += like
         return states + [s for s in self.states.of_tokens(like) if s not in states]
+
+    def co_subjects(self, verb: Token) -> list[Token]:
+        """"Like Japan, ...", "Aside from Russia, ...": states the clause says the same of."""
+        out: list[Token] = []
+        for child in verb.children:
+            words = (child.lower_, *[g.lower_ for g in child.children if g.dep_ == "prep"])
+            if child.dep_ in ("prep", "advmod") and (" ".join(words[:2]) in self.words.co_subjects or child.lower_ in self.words.co_subjects):
+                out.extend(child.subtree)
+        return out
 
     def as_frame(self, tok: Token) -> tuple[list[str], list[str]] | None:
         """"treats X and Y as partners", "acknowledging X as Y's partner": the objects between verb and "as"."""
@@ -324,7 +333,7 @@ class Finder:
             )
             self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
         elif cue.owner == "b":
-            self.pairs(cue.type, (subject[:1], owner + others), polarity, tokens, sent)
+            self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
         else:
             self.pairs(cue.type, ((owner or subject)[:1], others[:1]), polarity, tokens, sent)
 
