@@ -175,3 +175,19 @@ def test_the_two_sides_give_nothing_when_ambiguous(run_extract):
 def test_pronoun_points_back_within_the_sentence(run_extract):
     result = run_extract("Russia backs Serbia and supplies it with weapons.")
     assert ("RUS", "SRB", "07") in triples(result)
+
+
+def test_relational_noun_modifier_is_the_other_side(run_extract):
+    result = run_extract("The United States gives military support to Chinese rivals in Asia.")
+    assert not [e for e in result.events if e.target == "CHN"]
+
+
+def test_topic_of_discussion_is_no_party(run_extract):
+    result = run_extract("The United States called a meeting of diplomats to discuss Iran's missile programme.")
+    assert not [e for e in result.events if e.target == "IRN" and e.root == "04"]
+
+
+def test_trade_war_is_not_a_war(run_extract):
+    result = run_extract("The United States escalated its trade war with Canada on Tuesday.")
+    assert ("USA", "CAN", "16") in triples(result)
+    assert not [e for e in result.events if e.root == "19"]

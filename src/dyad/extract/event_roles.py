@@ -190,6 +190,8 @@ class ActorIndex:
                 clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
                 if clause is not None and (q := self.at(clause.head)):
                     return [q]
+        if tok.lemma_.lower() in word_lists().get("relational_nouns", frozenset()):
+            return []  # "Chinese rivals", "America's allies" are not China or America
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(child)):
                 return [q]
@@ -336,7 +338,7 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
     if root in LOCATIVE_ROOTS or code in LOCATIVE_CODES:  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
-    for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and ("verb", c.lemma_.lower()) in lexicon()):
         groups.append(verb_roles(comp, code, idx).targets)
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     own = {s.key for s in sources} | {s.state for s in sources if s.state}
