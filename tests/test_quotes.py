@@ -136,3 +136,16 @@ def test_mixed_straight_and_curly_marks(run_extract) -> None:
     found, _ = quotes(run_extract, text)
     direct_or_partial = [q for q in found if q.kind != "indirect"]
     assert [q.text for q in direct_or_partial] == ["a free, safe and open sea for every nation."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The deal is done and the ships will sail," Elena Duarte wrote on Truth Social.',
+        '"The deal is done and the ships will sail," Elena Duarte told reporters in Lima.',
+        'Elena Duarte spoke first. "The deal is done and the ships will sail," Duarte added.',
+    ],
+)
+def test_written_told_and_added(run_extract, text: str) -> None:
+    found, _ = quotes(run_extract, text, "direct")
+    assert len(found) == 1 and found[0].speaker and "Duarte" in found[0].speaker
