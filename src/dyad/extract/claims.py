@@ -252,6 +252,9 @@ def claims_in(ctx: DocContext) -> list[Claim]:
             seen.add(key)
             about = _about(doc, fig, noun, sent)
             ev_end = noun.i + 1 if noun is not None and noun.i - fig.end <= 4 else fig.end
+            if noun is None:  # "nearly half of its supplies", "$30 billion in pledges": the words it is of
+                of = [t for t in _of_phrase(doc, fig, sent, set()) if t.i - fig.end <= 8]
+                ev_end = max([ev_end, *[t.i + 1 for t in of]])
             start_char, end_char = doc[fig.start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1].text)
             states = _states_in(ctx, *_clause_span(doc, fig, sent))
             out.append(
