@@ -149,3 +149,15 @@ def test_mixed_straight_and_curly_marks(run_extract) -> None:
 def test_written_told_and_added(run_extract, text: str) -> None:
     found, _ = quotes(run_extract, text, "direct")
     assert len(found) == 1 and found[0].speaker and "Duarte" in found[0].speaker
+
+
+def test_colon_at_the_end_of_the_line_before(run_extract) -> None:
+    text = 'Elena Duarte gave the crowd a stark warning:\n"Nobody should expect the border to reopen this year."'
+    found, _ = quotes(run_extract, text, "direct")
+    assert len(found) == 1 and found[0].speaker and "Duarte" in found[0].speaker
+
+
+def test_name_with_its_description_before_the_speech_verb(run_extract) -> None:
+    text = 'Kim Min-su, a professor at a university in Busan, said "the talks will need many more rounds."'
+    found, _ = quotes(run_extract, text)
+    assert [q.speaker for q in found if q.kind != "indirect"] == ["Kim Min-su"]

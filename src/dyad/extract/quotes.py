@@ -296,12 +296,29 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
 def _bare(ctx: DocContext, doc: Doc, left: list[Token], m: Marked, quoted: Quoted, last: tuple[Speaker, int] | None) -> Speaker | None:
     """The speaker of a quotation that is a sentence of its own, from the sentence before it."""
     start = left[0].i if left else _token_at(doc, m.open)
+    if doc.text[: m.open].rstrip().endswith(":"):  # "Kim gave a warning:\n\"...\"": the colon introduces it
+        colon = _token_at(doc, len(doc.text[: m.open].rstrip()) - 1)
+        return _introducer(ctx, _left_tokens(doc, doc[colon].idx, quoted), quoted)
     previous = _previous_sentence(doc, start, quoted)
     if not previous:
         return None
     if last is not None and last[1] >= previous[0].idx:
         return last[0]
     return _speech_root(ctx, previous, quoted) or _named_with_description(ctx, previous)
+
+
+def _introducer(ctx: DocContext, tokens: list[Token], quoted: Quoted) -> Speaker | None:
+    """Who a sentence ending in a colon introduces: its subject when it speaks, else the person it names."""
+    outside = [t for t in tokens if t.idx not in quoted]
+    for tok in reversed(outside):
+        if _is_speech_verb(tok):
+            return resolve(ctx, _subject_of(tok, outside, quoted), tok.idx)
+    root = next((t for t in outside if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None:
+        return None
+    speaker = resolve(ctx, subj, subj.idx)
+    return speaker if speaker.name else None
 
 
 def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
