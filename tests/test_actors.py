@@ -428,3 +428,10 @@ def test_only_a_titled_list_shares_a_country(actors_of):
     assert by_name(ctx, "Marta Quispe").role == "legislature"
     assert by_name(ctx, "Luis Ortega").country == "PER"
     assert by_name(ctx, "Rosa Vidal").country == "CHL"
+
+
+def test_crowds_that_act_are_groups(actors_of):
+    ctx = actors_of("Protesters in Bangkok clashed with police on Sunday. Separately, militants attacked a base.")
+    groups = {a.name: a for a in ctx.result.actors if a.kind == "group"}
+    assert groups["Protesters in Bangkok"].country == "THA"
+    assert groups["militants"].country is None and groups["militants"].sector == "REB"

@@ -36,7 +36,14 @@ GROUP_NOUNS = {
     "residents", "citizens", "nationals", "people", "public", "workers", "students", "tourists",
     "protesters", "demonstrators", "activists", "voters", "expatriates", "community", "diaspora",
     "defectors", "fishermen", "refugees", "migrants", "businesses", "consumers", "investors",
+    "rioters", "rebels", "militants", "insurgents", "gunmen", "separatists",
     "lawmakers", "officials", "diplomats", "soldiers", "troops", "hackers", "fans", "netizens",
+}
+# Crowds that act without a nationality word ("protesters clashed with police"), with role and sector.
+CROWDS = {
+    "protesters": ("protesters", "CVL"), "demonstrators": ("protesters", "CVL"), "rioters": ("protesters", "CVL"),
+    "rebels": ("rebels", "REB"), "militants": ("militants", "REB"), "insurgents": ("rebels", "REB"),
+    "gunmen": ("militants", "REB"), "separatists": ("rebels", "REB"),
 }
 # Generic institutions whose "group" form is really an organisation of the state.
 ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
@@ -464,20 +471,28 @@ def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None
         if root.lower_ not in GROUP_NOUNS:
             continue
         hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
-        if hit is None or _stance(doc, hit.start):
+        if hit is not None and _stance(doc, hit.start):
             continue  # "pro-Palestinian activists" say what they support, not where they are from
         end = chunk.end
         # "Korean residents in Beijing": keep a place phrase that says which residents
-        if end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places:
+        located = end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places
+        if located:
             end = places[end + 1].end
+        if hit is None:
+            # "protesters in Seoul clashed with police": acting crowds, placed by the phrase after them
+            if root.lower_ not in CROWDS or root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            hit = places[chunk.end + 1] if located and not places[chunk.end + 1].igo else None
         start = chunk.start
         while start < end and (doc[start].lower_ in DETERMINERS or doc[start].like_num or doc[start].is_punct):
             start += 1
         span = doc[start:end]
         if root.lower_ in ORG_GROUPS:
             continue  # officials and troops act for their state: the state mention covers them
-        key = f"group:{hit.target}:{root.lemma_.lower()}"
-        draft = reg.ensure(key, span.text, "group", country=hit.target, role="public", sector="CVL", why=[f"'{span.text}'"])
+        country = hit.target if hit else None
+        role, sector = CROWDS.get(root.lower_, ("public", "CVL"))
+        key = f"group:{country or 'XXX'}:{root.lemma_.lower()}"
+        draft = reg.ensure(key, span.text, "group", country=country, role=role, sector=sector, why=[f"'{span.text}'"])
         if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
             draft.role = "diaspora"
         # the mention stops at the noun: the place after it ("in Beijing") stays a mention of its own
