@@ -47,6 +47,7 @@ CROWDS = {
 }
 # Generic institutions whose "group" form is really an organisation of the state.
 ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
+QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}
 CONNECTORS = {"for", "of", "on", "and", "&"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
 # Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
@@ -484,8 +485,10 @@ def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None
                 continue
             hit = places[chunk.end + 1] if located and not places[chunk.end + 1].igo else None
         start = chunk.start
-        while start < end and (doc[start].lower_ in DETERMINERS or doc[start].like_num or doc[start].is_punct):
-            start += 1
+        while start < end and (
+            doc[start].lower_ in DETERMINERS or doc[start].lower_ in QUANTIFIERS or doc[start].like_num or doc[start].is_punct
+        ):
+            start += 1  # "at least eight demonstrators" -> "demonstrators"
         span = doc[start:end]
         if root.lower_ in ORG_GROUPS:
             continue  # officials and troops act for their state: the state mention covers them
