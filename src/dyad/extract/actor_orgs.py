@@ -479,6 +479,11 @@ def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None
         located = end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places
         if located:
             end = places[end + 1].end
+        elif end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"}:
+            for size in (2, 1):  # a city: "Korean residents in Osaka"
+                if doc[end + 1 : end + 1 + size].text in lexicon.cities():
+                    end = end + 1 + size
+                    break
         if hit is None:
             # "protesters in Seoul clashed with police": acting crowds, placed by the phrase after them
             if root.lower_ not in CROWDS or root.dep_ not in {"nsubj", "nsubjpass"}:
