@@ -152,3 +152,20 @@ def test_fronted_co_subject(run_extract) -> None:
     assert ("CHN", "IRN", "supports", "+") in found and ("RUS", "IRN", "supports", "+") in found
     found = relations(run_extract, "Like Japan, South Korea is an ally of the United States.")
     assert has(found, "JPN", "USA", "ally") and has(found, "KOR", "USA", "ally")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colombia is at odds with Venezuela over the border.", ("COL", "VEN", "rival", "+")),
+        ("The trade war between the United States and China dragged on.", ("USA", "CHN", "rival", "+")),
+        ("Norway's military aid to Ukraine rose sharply.", ("NOR", "UKR", "supports", "+")),
+        ("Ukraine is backed by Poland.", ("POL", "UKR", "supports", "+")),
+        ("Israel is Ethiopia's main arms supplier.", ("ISR", "ETH", "supports", "+")),
+        ("Austria has stayed neutral in the conflict between Armenia and Azerbaijan.", ("AUT", "AZE", "neutral", "+")),
+    ],
+)
+def test_more_cues(run_extract, text: str, expected: tuple[str, str, str, str]) -> None:
+    found = relations(run_extract, text)
+    a, b, kind, polarity = expected
+    assert has(found, a, b, kind, polarity), found

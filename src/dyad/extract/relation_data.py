@@ -19,6 +19,7 @@ class Cue:
     owner: str = "a"
     needs_between: bool = False
     needs_prep: bool = False
+    deep: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def relation_words() -> RelationWords:
             owner=spec.get("owner", "a"),
             needs_between=bool(spec.get("needs_between", False)),
             needs_prep=bool(spec.get("needs_prep", False)),
+            deep=bool(spec.get("deep", False)),
         )
         for lemma, spec in raw.get("cues", {}).items()
     }

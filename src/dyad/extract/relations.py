@@ -300,7 +300,7 @@ class Finder:
 
     def owner_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> None:
         """The owner (possessor, modifier, subject, described noun) and the other side (objects, apposition)."""
-        objects = self.prep_objects(tok, cue.preps, heads_only=cue.type == "supports")
+        objects = self.prep_objects(tok, cue.preps, deep=cue.deep, heads_only=cue.type == "supports")
         if cue.needs_prep and not objects:
             return
         if tok.pos_ == "VERB":
@@ -335,7 +335,17 @@ class Finder:
         elif cue.owner == "b":
             self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
         else:
-            self.pairs(cue.type, ((owner or subject)[:1], others[:1]), polarity, tokens, sent)
+            a_side = (owner or subject)[:1]
+            if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
+                a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
+            self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)
+
+    @staticmethod
+    def passive_agent(tok: Token) -> list[Token]:
+        """The "by X" of a passive verb cue."""
+        if tok.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+            return []
+        return [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
 
     def title(self, tok: Token, cue: Cue, sent: Span) -> None:
         """"Turkey's rival Greece", "its longtime ally Japan": the cue names the state it modifies."""
