@@ -1,9 +1,8 @@
-"""Organisations and groups of one document, with their country and role.
+"""Organisations of one document, with their country and role.
 
 Named organisations come from spaCy's ORG entities; described ones from noun
 phrases that pair a state with an institution ("the South Korean military",
-"Seoul's foreign ministry", "the Lee administration"); groups from a national
-modifier on a people noun ("Korean residents in Beijing"). A described
+"Seoul's foreign ministry", "the Lee administration"). A described
 organisation that is another name of a named one of the same country and role
 ("China's foreign ministry" / "the Chinese Ministry of Foreign Affairs") joins it.
 """
@@ -17,10 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
-from dyad.extract.actor_people import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
-from dyad.extract.actor_persons import People, used_as_place, normalise
+from dyad.extract.actor_persons import People, normalise, used_as_place
 from dyad.extract.actor_registry import Registry, state_name
-from dyad.extract.actor_states import PlaceHit, _pattern, doc_text, noun_chunks
+from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks, phrase_doc
+from dyad.extract.actor_titles import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.context import DocContext
 
 # Institutions that a national modifier alone makes an actor ("the Japanese navy").
@@ -31,23 +30,6 @@ STANDALONE_HEADS = {
     "congress", "embassy", "presidential office", "administration", "central bank", "intelligence agency",
     "spy agency", "joint chiefs of staff", "legislature", "supreme court", "police", "cabinet",
 }
-# People nouns that make a group when a state or nationality qualifies them.
-GROUP_NOUNS = {
-    "residents", "citizens", "nationals", "people", "public", "workers", "students", "tourists",
-    "protesters", "demonstrators", "activists", "voters", "expatriates", "community", "diaspora",
-    "defectors", "fishermen", "refugees", "migrants", "businesses", "consumers", "investors",
-    "rioters", "rebels", "militants", "insurgents", "gunmen", "separatists",
-    "lawmakers", "officials", "diplomats", "soldiers", "troops", "hackers", "fans", "netizens",
-}
-# Crowds that act without a nationality word ("protesters clashed with police"), with role and sector.
-CROWDS = {
-    "protesters": ("protesters", "CVL"), "demonstrators": ("protesters", "CVL"), "rioters": ("protesters", "CVL"),
-    "rebels": ("rebels", "REB"), "militants": ("militants", "REB"), "insurgents": ("rebels", "REB"),
-    "gunmen": ("militants", "REB"), "separatists": ("rebels", "REB"),
-}
-# Generic institutions whose "group" form is really an organisation of the state.
-ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
-QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}
 CONNECTORS = {"for", "of", "on", "and", "&"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
 # Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
@@ -97,7 +79,6 @@ def find_orgs(
 ) -> None:
     named = _named_orgs(ctx, reg, places, inner, people)
     _described_orgs(ctx, reg, places, people, named)
-    _groups(ctx, reg, places)
 
 
 _MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}
@@ -108,7 +89,7 @@ def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
     if id(vocab) not in _MATCHERS:
         known = PhraseMatcher(vocab, attr="ORTH")
         for form in lexicon.known_orgs():
-            known.add(form, [_pattern(vocab, form)])
+            known.add(form, [phrase_doc(vocab, form)])
         described = Matcher(vocab)
         described.add("described", [[{"LOWER": {"IN": sorted(DESCRIPTORS)}}, {"POS": "PROPN", "OP": "+"}]])
         _MATCHERS[id(vocab)] = (known, described)
@@ -458,53 +439,3 @@ def _same_named(reg: Registry, named: list[str], country: str, role: str, head: 
         if words & name_words or role == "media":
             matches.append(key)
     return matches[0] if len(set(matches)) == 1 else None
-
-
-def _stance(doc, start: int) -> bool:
-    """'pro-' or 'anti-' right before a state's name or demonym."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}
-
-
-def _groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
-    doc = ctx.doc
-    for chunk in noun_chunks(doc):
-        root = chunk.root
-        if root.lower_ not in GROUP_NOUNS:
-            continue
-        hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
-        if hit is not None and _stance(doc, hit.start):
-            continue  # "pro-Palestinian activists" say what they support, not where they are from
-        end = chunk.end
-        # "Korean residents in Beijing": keep a place phrase that says which residents
-        located = end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places
-        if located:
-            end = places[end + 1].end
-        elif end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"}:
-            for size in (2, 1):  # a city: "Korean residents in Osaka"
-                if doc[end + 1 : end + 1 + size].text in lexicon.cities():
-                    end = end + 1 + size
-                    break
-        if hit is None:
-            # "protesters in Seoul clashed with police": acting crowds, placed by the phrase after them
-            if root.lower_ not in CROWDS or root.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            hit = places[chunk.end + 1] if located and not places[chunk.end + 1].igo else None
-        start = chunk.start
-        while start < end and (
-            doc[start].lower_ in DETERMINERS or doc[start].lower_ in QUANTIFIERS or doc[start].like_num or doc[start].is_punct
-        ):
-            start += 1  # "at least eight demonstrators" -> "demonstrators"
-        span = doc[start:end]
-        if root.lower_ in ORG_GROUPS:
-            continue  # officials and troops act for their state: the state mention covers them
-        country = hit.target if hit else None
-        role, sector = CROWDS.get(root.lower_, ("public", "CVL"))
-        key = f"group:{country or 'XXX'}:{root.lemma_.lower()}"
-        draft = reg.ensure(key, span.text, "group", country=country, role=role, sector=sector, why=[f"'{span.text}'"])
-        if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
-            draft.role = "diaspora"
-        # the mention stops at the noun: the place after it ("in Beijing") stays a mention of its own
-        words = doc[start : chunk.end]
-        reg.mention(key, words.start_char, words.end_char, "name")
-        if span.text not in draft.aliases:
-            draft.aliases.append(span.text)

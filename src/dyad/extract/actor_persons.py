@@ -4,7 +4,7 @@ Full names ("Lee Jae-myung", "Lee Jae Myung") become one actor by their
 normalised spelling; a lone name ("Lee", "Mr. Park", "Takaichi") joins the full
 name it is part of, or, failing that, a full name it is a near spelling of
 ("Takaiichi"). Country and role come from the words around each mention
-(actor_people), and a possessor ("Lee's adviser") lends its country.
+(actor_titles), and a possessor ("Lee's adviser") lends its country.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
-from dyad.extract.actor_people import MEMBER_ROLES, Reading, clean_name, read_after, read_before
 from dyad.extract.actor_registry import Draft, Registry, state_name
-from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks
+from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, read_after, read_before
 from dyad.extract.context import DocContext
 
 # A lone-name typo must be this similar to a part of a full name to join it.

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.extract import lexicon
-from dyad.extract.actor_people import POSSESSIVE
 from dyad.extract.actor_persons import People
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks
+from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.actor_titles import POSSESSIVE
 from dyad.extract.context import DocContext
 
 PRONOUNS = {"he", "she"}

@@ -41,7 +41,7 @@ def _tokenizer() -> Language:
     return spacy.blank("en")
 
 
-def _pattern(vocab, form: str) -> Doc:
+def phrase_doc(vocab, form: str) -> Doc:
     words = [t.text for t in _tokenizer().make_doc(form)]
     spaces = [bool(t.whitespace_) for t in _tokenizer().make_doc(form)]
     return Doc(vocab, words=words, spaces=spaces)
@@ -56,14 +56,14 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatch
     if key not in _MATCHERS:
         places = PhraseMatcher(vocab, attr="ORTH")
         for form, (iso3, how) in lexicon.gazetteer().forms.items():
-            places.add(f"state|{iso3}|{how}", [_pattern(vocab, form)])
+            places.add(f"state|{iso3}|{how}", [phrase_doc(vocab, form)])
         igo_words = PhraseMatcher(vocab, attr="LOWER")
         for form, igo_key in lexicon.igo_forms().items():
-            places.add(f"igo|{igo_key}|name", [_pattern(vocab, form)])
+            places.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
             if len(form.split()) > 1:  # "U.N. Refugee Agency": long names match in any case
-                igo_words.add(f"igo|{igo_key}|name", [_pattern(vocab, form)])
+                igo_words.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
         nonactors = PhraseMatcher(vocab, attr="LOWER")
-        nonactors.add("nonactor", [_pattern(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
+        nonactors.add("nonactor", [phrase_doc(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
         context = Matcher(vocab)
         for i, cf in enumerate(lexicon.context_forms()):
             words = cf.form.split()

@@ -15,7 +15,7 @@ demonym; `ctx.state_of(person_key)` gives the person's country.
 
 from __future__ import annotations
 
-from dyad.extract import actor_orgs, actor_persons, actor_refs
+from dyad.extract import actor_groups, actor_orgs, actor_persons, actor_refs
 from dyad.extract.actor_registry import Registry, state_name
 from dyad.extract.actor_states import compound_hits, find_places
 from dyad.extract.context import DocContext
@@ -42,6 +42,7 @@ def run(ctx: DocContext) -> None:
     inner_places = {i: h for h in inner for i in range(h.start, h.end)}
     people = actor_persons.find_people(ctx, reg, places)
     actor_orgs.find_orgs(ctx, reg, places, inner_places, people)
+    actor_groups.find_groups(ctx, reg, places)
     actor_persons.link_affiliations(reg, people)
     reg.repeat_names()
     actor_refs.resolve_references(ctx, reg, places, people)

@@ -1,0 +1,86 @@
+"""Groups of one document: publics, diasporas and crowds.
+
+A people noun qualified by a state or nationality is a group of that state
+("Korean residents in Beijing", "Filipino workers"); a crowd that acts is a
+group even without one ("protesters in Bangkok clashed with police",
+"militants attacked"), placed by the phrase after it when there is one.
+Officials, diplomats and troops are not groups: they act for their state.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dyad.extract import lexicon
+from dyad.extract.actor_orgs import DETERMINERS
+from dyad.extract.actor_registry import Registry
+from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.context import DocContext
+
+# People nouns that make a group when a state or nationality qualifies them.
+GROUP_NOUNS = {
+    "residents", "citizens", "nationals", "people", "public", "workers", "students", "tourists",
+    "protesters", "demonstrators", "activists", "voters", "expatriates", "community", "diaspora",
+    "defectors", "fishermen", "refugees", "migrants", "businesses", "consumers", "investors",
+    "rioters", "rebels", "militants", "insurgents", "gunmen", "separatists",
+    "lawmakers", "officials", "diplomats", "soldiers", "troops", "hackers", "fans", "netizens",
+}
+# Crowds that act without a nationality word ("protesters clashed with police"), with role and sector.
+CROWDS = {
+    "protesters": ("protesters", "CVL"), "demonstrators": ("protesters", "CVL"), "rioters": ("protesters", "CVL"),
+    "rebels": ("rebels", "REB"), "militants": ("militants", "REB"), "insurgents": ("rebels", "REB"),
+    "gunmen": ("militants", "REB"), "separatists": ("rebels", "REB"),
+}
+# Generic institutions whose "group" form is really an organisation of the state.
+ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
+QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """'pro-' or 'anti-' right before a state's name or demonym."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}
+
+
+def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
+    doc = ctx.doc
+    for chunk in noun_chunks(doc):
+        root = chunk.root
+        if root.lower_ not in GROUP_NOUNS:
+            continue
+        hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
+        if hit is not None and _stance(doc, hit.start):
+            continue  # "pro-Palestinian activists" say what they support, not where they are from
+        end = chunk.end
+        # "Korean residents in Beijing": keep a place phrase that says which residents
+        located = end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places
+        if located:
+            end = places[end + 1].end
+        elif end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"}:
+            for size in (2, 1):  # a city: "Korean residents in Osaka"
+                if doc[end + 1 : end + 1 + size].text in lexicon.cities():
+                    end = end + 1 + size
+                    break
+        if hit is None:
+            # "protesters in Seoul clashed with police": acting crowds, placed by the phrase after them
+            if root.lower_ not in CROWDS or root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            hit = places[chunk.end + 1] if located and not places[chunk.end + 1].igo else None
+        start = chunk.start
+        while start < end and (
+            doc[start].lower_ in DETERMINERS or doc[start].lower_ in QUANTIFIERS or doc[start].like_num or doc[start].is_punct
+        ):
+            start += 1  # "at least eight demonstrators" -> "demonstrators"
+        span = doc[start:end]
+        if root.lower_ in ORG_GROUPS:
+            continue  # officials and troops act for their state: the state mention covers them
+        country = hit.target if hit else None
+        role, sector = CROWDS.get(root.lower_, ("public", "CVL"))
+        key = f"group:{country or 'XXX'}:{root.lemma_.lower()}"
+        draft = reg.ensure(key, span.text, "group", country=country, role=role, sector=sector, why=[f"'{span.text}'"])
+        if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
+            draft.role = "diaspora"
+        # the mention stops at the noun: the place after it ("in Beijing") stays a mention of its own
+        words = doc[start : chunk.end]
+        reg.mention(key, words.start_char, words.end_char, "name")
+        if span.text not in draft.aliases:
+            draft.aliases.append(span.text)
