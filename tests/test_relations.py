@@ -169,3 +169,8 @@ def test_more_cues(run_extract, text: str, expected: tuple[str, str, str, str]) 
     found = relations(run_extract, text)
     a, b, kind, polarity = expected
     assert has(found, a, b, kind, polarity), found
+
+
+def test_a_cue_in_a_reported_clause_does_not_take_the_reporter_as_a_side(run_extract) -> None:
+    text = "Chile said it was hard to imagine that the war in Ukraine would end soon."
+    assert relations(run_extract, text) == set()

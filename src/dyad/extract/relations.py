@@ -22,6 +22,7 @@ from dyad.records import Relation
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
 COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -48,6 +49,10 @@ def _clause_subject(tok: Token, sent: Span) -> Token | None:
             if subj is not None and tok not in subj.subtree:
                 return subj
         if node.head is node or not (sent.start <= node.head.i < sent.end):
+            return None
+        if node is not tok and node.dep_ in CLAUSE_BOUNDARIES:
+            return None  # "hard to imagine that the war in Ukraine ...": the outer subject is not a party
+        if node is tok and tok.dep_ in SUBJECT_DEPS and node.head.dep_ in CLAUSE_BOUNDARIES:
             return None
         node = node.head
     return None
