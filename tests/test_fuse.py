@@ -322,3 +322,56 @@ def test_an_undated_plan_written_after_a_story_is_a_new_story():
                   realis=False, modality="hypothetical", trigger="visit")
     stories = build_stories([done, again])
     assert len(stories) == 2 and realis_contradictions(stories) == []
+
+
+def _reference_partition(events: list[EventItem], window_days: int, min_similarity: float) -> set[frozenset]:
+    """Every pair compared: the plain definition of single-link stories, for checking the fast one."""
+    from dyad.fuse.stories import evidence_similarity, story_key
+
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(events):
+        for j, b in enumerate(events):
+            if j <= i or story_key(a) != story_key(b):
+                continue
+            if (a.date is None) != (b.date is None):
+                continue
+            if a.date is not None:
+                first, second = (a, b) if (a.date, a.doc.id, a.idx) <= (b.date, b.doc.id, b.idx) else (b, a)
+                if abs((b.date - a.date).days) > window_days:
+                    continue
+                if second.open_future and first.date < second.date:
+                    continue
+            if a.doc.id == b.doc.id or evidence_similarity(a, b) >= min_similarity:
+                parent[find(j)] = find(i)
+    groups: dict[int, set] = {}
+    for i, e in enumerate(events):
+        groups.setdefault(find(i), set()).add((e.doc.id, e.idx))
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_fast_story_linking_equals_comparing_every_pair():
+    import random
+
+    rng = random.Random(7)
+    words = ["talks", "summit", "visit", "trade", "ships", "border", "envoy", "pledge", "harbour", "rail"]
+    docs = [doc(f"Outlet {k % 5}", published=None if k % 6 == 0 else f"2030-03-{1 + k % 20:02d}") for k in range(25)]
+    for trial in range(30):
+        events = []
+        for idx in range(rng.randint(5, 40)):
+            d = rng.choice(docs)
+            day = rng.choice([None, None, f"2030-03-{rng.randint(1, 25):02d}"])
+            realis = rng.random() < 0.7
+            events.append(event(
+                d, rng.choice(["AAA", "BBB"]), rng.choice(["BBB", "CCC"]), rng.choice(["042", "043", "112"]),
+                " ".join(rng.sample(words, 4)), realis=realis, when=day,
+                trigger=rng.choice(["met", "visited", "hosted", "criticised"]),
+                modality="asserted" if realis else "planned", idx=idx,
+            ))
+        fast = {frozenset((m.doc.id, m.idx) for m in s.mentions) for s in build_stories(events, 3)}
+        assert fast == _reference_partition(events, 3, 50), f"trial {trial}"

@@ -109,5 +109,5 @@ def fuse_store(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> Fusion:
-    corpus = restrict(load_corpus(store), since, until)
+    corpus = restrict(load_corpus(store, (dyad.a, dyad.b) if dyad else None), since, until)
     return fuse(corpus, window_days, tolerance, dyad)

@@ -202,13 +202,23 @@ def _span(alias: str, start: str = "start", end: str = "end") -> str:
     return f'substr(d.text, {alias}."{start}" + 1, {alias}."{end}" - {alias}."{start}")'
 
 
-def load_events(store: Any, docs: dict[str, DocInfo]) -> list[EventItem]:
+def _pair_filter(a: str, b: str, pair: tuple[str, str] | None) -> tuple[str, list[str]]:
+    """SQL keeping rows between the two states of `pair` (either direction), or everything."""
+    if pair is None:
+        return "TRUE", []
+    return f"{a} IN (?, ?) AND {b} IN (?, ?) AND {a} <> {b}", [*pair, *pair]
+
+
+def load_events(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[EventItem]:
+    where, params = _pair_filter("e.source", "e.target", pair)
     rows = store.query(
         f"""SELECT e.*, {_span('e')} AS words, sa.name AS source_name, ta.name AS target_name
         FROM events e JOIN documents d ON d.id = e.doc_id
         LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.key = e.source_actor
         LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.key = e.target_actor
-        ORDER BY e.doc_id, e.idx"""
+        WHERE {where}
+        ORDER BY e.doc_id, e.idx""",
+        params,
     )
     items = []
     for r in rows:
@@ -240,9 +250,12 @@ def load_claims(store: Any, docs: dict[str, DocInfo]) -> list[ClaimItem]:
     ]
 
 
-def load_relations(store: Any, docs: dict[str, DocInfo]) -> list[RelationItem]:
+def load_relations(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[RelationItem]:
+    where, params = _pair_filter("r.a", "r.b", pair)
     rows = store.query(
-        f"SELECT r.*, {_span('r')} AS words FROM relations r JOIN documents d ON d.id = r.doc_id ORDER BY r.doc_id, r.idx"
+        f"""SELECT r.*, {_span('r')} AS words FROM relations r JOIN documents d ON d.id = r.doc_id
+        WHERE {where} ORDER BY r.doc_id, r.idx""",
+        params,
     )
     return [
         RelationItem(
@@ -253,12 +266,27 @@ def load_relations(store: Any, docs: dict[str, DocInfo]) -> list[RelationItem]:
     ]
 
 
-def load_quotes(store: Any, docs: dict[str, DocInfo]) -> list[QuoteItem]:
+def _in_scope(alias: str, pair: tuple[str, str] | None) -> tuple[str, list[str]]:
+    """SQL keeping rows of documents with an event or relation between the pair."""
+    if pair is None:
+        return "TRUE", []
+    events, p1 = _pair_filter("source", "target", pair)
+    relations, p2 = _pair_filter("a", "b", pair)
+    return (
+        f"{alias}.doc_id IN (SELECT doc_id FROM events WHERE {events} UNION SELECT doc_id FROM relations WHERE {relations})",
+        [*p1, *p2],
+    )
+
+
+def load_quotes(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[QuoteItem]:
+    where, params = _in_scope("q", pair)
     rows = store.query(
         f"""SELECT q.*, {_span('q')} AS words, a.country AS speaker_country
         FROM quotes q JOIN documents d ON d.id = q.doc_id
         LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor
-        ORDER BY q.doc_id, q.idx"""
+        WHERE {where}
+        ORDER BY q.doc_id, q.idx""",
+        params,
     )
     return [
         QuoteItem(
@@ -269,21 +297,26 @@ def load_quotes(store: Any, docs: dict[str, DocInfo]) -> list[QuoteItem]:
     ]
 
 
-def load_sentences(store: Any, docs: dict[str, DocInfo]) -> list[SentenceItem]:
+def load_sentences(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[SentenceItem]:
+    where, params = _in_scope("s", pair)
     rows = store.query(
         f"SELECT s.doc_id, s.idx, {_span('s')} AS words FROM sentences s JOIN documents d ON d.id = s.doc_id"
-        " ORDER BY s.doc_id, s.idx"
+        f" WHERE {where} ORDER BY s.doc_id, s.idx",
+        params,
     )
     return [SentenceItem(docs[r["doc_id"]], r["idx"], r["words"] or "") for r in rows]
 
 
-def load_corpus(store: Any) -> Corpus:
+def load_corpus(store: Any, pair: tuple[str, str] | None = None) -> Corpus:
+    """Everything, or (with a pair of states) what fusion needs for that dyad: its events and
+    relations, the quotes and sentences of the documents that report it, and every claim
+    (a figure is corroborated from anywhere)."""
     docs = load_docs(store)
     return Corpus(
         docs=docs,
-        events=load_events(store, docs),
+        events=load_events(store, docs, pair),
         claims=load_claims(store, docs),
-        relations=load_relations(store, docs),
-        quotes=load_quotes(store, docs),
-        sentences=load_sentences(store, docs),
+        relations=load_relations(store, docs, pair),
+        quotes=load_quotes(store, docs, pair),
+        sentences=load_sentences(store, docs, pair),
     )

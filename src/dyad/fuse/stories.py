@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -94,8 +95,9 @@ class Story:
     directed: bool
     mentions: list[EventItem] = field(default_factory=list)
 
-    @property
+    @cached_property
     def docs(self) -> list[DocInfo]:
+        """Its documents (computed once: a story's mentions do not change after linking)."""
         return list({m.doc.id: m.doc for m in self.mentions}.values())
 
     @property
@@ -106,7 +108,7 @@ class Story:
     def outlets(self) -> list[str]:
         return sorted({d.outlet for d in self.docs})
 
-    @property
+    @cached_property
     def n_sources(self) -> int:
         return len(source_groups(self.docs))
 
@@ -249,8 +251,53 @@ def build_stories(
     return stories
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What linking compares, computed once per event."""
+
+    day: int  # ordinal
+    doc: str
+    open_future: bool
+    stem: str
+    words: str
+    source_name: str | None
+    target_name: str | None
+
+
+def _features(e: EventItem) -> _Features:
+    return _Features(
+        e.date.toordinal() if e.date else 0, e.doc.id, e.open_future, trigger_stem(e.trigger),
+        content_words(e.cited.words), e.source_name, e.target_name,
+    )
+
+
+def _similar(a: _Features, b: _Features, min_similarity: float) -> bool:
+    """evidence_similarity(a, b) >= min_similarity, on precomputed features."""
+    if a.stem and a.stem == b.stem:
+        return True
+    if _names_match(a.source_name, b.source_name) and _names_match(a.target_name, b.target_name):
+        return True
+    if _names_match(a.source_name, b.target_name) and _names_match(a.target_name, b.source_name):
+        return True
+    return fuzz.token_set_ratio(a.words, b.words, score_cutoff=min_similarity) >= min_similarity
+
+
 def _link(group: list[EventItem], window: dt.timedelta, min_similarity: float) -> list[list[EventItem]]:
-    """Single-link clusters of date-sorted events of one key."""
+    """Single-link clusters of date-sorted events of one key.
+
+    Events are taken in date order; each is compared with the open clusters' members
+    inside the window until one member links, so a cluster costs one match, not one
+    comparison per member. Undated events only link among themselves.
+    """
+    dated = [e for e in group if e.date is not None]
+    undated = [e for e in group if e.date is None]
+    clusters = _link_sorted(dated, window.days, min_similarity)
+    clusters += _link_sorted(undated, None, min_similarity)
+    return clusters
+
+
+def _link_sorted(group: list[EventItem], window: int | None, min_similarity: float) -> list[list[EventItem]]:
+    feats = [_features(e) for e in group]
     parent = list(range(len(group)))
 
     def find(i: int) -> int:
@@ -259,21 +306,36 @@ def _link(group: list[EventItem], window: dt.timedelta, min_similarity: float) -
             i = parent[i]
         return i
 
-    for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            b = group[j]
-            if a.date is None or b.date is None:
-                close = a.date is None and b.date is None
-            else:
-                if b.date - a.date > window:
-                    break
-                # an undated plan cannot be a report of something dated before it was written
-                close = not (b.open_future and a.date < b.date) and not (a.open_future and b.date < a.date)
-            if not close or find(i) == find(j):
+    open_members: dict[int, list[int]] = {}  # cluster root -> members, oldest first
+    for j, fj in enumerate(feats):
+        low = fj.day - window if window is not None else None
+        for root in list(open_members):
+            members = open_members.get(root)
+            if members is None:
                 continue
-            if a.doc.id == b.doc.id or evidence_similarity(a, b) >= min_similarity:
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[EventItem]] = {}
+            if low is not None:
+                expired = 0
+                while expired < len(members) and feats[members[expired]].day < low:
+                    expired += 1
+                del members[:expired]
+                if not members:
+                    del open_members[root]
+                    continue
+            if find(root) == find(j):
+                continue
+            for i in reversed(members):
+                fi = feats[i]
+                # an undated plan cannot be a report of something dated before it was written
+                if fj.open_future and window is not None and fi.day < fj.day:
+                    continue
+                if fi.doc == fj.doc or _similar(fi, fj, min_similarity):
+                    a, b = find(root), find(j)
+                    first, second = open_members.pop(a, []), open_members.pop(b, [])
+                    parent[b] = a
+                    open_members[a] = list(heapq.merge(first, second, key=lambda k: (feats[k].day, k))) if first and second else first or second
+                    break
+        open_members.setdefault(find(j), []).append(j)
+    out: dict[int, list[EventItem]] = {}
     for i, e in enumerate(group):
-        clusters.setdefault(find(i), []).append(e)
-    return list(clusters.values())
+        out.setdefault(find(i), []).append(e)
+    return list(out.values())
