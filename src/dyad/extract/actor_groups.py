@@ -17,22 +17,6 @@ from dyad.extract.actor_registry import Registry
 from dyad.extract.actor_states import PlaceHit, noun_chunks
 from dyad.extract.context import DocContext
 
-# People nouns that make a group when a state or nationality qualifies them.
-GROUP_NOUNS = {
-    "residents", "citizens", "nationals", "people", "public", "workers", "students", "tourists",
-    "protesters", "demonstrators", "activists", "voters", "expatriates", "community", "diaspora",
-    "defectors", "fishermen", "refugees", "migrants", "businesses", "consumers", "investors",
-    "rioters", "rebels", "militants", "insurgents", "gunmen", "separatists",
-    "lawmakers", "officials", "diplomats", "soldiers", "troops", "hackers", "fans", "netizens",
-}
-# Crowds that act without a nationality word ("protesters clashed with police"), with role and sector.
-CROWDS = {
-    "protesters": ("protesters", "CVL"), "demonstrators": ("protesters", "CVL"), "rioters": ("protesters", "CVL"),
-    "rebels": ("rebels", "REB"), "militants": ("militants", "REB"), "insurgents": ("rebels", "REB"),
-    "gunmen": ("militants", "REB"), "separatists": ("rebels", "REB"),
-}
-# Generic institutions whose "group" form is really an organisation of the state.
-ORG_GROUPS = {"lawmakers": ("legislature", "LEG"), "officials": ("government", "GOV"), "diplomats": ("diplomat", "GOV"), "soldiers": ("military", "MIL"), "troops": ("military", "MIL")}
 QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}
 
 
@@ -45,24 +29,28 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     doc = ctx.doc
     for chunk in noun_chunks(doc):
         root = chunk.root
-        if root.lower_ not in GROUP_NOUNS:
-            continue
+        noun = lexicon.group_nouns().get(root.lower_)
+        if noun is None or noun.use == "body":
+            continue  # officials and troops act for their state: the state mention covers them
         hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i), None)
         if hit is not None and _stance(doc, hit.start):
             continue  # "pro-Palestinian activists" say what they support, not where they are from
         end = chunk.end
+        where: str | None = None  # the country of the place phrase after the noun, if any
         # "Korean residents in Beijing": keep a place phrase that says which residents
         located = end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"} and (end + 1) in places
         if located:
+            where = places[end + 1].target if not places[end + 1].igo else None
             end = places[end + 1].end
         elif end + 1 < len(doc) and doc[end].lower_ in {"in", "living", "from"}:
             for size in (2, 1):  # a city: "Korean residents in Osaka"
                 if doc[end + 1 : end + 1 + size].text in lexicon.cities():
+                    where = lexicon.cities()[doc[end + 1 : end + 1 + size].text]
                     end = end + 1 + size
                     break
         if hit is None:
             # "protesters in Seoul clashed with police": acting crowds, placed by the phrase after them
-            if root.lower_ not in CROWDS or root.dep_ not in {"nsubj", "nsubjpass"}:
+            if noun.use != "crowd" or root.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             hit = places[chunk.end + 1] if located and not places[chunk.end + 1].igo else None
         start = chunk.start
@@ -71,14 +59,12 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         ):
             start += 1  # "at least eight demonstrators" -> "demonstrators"
         span = doc[start:end]
-        if root.lower_ in ORG_GROUPS:
-            continue  # officials and troops act for their state: the state mention covers them
         country = hit.target if hit else None
-        role, sector = CROWDS.get(root.lower_, ("public", "CVL"))
-        key = f"group:{country or 'XXX'}:{root.lemma_.lower()}"
+        role, sector = noun.role, noun.sector
+        key = f"group:{country or 'XXX'}:{root.lemma_.lower()}" + (f":{where}" if where else "")
         draft = reg.ensure(key, span.text, "group", country=country, role=role, sector=sector, why=[f"'{span.text}'"])
-        if root.lower_ in {"residents", "expatriates", "community", "diaspora", "nationals"} and end > chunk.end:
-            draft.role = "diaspora"
+        if role == "public" and where and country and where != country:
+            draft.role = "diaspora"  # nationals placed in another country
         # the mention stops at the noun: the place after it ("in Beijing") stays a mention of its own
         words = doc[start : chunk.end]
         reg.mention(key, words.start_char, words.end_char, "name")

@@ -22,23 +22,18 @@ from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks, phrase_do
 from dyad.extract.actor_titles import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.context import DocContext
 
-# Institutions that a national modifier alone makes an actor ("the Japanese navy").
-STANDALONE_HEADS = {
-    "military", "army", "navy", "air force", "armed forces", "forces", "self-defense forces",
-    "self-defence forces", "coast guard", "foreign ministry", "defense ministry", "defence ministry",
-    "ministry", "news agency", "state news agency", "state media", "parliament", "national assembly",
-    "congress", "embassy", "presidential office", "administration", "central bank", "intelligence agency",
-    "spy agency", "joint chiefs of staff", "legislature", "supreme court", "police", "cabinet",
-}
 CONNECTORS = {"for", "of", "on", "and", "&"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
-# Nouns that, right before a proper name, say it is an organisation ("broadcaster TBS").
-DESCRIPTORS = {
-    "broadcaster", "newspaper", "daily", "outlet", "agency", "chipmaker", "automaker", "carmaker",
-    "conglomerate", "firm", "company", "giant", "group", "think", "tank", "university", "network",
-    "bank", "lender", "airline", "maker", "manufacturer", "startup", "retailer", "insurer", "party",
-    "consultancy", "institute", "operator", "producer", "supplier", "developer", "publisher",
-}
+def standalone_heads() -> set[str]:
+    """Heads that a state's name or demonym alone makes an organisation of it ("the Japanese navy")."""
+    return {head for head, uses in lexicon.org_head_uses().items() if "state" in uses}
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> frozenset[str]:
+    """Single words that, right before a proper name, say it is an organisation ("broadcaster TBS")."""
+    words = {head.split()[-1] for head, uses in lexicon.org_head_uses().items() if "before" in uses}
+    return frozenset(words)
 
 
 def org_span(ent: Span) -> Span:
@@ -91,7 +86,7 @@ def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
         for form in lexicon.known_orgs():
             known.add(form, [phrase_doc(vocab, form)])
         described = Matcher(vocab)
-        described.add("described", [[{"LOWER": {"IN": sorted(DESCRIPTORS)}}, {"POS": "PROPN", "OP": "+"}]])
+        described.add("described", [[{"LOWER": {"IN": sorted(descriptors())}}, {"POS": "PROPN", "OP": "+"}]])
         _MATCHERS[id(vocab)] = (known, described)
     return _MATCHERS[id(vocab)]
 
@@ -352,7 +347,7 @@ def _described_orgs(
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
             start += 1
         owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and doc[start].lower_ in STANDALONE_HEADS:
+        if owner is not None and owner > start and doc[start].lower_ in standalone_heads():
             start = owner  # "military China's air force": the chunk swallowed a word before the owner
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
@@ -385,7 +380,7 @@ def _standalone_head(words: list[str]) -> str | None:
     for size in (3, 2, 1):
         if len(words) >= size:
             phrase = " ".join(words[-size:]).replace(" - ", "-")
-            if phrase in STANDALONE_HEADS:
+            if phrase in standalone_heads():
                 return phrase
     return None
 

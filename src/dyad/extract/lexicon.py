@@ -197,6 +197,29 @@ def org_heads() -> dict[str, Title]:
 
 
 @lru_cache(maxsize=1)
+def org_head_uses() -> dict[str, frozenset[str]]:
+    """Lower-case head -> its uses: "state" (a state word + head is a body of that state), "before"."""
+    return {r["head"].lower(): frozenset(_list(r.get("use") or "")) for r in _rows("titles_orgs.tsv")}
+
+
+@dataclass(frozen=True)
+class GroupNoun:
+    noun: str
+    role: str
+    sector: str
+    use: str  # nationality, crowd or body
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, GroupNoun]:
+    """Plural people nouns that make group actors (titles_groups.tsv)."""
+    return {
+        r["noun"].lower(): GroupNoun(noun=r["noun"].lower(), role=r["role"], sector=r["sector"], use=r["use"])
+        for r in _rows("titles_groups.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
 def known_orgs() -> dict[str, KnownOrg]:
     """Surface form -> a well-known organisation whose country the text may not say."""
     forms: dict[str, KnownOrg] = {}
