@@ -62,6 +62,7 @@ def _unit_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def normalise_unit(unit: str) -> str:
     """`$`/`dollars` -> USD, `%`/`percent` -> share, else lower-case singular."""
     key = unit.strip().casefold()
@@ -84,6 +85,7 @@ def _stop_words() -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> str:
     """Lower-cased words of a text without stop words or numbers, for fuzzy comparison."""
     stop = _stop_words()

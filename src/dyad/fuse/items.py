@@ -209,6 +209,18 @@ def _pair_filter(a: str, b: str, pair: tuple[str, str] | None) -> tuple[str, lis
     return f"{a} IN (?, ?) AND {b} IN (?, ?) AND {a} <> {b}", [*pair, *pair]
 
 
+def _in_scope(alias: str, pair: tuple[str, str] | None) -> tuple[str, list[str]]:
+    """SQL keeping rows of documents with an event or relation between the pair."""
+    if pair is None:
+        return "TRUE", []
+    events, p1 = _pair_filter("source", "target", pair)
+    relations, p2 = _pair_filter("a", "b", pair)
+    return (
+        f"{alias}.doc_id IN (SELECT doc_id FROM events WHERE {events} UNION SELECT doc_id FROM relations WHERE {relations})",
+        [*p1, *p2],
+    )
+
+
 def load_events(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[EventItem]:
     where, params = _pair_filter("e.source", "e.target", pair)
     rows = store.query(
@@ -235,9 +247,15 @@ def load_events(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | No
     return items
 
 
-def load_claims(store: Any, docs: dict[str, DocInfo]) -> list[ClaimItem]:
+def load_claims(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[ClaimItem]:
+    where, params = _in_scope("c", pair)
+    if pair is not None:  # figures about either state corroborate wherever they appear
+        where = f"({where} OR list_has_any(c.actors, [?, ?]))"
+        params = [*params, *pair]
     rows = store.query(
-        f"SELECT c.*, {_span('c')} AS words FROM claims c JOIN documents d ON d.id = c.doc_id ORDER BY c.doc_id, c.idx"
+        f"""SELECT c.*, {_span('c')} AS words FROM claims c JOIN documents d ON d.id = c.doc_id
+        WHERE {where} ORDER BY c.doc_id, c.idx""",
+        params,
     )
     return [
         ClaimItem(
@@ -264,18 +282,6 @@ def load_relations(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] |
         )
         for r in rows
     ]
-
-
-def _in_scope(alias: str, pair: tuple[str, str] | None) -> tuple[str, list[str]]:
-    """SQL keeping rows of documents with an event or relation between the pair."""
-    if pair is None:
-        return "TRUE", []
-    events, p1 = _pair_filter("source", "target", pair)
-    relations, p2 = _pair_filter("a", "b", pair)
-    return (
-        f"{alias}.doc_id IN (SELECT doc_id FROM events WHERE {events} UNION SELECT doc_id FROM relations WHERE {relations})",
-        [*p1, *p2],
-    )
 
 
 def load_quotes(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] | None = None) -> list[QuoteItem]:
@@ -309,13 +315,13 @@ def load_sentences(store: Any, docs: dict[str, DocInfo], pair: tuple[str, str] |
 
 def load_corpus(store: Any, pair: tuple[str, str] | None = None) -> Corpus:
     """Everything, or (with a pair of states) what fusion needs for that dyad: its events and
-    relations, the quotes and sentences of the documents that report it, and every claim
-    (a figure is corroborated from anywhere)."""
+    relations, the quotes, sentences and claims of the documents that report it, and every
+    claim about either state wherever it appears (it may corroborate one of theirs)."""
     docs = load_docs(store)
     return Corpus(
         docs=docs,
         events=load_events(store, docs, pair),
-        claims=load_claims(store, docs),
+        claims=load_claims(store, docs, pair),
         relations=load_relations(store, docs, pair),
         quotes=load_quotes(store, docs, pair),
         sentences=load_sentences(store, docs, pair),
