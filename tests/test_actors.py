@@ -435,3 +435,12 @@ def test_crowds_that_act_are_groups(actors_of):
     groups = {a.name: a for a in ctx.result.actors if a.kind == "group"}
     assert groups["Protesters in Bangkok"].country == "THA"
     assert groups["militants"].country is None and groups["militants"].sector == "REB"
+
+
+def test_data_tables_have_no_duplicate_keys():
+    from dyad.extract.lexicon import _rows
+
+    for name, column in [("titles.tsv", "title"), ("titles_orgs.tsv", "head"), ("titles_groups.tsv", "noun"),
+                         ("igos.tsv", "key"), ("gazetteer.tsv", "iso3"), ("gazetteer_cities.tsv", "city")]:
+        keys = [r[column].lower() for r in _rows(name)]
+        assert len(keys) == len(set(keys)), f"{name}: duplicate {column}"

@@ -372,4 +372,4 @@ def _stray(tok: Token) -> bool:
         return False
     if tok.lower_ in NAME_PARTICLES:
         return False
-    return tok.is_stop or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}
+    return tok.is_stop or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "ADV"}
