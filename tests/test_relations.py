@@ -174,3 +174,8 @@ def test_more_cues(run_extract, text: str, expected: tuple[str, str, str, str]) 
 def test_a_cue_in_a_reported_clause_does_not_take_the_reporter_as_a_side(run_extract) -> None:
     text = "Chile said it was hard to imagine that the war in Ukraine would end soon."
     assert relations(run_extract, text) == set()
+
+
+def test_hyphenated_pair_read_with_the_documents_own_names(run_extract) -> None:
+    text = "The U.S. and China met in Geneva. Analysts call it U.S.-China competition at its sharpest."
+    assert has(relations(run_extract, text), "USA", "CHN", "rival")

@@ -9,6 +9,7 @@ before them when the actor stage left them unresolved.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -19,6 +20,7 @@ from dyad.extract.relation_data import relation_words
 STATE_PRONOUNS = frozenset({"it", "its", "itself"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
+HYPHENATED = re.compile(r"[-\u2010\u2013\u2014]")
 LOOKBACK_CHARS = 600  # how far back a pronoun may reach for its state
 
 
@@ -36,6 +38,12 @@ class StateIndex:
         rows.sort()
         self.rows = rows
         self.starts = [r[0] for r in rows]
+        # the document's own names for its states, to read "U.S.-China" when the actor stage left it whole
+        self.names = {
+            m.text.lower(): actor.country
+            for m in ctx.result.mentions
+            if (actor := ctx.actor(m.actor_key)) is not None and actor.kind == "state" and actor.country
+        }
 
     def _overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         k = bisect.bisect_left(self.starts, start - 200)
@@ -55,6 +63,9 @@ class StateIndex:
         forms = relation_words().combining_forms
         if not found and tok.lower_ in forms and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "\u2013"):
             found = [forms[tok.lower_]]
+        if not found and HYPHENATED.search(tok.text):
+            parts = [self.names.get(p.lower()) for p in HYPHENATED.split(tok.text)]
+            found = [iso for iso in parts if iso]
         if not found and tok.lower_ in STATE_PRONOUNS | PERSON_PRONOUNS:
             found = self.pronoun(tok, persons)
         return found
