@@ -22,7 +22,7 @@ from dyad.fuse.sources import OutletRow
 from dyad.fuse.stories import Story
 
 MAX_STORIES = 12
-MAX_QUOTES = 20
+MAX_QUOTES = 30
 MAX_FIGURES = 20
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -81,7 +81,10 @@ def build_briefing(
     fusion = fuse_store(store, settings.story_window_days, settings.claim_tolerance, dyad, since, until)
     ids = {d.id for d in fusion.docs}
     quotes = [q for q in fusion.corpus.quotes if q.doc.id in ids and q.speaker]
-    quotes.sort(key=lambda q: (q.doc.published or dt.date.max, q.doc.id, q.idx))
+    states = {dyad.a, dyad.b} if dyad else set()
+    # speakers of the dyad's states first, then the latest documents, in the order they quote
+    quotes.sort(key=lambda q: (bool(states) and q.speaker_country not in states,
+                               -(q.doc.published or dt.date.min).toordinal(), q.doc.id, q.idx))
     rows = trend(store, dyad, "month", False, since, until)
     bucket = choose_bucket(rows)
     if bucket != "month":
