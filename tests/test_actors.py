@@ -444,3 +444,16 @@ def test_data_tables_have_no_duplicate_keys():
                          ("igos.tsv", "key"), ("gazetteer.tsv", "iso3"), ("gazetteer_cities.tsv", "city")]:
         keys = [r[column].lower() for r in _rows(name)]
         assert len(keys) == len(set(keys)), f"{name}: duplicate {column}"
+
+
+def test_gazetteer_holds_pycountry_names():
+    states = lexicon.gazetteer().states
+    forms = lexicon.gazetteer().forms
+    for iso3, state in states.items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is None:
+            continue
+        for attr in ("name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                assert lexicon.strip_article(value) in forms, f"{iso3}: {value!r} missing"
