@@ -375,3 +375,15 @@ def test_fast_story_linking_equals_comparing_every_pair():
             ))
         fast = {frozenset((m.doc.id, m.idx) for m in s.mentions) for s in build_stories(events, 3)}
         assert fast == _reference_partition(events, 3, 50), f"trial {trial}"
+
+
+def test_dyad_parse():
+    from dyad.fuse.fusion import Dyad
+
+    assert Dyad.parse("kor-chn") == Dyad("KOR", "CHN") == Dyad.parse("KOR~CHN") == Dyad.parse("KOR/CHN")
+    assert Dyad.parse("KOR-CHN", directed=True).covers("KOR", "CHN")
+    assert not Dyad.parse("KOR-CHN", directed=True).covers("CHN", "KOR")
+    assert Dyad.parse("KOR-CHN").covers("CHN", "KOR")
+    for bad in ("KOR", "KOR-CHN-JPN", "KO-CHN", "K0R-CHN"):
+        with pytest.raises(ValueError):
+            Dyad.parse(bad)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ class Dyad:
 
     @classmethod
     def parse(cls, text: str, directed: bool = False) -> Dyad:
-        parts = [p.strip().upper() for p in text.replace("/", "-").replace(">", "-").split("-") if p.strip()]
+        parts = [p.strip().upper() for p in re.split(r"[-~/>]", text) if p.strip()]
         if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
             raise ValueError(f"{text!r}: a dyad is two ISO 3166 alpha-3 codes, e.g. KOR-CHN")
         return cls(parts[0], parts[1], directed)
