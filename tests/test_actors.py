@@ -457,3 +457,13 @@ def test_gazetteer_holds_pycountry_names():
             value = getattr(country, attr, None)
             if value and "," not in value and "(" not in value:
                 assert lexicon.strip_article(value) in forms, f"{iso3}: {value!r} missing"
+
+
+def test_counterpart_and_an_organisation_placed_after_its_name(actors_of):
+    ctx = actors_of(
+        "Chilean President Rosa Vidal met her Peruvian counterpart, Luis Ortega, in Lima. "
+        "Tomas Ruiz, an economist at the Andes Trade Foundation in Lima, called it overdue."
+    )
+    assert by_name(ctx, "Luis Ortega").country == "PER"
+    assert by_name(ctx, "Andes Trade Foundation").country == "PER"
+    assert by_name(ctx, "Tomas Ruiz").country == "PER"

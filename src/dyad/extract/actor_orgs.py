@@ -180,6 +180,9 @@ def _named_orgs(
                 draft.set_role(desc.role, desc.sector, why)
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
+        located = _located_after(span, places)
+        if located:
+            draft.set_country(located[0], located[1])
         described = _after(span)
         if described:
             iso3, why, desc = described
@@ -310,6 +313,23 @@ def _before(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, l
         desc = org_head(words)
         if desc:
             return None, f"described as '{' '.join(words)}'", desc
+    return None
+
+
+def _located_after(span: Span, places: dict[int, PlaceHit]) -> tuple[str, str] | None:
+    """'X Foundation in Sao Paulo', 'Y Institute based in Seoul': the place right after the name."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "based":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return None
+    if i + 1 in places and not places[i + 1].igo:
+        hit = places[i + 1]
+        return hit.target, f"'{doc[span.end : hit.end].text}' after its name"
+    town = lexicon.place_country([t.text for t in doc[i + 1 : i + 4]])
+    if town and doc[i + 1 : i + 4].text.startswith(town[1]):
+        return town[0], f"'in {town[1]}' after its name"
     return None
 
 

@@ -51,7 +51,7 @@ def title_words() -> frozenset[str]:
     words: set[str] = set()
     for t in lexicon.titles():
         words.update(t.split())
-    return frozenset(words) | {"former", "then", "acting", "senior", "top", "deputy", "vice", "chief", "first", "assistant", "-", "interim", "incoming", "outgoing", "late", "de", "facto", "state"}
+    return frozenset(words) | {"former", "then", "acting", "senior", "top", "deputy", "vice", "chief", "first", "assistant", "-", "interim", "incoming", "outgoing", "late", "de", "facto", "state", "counterpart", "counterparts"}
 
 
 def match_title(words: list[str]) -> tuple[lexicon.Title, int] | None:
