@@ -139,6 +139,8 @@ def test_folder_is_read_recursively_without_hidden_files(tmp_path: Path):
     (tmp_path / ".secret.txt").write_text("Not to be read.", encoding="utf-8")
     (tmp_path / ".hidden" / "three.txt").write_text("Not to be read either.", encoding="utf-8")
     (tmp_path / "a" / "blob.bin").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "a" / "__init__.py").write_text('"""A module, not an article."""', encoding="utf-8")
+    (tmp_path / "a" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     items = read(tmp_path)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, IngestError)]

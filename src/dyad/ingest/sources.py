@@ -31,7 +31,19 @@ __all__ = ["IngestError", "iter_documents", "to_document"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# Files a folder walk passes over: code, styles, media, archives and databases that sit beside
+# articles (a saved web page's assets, a package's modules). A file named on its own is always tried.
+NOT_DOCUMENTS = {
+    ".py", ".pyc", ".js", ".mjs", ".css", ".map", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp",
+    ".ico", ".woff", ".woff2", ".ttf", ".otf", ".mp3", ".mp4", ".webm", ".zip", ".gz", ".tar", ".whl",
+    ".so", ".exe", ".duckdb", ".wal", ".parquet", ".db", ".sqlite", ".toml", ".yaml", ".yml", ".cfg",
+    ".ini", ".lock",
+}
 STDIN = "-"
+
+
+def is_document_file(path: Path) -> bool:
+    return path.suffix.lower() not in NOT_DOCUMENTS
 
 
 def to_document(raw: RawText, manifest: Manifest | None = None) -> Document | IngestError:
@@ -138,12 +150,12 @@ def read_stdin(settings: Settings) -> Iterator[RawText | IngestError]:
 
 
 def walk(folder: Path, skip: set[Path]) -> Iterator[Path]:
-    """Files under a folder, recursively, in name order, leaving out hidden files and folders."""
+    """Document files under a folder, recursively, in name order, leaving out hidden files and folders."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and path.resolve() not in skip:
+            if not name.startswith(".") and is_document_file(path) and path.resolve() not in skip:
                 yield path
 
 
