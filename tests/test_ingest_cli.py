@@ -245,7 +245,13 @@ def test_bad_inputs_are_named_others_go_in_and_stored_rows_stay(tmp_path: Path):
     try:
         refused = f"http://127.0.0.1:{free_port()}/"
         result = ingest(
-            tmp_path, str(bad), str(tmp_path / "nowhere.txt"), str(sock_path), refused, env={"DYAD_MAX_BYTES": "2000"}
+            tmp_path,
+            str(bad),
+            str(bad / "image.png"),  # a folder walk passes over images; named on its own, it is tried
+            str(tmp_path / "nowhere.txt"),
+            str(sock_path),
+            refused,
+            env={"DYAD_MAX_BYTES": "2000"},
         )
     finally:
         sock.close()
