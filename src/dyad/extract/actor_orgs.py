@@ -9,6 +9,7 @@ organisation that is another name of a named one of the same country and role
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -42,7 +43,7 @@ def org_span(ent: Span) -> Span:
     doc = ent.doc
     while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or _sentence_tail(doc[start])):
         start += 1
     # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
     # after a connecting word when a capitalised word follows
@@ -59,9 +60,33 @@ def org_span(ent: Span) -> Span:
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]"}:
             end = i  # the small model runs names across a line break or into a bracket
             break
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE and names_a_thing(doc, i + 1):
+            end = i  # "Congress's Countering X's Adversaries Act": the owner, not the law
+            break
     while end - start > 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+# Lower-case words that may sit inside a capitalised title ("Countering America's Adversaries Through Sanctions Act").
+TITLE_GLUE = {"of", "for", "and", "on", "the", "to", "against", "through", "with", "in"}
+
+
+def names_a_thing(doc: Doc, start: int) -> bool:
+    """The capitalised run from `start` ends a name that is no actor (a law, treaty, plan: a 'none' head)."""
+    k, last = start, None
+    while k < len(doc) and k - start < 12 and (doc[k].is_title or doc[k].is_upper or doc[k].text in POSSESSIVE or doc[k].lower_ in TITLE_GLUE):
+        if doc[k].is_title or doc[k].is_upper:
+            last = doc[k]
+        k += 1
+    head = lexicon.org_heads().get(last.lower_) if last is not None and last.i > start else None
+    return head is not None and head.role == "none"
+
+
+def _sentence_tail(tok: Token) -> bool:
+    """A lone capital with a full stop ending the sentence before ("posted on X. The Taliban ..."), not an initial."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +98,50 @@ def find_orgs(
     ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
 ) -> None:
     named = _named_orgs(ctx, reg, places, inner, people)
+    _fold_acronyms(reg, named)
+    _units_of(reg, named)
     _described_orgs(ctx, reg, places, people, named)
+
+
+ACRONYM_SKIP = {"of", "for", "on", "and", "the", "&", "in", "at", "to"}
+
+
+def initials(name: str) -> str:
+    """'Inter Services Public Relations' -> 'ISPR', 'Tehreek-e-Taliban Pakistan' -> 'TTP'."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP and len(w) > 1]
+    return "".join(w[0].upper() for w in words)
+
+
+def _fold_acronyms(reg: Registry, keys: list[str]) -> None:
+    """An acronym the text uses for an organisation it also names in full is that organisation ("BLA")."""
+    drafts = [reg.drafts[k] for k in dict.fromkeys(keys) if k in reg.drafts]
+    for short in drafts:
+        if not (short.name.isupper() and short.name.isalpha() and 2 <= len(short.name) <= 6):
+            continue
+        fulls = [d for d in drafts if d is not short and d.key in reg.drafts and len(d.name.split()) > 1 and initials(d.name) == short.name]
+        if len(fulls) == 1:
+            reg.rekey(short.key, fulls[0].key)
+
+
+def _units_of(reg: Registry, keys: list[str]) -> None:
+    """A unit named as another organisation's ("Y Institute's Center for X", "the X Program at the Y Center")
+    belongs to that organisation's country."""
+    text = reg.text
+    for key in dict.fromkeys(keys):
+        draft = reg.drafts.get(key)
+        if draft is None or draft.country:
+            continue
+        for start, end, _ in draft.spans:
+            owner = None
+            if text[max(0, start - 3) : start] in {"'s ", "\u2019s "}:
+                owner = reg.overlaps(start - 4, start - 3)
+            after = re.match(r" at (?:the )?", text[end : end + 8])
+            if owner is None and after:
+                owner = reg.overlaps(end + after.end(), end + after.end() + 1)
+            found = reg.drafts.get(owner or "")
+            if found is not None and found.kind == "organization" and found.country and found.key != key:
+                draft.set_country(found.country, f"a unit of {found.name}")
+                break
 
 
 _MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}
@@ -240,6 +308,8 @@ def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bo
         return True
     if head is not None and head.role == "none":
         return True  # a law, a plan, an exercise, a summit
+    if head is None and names_a_thing(span.doc, span.start):
+        return True  # "Countering America" cut from the name of a law
     if label == "NORP" or (label == "FAC" and head is None):
         return True  # "Democrats", "Buddhists", a building
     last = span[-1].lower_

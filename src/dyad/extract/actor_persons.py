@@ -414,7 +414,9 @@ def _leader_by_surname(draft: Draft, published: dt.date | None, reg: Registry) -
         if not (published and leader.since and published < leader.since)
         and any(lone in (parts[0], parts[-1]) for parts in (name_parts(f) for f in forms))
     ]
-    if len(fits) != 1 or not fits[0].country or f"state:{fits[0].country}" not in reg.drafts:
+    # one person listed for several terms is still one person
+    people = {(leader.name, leader.country) for leader in fits}
+    if len(people) != 1 or not fits[0].country or f"state:{fits[0].country}" not in reg.drafts:
         return None
     return fits[0]
 

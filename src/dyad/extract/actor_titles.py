@@ -129,6 +129,9 @@ def read_before(
             first = places[i].start
             break
         if i in places and not places[i].igo:
+            bare = [w for w in words if w not in {"the", "of"}]
+            if bare and not any(w in tw for w in bare) and org_head(bare) is None:
+                break  # "Indian reluctance X" (a heading run into a sentence): no title ties the state to X
             hit = places[i]
             reading.country = reading.country or hit.target
             reading.why.append(f"'{doc[hit.start:hit.end].text}' before the name")
@@ -342,6 +345,9 @@ def clean_name(ent: Span) -> Span:
         or doc[start].text in lexicon.gazetteer().forms
     ):
         start += 1
+    forms = lexicon.gazetteer().forms
+    while end - start > 1 and forms.get(doc[end - 1].text, ("", ""))[1] == "metonym":
+        end -= 1  # "Erdogan Ankara will ...": a heading's name run into the capital that opens the sentence
     for i in range(start + 1, end):
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or _stray(doc[i]):
             end = i
