@@ -14,6 +14,8 @@ class SpeechWords:
     needs: dict[str, str]  # lemma -> word that must follow it ("put" -> "it")
     according: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
+    bodies: frozenset[str]  # title nouns that stand for an organisation, not a person ("the military")
+    documents: frozenset[str]  # nouns whose issuer speaks ("a statement from X", "X's report")
 
 
 @lru_cache(maxsize=1)
@@ -24,4 +26,6 @@ def speech_words() -> SpeechWords:
         needs={k.lower(): str(v).lower() for k, v in raw.get("needs", {}).items()},
         according=tuple(sorted((tuple(p.lower().split()) for p in raw.get("according", [])), key=len, reverse=True)),
         titles=frozenset(t.lower() for t in raw.get("titles", [])),
+        bodies=frozenset(t.lower() for t in raw.get("bodies", [])),
+        documents=frozenset(t.lower() for t in raw.get("documents", [])),
     )

@@ -14,12 +14,14 @@ from spacy.tokens import Span, Token
 
 from dyad.extract.context import DocContext
 from dyad.extract.quote_data import speech_words
+from dyad.extract.quote_marks import in_quotation
 from dyad.records import Actor, ActorMention, Evidence
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS = frozenset({"it"})
 SUBJECT_SKIP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep", "poss"})
 ARTICLES = ("the ", "a ", "an ")
+TITLE_REACH = 5  # tokens before a name in which its title stands ("foreign ministry spokesperson X")
 
 
 @dataclass
@@ -78,24 +80,68 @@ def _person_entity(tokens: list[Token]) -> Span | None:
 
 
 def _pronoun(ctx: DocContext, word: str, before: int) -> Speaker | None:
+    """The last actor of the pronoun's kind named before it, outside quotation marks.
+
+    For "he"/"she", a person name the actor stage did not keep counts too when
+    it comes later: a PERSON entity, or a proper-noun subject no actor claims
+    ("Nebenzia dismissed the findings. … he said").
+    """
+    text = ctx.document.text
     kinds = ("person",) if word in PERSON_PRONOUNS else ("organization",)
+    found: Speaker | None = None
+    at = -1
     for m, actor in reversed(_mentions_before(ctx, before)):
-        if actor.kind in kinds:
-            return Speaker(actor.name, actor.key, ctx.evidence(m.evidence.start, m.evidence.end))
-    if word in PERSON_PRONOUNS:
-        persons = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-        if persons:
-            e = persons[-1]
-            return Speaker(e.text, None, ctx.evidence(e.start_char, e.end_char))
-    return None
+        if actor.kind in kinds and not in_quotation(text, m.evidence.start):
+            found, at = Speaker(actor.name, actor.key, ctx.evidence(m.evidence.start, m.evidence.end)), m.evidence.start
+            break
+    if word not in PERSON_PRONOUNS:
+        return found
+    later = [
+        (e.start_char, e.end_char)
+        for e in ctx.doc.ents
+        if e.label_ == "PERSON" and at < e.start_char and e.end_char <= before and ctx.mention_for_token(e[0]) is None
+    ]
+    later += [
+        (t.idx, t.idx + len(t.text))
+        for t in ctx.doc
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "GPE") and at < t.idx and t.idx + len(t.text) <= before
+        and ctx.mention_for_token(t) is None
+    ]
+    later = [span for span in later if not in_quotation(text, span[0])]
+    if later:
+        start, end = max(later)
+        return Speaker(text[start:end], None, ctx.evidence(start, end))
+    return found
+
+
+def _titled(ctx: DocContext, mention: ActorMention, word: str) -> bool:
+    """Whether the words right before a mention give it the title ("spokesperson Abdul Balkhi")."""
+    doc = ctx.doc
+    k = next((t.i for t in doc if t.idx >= mention.evidence.start), len(doc))
+    for tok in reversed(doc[max(0, k - TITLE_REACH) : k]):
+        if tok.lemma_.lower() == word or tok.lower_ == word:
+            return True
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ") and tok.text not in ("-", "\u2010"):
+            return False  # the title must be in the name's own noun phrase
+    return False
 
 
 def _title(ctx: DocContext, head: Token, tokens: list[Token], before: int) -> Speaker:
-    """"the official" -> the last actor whose name or role has that word, or the phrase that introduced it."""
+    """"the official" -> the last actor whose name or role has that word, or the phrase that introduced it;
+    "the military" -> the last organisation with that word, never a person of it."""
     word = head.lemma_.lower()
+    body = word in speech_words().bodies or head.lower_ in speech_words().bodies
+    kinds = ("organization", "group") if body else ("person",)
     for m, actor in reversed(_mentions_before(ctx, before)):
-        if actor.kind == "person" and (word in (actor.role or "").lower() or word in m.text.lower()):
+        if actor.kind not in kinds:
+            continue
+        if body and word not in actor.name.lower():
+            continue  # "the military" is an organisation named so, not any body whose role is military
+        if word in (actor.role or "").lower() or word in m.text.lower() or _titled(ctx, m, word):
             return Speaker(actor.name, actor.key, ctx.evidence(m.evidence.start, m.evidence.end))
+    if body:
+        ev = ctx.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        return Speaker(ev.text(ctx.document.text), None, ev)
     for chunk in reversed(list(ctx.doc.noun_chunks)):
         if chunk.end_char > before or chunk.root.lemma_.lower() != word:
             continue
@@ -103,6 +149,24 @@ def _title(ctx: DocContext, head: Token, tokens: list[Token], before: int) -> Sp
             return Speaker(chunk[1:].text, None, ctx.evidence(chunk[1].idx, chunk.end_char))
     ev = ctx.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     return Speaker(ev.text(ctx.document.text), None, ev)
+
+
+def _issuer(head: Token) -> Token | None:
+    """Who issued a statement or report: "a statement from X", "X's statement", "the X statement"."""
+    if head.lemma_.lower() not in speech_words().documents and head.lower_ not in speech_words().documents:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in speech_words().documents:
+                return obj
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN":
+            return child
+    return None
 
 
 def resolve(ctx: DocContext, subject: Token | list[Token] | None, before: int) -> Speaker:
@@ -114,8 +178,9 @@ def resolve(ctx: DocContext, subject: Token | list[Token] | None, before: int) -
     if not tokens:
         return Speaker(None, None, None)
     head = subject if isinstance(subject, Token) else tokens[-1]
-    found = _actor_in(ctx, [head])
-    if found is None:
+    # a pronoun is resolved here, outside quotation marks: a name quoted in the previous quotation is not the speaker
+    found = _actor_in(ctx, [head]) if head.pos_ != "PRON" else None
+    if found is None and head.pos_ != "PRON":
         found = _actor_in(ctx, tokens)
         if found is not None and found[1].kind != "person":
             found = None  # "a senior South Korean official": the state is not the speaker
@@ -137,7 +202,11 @@ def resolve(ctx: DocContext, subject: Token | list[Token] | None, before: int) -
     ent = _person_entity(tokens)
     if ent is not None:
         return Speaker(ent.text, None, ctx.evidence(ent.start_char, ent.end_char))
-    if head.lemma_.lower() in speech_words().titles or head.lower_ in speech_words().titles:
+    issuer = _issuer(head)
+    if issuer is not None:
+        return resolve(ctx, issuer, before)
+    words = speech_words()
+    if {head.lemma_.lower(), head.lower_} & (words.titles | words.bodies):
         return _title(ctx, head, tokens, before)
     if head.pos_ == "PROPN" or head.pos_ == "NOUN":
         ev = ctx.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))

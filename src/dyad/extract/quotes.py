@@ -23,17 +23,18 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.context import DocContext
 from dyad.extract.quote_data import speech_words
+from dyad.extract.quote_marks import mark_pairs
 from dyad.extract.quote_speakers import Speaker, resolve
 from dyad.records import Quote
 
-# Opening and closing marks may be curly or straight, and mixed ("...\u201d) as careless copy gives them.
-QUOTE_RE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{1,3000})[\u201d\"]")
 SENT_END = frozenset({".", "!", "?"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "...," she said / says: an attribution after a quote is finite
 CLOSING = frozenset({"\u201d", '"'})
 TRAILING = ",;:\u2014- "
 MIN_WORDS = 4
 MAX_RIGHT = 10  # tokens after a quotation in which its attribution may sit
+MAX_SUBJECT_WORDS = 8  # "a statement from the Joint Press Office said"
+JOINERS = frozenset({"and", "or"})
 DIRECT_BEFORE = frozenset({":", ",", "\u2014", "\u2013", "-"})
 
 
@@ -49,14 +50,14 @@ class Marked:
 
 def _marked(text: str) -> list[Marked]:
     found = []
-    for m in QUOTE_RE.finditer(text):
-        start, end = m.start(1), m.end(1)
+    for open_, close in mark_pairs(text):
+        start, end = open_ + 1, close
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1] in TRAILING:
             end -= 1
         if end > start:
-            found.append(Marked(m.start(), m.end() - 1, start, end))
+            found.append(Marked(open_, close, start, end))
     return found
 
 
@@ -116,6 +117,27 @@ def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     return out
 
 
+def _own_right(right: list[Token], quoted: Quoted) -> list[Token]:
+    """The tokens after a quotation up to the next quotation, which has its own attribution.
+
+    Quotations joined by "and" share the attribution after the last one
+    ("A..." and "B," she wrote).
+    """
+    out: list[Token] = []
+    between: list[str] = []  # words since the last quotation
+    inside = False
+    for tok in right:
+        if tok.idx in quoted:
+            if not inside and not (between and all(w in JOINERS for w in between)):
+                break
+            inside, between = True, []
+        elif not tok.is_punct and not tok.is_space:
+            inside = False
+            between.append(tok.lower_)
+        out.append(tok)
+    return out
+
+
 def _token_at(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
@@ -134,8 +156,31 @@ def _subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) 
     """The speaker words of a speech verb: its subject, the subject of the clause it hangs on
     ("..., announcing that"), or the name right after it ("said Kim Min-su")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and quoted is not None and subj.idx in quoted:
+        subj = None  # words inside the quotation do not speak them
+    names = _names_after(verb, window, quoted) if verb.tag_ != "VBG" else []  # "saying relations are ..." is no name
+    # "said lecturer Kim of Y University": the parse may take the institution for the subject
+    if names and (subj is None or (subj.i > verb.i and _names_person(names) and subj not in names)):
+        return names
     if subj is not None:
         return subj
+    node = verb
+    for _ in range(3):  # "X was the first to share it, announcing that ...": X speaks
+        if node.dep_ not in ("advcl", "conj", "xcomp", "acl") or node.head is node:
+            return None
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _names_person(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _names_after(verb: Token, window: list[Token], quoted: Quoted | None) -> list[Token]:
+    """The noun phrase right after an inverted speech verb ("said Kim Min-su"), up to a preposition."""
     names: list[Token] = []
     for tok in window:
         if tok.i <= verb.i:
@@ -148,17 +193,7 @@ def _subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) 
         if tok.is_punct and not names and tok.text in (",", "\u201d", '"'):
             continue
         break
-    if names:
-        return names
-    node = verb
-    for _ in range(3):  # "X was the first to share it, announcing that ...": X speaks
-        if node.dep_ not in ("advcl", "conj", "xcomp", "acl") or node.head is node:
-            return None
-        node = node.head
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return subj
-    return None
+    return names
 
 
 def _according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | None:
@@ -179,16 +214,23 @@ def _according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | N
     return None
 
 
-def _attribution_after(ctx: DocContext, right: list[Token], quoted: Quoted, before: int) -> Speaker | None:
+def _attribution_after(
+    ctx: DocContext, right: list[Token], quoted: Quoted, before: int, opens_sentence: bool = True
+) -> Speaker | None:
+    """A speech verb in the words after the quotation; for a quotation that opens its sentence, also a
+    trailing "according to X" (in "Y described it as “...” according to Z", Z only reports Y)."""
     window = [t for t in right if t.idx not in quoted][:MAX_RIGHT]
     for k, tok in enumerate(window):
         if _is_speech_verb(tok) and tok.tag_ in FINITE:
             between = [t for t in window[:k] if not t.is_punct]
-            if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > 6:
+            if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > MAX_SUBJECT_WORDS:
                 return None
             return resolve(ctx, _subject_of(tok, window, quoted), before)
         if tok.text in SENT_END:
             break
+    words = [t for t in window if not t.is_punct]
+    if opens_sentence and words and any(tuple(t.lower_ for t in words[: len(p)]) == p for p in speech_words().according):
+        return _according(ctx, window[window.index(words[0]) :], before)  # "...," according to Kim.
     return None
 
 
@@ -264,12 +306,12 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
     last: tuple[Speaker, int] | None = None  # the previous quotation's speaker and closing offset
     for m in marks:
         left = _left_tokens(doc, m.open, quoted)
-        right = _right_tokens(doc, m.close, quoted)
+        right = _own_right(_right_tokens(doc, m.close, quoted), quoted)
         left_words = _words(left, quoted)
         # after a quoted full stop, only a lower-case attribution belongs to it ("...over.\u201d she said")
         ended = text[m.start : m.close].rstrip()[-1:] in SENT_END
         after_ok = not ended or bool(_words(right, quoted)) and _words(right, quoted)[0].text[:1].islower()
-        speaker = _attribution_after(ctx, right, quoted, m.open) if after_ok else None
+        speaker = _attribution_after(ctx, right, quoted, m.open, not left_words) if after_ok else None
         if speaker is None:  # an attribution whose speaker cannot be resolved ("they wrote") stays unresolved
             speaker = _attribution_before(ctx, left, quoted, m.open) if left_words else None
         if speaker is None and not left_words:

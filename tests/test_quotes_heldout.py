@@ -1,0 +1,69 @@
+"""Quotation rules found on unseen articles: mark pairing, attribution that stays with its own
+quotation, inverted attributions, pronouns, bodies and documents as speakers. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from dyad.extract.quote_marks import in_quotation, mark_pairs
+
+
+def direct(run_extract, text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in run_extract(text).quotes if q.kind != "indirect"]
+
+
+def test_a_dropped_mark_does_not_turn_later_quotes_inside_out() -> None:
+    text = 'Before that, the bloc "was run by two parties, Moreau said. "Both are weak now." "Nothing lasts," he said.'
+    inner = [text[a + 1 : b] for a, b in mark_pairs(text)]
+    assert inner == ["Both are weak now.", "Nothing lasts,"]
+    assert in_quotation(text, text.index("weak")) and not in_quotation(text, text.index("Moreau"))
+
+
+def test_attribution_after_the_next_quotation_is_not_borrowed(run_extract) -> None:
+    text = (
+        '"Parliament has turned against us completely," said former envoy Dario Lenz. '
+        '"It is very hard to see how they got there." '
+        '"The tariffs are coming, and they will hurt our exporters," warned Ines Vogt, an economist.'
+    )
+    found = direct(run_extract, text)
+    assert [s for s, _ in found] == ["Dario Lenz", "Dario Lenz", "Ines Vogt"]
+
+
+def test_quotations_joined_by_and_share_the_attribution(run_extract) -> None:
+    text = '"They will close the small base first..." and "keep the large one as their trump card," wrote Ines Vogt.'
+    assert {s for s, _ in direct(run_extract, text)} == {"Ines Vogt"}
+
+
+def test_inverted_attribution_prefers_the_person_over_the_institution(run_extract) -> None:
+    text = '"The air base was always the last word in any argument," said history lecturer Pavel Orlov of Riga\'s Baltic Maritime University.'
+    assert [s for s, _ in direct(run_extract, text)] == ["Pavel Orlov"]
+
+
+def test_a_participle_is_followed_by_the_quote_not_by_its_speaker(run_extract) -> None:
+    text = 'Minister Dario Lenz defended the pact, saying relations between the two states "are entirely peaceful and defensive."'
+    assert [s for s, _ in direct(run_extract, text)] != ["relations"]
+
+
+def test_trailing_according_to_names_the_speaker(run_extract) -> None:
+    text = (
+        '"The company has grown remarkably fast on the island," according to Harriet Quill, a scholar at the Lakeside Institute. '
+        '"So it is necessary for the government to respond."'
+    )
+    assert [s for s, _ in direct(run_extract, text)] == ["Harriet Quill", "Harriet Quill"]
+
+
+def test_he_is_not_a_name_inside_the_previous_quotation(run_extract) -> None:
+    text = (
+        '"Nobody voted for the chair of the commission, Marta Kowalczyk, and it shows," said Tomas Berg. '
+        '"Both governments are under pressure at home," he added.'
+    )
+    assert [s for s, _ in direct(run_extract, text)] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_documents_speak_for_their_issuer_and_bodies_are_not_persons(run_extract) -> None:
+    text = (
+        'General Omar Haddad, head of the Joint Press Office, spoke on Monday. '
+        '"Reports have clearly confirmed that the raid was directed from abroad," a statement from the Joint Press Office said. '
+        '"We expect our neighbour to deny its soil to armed groups," the military said in written comments.'
+    )
+    speakers = [s for s, _ in direct(run_extract, text)]
+    assert speakers[0] is not None and "Joint Press Office" in speakers[0]
+    assert speakers[1] is not None and "Haddad" not in speakers[1] and "military" in speakers[1]
