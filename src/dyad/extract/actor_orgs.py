@@ -84,6 +84,20 @@ def names_a_thing(doc: Doc, start: int) -> bool:
     return head is not None and head.role == "none"
 
 
+def _modifies_things(span: Span) -> bool:
+    """A name right before a lower-case plural noun or a 'none' head that it describes ("Senkaku islands")."""
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    if not nxt.is_lower or not nxt.is_alpha:
+        return False
+    head = lexicon.org_heads().get(nxt.lower_)
+    if head is not None:
+        return head.role == "none"
+    people = nxt.lower_ in lexicon.group_nouns() or nxt.lemma_ in lexicon.titles() or nxt.lower_ in title_words()
+    return nxt.tag_ == "NNS" and nxt.pos_ == "NOUN" and not people
+
+
 def _sentence_tail(tok: Token) -> bool:
     """A lone capital with a full stop ending the sentence before ("posted on X. The Taliban ..."), not an initial."""
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
@@ -308,6 +322,8 @@ def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bo
         return True
     if head is not None and head.role == "none":
         return True  # a law, a plan, an exercise, a summit
+    if _modifies_things(span):
+        return True  # "Patriot missiles", "Social-Democratic parties": a kind of thing, not one actor
     if head is None and names_a_thing(span.doc, span.start):
         return True  # "Countering America" cut from the name of a law
     if label == "NORP" or (label == "FAC" and head is None):

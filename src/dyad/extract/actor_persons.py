@@ -92,6 +92,8 @@ def _looks_like_name(span: Span) -> bool:
         return False  # "Boko Haram", "Twitter" taken for a person
     if text.lower() in _not_names() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
+    if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
+        return False  # "Whitsun Reef": a place named like a person
     return text not in forms and text not in lexicon.igo_forms()
 
 
@@ -130,7 +132,8 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
 
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "around", "outside", "inside", "via"}
-PLACE_NOUNS = {"camp", "camps", "city", "province", "region", "county", "district", "village", "town", "port", "airport", "border", "state"}
+PLACE_NOUNS = {"camp", "camps", "city", "province", "region", "county", "district", "village", "town", "port", "airport", "border", "state",
+               "reef", "island", "islands", "sea", "strait", "bay", "base", "river", "lake", "peninsula"}
 
 
 def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
