@@ -113,6 +113,10 @@ def _objects(token: Token) -> list[Token]:
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
         objs.append(token.head)
+    if token.dep_ == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object
+        c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that", "whom") for c in token.children
+    ):
+        objs.append(token.head)
     # "sought another round of talks": the noun inside a quantity phrase counts as the object
     objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
@@ -152,8 +156,8 @@ def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[in
     if key == "prep":
         owners = [token] + ([o for o in _objects(token) if o.head == token] if token.pos_ == "VERB" else [])
         return hit([c for o in owners for c in _nominal_preps(o)])
-    if key == "prt":
-        return hit([c for c in token.children if c.dep_ == "prt"])
+    if key == "prt":  # the parser takes some particles for adverbs ("brought together")
+        return hit([c for c in token.children if c.dep_ in ("prt", "advmod")])
     if key == "obj":
         return hit(_objects(token), absorb=True)
     if key == "xcomp":

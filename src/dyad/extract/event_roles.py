@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dyad.extract.context import DocContext
-from dyad.extract.event_lexicon import lexicon, word_lists
+from dyad.extract.event_lexicon import lexicon, matches, word_lists
 from dyad.extract.modality import cues
 from dyad.records import ActorMention
 
@@ -56,6 +56,12 @@ GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "n
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
+# appeals, demands, criticism, rejections and threats whose target may sit in what they are about
+CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+CONTENT_PREPS = frozenset({"of", "about"})
+# "we" as the subject of a quoted act is the speaker's side: the subject of the verb of saying above it
+# ("our partnerships" names a standing tie, not an act, and stays unread)
+FIRST_PERSON = frozenset({"we", "i"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 OWNER_DEPS = ("poss",)
@@ -93,6 +99,10 @@ class ActorIndex:
             m: ActorMention | None = self.ctx.mention_for_token(tok)
             start, end = (m.evidence.start, m.evidence.end) if m is not None else (tok.idx, tok.idx + len(tok.text))
             anaphor = m is None
+            if m is None and tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.dep_ == "nsubj":
+                speaker = self.speaker(tok)
+                self._memo[tok.i] = Party(speaker.key, speaker.state, start, end, tok.i, True) if speaker else None
+                return self._memo[tok.i]
             if m is None and tok.lower_ in PRONOUN_KINDS and tok.pos_ == "PRON" and self.may_resolve(tok):
                 m = self.antecedent(tok, PRONOUN_KINDS[tok.lower_])  # the evidence stays the pronoun itself
             elif m is None and tok.lemma_.lower() in ANAPHORIC_NOUNS and any(
@@ -103,6 +113,15 @@ class ActorIndex:
                 Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i, anaphor) if m else None
             )
         return self._memo[tok.i]
+
+    def speaker(self, tok: Token) -> Party | None:
+        """The party of whoever says the clause a first-person pronoun sits in ("'We reject it,' X said")."""
+        for verb in tok.ancestors:
+            if verb.lemma_.lower() in cues().reporting and verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in FIRST_PERSON]
+                found = [p for c in subjects for p in self.direct(c)]
+                return found[0] if found else None
+        return None
 
     def may_resolve(self, tok: Token) -> bool:
         """A subject "it"/"they" is too often a thing ("it arrived in port"); it is read only as the
@@ -299,6 +318,10 @@ def verb_objects(verb: Token) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
+    # "the weapons Russia has used": a relative clause with its own subject and no object acts on its noun
+    own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+    if verb.dep_ == "relcl" and not objs and own_subject:
+        objs.append(verb.head)
     return objs
 
 
@@ -337,8 +360,14 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
             groups.append(inner.targets)
     if root in LOCATIVE_ROOTS or code in LOCATIVE_CODES:  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
-    # a statement's content names its target when nothing else does ("warned that it would retaliate against Japan")
-    for comp in (c for c in verb.children if c.dep_ == "ccomp" and ("verb", c.lemma_.lower()) in lexicon()):
+    if root in CONTENT_ROOTS:  # "warned of Russia's build-up", "threatened to close U.S. bases"
+        topics = preps(verb, CONTENT_PREPS)
+        groups.append([p for o in topics for p in idx.parties(o) + attached(o, idx)])
+        for comp in (c for c in verb.children if c.dep_ == "xcomp" and c not in absorbed):
+            groups.append(verb_roles(comp, code, idx).targets)
+    # a statement's content names its target when nothing else does ("warned that it would retaliate against
+    # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
         groups.append(verb_roles(comp, code, idx).targets)
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     own = {s.key for s in sources} | {s.state for s in sources if s.state}
@@ -365,7 +394,8 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS if (p := idx.at(c))]
     # participial modifiers carry roles too: "a ban imposed by Beijing on Korean pop culture"
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
-        by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
+        if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
+            by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
         targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
     head = noun.head
     light = (

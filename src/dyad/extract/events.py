@@ -23,7 +23,7 @@ import bisect
 import datetime as dt
 from itertools import combinations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.extract import dates
 from dyad.extract.context import DocContext
@@ -121,9 +121,25 @@ def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_t
     return r
 
 
+def paragraph_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at paragraph breaks: a headline is its own sentence even when
+    the parser ran it into the first line of the body."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
+
+
 def run(ctx: DocContext) -> None:
     doc = ctx.doc
-    sents = list(doc.sents)
+    sents = paragraph_sentences(doc)
     if not sents:
         return
     state = _DocState(ctx, sents)

@@ -122,6 +122,13 @@ def _governing(head: Token, c: Cues) -> tuple[str, str] | None:
     return None
 
 
+def across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a headline parsed into the body's first
+    sentence lends it no cue."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+
+
 def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityReading:
     """Walk from the trigger up to its clause boundary collecting cues."""
     c = cues()
@@ -139,7 +146,7 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             ch.dep_ in ("nsubj", "nsubjpass", "mark") and ch.lower_ not in ("before", "after", "while") for ch in tok.children
         ):
             found += _local(head, c)  # "will meet X before travelling to Y": the participle shares the main verb's time
-        if head == tok or dep in CLAUSE_BREAKS:
+        if head == tok or dep in CLAUSE_BREAKS or across_paragraphs(tok, head):
             break
         if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
             break  # a conjoined clause with its own subject has its own modality

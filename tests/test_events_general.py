@@ -1,0 +1,62 @@
+"""Events layer: general rules found on unseen articles, each shown on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def triples(extraction) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.root) for e in extraction.events}
+
+
+def test_headline_is_its_own_sentence(run_extract):
+    text = "Norway warns Sweden over fishing quotas\n\nNorway warned Sweden on Tuesday that its boats would be turned back."
+    result = run_extract(text, "2024-03-15")
+    warnings = [e for e in result.events if (e.source, e.target, e.root) == ("NOR", "SWE", "13")]
+    assert len(warnings) == 2, [(e.source, e.target, e.code, e.trigger) for e in result.events]
+    assert all("\n" not in text[e.evidence.start : e.evidence.end] for e in warnings)
+
+
+def test_statement_content_names_a_target_only_when_it_codes_an_event(run_extract):
+    result = run_extract("Brazil is warning it could turn to Argentina's grain as an alternative.", "2024-03-15")
+    assert ("BRA", "ARG", "13") not in triples(result)
+
+
+def test_threatened_act_names_the_target(run_extract):
+    result = run_extract("Egypt has threatened to close Sudanese consulates in Cairo.", "2024-03-15")
+    assert ("EGY", "SDN", "13") in triples(result)
+
+
+def test_warning_about_what_another_state_does(run_extract):
+    result = run_extract("Canada warned of growing Russian military activity in the Arctic.", "2024-03-15")
+    assert ("CAN", "RUS", "13") in triples(result)
+
+
+def test_quoted_we_is_the_speakers_state(run_extract):
+    text = "\u201cWe firmly reject these claims by the Kenyan government,\u201d Uganda's foreign minister said."
+    assert ("UGA", "KEN", "12") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_quoted_our_names_no_party(run_extract):
+    text = "\u201cOur partnership with Mexico is strong,\u201d the Canadian minister said."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "06"]
+
+
+def test_relative_clause_acts_on_its_noun(run_extract):
+    result = run_extract("Investigators found shells among the weapons Syria has used against Turkey.", "2024-03-15")
+    assert ("SYR", "TUR", "19") in triples(result)
+
+
+def test_requesters_of_a_meeting_did_not_meet(run_extract):
+    text = "Diplomats spoke ahead of a meeting of the Security Council requested by France, Spain and Italy."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04"]
+
+
+def test_bringing_together_ministers_of_several_states(run_extract):
+    text = "The summit in Lima brought together ministers from India, Brazil and Chile."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert {("IND", "BRA", "04"), ("IND", "CHL", "04"), ("BRA", "CHL", "04")} <= found
+
+
+def test_purchases_courting_and_dismissed_allegations(run_extract):
+    assert ("VNM", "RUS", "06") in triples(run_extract("Vietnam bought Russian fighter jets.", "2024-03-15"))
+    assert ("RUS", "HUN", "05") in triples(run_extract("Russia is courting Hungary.", "2024-03-15"))
+    assert ("CHL", "PER", "12") in triples(run_extract("Chile called Peru's allegations baseless.", "2024-03-15"))
