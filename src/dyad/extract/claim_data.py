@@ -39,6 +39,8 @@ class NumberWords:
     qualifiers: tuple[tuple[str, ...], ...]  # token sequences, longest first
     time_points: frozenset[str]
     labels: frozenset[str]
+    span_words: frozenset[str]  # "for (almost) a year": before "a"/"an" and a time unit, a span of one
+    spelled_count_min: float  # a spelled-out count at least this large is a claim whatever it counts
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def number_words() -> NumberWords:
         qualifiers=tuple(qualifiers),
         time_points=frozenset(w.lower() for w in raw.get("time_points", [])),
         labels=frozenset(str(w).lower() for w in raw.get("labels", [])),
+        span_words=frozenset(str(w).lower() for w in raw.get("span_words", [])),
+        spelled_count_min=float(raw.get("spelled_count_min", 10)),
     )
 
 

@@ -77,6 +77,20 @@ def _read_number(doc: Doc, i: int, end: int) -> tuple[int, float, bool, str | No
     return None
 
 
+def _span_of_one(doc: Doc, i: int, floor: int, end: int) -> tuple[int, float, bool, str | None, bool] | None:
+    """"for (almost) a year": "a"/"an" and a unit of time after a span word is one of that unit."""
+    un = units()
+    if _low(doc, i) not in ("a", "an") or i + 1 >= end:
+        return None
+    syn = un.synonyms.get(_low(doc, i + 1))
+    if syn is None or syn.unit not in un.durations or _low(doc, i + 1).endswith("s"):
+        return None
+    start, _qualifier = _qualifier_before(doc, i, floor)
+    if start - 1 < floor or _low(doc, start - 1) not in number_words().span_words:
+        return None
+    return i + 2, syn.factor, True, syn.unit, True
+
+
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
     """The figure whose number (or currency symbol) starts at token i, within [floor, end)."""
     nw, un = number_words(), units()
@@ -87,6 +101,8 @@ def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
         if j >= end:
             return None
     read = _read_number(doc, j, end)
+    if read is None and not currency:
+        read = _span_of_one(doc, i, floor, end)
     if read is None:
         return None
     j, value, spelled, unit, collective = read

@@ -57,6 +57,9 @@ def _is_label_or_list(doc: Doc, fig: Figure, sent: Span) -> bool:
         # a capitalised word right before a bare number names a model or place: "Ascend 950", "Lane 60"
         if prev.is_title and prev.i > sent.start and prev.pos_ in NOUNS | {"VERB", "ADJ"} and not prev.ent_type_ == "DATE":
             return True
+        # a word in capitals right before it is a designation: "SU 35", "G 7"
+        if prev.is_upper and prev.is_alpha and not fig.spelled:
+            return True
     text = doc.text
     start_char = doc[fig.start].idx
     line_start = text.rfind("\n", 0, start_char) + 1
@@ -139,6 +142,9 @@ def _about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
     """What the figure measures: the counted noun phrase, the thing a share or sum is of, or what lasts."""
     skip = set(range(fig.start, fig.end))
     un = units()
+    span = _hyphen_span(doc, fig)
+    if noun is not None and span is not None and noun.i == span.i and noun.head.pos_ in NOUNS and noun.head.i != noun.i:
+        return _text(doc, _phrase(noun.head, sent, skip | {fig.end, noun.i}))  # "a two-day visit": the visit lasts
     if noun is not None and unit_of_noun(noun)[0] not in un.durations:
         return _text(doc, _phrase(noun, sent, skip))
     if noun is None and fig.unit not in un.durations:
@@ -194,13 +200,28 @@ def _asserted_by(ctx: DocContext, start: int, end: int) -> str | None:
     return None
 
 
+def _hyphen_span(doc: Doc, fig: Figure) -> Token | None:
+    """The unit of time in "a two-day visit", "a 30-day ceasefire": a span, unless it is an age ("14-year-old")."""
+    k = fig.end
+    if not (k + 1 < len(doc) and doc[k].text in ("-", "\u2013")):
+        return None
+    word = doc[k + 1]
+    syn = units().synonyms.get(word.lower_)
+    if syn is None or syn.unit not in units().durations:
+        return None
+    after = doc[k + 2] if k + 2 < len(doc) else None
+    if after is not None and (after.text in ("-", "\u2013") or after.lower_ in number_words().time_points):
+        return None
+    return word
+
+
 def _is_claim(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> bool:
     un = units()
     if _is_date_or_time(doc, fig) or _is_label_or_list(doc, fig, sent) or _is_age(doc, fig):
         return False
     nxt = doc[fig.end] if fig.end < len(doc) else None
-    if nxt is not None and nxt.text in ("-", "\u2013") and fig.unit is None:
-        return False  # "three-way talks", "10-year plan", "26-27"
+    if nxt is not None and nxt.text in ("-", "\u2013") and fig.unit is None and _hyphen_span(doc, fig) is None:
+        return False  # "three-way talks", "26-27"
     if fig.number_start > 0 and doc[fig.number_start - 1].text in ("-", "\u2013", "/"):
         return False
     unit = fig.unit or (unit_of_noun(noun)[0] if noun is not None else None)
@@ -213,7 +234,8 @@ def _is_claim(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> bool:
         before = doc[fig.start - 1].lower_ if fig.start > sent.start else ""
         if before in REFERRING:
             return False  # "the two leaders" refers back, it does not count
-        if fig.unit is None and fig.value < 10 and unit not in un.durations and unit not in un.salient:
+        small = fig.value < number_words().spelled_count_min
+        if fig.unit is None and small and unit not in un.durations and unit not in un.salient:
             return False
         if fig.value == 1 and fig.unit is None:
             return False
@@ -237,7 +259,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
     seen: set[tuple[float, str]] = set()
     for sent in doc.sents:
         for fig in _figures(doc, sent):
-            noun = None if fig.unit else _counted_noun(doc, fig, sent)
+            noun = None if fig.unit else (_hyphen_span(doc, fig) or _counted_noun(doc, fig, sent))
             if not _is_claim(doc, fig, noun, sent):
                 continue
             value = fig.value
