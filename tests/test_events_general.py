@@ -60,3 +60,20 @@ def test_purchases_courting_and_dismissed_allegations(run_extract):
     assert ("VNM", "RUS", "06") in triples(run_extract("Vietnam bought Russian fighter jets.", "2024-03-15"))
     assert ("RUS", "HUN", "05") in triples(run_extract("Russia is courting Hungary.", "2024-03-15"))
     assert ("CHL", "PER", "12") in triples(run_extract("Chile called Peru's allegations baseless.", "2024-03-15"))
+
+
+def test_visit_framing_a_clause_is_made_by_its_subject(run_extract):
+    text = "During a visit to Hanoi, Japan's foreign minister said the two sides would expand trade."
+    assert ("JPN", "VNM", "04") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_upgraded_ties_and_conferred_honours(run_extract):
+    assert ("NOR", "ISL", "05") in triples(run_extract("Norway and Iceland have upgraded their ties.", "2024-03-15"))
+    text = "Ghana conferred its highest honor on Nigeria's president."
+    assert ("GHA", "NGA", "05") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_hinted_retaliation_is_irrealis_and_reads_it_as_the_hinting_state(run_extract):
+    result = run_extract("Beijing has hinted that it could retaliate against Australian wine makers.", "2024-03-15")
+    found = [e for e in result.events if (e.source, e.target, e.root) == ("CHN", "AUS", "16")]
+    assert found and not any(e.realis for e in found), [(e.source, e.target, e.code, e.realis) for e in result.events]

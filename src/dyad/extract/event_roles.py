@@ -52,13 +52,16 @@ PRONOUN_KINDS = {
     "their": ("state", "organization", "group"),
 }
 # "the two sides", "both countries", "the three leaders": the states just named, when exactly that many are
-GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "neighbor", "neighbour", "power", "capital"})
+GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "neighbor", "neighbour", "power", "capital",
+                         "president", "minister", "premier"})
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 # appeals, demands, criticism, rejections and threats whose target may sit in what they are about
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONTENT_PREPS = frozenset({"of", "about"})
+# a visit or talks framing a clause in time: the clause's subject made them
+FRAME_PREPS = frozenset({"during", "following", "after"})
 # "we" as the subject of a quoted act is the speaker's side: the subject of the verb of saying above it
 # ("our partnerships" names a standing tie, not an act, and stays unread)
 FIRST_PERSON = frozenset({"we", "i"})
@@ -410,6 +413,11 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
         owner = head.head  # "Beijing's engagement in talks", "its role in the negotiations"
         sources = [p for c in owner.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
+        # "during a visit to Beijing, Sanchez said", "following talks with X, both leaders ...": the clause's subject
+        governing = head.head
+        if governing.pos_ in ("VERB", "AUX"):
+            sources = first_parties(verb_subjects(governing), idx)
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
