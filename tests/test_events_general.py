@@ -77,3 +77,14 @@ def test_hinted_retaliation_is_irrealis_and_reads_it_as_the_hinting_state(run_ex
     result = run_extract("Beijing has hinted that it could retaliate against Australian wine makers.", "2024-03-15")
     found = [e for e in result.events if (e.source, e.target, e.root) == ("CHN", "AUS", "16")]
     assert found and not any(e.realis for e in found), [(e.source, e.target, e.code, e.realis) for e in result.events]
+
+
+def test_not_only_but_also_is_no_negation(run_extract):
+    text = "Lawmakers were not only angry about the tariffs but also about a Turkish offensive against Syria."
+    found = [e for e in run_extract(text, "2024-03-15").events if (e.source, e.target, e.root) == ("TUR", "SYR", "19")]
+    assert found and all(e.realis and not e.negated for e in found)
+
+
+def test_purpose_of_a_requested_meeting_is_not_the_requesters(run_extract):
+    text = "The council met in a session requested by France, Spain and Italy to discuss the crisis."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04" and e.source in ("FRA", "ESP", "ITA")]

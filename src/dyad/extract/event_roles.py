@@ -287,6 +287,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head == verb:
         return []
     if dep == "xcomp":
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            return []  # "a meeting requested by X to discuss": the meeting discusses, not those who asked for it
         if is_passive(head):  # "Lee is set to meet", "Seoul is expected to reassure"
             passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
             if passive_subj:

@@ -100,7 +100,9 @@ def _local(tok: Token, c: Cues) -> list[tuple[str, str]]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("aux", "auxpass") and low in c.aux:
             found.append((c.aux[low], low))
-        elif child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in ("advmod", "det", "neg", "preconj")):
+        elif (child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in ("advmod", "det", "neg", "preconj"))) and not (
+            _not_only(child)
+        ):
             found.append(("negated", low))
         elif child.dep_ == "mark" and low in c.conditional_marks:
             found.append(("conditional", low))
@@ -111,6 +113,12 @@ def _local(tok: Token, c: Cues) -> list[tuple[str, str]]:
                 if grand.dep_ == "advmod" and grand.lower_ in c.modifiers:
                     found.append((c.modifiers[grand.lower_], grand.lower_))
     return found
+
+
+def _not_only(tok: Token) -> bool:
+    """"not only X but also Y" adds, it does not deny."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "merely", "just")
 
 
 def _governing(head: Token, c: Cues) -> tuple[str, str] | None:
