@@ -96,3 +96,37 @@ def test_a_single_letter_sentence_end_is_not_part_of_a_name(actors_of):
 def test_a_leader_of_an_earlier_term_is_found_by_date(actors_of):
     ctx = actors_of("President Donald Trump met President Barack Obama's former aides.", published="2019-06-01")
     assert by_name(ctx, "Donald Trump").country == "USA"
+
+
+def test_two_states_ministries_of_one_name_are_two_actors(actors_of):
+    ctx = actors_of(
+        "Norway's Ministry of Fisheries rejected the report on Monday. "
+        "A day later, Iceland's Ministry of Fisheries welcomed it."
+    )
+    assert by_name(ctx, "Norway's Ministry of Fisheries").country == "NOR"
+    assert by_name(ctx, "Iceland's Ministry of Fisheries").country == "ISL"
+
+
+def test_a_state_body_inside_a_longer_phrase(actors_of):
+    ctx = actors_of("A Chilean navy patrol boat docked in Valparaiso on Monday.")
+    assert by_name(ctx, "Chilean navy").country == "CHL"
+
+
+def test_a_listed_organisation_keeps_its_role_over_its_name(actors_of):
+    ctx = actors_of("Fighters of the Baloch Liberation Army attacked a convoy, the Pakistani army said.")
+    assert by_name(ctx, "Baloch Liberation Army").role == "armed group"
+    assert by_name(ctx, "Pakistani army").country == "PAK"
+
+
+def test_modifiers_before_a_title_in_an_appositive(actors_of):
+    ctx = actors_of("\"We will not yield,\" said Professor Omar Faruk, a Somali presidential foreign policy adviser.")
+    assert by_name(ctx, "Omar Faruk").country == "SOM"
+
+
+def test_a_titled_phrase_set_off_before_the_name(actors_of):
+    ctx = actors_of(
+        "Speaking on Monday, Kenya's permanent representative to the United Nations, Joseph Mwangi, said the vote was unfair. "
+        "Later, the spokesperson for Ghana's foreign ministry, Ambassador Kofi Mensah, agreed."
+    )
+    assert by_name(ctx, "Joseph Mwangi").country == "KEN"
+    assert by_name(ctx, "Kofi Mensah").country == "GHA"

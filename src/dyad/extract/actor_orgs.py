@@ -216,6 +216,9 @@ def _named_orgs(
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
             continue
+        owned = _state_owner(span, places, inner)
+        if owned is not None:
+            text = owned  # "Pakistan's Ministry of Foreign Affairs": two states' ministries are two actors
         same = next((k for k in keys if reg.drafts[k].name == text), None)
         if same:
             reg.mention(same, span.start_char, span.end_char, "name")  # named again, maybe in a heading
@@ -246,6 +249,8 @@ def _named_orgs(
         if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
             draft.set_country(part_of.country, f"part of {part_of.name}")
         reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
+        if owned is not None and owned not in draft.aliases:
+            draft.aliases.append(owned)
         keys.append(key)
         for i in range(span.start, span.end):
             if i in inner and not inner[i].igo:
@@ -260,6 +265,8 @@ def _named_orgs(
             draft.set_country(iso3, why)
             if desc:
                 draft.set_role(desc.role, desc.sector, why)
+        if org:
+            draft.set_role(org.role, org.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
         located = _located_after(span, places)
@@ -276,6 +283,22 @@ def _named_orgs(
                 draft.set_country(source.country, f"known organisations list: {source.name}")
                 draft.set_role(source.role, source.sector, f"known organisations list: {source.name}")
     return keys
+
+
+def _state_owner(span: Span, places: dict[int, PlaceHit], inner: dict[int, PlaceHit]) -> str | None:
+    """'Afghanistan's Ministry of Foreign Affairs': a generic government body's name with the state that owns it."""
+    if any(i in inner for i in range(span.start, span.end)) or span.text in lexicon.known_orgs():
+        return None
+    head = org_head([t.text for t in span])
+    if head is None or head.sector != "GOV" or span[0].lower_ not in {"ministry", "department", "office", "bureau", "agency"}:
+        return None
+    doc, i = span.doc, span.start - 1
+    if i >= 1 and doc[i].text in POSSESSIVE:
+        i -= 1
+    hit = places.get(i)
+    if hit is None or hit.igo or hit.end != i + 1:
+        return None
+    return doc[hit.start : span.end].text
 
 
 def _is_heading(span: Span) -> bool:
@@ -441,7 +464,7 @@ def _described_orgs(
 ) -> None:
     doc = ctx.doc
     heads = lexicon.org_heads()
-    for chunk in noun_chunks(doc):
+    for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
@@ -458,6 +481,8 @@ def _described_orgs(
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
             continue
+        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named, chunk.root):
+            continue  # "Pakistan's Ministry" cut from "Pakistan's Ministry of Foreign Affairs", named already
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
         person = next((people.key_at(t) for t in chunk if people.key_at(t)), None)
@@ -474,6 +499,24 @@ def _described_orgs(
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+
+
+def _with_inner_owners(chunks: list[Span]) -> list[Span]:
+    """Noun chunks, and the owner or modifier inside one that may be a state's body ("the Pakistani army" in
+    "the Pakistani army spokesperson", "the Indian navy's ship")."""
+    heads = {h.split()[-1] for h in standalone_heads()}
+    found: list[Span] = []
+    for chunk in chunks:
+        found.append(chunk)
+        for k, tok in enumerate(chunk[:-1]):
+            if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
+                found.append(chunk[: k + 1])
+                break
+    return found
+
+
+def _inside_named(reg: Registry, named: list[str], token: Token) -> bool:
+    return any(s <= token.idx < e for key in named if key in reg.drafts for s, e, _ in reg.drafts[key].spans)
 
 
 def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -> lexicon.KnownOrg | None:

@@ -197,7 +197,36 @@ def read_before(
             reading.title = title
             reading.title_span = (first, start)
             reading.why.append(f"title '{' '.join(words)}'")
+    if reading.country is None and reading.possessor is None:
+        _phrase_before_comma(doc, first - 1, places, persons, reading)
     return reading
+
+
+def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], persons: set[int], reading: Reading) -> None:
+    """'Pakistan's permanent representative to the UN, X' and 'the spokesperson for Japan's foreign ministry,
+    Ambassador X': a titled phrase with a state, set off by a comma before the name, gives the state."""
+    if comma < 1 or doc[comma].text != ",":
+        return
+    sent_start = doc[comma].sent.start
+    k = comma - 1
+    while k >= sent_start and comma - k <= 12 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
+        if doc[k].pos_ in {"VERB", "AUX", "CCONJ", "PRON"} or k in persons:
+            return
+        k -= 1
+    phrase = doc[k + 1 : comma]
+    if k >= sent_start and doc[k].text == "," and k - 1 in persons:
+        return  # "A, China's envoy, B": the phrase describes A
+    if not len(phrase) or find_title([t.lower_ for t in phrase]) is None:
+        return
+    for t in phrase:
+        hit = places.get(t.i)
+        if hit is None or hit.igo or _subject_matter(hit, None):
+            continue
+        owned = hit.end < len(doc) and doc[hit.end].text in POSSESSIVE
+        if owned or hit.how == "demonym":
+            reading.country = hit.target
+            reading.why.append(f"'{phrase.text}' before the name")
+            return
 
 
 def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
@@ -222,7 +251,7 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
     title = _title_from_words(desc)
     found = find_title(desc)
     # The description must begin with its title, give or take a few modifiers ("a senior fellow")
-    if title is None or found is None or found[1] > 3:
+    if title is None or found is None or (found[1] > 3 and not _modifiers_only(window[: found[1]], places)):
         return _kin_of(window, reading)
     reading.title = title
     reading.title_span = (j, stop)
@@ -287,6 +316,11 @@ def _kin_of(window: Span, reading: Reading) -> Reading:
                 reading.why.append(f"'{window.text}'")
             break
     return reading
+
+
+def _modifiers_only(words: Span, places: dict[int, PlaceHit]) -> bool:
+    """Up to six adjectives, nouns or a state before a title ("a Turkish presidential foreign policy adviser")."""
+    return len(words) <= 6 and all(t.i in places or (t.pos_ in {"ADJ", "NOUN", "PROPN"} and t.is_alpha) for t in words)
 
 
 def _subject_matter(hit: PlaceHit, title: lexicon.Title | None) -> bool:
