@@ -14,7 +14,7 @@ SYMMETRIC = frozenset({"ally", "partner", "rival"})
 class Cue:
     lemma: str
     type: str
-    pos: str | None = None
+    pos: tuple[str, ...] = ()  # parts of speech the cue has; empty: any
     preps: tuple[str, ...] = ()
     owner: str = "a"
     needs_between: bool = False
@@ -45,6 +45,12 @@ class RelationWords:
     co_subjects: frozenset[str]
 
 
+def _pos(value: str | list[str] | None) -> tuple[str, ...]:
+    """`pos: NOUN` or `pos: [NOUN, VERB]`; a noun cue also reads a proper noun the parser mistook for it."""
+    names = (value,) if isinstance(value, str) else tuple(value or ())
+    return (*names, "PROPN") if "NOUN" in names else names
+
+
 @lru_cache(maxsize=1)
 def relation_words() -> RelationWords:
     raw = load_yaml("relations.yaml")
@@ -52,7 +58,7 @@ def relation_words() -> RelationWords:
         lemma.lower(): Cue(
             lemma=lemma.lower(),
             type=spec["type"],
-            pos=spec.get("pos"),
+            pos=_pos(spec.get("pos")),
             preps=tuple(spec.get("preps", [])),
             owner=spec.get("owner", "a"),
             needs_between=bool(spec.get("needs_between", False)),

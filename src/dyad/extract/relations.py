@@ -58,6 +58,21 @@ def _clause_subject(tok: Token, sent: Span) -> Token | None:
     return None
 
 
+def _controller(verb: Token) -> Token | None:
+    """A verb's subject, or for "to counter ..." the subject of the verb it completes or serves
+    ("Japan wants to strengthen ties to counter Beijing's clout": Japan)."""
+    node = verb
+    for _ in range(3):
+        subj = _subject(node)
+        if subj is not None:
+            return subj
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _phrase_tokens(tok: Token) -> list[Token]:
     """A subject with its conjuncts but without relative clauses or appositions."""
     out = []
@@ -208,6 +223,12 @@ class Finder:
                 return states
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
+        if tok.pos_ == "VERB":  # "X and Y have been disputing the islands"
+            subj = _subject(tok)
+            states = self.states.of_tokens(_phrase_tokens(subj)) if subj is not None else []
+            if len(states) >= 2:
+                self.evidence_tokens += _phrase_tokens(subj)  # type: ignore[arg-type]
+                return states
         if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = _subject(verb)
@@ -226,7 +247,7 @@ class Finder:
             self.evidence_tokens.append(first.head)
             return self.states.of_tokens([first.head], persons)
         if tok.pos_ == "VERB":
-            subj = _subject(tok)
+            subj = _controller(tok)
         elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = _subject(verb)
@@ -404,8 +425,13 @@ class Finder:
         words = self.words.relationship_words
         signals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in words]
         verb = tok.head
-        if tok.dep_ in SUBJECT_DEPS and (verb.lemma_.lower() in words or verb.lower_ in words):
-            signals.append(verb)
+        if tok.dep_ in (*SUBJECT_DEPS, "dobj") and (verb.lemma_.lower() in words or verb.lower_ in words):
+            signals.append(verb)  # "ties deteriorated", "they upgraded their ties"
+        if tok.dep_ in SUBJECT_DEPS:  # "relations are marked by rivalry"
+            signals += [
+                o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                for o in c.children if o.dep_ == "pobj" and (o.lemma_.lower() in words or o.lower_ in words)
+            ]
         if not signals:
             return
         kind = words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
@@ -421,6 +447,8 @@ class Finder:
             if owner and others:
                 pair = [owner[0], *[s for s in others if s != owner[0]]]
                 tokens += objects
+            elif len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
+                pair = owner
         if len(pair) < 2 and not between and not self.prep_objects(tok, ("with",)):
             # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
             in_sentence = self.states.of_tokens(sent, persons=True)
@@ -449,7 +477,7 @@ class Finder:
             cue = words.cues.get(lemma) or words.cues.get(low)
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)
-            elif cue is not None and (cue.pos is None or tok.pos_ == cue.pos or (cue.pos == "NOUN" and tok.pos_ == "PROPN")):
+            elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
                 self.cue(tok, cue, sent)
             for phrase in words.phrases:
                 if lemma == phrase.verb and tok.pos_ == "VERB":

@@ -1,0 +1,40 @@
+"""Relation rules found on unseen articles: a verb cue with two states as its subject, relations
+marked by a cue noun, upgraded and economic ties, deep objects of dependence, and the subject of
+"to counter". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.extract.relation_data import relation_words
+
+
+def relations(run_extract, text: str) -> set[tuple[str, str, str, str]]:
+    found = set()
+    for r in run_extract(text).relations:
+        a, b = (r.a, r.b) if r.directed else tuple(sorted((r.a, r.b)))
+        found.add((a, b, r.type, r.polarity))
+    return found
+
+
+def test_a_cue_may_have_several_parts_of_speech() -> None:
+    assert {"NOUN", "VERB"} <= set(relation_words().cues["dispute"].pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam and China have been disputing the reefs for decades.", ("CHN", "VNM", "rival", "+")),
+        ("Greek-Turkish relations are marked by rivalry and mistrust.", ("GRC", "TUR", "rival", "+")),
+        ("Kenya and Ethiopia have upgraded their ties.", ("ETH", "KEN", "partner", "+")),
+        ("Chile and Peru expanded their trade ties last year.", ("CHL", "PER", "partner", "+")),
+        ("Poland's steel industry is dependent on the orders of the German market.", ("POL", "DEU", "depends_on", "+")),
+        ("Australia wants to build ties in the Pacific to counter China's growing reach.", ("AUS", "CHN", "rival", "+")),
+    ],
+)
+def test_relations_read(run_extract, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in relations(run_extract, text)
+
+
+def test_disputing_a_report_is_no_relation(run_extract) -> None:
+    assert relations(run_extract, "Brazil disputed the figures in the report.") == set()
