@@ -88,3 +88,17 @@ def test_not_only_but_also_is_no_negation(run_extract):
 def test_purpose_of_a_requested_meeting_is_not_the_requesters(run_extract):
     text = "The council met in a session requested by France, Spain and Italy to discuss the crisis."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04" and e.source in ("FRA", "ESP", "ITA")]
+
+
+def test_purpose_of_a_named_visit_is_its_owners(run_extract):
+    text = "Analysts said Kenya's planned visit is aimed at boosting cooperation with Ethiopia."
+    assert ("KEN", "ETH", "03") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_standoff_a_state_is_locked_in(run_extract):
+    assert ("IND", "PAK", "15") in triples(run_extract("India has been in a standoff with Pakistan for a year.", "2024-03-15"))
+
+
+def test_demand_that_another_state_act_targets_it(run_extract):
+    text = "Manila reported dozens of boats near the reef. The government demanded that Beijing withdraw the boats."
+    assert ("PHL", "CHN", "10") in triples(run_extract(text, "2024-03-15"))

@@ -56,12 +56,12 @@ GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "n
                          "president", "minister", "premier"})
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
-ANAPHORIC_NOUNS = frozenset({"country", "nation"})
+ANAPHORIC_NOUNS = frozenset({"country", "nation", "government"})
 # appeals, demands, criticism, rejections and threats whose target may sit in what they are about
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONTENT_PREPS = frozenset({"of", "about"})
 # a visit or talks framing a clause in time: the clause's subject made them
-FRAME_PREPS = frozenset({"during", "following", "after"})
+FRAME_PREPS = frozenset({"during", "following", "after", "in"})  # "X was locked in a standoff with Y"
 # "we" as the subject of a quoted act is the speaker's side: the subject of the verb of saying above it
 # ("our partnerships" names a standing tie, not an act, and stays unread)
 FIRST_PERSON = frozenset({"we", "i"})
@@ -313,7 +313,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
-        return verb_subjects(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+        above = head.head
+        if above.pos_ in ("VERB", "AUX") and is_passive(above):  # "Suga's visit is aimed at boosting ties"
+            return [c for c in above.children if c.dep_ == "nsubjpass"]
+        return verb_subjects(above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
     return []
 
 
@@ -365,6 +368,9 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
             groups.append(inner.targets)
     if root in LOCATIVE_ROOTS or code in LOCATIVE_CODES:  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
+    if root in ("02", "10"):  # "demanded that Beijing remove them": who is to act is the one asked
+        groups.append([p for c in verb.children if c.dep_ == "ccomp"
+                       for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in idx.parties(sub)])
     if root in CONTENT_ROOTS:  # "warned of Russia's build-up", "threatened to close U.S. bases"
         topics = preps(verb, CONTENT_PREPS)
         groups.append([p for o in topics for p in idx.parties(o) + attached(o, idx)])
