@@ -11,41 +11,41 @@ def direct(run_extract, text: str) -> list[tuple[str | None, str]]:
 
 
 def test_a_dropped_mark_does_not_turn_later_quotes_inside_out() -> None:
-    text = 'Before that, the bloc "was run by two parties, Moreau said. "Both are weak now." "Nothing lasts," he said.'
+    text = 'Last year the council "was led by a narrow coalition, Moreau said. "That is over." "Nothing lasts," he said.'
     inner = [text[a + 1 : b] for a, b in mark_pairs(text)]
-    assert inner == ["Both are weak now.", "Nothing lasts,"]
-    assert in_quotation(text, text.index("weak")) and not in_quotation(text, text.index("Moreau"))
+    assert inner == ["That is over.", "Nothing lasts,"]
+    assert in_quotation(text, text.index("over")) and not in_quotation(text, text.index("Moreau"))
 
 
 def test_attribution_after_the_next_quotation_is_not_borrowed(run_extract) -> None:
     text = (
         '"Parliament has turned against us completely," said former envoy Dario Lenz. '
         '"It is very hard to see how they got there." '
-        '"The tariffs are coming, and they will hurt our exporters," warned Ines Vogt, an economist.'
+        '"Higher tariffs will hurt our exporters badly," warned Ines Vogt, an economist.'
     )
     found = direct(run_extract, text)
     assert [s for s, _ in found] == ["Dario Lenz", "Dario Lenz", "Ines Vogt"]
 
 
 def test_quotations_joined_by_and_share_the_attribution(run_extract) -> None:
-    text = '"They will close the small base first..." and "keep the large one as their trump card," wrote Ines Vogt.'
+    text = '"They will close the small depot first..." and "keep the large one for bargaining," wrote Ines Vogt.'
     assert {s for s, _ in direct(run_extract, text)} == {"Ines Vogt"}
 
 
 def test_inverted_attribution_prefers_the_person_over_the_institution(run_extract) -> None:
-    text = '"The air base was always the last word in any argument," said history lecturer Pavel Orlov of Riga\'s Baltic Maritime University.'
+    text = '"The harbour deal settled every quarrel we had," said history lecturer Pavel Orlov of Riga\'s Baltic Maritime University.'
     assert [s for s, _ in direct(run_extract, text)] == ["Pavel Orlov"]
 
 
 def test_a_participle_is_followed_by_the_quote_not_by_its_speaker(run_extract) -> None:
-    text = 'Minister Dario Lenz defended the pact, saying relations between the two states "are entirely peaceful and defensive."'
+    text = 'Minister Dario Lenz defended the pact, saying relations between the two states "are purely about trade and fishing."'
     assert [s for s, _ in direct(run_extract, text)] != ["relations"]
 
 
 def test_trailing_according_to_names_the_speaker(run_extract) -> None:
     text = (
-        '"The company has grown remarkably fast on the island," according to Harriet Quill, a scholar at the Lakeside Institute. '
-        '"So it is necessary for the government to respond."'
+        '"Exports of grain rose sharply this spring," according to Harriet Quill, a scholar at the Lakeside Institute. '
+        '"The ministry must now respond to farmers."'
     )
     assert [s for s, _ in direct(run_extract, text)] == ["Harriet Quill", "Harriet Quill"]
 
@@ -53,7 +53,7 @@ def test_trailing_according_to_names_the_speaker(run_extract) -> None:
 def test_he_is_not_a_name_inside_the_previous_quotation(run_extract) -> None:
     text = (
         '"Nobody voted for the chair of the commission, Marta Kowalczyk, and it shows," said Tomas Berg. '
-        '"Both governments are under pressure at home," he added.'
+        '"Both cabinets look weak this winter," he added.'
     )
     assert [s for s, _ in direct(run_extract, text)] == ["Tomas Berg", "Tomas Berg"]
 
@@ -61,8 +61,8 @@ def test_he_is_not_a_name_inside_the_previous_quotation(run_extract) -> None:
 def test_documents_speak_for_their_issuer_and_bodies_are_not_persons(run_extract) -> None:
     text = (
         'General Omar Haddad, head of the Joint Press Office, spoke on Monday. '
-        '"Reports have clearly confirmed that the raid was directed from abroad," a statement from the Joint Press Office said. '
-        '"We expect our neighbour to deny its soil to armed groups," the military said in written comments.'
+        '"Our checks show the raid was planned in the hills across the river," a statement from the Joint Press Office said. '
+        '"We want the camps on the far bank closed within a month," the military said in written comments.'
     )
     speakers = [s for s, _ in direct(run_extract, text)]
     assert speakers[0] is not None and "Joint Press Office" in speakers[0]

@@ -25,11 +25,11 @@ def test_a_cue_may_have_several_parts_of_speech() -> None:
     ("text", "expected"),
     [
         ("Vietnam and China have been disputing the reefs for decades.", ("CHN", "VNM", "rival", "+")),
-        ("Greek-Turkish relations are marked by rivalry and mistrust.", ("GRC", "TUR", "rival", "+")),
+        ("Greek-Turkish relations are marked by mistrust.", ("GRC", "TUR", "rival", "+")),
         ("Kenya and Ethiopia have upgraded their ties.", ("ETH", "KEN", "partner", "+")),
         ("Chile and Peru expanded their trade ties last year.", ("CHL", "PER", "partner", "+")),
         ("Poland's steel industry is dependent on the orders of the German market.", ("POL", "DEU", "depends_on", "+")),
-        ("Australia wants to build ties in the Pacific to counter China's growing reach.", ("AUS", "CHN", "rival", "+")),
+        ("Australia is courting island states to counter China's reach.", ("AUS", "CHN", "rival", "+")),
     ],
 )
 def test_relations_read(run_extract, text: str, expected: tuple[str, str, str, str]) -> None:

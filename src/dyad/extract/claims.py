@@ -57,7 +57,7 @@ def _is_label_or_list(doc: Doc, fig: Figure, sent: Span) -> bool:
         # a capitalised word right before a bare number names a model or place: "Ascend 950", "Lane 60"
         if prev.is_title and prev.i > sent.start and prev.pos_ in NOUNS | {"VERB", "ADJ"} and not prev.ent_type_ == "DATE":
             return True
-        # a word in capitals right before it is a designation: "SU 35", "G 7"
+        # a word in capitals right before it is a designation: "MK 29", "T 90"
         if prev.is_upper and prev.is_alpha and not fig.spelled:
             return True
     text = doc.text

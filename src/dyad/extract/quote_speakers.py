@@ -84,7 +84,7 @@ def _pronoun(ctx: DocContext, word: str, before: int) -> Speaker | None:
 
     For "he"/"she", a person name the actor stage did not keep counts too when
     it comes later: a PERSON entity, or a proper-noun subject no actor claims
-    ("Nebenzia dismissed the findings. … he said").
+    ("Okafor rejected the plan. … he said").
     """
     text = ctx.document.text
     kinds = ("person",) if word in PERSON_PRONOUNS else ("organization",)
@@ -115,7 +115,7 @@ def _pronoun(ctx: DocContext, word: str, before: int) -> Speaker | None:
 
 
 def _titled(ctx: DocContext, mention: ActorMention, word: str) -> bool:
-    """Whether the words right before a mention give it the title ("spokesperson Abdul Balkhi")."""
+    """Whether the words right before a mention give it the title ("spokesperson Lena Fischer")."""
     doc = ctx.doc
     k = next((t.i for t in doc if t.idx >= mention.evidence.start), len(doc))
     for tok in reversed(doc[max(0, k - TITLE_REACH) : k]):

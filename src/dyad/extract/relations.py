@@ -60,7 +60,7 @@ def _clause_subject(tok: Token, sent: Span) -> Token | None:
 
 def _controller(verb: Token) -> Token | None:
     """A verb's subject, or for "to counter ..." the subject of the verb it completes or serves
-    ("Japan wants to strengthen ties to counter Beijing's clout": Japan)."""
+    ("Australia courts island states to counter China's reach": Australia)."""
     node = verb
     for _ in range(3):
         subj = _subject(node)
