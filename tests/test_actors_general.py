@@ -130,3 +130,21 @@ def test_a_titled_phrase_set_off_before_the_name(actors_of):
     )
     assert by_name(ctx, "Joseph Mwangi").country == "KEN"
     assert by_name(ctx, "Kofi Mensah").country == "GHA"
+
+
+def test_an_unnamed_official_of_a_listed_body(actors_of):
+    ctx = actors_of("A senior State Department official told reporters that talks would resume.")
+    official = by_name(ctx, "senior State Department official")
+    assert official.kind == "person" and official.country == "USA"
+    assert by_name(ctx, "State Department").kind == "organization"
+
+
+def test_a_state_named_once_only_as_a_location_is_no_actor(actors_of):
+    ctx = actors_of("Chile and Peru signed the deal, said Ana Diaz, a Chilean trader in Portugal.")
+    assert "Portugal" not in names(ctx)
+    assert "Peru" in names(ctx)
+
+
+def test_two_place_names_sharing_a_last_word(actors_of):
+    ctx = actors_of("Japan and Vietnam discussed security in the Indian and Pacific Ocean regions.")
+    assert "India" not in names(ctx)

@@ -240,18 +240,34 @@ def _anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], peop
         if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
             continue
         words = [t.lower_ for t in chunk.root.subtree if t.i <= chunk.root.i and t.i >= chunk.start]
-        hit = next((places[t.i] for t in chunk if t.i in places and not places[t.i].igo), None)
+        hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
+        body = None if hit else _known_org_in(chunk)  # "a senior State Department official"
+        if body is not None:
+            hit = lexicon.known_orgs()[body.text].country
         found = lexicon.titles().get(chunk.root.lower_)
         if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
             continue
         span = chunk[1:]
-        key = f"person:anonymous:{hit.target}:{normalise(span.text)}"
+        key = f"person:anonymous:{hit}:{normalise(span.text)}"
         draft = reg.ensure(key, span.text, "person")
-        draft.set_country(hit.target, f"described as '{chunk.text}'")
+        draft.set_country(hit, f"described as '{chunk.text}'")
         title = lexicon.titles().get(" ".join(words[-2:])) or found
         draft.set_role(title.role, title.sector, f"described as '{chunk.text}'")
         people.add(span, key)
         reg.mention(key, span.start_char, span.end_char, "name")
+        for i in range(body.start, body.end) if body is not None else ():
+            people.by_token.pop(i, None)  # the organisation stays an actor of its own
+
+
+def _known_org_in(chunk: Span) -> Span | None:
+    """A listed organisation with a country named inside a description ("a State Department official")."""
+    known = lexicon.known_orgs()
+    for size in range(len(chunk) - 1, 0, -1):
+        for start in range(chunk.start, chunk.end - size):
+            org = known.get(chunk.doc[start : start + size].text)
+            if org is not None and org.country:
+                return chunk.doc[start : start + size]
+    return None
 
 
 def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:

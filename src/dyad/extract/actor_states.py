@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import re
 
@@ -20,6 +21,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
+
+if TYPE_CHECKING:
+    from dyad.extract.actor_registry import Registry
+    from dyad.extract.context import DocContext
 
 # Entities inside which a state name is part of another name ("Seoul National University").
 NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC"}
@@ -157,7 +162,7 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
     found: list[PlaceHit] = []
     inner: list[PlaceHit] = []
     for span in filter_spans(spans):
-        if blocked.intersection(range(span.start, span.end)) or _is_language_use(span):
+        if blocked.intersection(range(span.start, span.end)) or _is_language_use(span) or _shares_a_place_name(span):
             continue
         kind, target, how = span.label_.split("|")
         hit = PlaceHit(span.start, span.end, target, how, igo=kind == "igo")
@@ -177,6 +182,19 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
             continue  # "the North Atlantic", "the South China Sea"
         found.append(PlaceHit(start, end, iso3, "context"))
     return sorted(found, key=lambda h: h.start), inner
+
+
+def _shares_a_place_name(span: Span) -> bool:
+    """'the Indian and Pacific Ocean regions': the first of two names that share their last word
+    ("Indian Ocean") is a place when that shared name is not an actor."""
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in {"and", "or", "&"} or not doc[k + 1].is_title:
+        return False
+    tail = [t.text for t in doc[k + 2 : k + 4] if t.is_title]
+    phrases = lexicon.non_actor_phrases()
+    lowered = {p.lower() for p in phrases}
+    return any(f"{span.text} {' '.join(tail[:n])}".lower() in lowered for n in range(1, len(tail) + 1))
 
 
 ORIGIN_WORDS = {"based", "headquartered", "born"}
@@ -216,3 +234,21 @@ def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
                 iso3, how = forms[text]
                 found.append((tok.idx + a, end, iso3, how))
     return found
+
+
+def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
+    """A state named once, only as where something is ("a trader in Austria", "a summit in the U.K."),
+    neither acts nor is acted upon: no actor, unless someone in the document belongs to it."""
+    belongs = {d.country for d in reg.drafts.values() if d.kind != "state"}
+    for key, draft in list(reg.drafts.items()):
+        if draft.kind != "state" or len(draft.spans) != 1 or draft.country in belongs:
+            continue
+        start, end, how = draft.spans[0]
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or how not in {"name", "alias"}:
+            continue
+        root = span.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
+            del reg.drafts[key]
+            reg.taken.pop((start, end), None)

@@ -15,7 +15,7 @@ demonym; `ctx.state_of(person_key)` gives the person's country.
 
 from __future__ import annotations
 
-from dyad.extract import actor_groups, actor_orgs, actor_persons, actor_refs
+from dyad.extract import actor_groups, actor_orgs, actor_persons, actor_refs, actor_states
 from dyad.extract.actor_registry import Registry, state_name
 from dyad.extract.actor_states import compound_hits, find_places
 from dyad.extract.context import DocContext
@@ -48,4 +48,5 @@ def run(ctx: DocContext) -> None:
     actor_refs.resolve_references(ctx, reg, places, people)
     actor_persons.fallback_leaders(ctx, reg)
     actor_persons.fallback_main_state(reg)
+    actor_states.drop_mere_places(ctx, reg)
     reg.emit(ctx)
