@@ -102,3 +102,17 @@ def test_standoff_a_state_is_locked_in(run_extract):
 def test_demand_that_another_state_act_targets_it(run_extract):
     text = "Manila reported dozens of boats near the reef. The government demanded that Beijing withdraw the boats."
     assert ("PHL", "CHN", "10") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_proposer_or_backer_in_a_hyphenated_modifier_is_no_party(run_extract):
+    accepted = run_extract("Russia accepted a U.S.-brokered ceasefire.", "2024-03-15")
+    assert not [e for e in accepted.events if e.target == "USA"]
+
+
+def test_conjoined_modifiers_name_every_party(run_extract):
+    assert ("RUS", "IRN", "05") in triples(run_extract("Russian and Iranian leaders signed a treaty.", "2024-03-15"))
+
+
+def test_possessive_pronoun_skips_a_modifier_for_the_subject(run_extract):
+    text = "The Kremlin said a Ukraine peace deal needed more work, signalling its reluctance to endorse the American plan."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.source == "UKR"]

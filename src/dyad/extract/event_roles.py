@@ -80,6 +80,15 @@ class Party:
     anaphor: bool = False  # read from a pronoun or "the country", not a name
 
 
+PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
+
+
+def agentive(tok: Token) -> bool:
+    """"U.S.-proposed", "Iran-backed": the actor did something to the noun; it is no party of the noun's event."""
+    head, dash, last = tok.lower_.rpartition("-")
+    return bool(dash and head) and (last.endswith("ed") or last in PARTICIPLES)
+
+
 def is_symmetric(code: str) -> bool:
     return code[:2] in SYMMETRIC_ROOTS and code not in ONE_WAY_CODES
 
@@ -141,6 +150,8 @@ class ActorIndex:
         """
         sent = tok.sent
         fitting = self._fitting(sent.start_char, tok.idx, kinds)
+        # "the Kremlin said a Ukraine deal needs work, signalling its reluctance": a noun's modifier is seldom meant
+        fitting = [m for m in fitting if not self._is_modifier(m)] or fitting
         if fitting:
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 return next((m for m in fitting if self._is_subject(m)), fitting[0])
@@ -191,6 +202,10 @@ class ActorIndex:
             i -= 1
         return out
 
+    def _is_modifier(self, m: ActorMention) -> bool:
+        span = self.ctx.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod")
+
     def _is_subject(self, m: ActorMention) -> bool:
         span = self.ctx.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
@@ -215,8 +230,9 @@ class ActorIndex:
         if tok.lemma_.lower() in word_lists().get("relational_nouns", frozenset()):
             return []  # "Chinese rivals", "America's allies" are not China or America
         for child in tok.children:
-            if child.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(child)):
-                return [q]
+            if child.dep_ in MODIFIER_DEPS + OWNER_DEPS and not agentive(child) and (q := self.at(child)):
+                # "Russian and Iranian leaders": the modifier's conjuncts are parties too
+                return unique([q, *(r for c in conjuncts(child) if (r := self.at(c)))])
         for child in tok.children:  # "the US THAAD system": a modifier of a modifier
             if child.dep_ in MODIFIER_DEPS:
                 for grand in child.children:
@@ -402,7 +418,7 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     symmetric = is_symmetric(code)
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
-    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS if (p := idx.at(c))]
+    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c) if (p := idx.at(c))]
     # participial modifiers carry roles too: "a ban imposed by Beijing on Korean pop culture"
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
