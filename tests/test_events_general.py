@@ -116,3 +116,9 @@ def test_conjoined_modifiers_name_every_party(run_extract):
 def test_possessive_pronoun_skips_a_modifier_for_the_subject(run_extract):
     text = "The Kremlin said a Ukraine peace deal needed more work, signalling its reluctance to endorse the American plan."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.source == "UKR"]
+
+
+def test_the_government_of_a_named_state_is_that_state(run_extract):
+    text = "After talks in Cairo, Sudan pledged to cooperate with the government of Chad."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert ("SDN", "TCD", "03") in found and not [t for t in found if t[1] == "EGY"], found

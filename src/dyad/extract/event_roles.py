@@ -119,7 +119,7 @@ class ActorIndex:
                 m = self.antecedent(tok, PRONOUN_KINDS[tok.lower_])  # the evidence stays the pronoun itself
             elif m is None and tok.lemma_.lower() in ANAPHORIC_NOUNS and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
-            ):
+            ) and not any(c.dep_ in ("prep", "poss", "compound", "amod") for c in tok.children):  # "the government of X"
                 m = self.antecedent(tok, ("state",))
             self._memo[tok.i] = (
                 Party(m.actor_key, self.ctx.state_of(m.actor_key), start, end, tok.i, anaphor) if m else None
