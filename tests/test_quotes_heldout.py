@@ -67,3 +67,11 @@ def test_documents_speak_for_their_issuer_and_bodies_are_not_persons(run_extract
     speakers = [s for s, _ in direct(run_extract, text)]
     assert speakers[0] is not None and "Joint Press Office" in speakers[0]
     assert speakers[1] is not None and "Haddad" not in speakers[1] and "military" in speakers[1]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(run_extract) -> None:
+    text = (
+        "Prime Minister Ravi Anand announced that his government would invest in schools and that "
+        'Kenya will help build a new hospital for the island, calling it a gift "from one old friend to another."'
+    )
+    assert [s for s, _ in direct(run_extract, text)] == ["Ravi Anand"]

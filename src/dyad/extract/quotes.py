@@ -171,8 +171,19 @@ def _subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) 
         node = node.head
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj
+            return _reporter(node) or subj
     return None
+
+
+def _reporter(clause: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause this is: in "X announced that Y would
+    build it, calling it a gift", the participle is X's, whatever clause the parser hung it on."""
+    node = clause
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "ccomp" or not _is_speech_verb(node.head):
+        return None
+    return next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _names_person(tokens: list[Token]) -> bool:
