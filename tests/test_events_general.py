@@ -122,3 +122,9 @@ def test_the_government_of_a_named_state_is_that_state(run_extract):
     text = "After talks in Cairo, Sudan pledged to cooperate with the government of Chad."
     found = triples(run_extract(text, "2024-03-15"))
     assert ("SDN", "TCD", "03") in found and not [t for t in found if t[1] == "EGY"], found
+
+
+def test_a_shipment_arriving_is_no_visit(run_extract):
+    text = "The first batch of China's vaccine arrived in Manila on Monday."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04"]
+    assert ("JPN", "PHL", "04") in triples(run_extract("Japan's foreign minister arrived in Manila.", "2024-03-15"))

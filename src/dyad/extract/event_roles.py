@@ -356,6 +356,12 @@ class Roles:
     group: list[Party]  # parties named together ("talks between X and Y")
 
 
+def doc_head(party: Party, head: Token) -> bool:
+    """Whether the party's token hangs directly on the role head (a modifier, owner or apposition of it)."""
+    tok = head.doc[party.token]
+    return tok.head == head or (tok.dep_ == "conj" and tok.head.head == head)
+
+
 def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
     """The actors of the first role head that names any."""
     for h in heads:
@@ -367,7 +373,11 @@ def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
 
 def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
     root = code[:2]
-    sources = first_parties(verb_subjects(verb), idx)
+    subjects = verb_subjects(verb)
+    sources = first_parties(subjects, idx)
+    if code in LOCATIVE_CODES:
+        # who travels is named by the subject itself, not by what it is made of ("a batch of China's vaccine arrived")
+        sources = [p for p in sources if p.anaphor or any(p.token == h.i or doc_head(p, h) for h in subjects)]
     objs = verb_objects(verb)
     if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
         objs = []  # "discuss Iran's programme" is no meeting with Iran
