@@ -148,3 +148,23 @@ def test_a_state_named_once_only_as_a_location_is_no_actor(actors_of):
 def test_two_place_names_sharing_a_last_word(actors_of):
     ctx = actors_of("Japan and Vietnam discussed security in the Indian and Pacific Ocean regions.")
     assert "India" not in names(ctx)
+
+
+def test_an_acronym_only_ever_before_a_noun_is_no_organisation(actors_of):
+    ctx = actors_of("Sales of EV batteries rose, and EV makers in Chile and Peru hired more staff while EV prices fell.")
+    assert "EV" not in names(ctx)
+
+
+def test_a_name_the_text_calls_a_place_is_no_actor(actors_of):
+    ctx = actors_of(
+        "Greece said Halvik (naval base) may close. Halvik is a naval base near the border, and Athens values Halvik."
+    )
+    assert not [n for n in names(ctx) if n.startswith("Halvik")]
+
+
+def test_a_bare_legislature_takes_the_state_of_the_one_house_named(actors_of):
+    ctx = actors_of(
+        "The U.S. Senate will vote on the bill next week. Several members of Congress oppose it, "
+        "and the bill faces a fight in Congress."
+    )
+    assert by_name(ctx, "Congress").country == "USA"

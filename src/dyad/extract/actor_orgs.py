@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from dyad.extract import lexicon
 from dyad.extract.actor_persons import People, normalise, used_as_place
 from dyad.extract.actor_registry import Registry, state_name
-from dyad.extract.actor_states import PlaceHit, doc_text, noun_chunks, phrase_doc
+from dyad.extract.actor_states import PlaceHit, doc_text, fold_name, named_places, noun_chunks, phrase_doc
 from dyad.extract.actor_titles import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.context import DocContext
 
@@ -234,7 +234,7 @@ def _named_orgs(
         if earlier:
             reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
             continue
-        if org is None and head is not None and text.lower() == head.title:
+        if org is None and head is not None and text.lower() == head.title and not _bare_legislature(span, head):
             continue  # a bare "Council" with nothing named before it
         state = _state_itself(span, inner)
         if state:
@@ -269,6 +269,10 @@ def _named_orgs(
             draft.set_role(org.role, org.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
+        if head is not None and _bare_legislature(span, head):
+            houses = {reg.drafts[k].country for k in keys if reg.drafts[k].sector == "LEG" and reg.drafts[k].country}
+            if len(houses) == 1:
+                draft.set_country(houses.pop(), "the one state whose legislature the text names")
         located = _located_after(span, places)
         if located:
             draft.set_country(located[0], located[1])
@@ -345,6 +349,8 @@ def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bo
         return True
     if head is not None and head.role == "none":
         return True  # a law, a plan, an exercise, a summit
+    if fold_name(text) in named_places(span.doc):
+        return True  # "Kurecik is a radar base"
     if _modifies_things(span):
         return True  # "Patriot missiles", "Social-Democratic parties": a kind of thing, not one actor
     if head is None and names_a_thing(span.doc, span.start):
@@ -370,8 +376,19 @@ def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
     if head is not None and text.lower() == head.title:
         return True  # a generic head word: may refer back to a named organisation
     if text.isupper() and len(text) >= 2:
-        return True
+        return not _always_a_modifier(span)
     return doc_text(span.doc).count(text) >= 2 and not text.lower() in _not_orgs()
+
+
+def _bare_legislature(span: Span, head: lexicon.Title) -> bool:
+    """'Congress', 'Parliament' written alone and capitalised, not opening a sentence: the body itself."""
+    return head.sector == "LEG" and span[0].is_title and not span[0].is_sent_start and len(span) <= 2
+
+
+def _always_a_modifier(span: Span) -> bool:
+    """An acronym only ever written before a common noun ("EV industry", "EV imports") names a kind of thing."""
+    uses = [t for t in span.doc if t.text == span.text]
+    return all(t.i + 1 < len(t.doc) and t.nbor(1).is_lower and t.nbor(1).pos_ == "NOUN" for t in uses)
 
 
 def _earlier_with_head(reg: Registry, keys: list[str], span: Span, head: lexicon.Title | None) -> str | None:

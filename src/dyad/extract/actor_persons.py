@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_registry import Draft, Registry, state_name
-from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.actor_states import PlaceHit, fold_name, named_places, noun_chunks
 from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, read_after, read_before
 from dyad.extract.context import DocContext
 
@@ -100,7 +100,8 @@ def _looks_like_name(span: Span) -> bool:
 def person_spans(ctx: DocContext) -> list[Span]:
     """PERSON entities, cleaned; also lone ORG/GPE/NORP tokens that spell a person named in full."""
     spans = [clean_name(e) for e in ctx.doc.ents if e.label_ == "PERSON"]
-    spans = filter_spans([s for s in spans if _looks_like_name(s)])
+    things = named_places(ctx.doc)
+    spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
     full_parts = {p for s in spans if len(s.text.split()) > 1 for p in name_parts(s.text)}
     for ent in ctx.doc.ents:
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import re
+import unicodedata
 
 import spacy
 from spacy.language import Language
@@ -252,3 +253,31 @@ def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
         if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
             del reg.drafts[key]
             reg.taken.pop((start, end), None)
+
+
+# Nouns that say a name is a place or a thing when the text calls it one ("X is a radar base").
+PLACE_WORDS = frozenset({"base", "island", "islands", "reef", "city", "town", "village", "province", "region", "district",
+                         "port", "airport", "camp", "river", "lake", "mountain", "sea", "strait", "bay", "peninsula"})
+
+
+def fold_name(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def named_places(doc: Doc) -> frozenset[str]:
+    """Names the text itself calls places or things: "Kurecik (radar base)", "Kurecik is a radar base"."""
+    return _once(doc, "named_places", _named_places)  # type: ignore[return-value]
+
+
+def _named_places(doc: Doc) -> frozenset[str]:
+    heads = lexicon.org_heads()
+    found: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not (tok.lower_ in PLACE_WORDS or (tok.lower_ in heads and heads[tok.lower_].role == "none")):
+            continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            found.add(fold_name(tok.head.text))
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            found.update(fold_name(c.text) for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN")
+    return frozenset(found)
