@@ -128,3 +128,24 @@ def test_a_shipment_arriving_is_no_visit(run_extract):
     text = "The first batch of China's vaccine arrived in Manila on Monday."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04"]
     assert ("JPN", "PHL", "04") in triples(run_extract("Japan's foreign minister arrived in Manila.", "2024-03-15"))
+
+
+def test_object_read_as_a_predicate(run_extract):
+    text = "Togo's foreign ministry called Ghana's assertions \"baseless\" in a statement."
+    assert ("TGO", "GHA", "12") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_warning_that_a_named_cooperation_is_dangerous(run_extract):
+    text = "Canada warned on Friday that expanding military cooperation between Iran and Russia is dangerous."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert {("CAN", "IRN", "13"), ("CAN", "RUS", "13")} <= found, found
+
+
+def test_target_of_the_thing_an_event_noun_moves(run_extract):
+    text = "Ethiopia's transfer of arms and munitions to Sudan alarmed the region."
+    assert ("ETH", "SDN", "07") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_allegation_targets_the_state_its_content_names(run_extract):
+    text = "Chad rejected Niger's allegation that the raid was planned on Libyan soil."
+    assert ("NER", "LBY", "11") in triples(run_extract(text, "2024-03-15"))

@@ -111,6 +111,8 @@ def token_pos(token: Token) -> str | None:
 
 def _objects(token: Token) -> list[Token]:
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    # "called Pakistan's assertions baseless": the parser may take the object for a predicate
+    objs = objs or [c for c in token.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
         objs.append(token.head)
     if token.dep_ == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object

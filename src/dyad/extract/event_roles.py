@@ -338,6 +338,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 def verb_objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    # "called Pakistan's assertions baseless": the parser may take the object for a predicate
+    objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -406,11 +408,19 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
     # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
         groups.append(verb_roles(comp, code, idx).targets)
+    if root in CONTENT_ROOTS:  # "warned that expanding cooperation between Russia and North Korea is dangerous"
+        groups.append([p for c in verb.children if c.dep_ == "ccomp"
+                       for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     own = {s.key for s in sources} | {s.state for s in sources if s.state}
     targets = next((t for g in groups if (t := unique([p for p in g if p.key not in own and p.state not in own]))), [])
     group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]
     return Roles(sources, targets, group)
+
+
+def clause_parties(tok: Token, idx: ActorIndex) -> list[Party]:
+    """The actors named (not pointed back to) anywhere in a phrase or clause."""
+    return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
 
 
 def attached(obj: Token, idx: ActorIndex) -> list[Party]:
@@ -457,6 +467,13 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     targets += mods
     target_preps = TARGET_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
+    # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
+    things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o)) if idx.at(x) is None]
+    targets += [p for x in things for g in preps(x, frozenset({"to", "on", "against"})) for p in idx.parties(g)]
+    if not targets and code[:2] in CONTENT_ROOTS:  # "Pakistan's allegation that the attack was planned on Afghan soil"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        targets += [p for c in clauses for p in clause_parties(c, idx)]
     if light is not None:
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
     if not targets and (code[:2] in LOCATIVE_ROOTS or code in LOCATIVE_CODES):
