@@ -168,3 +168,22 @@ def test_a_bare_legislature_takes_the_state_of_the_one_house_named(actors_of):
         "and the bill faces a fight in Congress."
     )
     assert by_name(ctx, "Congress").country == "USA"
+
+
+def test_an_envoy_speaking_on_from_the_sentence_before(actors_of):
+    ctx = actors_of(
+        "Norway's envoy rejected the charge at the meeting. "
+        "\"This claim is wholly false,\" Ambassador Lars Berg said. "
+        "Chile called for calm. \"All parties must talk,\" Deputy Ambassador Rosa Vidal said."
+    )
+    assert by_name(ctx, "Lars Berg").country == "NOR"
+    assert by_name(ctx, "Rosa Vidal").country == "CHL"
+
+
+def test_a_speaker_the_model_did_not_tag_as_a_person(actors_of):
+    ctx = actors_of(
+        "Russia's envoy brushed the report aside. "
+        "\"None of that ever happened,\" Vassily Nebenzia told the council."
+    )
+    nebenzia = by_name(ctx, "Vassily Nebenzia")
+    assert nebenzia.kind == "person" and nebenzia.country == "RUS"

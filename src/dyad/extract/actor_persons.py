@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from dyad.extract import lexicon
 from dyad.extract.actor_registry import Draft, Registry, state_name
 from dyad.extract.actor_states import PlaceHit, fold_name, named_places, noun_chunks
-from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, read_after, read_before
+from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, org_head, read_after, read_before
 from dyad.extract.context import DocContext
 
 # A lone-name typo must be this similar to a part of a full name to join it.
@@ -102,6 +102,7 @@ def person_spans(ctx: DocContext) -> list[Span]:
     spans = [clean_name(e) for e in ctx.doc.ents if e.label_ == "PERSON"]
     things = named_places(ctx.doc)
     spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
+    spans = filter_spans(spans + [e for e in ctx.doc.ents if _mislabelled_speaker(e)])
     full_parts = {p for s in spans if len(s.text.split()) > 1 for p in name_parts(s.text)}
     for ent in ctx.doc.ents:
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
@@ -109,6 +110,20 @@ def person_spans(ctx: DocContext) -> list[Span]:
             if len(span) == 1 and _looks_like_name(span) and _matches_part(normalise(span.text), full_parts):
                 spans.append(span)
     return filter_spans(spans)
+
+
+def _mislabelled_speaker(ent: Span) -> bool:
+    """'"...," Vassily Nebenzia told the council': two or three proper nouns, tagged as something other
+    than a person, that are the subject of a speech verb and name nothing else."""
+    from dyad.extract.quote_data import speech_words
+
+    if ent.label_ in {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"} or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.is_title and t.pos_ == "PROPN" and t.is_alpha for t in ent) or org_head([t.text for t in ent]) is not None:
+        return False
+    if not _looks_like_name(ent) or any(t.text in lexicon.gazetteer().forms or t.text in lexicon.cities() for t in ent):
+        return False
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in speech_words().verbs
 
 
 def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: dict[int, PlaceHit]) -> None:
@@ -222,6 +237,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         _apply(reg.drafts[key], after, span.text)
     _anonymous(ctx, reg, places, people)
     _sentence_country(ctx, reg, places, people)
+    _follows_a_state(ctx, reg, places, people)
     for span, key, reading in people.readings:
         if reading.possessor is not None:
             owner = people.key_at(reading.possessor)
@@ -293,6 +309,44 @@ def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         if not any(t.lower_ in {"and", ","} for t in between):
             continue
         draft.set_country(placed, f"listed with {other.name}")
+
+
+QUOTE_MARKS = {'"', "\u201c", "\u201d"}
+
+
+def _follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """'North Korea's envoy defended the treaty. "...," Ambassador Song Kim said.': an official with no
+    country, first named in the sentence right after one whose subject is a state or that state's envoy,
+    speaks for that state."""
+    seen: set[int] = set()
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        sent = span.sent
+        first_here = sent.start not in seen
+        seen.add(sent.start)
+        draft = reg.drafts[key]
+        if draft.country or draft.role not in {"diplomat", "official", None} or not first_here or sent.start == 0:
+            continue
+        if not any(t.text in QUOTE_MARKS for t in sent):
+            continue  # only the speaker of a quotation that goes on from the sentence before
+        prev = ctx.doc[sent.start - 1].sent
+        if any(prev.start <= s.start < prev.end for s, _ in people.spans):
+            continue  # the sentence before names someone: the subject may be theirs
+        country, titled = _subject_state(prev, places)
+        if country and (titled or draft.role is not None):  # an untitled name only after "Russia's envoy ..."
+            draft.set_country(country, f"speaks on from the sentence before, whose subject is of {country}")
+
+
+def _subject_state(sent: Span, places: dict[int, PlaceHit]) -> tuple[str | None, bool]:
+    """The state a sentence's subject is ("China", False), or whose envoy or official it is ("Russia's envoy", True)."""
+    for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        hit = places.get(subject.i)
+        if hit is not None and not hit.igo:
+            return hit.target, False
+        if subject.lower_ in lexicon.titles() and lexicon.titles()[subject.lower_].sector == "GOV":
+            owners = [places[t.i] for c in subject.lefts for t in c.subtree if t.i in places and not places[t.i].igo]
+            if owners:
+                return owners[0].target, True
+    return None, False
 
 
 def link_affiliations(reg: Registry, people: People) -> None:
