@@ -149,3 +149,9 @@ def test_target_of_the_thing_an_event_noun_moves(run_extract):
 def test_allegation_targets_the_state_its_content_names(run_extract):
     text = "Chad rejected Niger's allegation that the raid was planned on Libyan soil."
     assert ("NER", "LBY", "11") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_what_a_state_calls_anothers_policy(run_extract):
+    text = "On Tuesday, Dutch Prime Minister Mark Rutte in Brussels called Chinese export controls \"unacceptable.\""
+    assert ("NLD", "CHN", "11") in triples(run_extract(text, "2024-03-15"))
+    assert ("BRA", "ARG", "11") in triples(run_extract("Brazil called Argentina's new tariffs unfair.", "2024-03-15"))

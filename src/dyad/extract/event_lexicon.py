@@ -18,7 +18,7 @@ from spacy.tokens import Token
 WILDCARD = "*"
 OBJECT_DEPS = ("dobj", "obj", "dative")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
-FIXED_KEYS = ("prep", "prt", "obj", "xcomp", "mod", "head")
+FIXED_KEYS = ("prep", "prt", "obj", "xcomp", "mod", "head", "pred")
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,10 @@ def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[in
         return hit(_objects(token), absorb=True)
     if key == "xcomp":
         return hit([c for c in token.children if c.dep_ == "xcomp"], absorb=True)
+    if key == "pred":  # what the object is called: "called the claims **baseless**"
+        return hit([c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"]
+                   + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for g in c.children if g.pos_ == "ADJ"])
     if key == "head":
         return hit([token.head] if token.head != token else [])
     if key == "mod":
