@@ -38,3 +38,16 @@ def test_relations_read(run_extract, text: str, expected: tuple[str, str, str, s
 
 def test_disputing_a_report_is_no_relation(run_extract) -> None:
     assert relations(run_extract, "Brazil disputed the figures in the report.") == set()
+
+
+def test_the_two_stands_for_the_two_states_named(run_extract) -> None:
+    found = relations(run_extract, "Brazil and Argentina met in March. The two countries are close partners.")
+    assert ("ARG", "BRA", "partner", "+") in found
+    assert relations(run_extract, "Brazil, Chile and Peru met. The two countries are rivals.") == set()
+
+
+def test_an_officials_we_is_the_state_an_analysts_is_not(run_extract) -> None:
+    official = '"We support Kenya in its claim to the islands," Indian foreign secretary Vikram Rao said on Saturday.'
+    analyst = '"We support Kenya in its claim to the islands," said Rahul Sen, an analyst at a Delhi think tank.'
+    assert ("IND", "KEN", "supports", "+") in relations(run_extract, official)
+    assert not any(r[2] == "supports" for r in relations(run_extract, analyst))

@@ -43,6 +43,7 @@ class RelationWords:
     negations: frozenset[str]
     combining_forms: dict[str, str]
     co_subjects: frozenset[str]
+    pair_nouns: frozenset[str]  # "the two countries": a subject that stands for two states named nearby
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -84,4 +85,5 @@ def relation_words() -> RelationWords:
         negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
         co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
+        pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
     )

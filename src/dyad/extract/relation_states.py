@@ -18,6 +18,12 @@ from dyad.extract.context import DocContext
 from dyad.extract.relation_data import relation_words
 
 STATE_PRONOUNS = frozenset({"it", "its", "itself"})
+# only the subject "we": "our partnerships", "our region" often speak for a wider group than the state
+FIRST_PLURAL = frozenset({"we"})
+# roles whose "we" is their state's: a minister's "we support X" is the state's, an analyst's is not
+OFFICIAL_ROLES = frozenset(
+    {"head of state", "head of government", "minister", "official", "diplomat", "government", "military", "legislature"}
+)
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
 HYPHENATED = re.compile(r"[-\u2010\u2013\u2014]")
@@ -68,7 +74,19 @@ class StateIndex:
             found = [iso for iso in parts if iso]
         if not found and tok.lower_ in STATE_PRONOUNS | PERSON_PRONOUNS:
             found = self.pronoun(tok, persons)
+        if not found and tok.lower_ in FIRST_PLURAL:
+            found = self.speakers_state(tok)
         return found
+
+    def speakers_state(self, tok: Token) -> list[str]:
+        """"we" inside a direct quotation of an official: the state the official speaks for."""
+        for q in self.ctx.result.quotes:
+            if q.kind == "indirect" or not (q.evidence.start <= tok.idx < q.evidence.end):
+                continue
+            actor = self.ctx.actor(q.speaker_actor)
+            if actor is not None and actor.country and (actor.kind == "state" or (actor.role or "") in OFFICIAL_ROLES):
+                return [actor.country]
+        return []
 
     def of_tokens(self, tokens: Iterable[Token], persons: bool = False) -> list[str]:
         out: list[str] = []

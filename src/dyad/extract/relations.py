@@ -237,6 +237,27 @@ class Finder:
                 if len(states) >= 2:
                     self.evidence_tokens += [*_phrase_tokens(subj), verb]
                     return states
+        subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else _clause_subject(tok, sent)
+        if subj is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            pair = self.the_two(subj, sent)
+            if pair:
+                self.evidence_tokens += list(subj.subtree)
+            return pair
+        return []
+
+    def the_two(self, subj: Token, sent: Span) -> list[str]:
+        """"the two (countries)" as a subject: the two states its sentence names, or, when it names
+        none, the two the sentence before names ("... states that the two have a strategic partnership")."""
+        words = {t.lower_ for t in subj.subtree}
+        if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
+            return []
+        spans = [sent]
+        if sent.start > 0:
+            spans.append(sent.doc[sent.start - 1].sent)
+        for span in spans:
+            states = self.states.of_tokens([t for t in span if t.i not in {x.i for x in subj.subtree}], persons=True)
+            if states:
+                return states if len(states) == 2 else []
         return []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
