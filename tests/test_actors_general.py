@@ -187,3 +187,17 @@ def test_a_speaker_the_model_did_not_tag_as_a_person(actors_of):
     )
     nebenzia = by_name(ctx, "Vassily Nebenzia")
     assert nebenzia.kind == "person" and nebenzia.country == "RUS"
+
+
+def test_a_contributor_works_for_the_outlet(nlp, make_doc):
+    document = make_doc("Chile and Peru signed a fishing deal on Monday.\nJohn Miller contributed to this report.", outlet="Reuters")
+    ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
+    basics.run(ctx)
+    actors.run(ctx)
+    miller = by_name(ctx, "John Miller")
+    assert miller.role == "media" and miller.country == "GBR"
+
+
+def test_a_ship_prefix_is_no_organisation(actors_of):
+    ctx = actors_of("An Indian warship \u2014 the INS Kaveri , a modern frigate \u2014 called at Colombo, and the INS crew went ashore.")
+    assert "INS" not in names(ctx)

@@ -238,6 +238,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     _anonymous(ctx, reg, places, people)
     _sentence_country(ctx, reg, places, people)
     _follows_a_state(ctx, reg, places, people)
+    _contributors(ctx, reg, people)
     for span, key, reading in people.readings:
         if reading.possessor is not None:
             owner = people.key_at(reading.possessor)
@@ -309,6 +310,19 @@ def _sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         if not any(t.lower_ in {"and", ","} for t in between):
             continue
         draft.set_country(placed, f"listed with {other.name}")
+
+
+def _contributors(ctx: DocContext, reg: Registry, people: People) -> None:
+    """'X contributed to this report': a journalist of the outlet that published the document."""
+    outlet = lexicon.known_orgs().get(ctx.document.outlet or "")
+    for span, key in people.spans:
+        verb = span.root.head
+        if span.root.dep_ != "nsubj" or verb.lemma_ != "contribute" or not any(t.lower_ in {"report", "story", "article"} for t in verb.subtree):
+            continue
+        draft = reg.drafts[key]
+        draft.set_role("media", "MED", "contributed to the report")
+        if outlet is not None:
+            draft.set_country(outlet.country, f"contributed to the report of {outlet.name}")
 
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d"}
