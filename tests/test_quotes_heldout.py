@@ -75,3 +75,8 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(run_extract) -> N
         'Kenya will help build a new hospital for the island, calling it a gift "from one old friend to another."'
     )
     assert [s for s, _ in direct(run_extract, text)] == ["Ravi Anand"]
+
+
+def test_more_verbs_attribute(run_extract) -> None:
+    text = '"The other side has broken the deal again and again," the rebel commander Idris Malo alleged in a statement.'
+    assert [s for s, _ in direct(run_extract, text)] == ["Idris Malo"]
