@@ -24,10 +24,12 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyad.records import DocExtraction, Document
+from dyad.scale import Extractor
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
 from dyad.store.db import source_name
 from dyad.store.schema import EXTRACTION_TABLES, columns, from_row, to_row
@@ -121,7 +123,7 @@ def read_shard(shard: Shard) -> Iterator[Pair]:
         yield document, DocExtraction(**values)
 
 
-def load_shard(con, shard: Shard) -> list[str]:
+def load_shard(con: duckdb.DuckDBPyConnection, shard: Shard) -> list[str]:
     """Bulk-load a shard into the store with DuckDB reading the Parquet, skipping stored documents.
 
     One transaction for the partition: every row of a document lands with it, or nothing does.
@@ -195,7 +197,7 @@ def dask_shards(
     run_dir = Path(shard_dir or tempfile.gettempdir()) / f"dyad-shards-{uuid.uuid4().hex[:12]}"
     counter = count()
 
-    def submit(batch: list[Document]):
+    def submit(batch: list[Document]) -> Any:
         return cluster.client.submit(
             extract_partition, next(counter), batch, models, str(run_dir), batch_size, pure=False
         )
@@ -209,7 +211,9 @@ def dask_shards(
         shutil.rmtree(run_dir, ignore_errors=True)
 
 
-def dask_extractor(models: tuple[str, ...], workers: int, scheduler: str | None, shard_dir: str | None, batch_size: int):
+def dask_extractor(
+    models: tuple[str, ...], workers: int, scheduler: str | None, shard_dir: str | None, batch_size: int
+) -> Extractor:
     """An Extractor: pairs rebuilt from each partition's shard, whose files are removed once read."""
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:

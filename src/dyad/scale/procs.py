@@ -11,15 +11,16 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 
 from dyad.extract.nlp import load_pipeline
 from dyad.extract.pipeline import extract_many
 from dyad.records import DocExtraction, Document
+from dyad.scale import Extractor
 
 # documents per task: small enough to balance the tail of a stream, large
 # enough that pickling and queueing stay a small fraction of the work
@@ -29,6 +30,12 @@ AHEAD = 2
 
 Pair = tuple[Document, DocExtraction]
 T = TypeVar("T")
+
+
+class Pending(Protocol):
+    """A result to come: a concurrent.futures or a Dask future."""
+
+    def result(self) -> Any: ...
 
 _worker_nlp: Language | None = None
 
@@ -54,9 +61,9 @@ def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtrac
     return [extraction for _, extraction in extract_many(documents, _worker_nlp, batch_size)]
 
 
-def ordered_window(items: Iterable[T], submit: Callable[[T], Future], limit: int) -> Iterator[tuple[T, Any]]:
+def ordered_window(items: Iterable[T], submit: Callable[[T], Pending], limit: int) -> Iterator[tuple[T, Any]]:
     """Submit items, keeping at most `limit` pending; yield (item, result) in input order."""
-    pending: deque[tuple[T, Future]] = deque()
+    pending: deque[tuple[T, Pending]] = deque()
     for item in items:
         pending.append((item, submit(item)))
         if len(pending) >= limit:
@@ -67,7 +74,7 @@ def ordered_window(items: Iterable[T], submit: Callable[[T], Future], limit: int
         yield done, future.result()
 
 
-def process_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK):
+def process_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK) -> Extractor:
     """An Extractor running `workers` processes (spawned, so safe on every platform)."""
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:
@@ -91,7 +98,7 @@ def process_extractor(models: tuple[str, ...], workers: int, batch_size: int = 3
     return run
 
 
-def spacy_pipe_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32):
+def spacy_pipe_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32) -> Extractor:
     """The alternative design: spaCy's own `nlp.pipe(n_process=...)` parses, the main process extracts.
 
     Kept for the benchmark, which compares it with `process_extractor`.
