@@ -80,3 +80,13 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(run_extract) -> N
 def test_more_verbs_attribute(run_extract) -> None:
     text = '"The other side has broken the deal again and again," the rebel commander Idris Malo alleged in a statement.'
     assert [s for s, _ in direct(run_extract, text)] == ["Idris Malo"]
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before(run_extract) -> None:
+    text = (
+        "Three members of the Senate led a group of other lawmakers in calling for action. "
+        '"We are deeply worried about the recent moves of the regional leader," they wrote in a letter.'
+    )
+    assert [s for s, _ in direct(run_extract, text)] == ["Three members of the Senate"]
+    single = 'The statement said the group remains worried. "Talks must resume soon and in good faith," they said.'
+    assert [s for s, _ in direct(run_extract, single)] == [None]

@@ -114,6 +114,33 @@ def _pronoun(ctx: DocContext, word: str, before: int) -> Speaker | None:
     return found
 
 
+def _they(ctx: DocContext, pronoun: Token) -> Speaker | None:
+    """"they said": the plural subject of the sentence before the one the attribution is in
+    ("Nine rights groups called for his release. “...,” they said"), if it has one.
+    Sentences that are quotations are passed over; the group is named by its own words unless it is an actor."""
+    text = ctx.document.text
+    k = pronoun.sent.start - 1
+    while k >= 0:
+        sent = ctx.doc[k].sent
+        root = sent.root
+        if in_quotation(text, root.idx):  # a quotation between: the speakers' own words
+            k = sent.start - 1
+            continue
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or in_quotation(text, subj.idx):
+            return None
+        if not (subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)):
+            return None
+        found = _actor_in(ctx, [subj])
+        if found is not None and found[1].kind != "state":
+            return _from_actor(ctx, found[1], found[0], [subj])
+        dropped = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+        core = [t for t in subj.subtree if t.i not in dropped and not t.is_punct]
+        ev = ctx.evidence(core[0].idx, core[-1].idx + len(core[-1].text))
+        return Speaker(ev.text(text), None, ev)
+    return None
+
+
 def _titled(ctx: DocContext, mention: ActorMention, word: str) -> bool:
     """Whether the words right before a mention give it the title ("spokesperson Lena Fischer")."""
     doc = ctx.doc
@@ -198,6 +225,8 @@ def resolve(ctx: DocContext, subject: Token | list[Token] | None, before: int) -
     if head.pos_ == "PRON":
         if low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             return _pronoun(ctx, low, before) or Speaker(None, None, None)
+        if low == "they":
+            return _they(ctx, head) or Speaker(None, None, None)
         return Speaker(None, None, None)
     ent = _person_entity(tokens)
     if ent is not None:
