@@ -201,3 +201,19 @@ def test_a_contributor_works_for_the_outlet(nlp, make_doc):
 def test_a_ship_prefix_is_no_organisation(actors_of):
     ctx = actors_of("An Indian warship \u2014 the INS Kaveri , a modern frigate \u2014 called at Colombo, and the INS crew went ashore.")
     assert "INS" not in names(ctx)
+
+
+def test_a_title_only_one_state_uses(actors_of):
+    ctx = actors_of(
+        "Secretary of State Laura Bennett met Republican Representative Tom Harris, "
+        "and Italy's secretary of state for trade, Paolo Conti, joined them."
+    )
+    assert by_name(ctx, "Laura Bennett").country == "USA"
+    assert by_name(ctx, "Tom Harris").country == "USA"
+    assert by_name(ctx, "Paolo Conti").country == "ITA"
+
+
+def test_initials_of_a_person_named_in_full(actors_of):
+    ctx = actors_of("Saudi Crown Prince Mohammed bin Salman hosted the talks. MBS said the talks went well.")
+    assert "MBS" not in names(ctx)
+    assert "MBS" in by_name(ctx, "Mohammed bin Salman").aliases

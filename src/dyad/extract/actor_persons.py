@@ -216,6 +216,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     for span in lones:
         key = _lone_target(span, people, reg)
         how = "surname"
+        key = key or _initials_target(span, people, reg)  # "MBS" for "Mohammed bin Salman"
         if key is None and used_as_place(span, lones):
             continue  # "in Dadaab", "Kakuma camp": a place the model took for a person
         if key is None:
@@ -235,6 +236,9 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         people.readings.append((span, key, after))
         _apply(reg.drafts[key], reading, span.text)
         _apply(reg.drafts[key], after, span.text)
+    for span, key, reading in people.readings:  # weaker than any state the text names
+        if reading.title and reading.title.country and reading.igo is None and reading.org_known is None:
+            reg.drafts[key].set_country(reading.title.country, f"title '{reading.title.title}' is used by one state only")
     _anonymous(ctx, reg, places, people)
     _sentence_country(ctx, reg, places, people)
     _follows_a_state(ctx, reg, places, people)
@@ -421,6 +425,19 @@ def _lone_target(span: Span, people: People, reg: Registry) -> str | None:
     if before:
         return max(before, key=lambda p: p[0].start)[1]
     return min(candidates, key=lambda p: p[0].start)[1]
+
+
+def _initials_target(span: Span, people: People, reg: Registry) -> str | None:
+    """The one person named in full whose initials a lone all-capitals name spells."""
+    text = span.text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
+        return None
+    keys = {k for s, k in people.spans if len(s) > 1 and _initials(reg.drafts[k].name) == text}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011]+", name) if w).upper()
 
 
 def _apply(draft: Draft, reading: Reading, surface: str) -> None:

@@ -198,7 +198,7 @@ def read_before(
             reading.title_span = (first, start)
             reading.why.append(f"title '{' '.join(words)}'")
     if reading.country is None and reading.possessor is None:
-        _phrase_before_comma(doc, first - 1, places, persons, reading)
+        _phrase_before_comma(doc, start - 1 if comma else first - 1, places, persons, reading)
     return reading
 
 
@@ -210,7 +210,9 @@ def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], pers
     sent_start = doc[comma].sent.start
     k = comma - 1
     while k >= sent_start and comma - k <= 12 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
-        if doc[k].pos_ in {"VERB", "AUX", "CCONJ", "PRON"} or k in persons:
+        if doc[k].pos_ == "CCONJ":
+            break  # "..., and Italy's minister for trade, X": the phrase starts after "and"
+        if doc[k].pos_ in {"VERB", "AUX", "PRON"} or k in persons:
             return
         k -= 1
     phrase = doc[k + 1 : comma]
@@ -238,6 +240,8 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
         return reading
     sent_end = doc[end - 1].sent.end
     j = end + 1
+    if j < sent_end and doc[j].pos_ == "CCONJ":
+        return reading  # "X, and Italy's minister Y": the words after the comma describe Y
     while j < sent_end and doc[j].lower_ in APPOS_LEAD:
         j += 1
     stop = j

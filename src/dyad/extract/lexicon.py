@@ -43,6 +43,7 @@ class Title:
     role: str
     sector: str
     kind: str
+    country: str | None = None  # a title only one state uses ("secretary of state")
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,9 @@ def igo_forms() -> dict[str, str]:
 def titles() -> dict[str, Title]:
     """Lower-case title phrase -> what it says about a person."""
     return {
-        r["title"].lower(): Title(title=r["title"].lower(), role=r["role"], sector=r["sector"], kind=r["kind"])
+        r["title"].lower(): Title(
+            title=r["title"].lower(), role=r["role"], sector=r["sector"], kind=r["kind"], country=r.get("country") or None
+        )
         for r in _rows("titles.tsv")
     }
 
