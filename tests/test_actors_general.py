@@ -217,3 +217,25 @@ def test_initials_of_a_person_named_in_full(actors_of):
     ctx = actors_of("Saudi Crown Prince Mohammed bin Salman hosted the talks. MBS said the talks went well.")
     assert "MBS" not in names(ctx)
     assert "MBS" in by_name(ctx, "Mohammed bin Salman").aliases
+
+
+def test_a_listed_acronym_yields_to_the_name_the_article_spells_out(actors_of):
+    ctx = actors_of("Fighters of the Rapid Support Forces took the town on Monday. The RSF said the town was calm.")
+    assert "Reporters Without Borders" not in names(ctx)
+    assert "RSF" in by_name(ctx, "Rapid Support Forces").aliases
+
+
+def test_a_service_of_an_outlet_is_the_outlets(actors_of):
+    ctx = actors_of("Residents told VOA's Somali Service that the market reopened. VOA Somali spoke to traders.")
+    assert by_name(ctx, "Somali Service").country == "USA"
+    assert by_name(ctx, "Voice of America").country == "USA"
+
+
+def test_storms_and_hyphenated_adjectives_are_no_people(actors_of):
+    ctx = actors_of("Cyclone Marla hit the coast of Mozambique, and Shabab-related attacks rose in Somalia.")
+    assert not [n for n in names(ctx) if n.startswith(("Cyclone", "Shabab"))]
+
+
+def test_an_office_for_the_name_goes_on(actors_of):
+    ctx = actors_of("The U.N. Office for the Coordination of Humanitarian Affairs said aid reached Malawi.")
+    assert "U.N. Office" not in names(ctx)

@@ -52,6 +52,15 @@ def org_span(ent: Span) -> Span:
             end += 1
         elif doc[end].lower_ in {"for", "of", "on"} and doc[end - 1].lower_ in lexicon.org_heads() and doc[end + 1].is_title:
             end += 2
+        elif (
+            end + 2 < len(doc)
+            and doc[end].lower_ in {"for", "of", "on"}
+            and doc[end + 1].lower_ == "the"
+            and doc[end - 1].lower_ in lexicon.org_heads()
+            and doc[end + 2].is_title
+            and doc[end + 2].pos_ == "PROPN"
+        ):
+            end += 3  # "Office for the Coordination of Humanitarian Affairs"
         else:
             break
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
@@ -126,6 +135,19 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words)
 
 
+def _spelled_out_otherwise(text: str, org: lexicon.KnownOrg, doc: Doc) -> bool:
+    """An acronym of a listed organisation, in a document that never names it in full but names
+    another organisation with these initials."""
+    if not (text.isupper() and text.isalpha()):
+        return False
+    body = doc_text(doc)
+    if any(form in body for form in (org.name, *org.aliases) if not form.isupper()):
+        return False
+    words = r"[A-Z][\w'\u2019-]*"
+    pattern = rf"\b{words}(?:\s+(?:(?:of|for|and|the|on)\s+)*{words}){{{len(text) - 1}}}"
+    return any(initials(m.group(1)) == text for m in re.finditer(rf"(?=({pattern}))", body))  # overlapping runs
+
+
 def _fold_acronyms(reg: Registry, keys: list[str]) -> None:
     """An acronym the text uses for an organisation it also names in full is that organisation ("BLA")."""
     drafts = [reg.drafts[k] for k in dict.fromkeys(keys) if k in reg.drafts]
@@ -143,17 +165,18 @@ def _units_of(reg: Registry, keys: list[str]) -> None:
     text = reg.text
     for key in dict.fromkeys(keys):
         draft = reg.drafts.get(key)
-        if draft is None or draft.country:
+        if draft is None:
             continue
         for start, end, _ in draft.spans:
             owner = None
             if text[max(0, start - 3) : start] in {"'s ", "\u2019s "}:
                 owner = reg.overlaps(start - 4, start - 3)
             after = re.match(r" at (?:the )?", text[end : end + 8])
-            if owner is None and after:
+            if owner is None and after and not draft.country:
                 owner = reg.overlaps(end + after.end(), end + after.end() + 1)
             found = reg.drafts.get(owner or "")
             if found is not None and found.kind == "organization" and found.country and found.key != key:
+                draft.country = None  # "VOA's Bosnian Service": the owner's, whatever language it works in
                 draft.set_country(found.country, f"a unit of {found.name}")
                 break
 
@@ -224,7 +247,10 @@ def _named_orgs(
             reg.mention(same, span.start_char, span.end_char, "name")  # named again, maybe in a heading
             continue
         org = known.get(text)
-        part_of = None if org else _known_in(span)
+        other = org is not None and _spelled_out_otherwise(text, org, doc)
+        if other:
+            org = None  # "RSF" in an article that names the Rapid Support Forces, not Reporters Without Borders
+        part_of = None if org or other else _known_in(span)
         if part_of and _is_whole(span, part_of, inner):
             org, part_of = part_of, None  # "Reuters / Agencies", "American Carnegie Endowment ..."
         head = org_head([t.text for t in span])
@@ -249,6 +275,8 @@ def _named_orgs(
         if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
             draft.set_country(part_of.country, f"part of {part_of.name}")
         reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
+        if org is not None and text not in (org.name, *org.aliases):
+            draft.set_country(org.country, f"known organisations list: {org.name}")  # "VOA Somali" is VOA's service
         if owned is not None and owned not in draft.aliases:
             draft.aliases.append(owned)
         keys.append(key)

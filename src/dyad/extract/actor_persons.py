@@ -94,6 +94,8 @@ def _looks_like_name(span: Span) -> bool:
         return False  # "Sahel", "Bandar Abbas" taken for a name
     if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
         return False  # "Whitsun Reef": a place named like a person
+    if span[0].lower_ in WEATHER_WORDS or re.search(r"-(?:related|led|backed|based|linked|aligned|allied|run|style)$", text):
+        return False  # "Cyclone Jude", "Shabab-related"
     return text not in forms and text not in lexicon.igo_forms()
 
 
@@ -147,6 +149,8 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
         reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
 
 
+# First words of the names of storms, which the model takes for people.
+WEATHER_WORDS = {"cyclone", "cyclones", "typhoon", "typhoons", "hurricane", "hurricanes", "storm", "tropical"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "around", "outside", "inside", "via"}
 PLACE_NOUNS = {"camp", "camps", "city", "province", "region", "county", "district", "village", "town", "port", "airport", "border", "state",
                "reef", "island", "islands", "sea", "strait", "bay", "base", "river", "lake", "peninsula"}
