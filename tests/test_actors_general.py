@@ -239,3 +239,27 @@ def test_storms_and_hyphenated_adjectives_are_no_people(actors_of):
 def test_an_office_for_the_name_goes_on(actors_of):
     ctx = actors_of("The U.N. Office for the Coordination of Humanitarian Affairs said aid reached Malawi.")
     assert "U.N. Office" not in names(ctx)
+
+
+def test_a_state_a_name_is_about_is_not_its_home(actors_of):
+    ctx = actors_of(
+        "Mark Hollis, chair of the International Council on Iran, said the plan failed. Rosa Tam is an adviser "
+        "to the Korean American Heritage Museum in Chicago."
+    )
+    assert by_name(ctx, "International Council on Iran").country is None
+    assert by_name(ctx, "Korean American Heritage Museum").country == "USA"
+
+
+def test_a_described_body_starts_at_its_state(actors_of):
+    ctx = actors_of("Kabul dismissed the claim as a charge Afghan foreign ministry officials called baseless.")
+    assert [n for n in names(ctx) if n.endswith("foreign ministry")] == ["Afghan foreign ministry"]
+
+
+def test_the_president_of_an_association_is_no_head_of_state(actors_of):
+    ctx = actors_of("Dan Moore, president of the Ohio Restaurant Association, said sales fell in the United States.")
+    assert by_name(ctx, "Dan Moore").role == "official"
+
+
+def test_two_states_joined_by_a_dash_are_no_organisation(actors_of):
+    ctx = actors_of("The U.S.-U.K. base on the island will stay, officials in Britain said.")
+    assert "U.S.-U.K." not in names(ctx)

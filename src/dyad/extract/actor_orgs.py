@@ -66,8 +66,8 @@ def org_span(ent: Span) -> Span:
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
             end += 1
     for i in range(start + 1, end):
-        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]"}:
-            end = i  # the small model runs names across a line break or into a bracket
+        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]", ","}:
+            end = i  # the small model runs names across a line break, into a bracket or past a comma
             break
     for i in range(start + 1, end - 1):
         if doc[i].text in POSSESSIVE and names_a_thing(doc, i + 1):
@@ -281,10 +281,10 @@ def _named_orgs(
             draft.aliases.append(owned)
         keys.append(key)
         for i in range(span.start, span.end):
-            if i in inner and not inner[i].igo:
+            if i in inner and not inner[i].igo and doc[inner[i].start - 1].lower_ not in {"on", "about"}:
                 draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
-                break
-        town = lexicon.place_country([t.text for t in span])
+                break  # ("Alliance on China" is about China, not of it)
+        town = _home_in_name(span)
         if town:
             draft.set_country(town[0], f"'{town[1]}' in its name")
         before = _before(span, places)
@@ -333,6 +333,22 @@ def _state_owner(span: Span, places: dict[int, PlaceHit], inner: dict[int, Place
     return doc[hit.start : span.end].text
 
 
+def _home_in_name(span: Span) -> tuple[str, str] | None:
+    """A state or city in an organisation's name, unless the name is about it ("Alliance on China") or
+    the words name no state ("Chinese American Museum")."""
+    words = [t.text for t in span]
+    town = lexicon.place_country(words)
+    if town is None:
+        return None
+    at = next((k for k in range(len(words)) if " ".join(words[k:]).startswith(town[1])), 0)
+    if at > 0 and words[at - 1].lower() in {"on", "about"}:
+        return None
+    lowered = span.text.lower()
+    if any(p in lowered and town[1].lower() in p for p in _not_orgs()):
+        return None
+    return town
+
+
 def _is_heading(span: Span) -> bool:
     """True when the span sits in a short line without final punctuation: a heading."""
     text = doc_text(span.doc)
@@ -375,6 +391,9 @@ def _not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bo
         return True
     if not text[:1].isupper() or any(c.isdigit() for c in text):
         return True
+    parts = [p for p in re.split(r"[-\u2010\u2011\u2013\u2014/]", text) if p]
+    if len(parts) > 1 and all(p in lexicon.gazetteer().forms for p in parts):
+        return True  # "U.S.-U.K.": two states, not an organisation
     if head is not None and head.role == "none":
         return True  # a law, a plan, an exercise, a summit
     if fold_name(text) in named_places(span.doc):
@@ -521,8 +540,8 @@ def _described_orgs(
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
             start += 1
         owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and doc[start].lower_ in standalone_heads():
-            start = owner  # "military China's air force": the chunk swallowed a word before the owner
+        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places):
+            start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
             continue
