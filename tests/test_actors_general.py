@@ -263,3 +263,9 @@ def test_the_president_of_an_association_is_no_head_of_state(actors_of):
 def test_two_states_joined_by_a_dash_are_no_organisation(actors_of):
     ctx = actors_of("The U.S.-U.K. base on the island will stay, officials in Britain said.")
     assert "U.S.-U.K." not in names(ctx)
+
+
+def test_a_lawyer_title_is_not_part_of_the_name(actors_of):
+    ctx = actors_of("Lawyer Henri Dubois said the trial in France would last a month.")
+    assert "Henri Dubois" in names(ctx)
+    assert by_name(ctx, "Henri Dubois").role == "lawyer"
