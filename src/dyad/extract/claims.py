@@ -60,12 +60,11 @@ def _is_label_or_list(doc: Doc, fig: Figure, sent: Span) -> bool:
         # a word in capitals right before it is a designation: "MK 29", "T 90"
         if prev.is_upper and prev.is_alpha and not fig.spelled:
             return True
-    text = doc.text
-    start_char = doc[fig.start].idx
-    line_start = text.rfind("\n", 0, start_char) + 1
-    if not text[line_start:start_char].strip() and fig.end < len(doc) and doc[fig.end].text in (".", ")"):
-        return True
-    return False
+    # a number opening its line and followed by "." or ")" numbers a list item; the check reads the
+    # previous token, since Doc.text rebuilds the whole text on every access
+    before = doc[fig.start - 1] if fig.start > 0 else None
+    opens_line = before is None or (before.is_space and "\n" in before.text)
+    return opens_line and fig.end < len(doc) and doc[fig.end].text in (".", ")")
 
 
 def _is_age(doc: Doc, fig: Figure) -> bool:

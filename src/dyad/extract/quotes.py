@@ -349,8 +349,9 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
 def _bare(ctx: DocContext, doc: Doc, left: list[Token], m: Marked, quoted: Quoted, last: tuple[Speaker, int] | None) -> Speaker | None:
     """The speaker of a quotation that is a sentence of its own, from the sentence before it."""
     start = left[0].i if left else _token_at(doc, m.open)
-    if doc.text[: m.open].rstrip().endswith(":"):  # "Kim gave a warning:\n\"...\"": the colon introduces it
-        colon = _token_at(doc, len(doc.text[: m.open].rstrip()) - 1)
+    before = ctx.document.text[: m.open].rstrip()
+    if before.endswith(":"):  # "Kim gave a warning:\n\"...\"": the colon introduces it
+        colon = _token_at(doc, len(before) - 1)
         return _introducer(ctx, _left_tokens(doc, doc[colon].idx, quoted), quoted)
     previous = _previous_sentence(doc, start, quoted)
     if not previous:

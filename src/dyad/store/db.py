@@ -11,7 +11,7 @@ import duckdb
 
 from dyad.records import DocExtraction, Document
 from dyad.store.migrations import migrate
-from dyad.store.schema import EXTRACTION_TABLES, columns, from_row, to_row
+from dyad.store.schema import EXTRACTION_TABLES, from_row, to_arrow
 
 
 class Store:
@@ -68,16 +68,13 @@ class Store:
             )
             if minhash is not None:
                 con.execute("INSERT INTO doc_minhash VALUES (?, ?)", [document.id, minhash])
-            for table, (record, attr) in EXTRACTION_TABLES.items():
+            for table, (_record, attr) in EXTRACTION_TABLES.items():
                 items = getattr(extraction, attr)
-                if not items:
-                    continue
-                width = 2 + len(columns(record))
-                marks = ", ".join(["?"] * width)
-                con.executemany(
-                    f"INSERT INTO {table} VALUES ({marks})",
-                    [to_row(document.id, i, item) for i, item in enumerate(items)],
-                )
+                if items:
+                    # One Arrow batch per table: far cheaper than a prepared INSERT per row.
+                    con.register("_dyad_rows", to_arrow(document.id, items))
+                    con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
+                    con.unregister("_dyad_rows")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from functools import lru_cache
 from typing import Any, Literal
 
+import pyarrow as pa
 from pydantic import BaseModel
 
 from dyad.records import (
@@ -112,6 +114,33 @@ def all_ddl() -> str:
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     return "\n".join(parts)
+
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+@lru_cache(maxsize=None)
+def arrow_schema(record: type[BaseModel]) -> pa.Schema:
+    """The Arrow layout of a record's table, for bulk inserts and Parquet shards."""
+    cols = [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)]
+    return pa.schema([(name, _ARROW_TYPES[sql]) for name, sql in cols])
+
+
+def to_arrow(doc_id: str, items: list[BaseModel]) -> pa.Table:
+    """Rows of one document's items as one Arrow table."""
+    record = type(items[0])
+    schema = arrow_schema(record)
+    rows = [to_row(doc_id, i, item) for i, item in enumerate(items)]
+    return pa.Table.from_arrays(
+        [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows), schema)], schema=schema
+    )
 
 
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:

@@ -70,7 +70,10 @@ def ingest_cmd(
         app.settings.batch_size = batch_size
     settings = app.settings
     items = iter_documents(list(inputs), settings, manifest)
-    extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
+    try:
+        extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     with _progress(app.progress) as progress:
 
         def notify(kind: str, item: object) -> None:
