@@ -32,24 +32,10 @@ from dyad.records import DocExtraction, Document
 from dyad.scale import Extractor
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
 from dyad.store.db import source_name
-from dyad.store.schema import EXTRACTION_TABLES, columns, from_row, to_row
+from dyad.store.schema import EXTRACTION_TABLES, arrow_schema, columns, from_row, row_columns, to_row
 
 # documents per partition: a few seconds of work for one worker
 PARTITION = 16
-
-_ARROW = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "VARCHAR[]": pa.list_(pa.string()),
-}
-
-
-def arrow_schema(cols: list[tuple[str, str]]) -> pa.Schema:
-    return pa.schema([(name, _ARROW[sql]) for name, sql in cols])
-
 
 def document_columns() -> list[tuple[str, str]]:
     """The documents shard: the documents table but for the ingest time, which the loader sets."""
@@ -65,8 +51,7 @@ def document_row(document: Document, extraction: DocExtraction) -> tuple[Any, ..
 
 
 def table_columns(table: str) -> list[tuple[str, str]]:
-    record, _ = EXTRACTION_TABLES[table]
-    return [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)]
+    return row_columns(EXTRACTION_TABLES[table][0])
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def columns(record: type[BaseModel]) -> list[tuple[str, str]]:
 
 
 def table_ddl(table: str, record: type[BaseModel]) -> str:
-    body = ",\n    ".join(f'"{c}" {t}' for c, t in [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)])
+    body = ",\n    ".join(f'"{c}" {t}' for c, t in row_columns(record))
     return f"CREATE TABLE IF NOT EXISTS {table} (\n    {body}\n);"
 
 
@@ -116,7 +116,7 @@ def all_ddl() -> str:
     return "\n".join(parts)
 
 
-_ARROW_TYPES = {
+ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
     "DOUBLE": pa.float64(),
@@ -126,17 +126,24 @@ _ARROW_TYPES = {
 }
 
 
+def row_columns(record: type[BaseModel]) -> list[tuple[str, str]]:
+    """All columns of a record's table: doc_id, idx, then the record's own."""
+    return [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)]
+
+
+def arrow_schema(cols: list[tuple[str, str]]) -> pa.Schema:
+    """The Arrow layout of (column, SQL type) pairs, for bulk inserts and Parquet shards."""
+    return pa.schema([(name, ARROW_TYPES[sql]) for name, sql in cols])
+
+
 @lru_cache(maxsize=None)
-def arrow_schema(record: type[BaseModel]) -> pa.Schema:
-    """The Arrow layout of a record's table, for bulk inserts and Parquet shards."""
-    cols = [("doc_id", "VARCHAR"), ("idx", "INTEGER"), *columns(record)]
-    return pa.schema([(name, _ARROW_TYPES[sql]) for name, sql in cols])
+def record_schema(record: type[BaseModel]) -> pa.Schema:
+    return arrow_schema(row_columns(record))
 
 
 def to_arrow(doc_id: str, items: list[BaseModel]) -> pa.Table:
     """Rows of one document's items as one Arrow table."""
-    record = type(items[0])
-    schema = arrow_schema(record)
+    schema = record_schema(type(items[0]))
     rows = [to_row(doc_id, i, item) for i, item in enumerate(items)]
     return pa.Table.from_arrays(
         [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows), schema)], schema=schema
