@@ -160,14 +160,14 @@ def test_no_relative_date_without_published(run_extract):
 
 
 def test_the_two_sides_stand_for_the_states_just_named(run_extract):
-    text = "Diplomats from Vietnam and the Philippines met in Hanoi. The two sides agreed to cooperate on fisheries."
+    text = "Diplomats from Vietnam and the Philippines met in Hanoi. The two sides agreed to cooperate more closely on fisheries."
     result = run_extract(text, "2024-03-15")
     agreed = [e for e in result.events if e.root == "03"]
     assert {frozenset((e.source, e.target)) for e in agreed} == {frozenset(("VNM", "PHL"))}
 
 
 def test_the_two_sides_give_nothing_when_ambiguous(run_extract):
-    text = "Vietnam, China and the Philippines sent envoys. The two sides agreed to cooperate on fisheries."
+    text = "Vietnam, China and the Philippines sent envoys. The two sides agreed to cooperate more closely on fisheries."
     result = run_extract(text, "2024-03-15")
     assert not [e for e in result.events if e.root == "03"]
 
@@ -178,7 +178,7 @@ def test_pronoun_points_back_within_the_sentence(run_extract):
 
 
 def test_relational_noun_modifier_is_the_other_side(run_extract):
-    result = run_extract("The United States gives military support to Chinese rivals in Asia.")
+    result = run_extract("The United States gives military support to Chinese rivals across Asia.")
     assert not [e for e in result.events if e.target == "CHN"]
 
 

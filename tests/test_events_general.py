@@ -46,7 +46,7 @@ def test_relative_clause_acts_on_its_noun(run_extract):
 
 
 def test_requesters_of_a_meeting_did_not_meet(run_extract):
-    text = "Diplomats spoke ahead of a meeting of the Security Council requested by France, Spain and Italy."
+    text = "Diplomats gathered before a meeting of the Security Council requested by France, Spain and Italy."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "04"]
 
 
@@ -74,7 +74,7 @@ def test_upgraded_ties_and_conferred_honours(run_extract):
 
 
 def test_hinted_retaliation_is_irrealis_and_reads_it_as_the_hinting_state(run_extract):
-    result = run_extract("Beijing has hinted that it could retaliate against Australian wine makers.", "2024-03-15")
+    result = run_extract("Beijing has already hinted that it could retaliate against Australian wine makers.", "2024-03-15")
     found = [e for e in result.events if (e.source, e.target, e.root) == ("CHN", "AUS", "16")]
     assert found and not any(e.realis for e in found), [(e.source, e.target, e.code, e.realis) for e in result.events]
 
@@ -91,7 +91,7 @@ def test_purpose_of_a_requested_meeting_is_not_the_requesters(run_extract):
 
 
 def test_purpose_of_a_named_visit_is_its_owners(run_extract):
-    text = "Analysts said Kenya's planned visit is aimed at boosting cooperation with Ethiopia."
+    text = "Analysts said Kenya's planned visit is aimed at deepening cooperation with Ethiopia."
     assert ("KEN", "ETH", "03") in triples(run_extract(text, "2024-03-15"))
 
 
@@ -142,7 +142,7 @@ def test_warning_that_a_named_cooperation_is_dangerous(run_extract):
 
 
 def test_target_of_the_thing_an_event_noun_moves(run_extract):
-    text = "Ethiopia's transfer of arms and munitions to Sudan alarmed the region."
+    text = "Ethiopia's transfer of arms and ammunition to Sudan alarmed the region."
     assert ("ETH", "SDN", "07") in triples(run_extract(text, "2024-03-15"))
 
 

@@ -29,7 +29,7 @@ CASES = [
     ("China is unlikely to attack Taiwan.", "CHN", "TWN", "19", "hypothetical", False),
     # conditionals
     ("If China attacks Taiwan, Japan will respond.", "CHN", "TWN", "19", "conditional", False),
-    ("In the event of a Chinese attack on Taiwan, Japan would defend the island.", "CHN", "TWN", "19", "conditional", False),
+    ("In the event of a Russian attack on Estonia, Finland would come to its aid.", "RUS", "EST", "19", "conditional", False),
     ("In case of a Russian invasion of Poland, Germany would send troops.", "RUS", "POL", "19", "conditional", False),
     ("If Iran were to attack Israel, the region would suffer.", "IRN", "ISR", "19", "conditional", False),
     ("Unless Russia negotiates with Ukraine, the war will go on.", "RUS", "UKR", "04", "conditional", False),

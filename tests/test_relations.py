@@ -28,7 +28,7 @@ def test_relation_data_is_read() -> None:
 @pytest.mark.parametrize(
     ("text", "a", "b", "kind"),
     [
-        ("Australia is an ally of the United States.", "AUS", "USA", "ally"),
+        ("Australia is an ally of New Zealand.", "AUS", "NZL", "ally"),
         ("Canada, a close U.S. ally, sent a delegation to the talks.", "CAN", "USA", "ally"),
         ("Poland's alliance with Germany has deep roots.", "POL", "DEU", "ally"),
         ("China is Brazil's largest trading partner.", "CHN", "BRA", "partner"),
@@ -78,12 +78,12 @@ def test_treats_as_partners_and_adversaries(run_extract) -> None:
 
 
 def test_relation_is_stored_once_per_document(run_extract) -> None:
-    result = run_extract("Australia is an ally of the United States. The United States is an ally of Australia.")
+    result = run_extract("Australia is an ally of New Zealand. New Zealand is an ally of Australia.")
     assert len([r for r in result.relations if r.type == "ally"]) == 1
 
 
 def test_evidence_points_at_the_words(run_extract) -> None:
-    text = "Australia is an ally of the United States."
+    text = "Australia is an ally of New Zealand."
     result = run_extract(text)
     rel = result.relations[0]
     assert "ally" in text[rel.evidence.start : rel.evidence.end]
@@ -94,7 +94,7 @@ def test_single_events_are_not_standing_relations(run_extract) -> None:
 
 
 def test_supporting_a_proposal_is_not_supporting_its_author(run_extract) -> None:
-    found = relations(run_extract, "Russia supports the U.S. ceasefire proposal in principle.")
+    found = relations(run_extract, "Turkey supports the U.S. ceasefire proposal with reservations.")
     assert not any(kind == "supports" for _a, _b, kind, _p in found)
 
 
@@ -109,7 +109,7 @@ def test_not_seen_as_a_partner(run_extract) -> None:
 
 
 def test_relative_clause_pairs_each_antecedent_with_the_modifier(run_extract) -> None:
-    found = relations(run_extract, "He visited Norway and Denmark, which are long-time U.S. allies.")
+    found = relations(run_extract, "He visited Norway and Denmark, which are close U.S. allies.")
     assert has(found, "NOR", "USA", "ally") and has(found, "DNK", "USA", "ally")
     assert not has(found, "NOR", "DNK", "ally")
 
@@ -142,7 +142,7 @@ def test_relations_with_one_named_side_do_not_borrow_another_state(run_extract) 
 
 
 def test_support_to_a_demonym_group_is_not_support_to_the_state(run_extract) -> None:
-    text = "The United States gives military support to Chinese rivals in Asia."
+    text = "The United States gives military support to Chinese rivals across Asia."
     found = relations(run_extract, text)
     assert ("USA", "CHN", "supports", "+") not in found and not has(found, "USA", "CHN", "rival")
 
@@ -150,8 +150,8 @@ def test_support_to_a_demonym_group_is_not_support_to_the_state(run_extract) -> 
 def test_fronted_co_subject(run_extract) -> None:
     found = relations(run_extract, "Aside from Russia, China is Iran's biggest supporter.")
     assert ("CHN", "IRN", "supports", "+") in found and ("RUS", "IRN", "supports", "+") in found
-    found = relations(run_extract, "Like Japan, South Korea is an ally of the United States.")
-    assert has(found, "JPN", "USA", "ally") and has(found, "KOR", "USA", "ally")
+    found = relations(run_extract, "Like Norway, Denmark is an ally of Canada.")
+    assert has(found, "NOR", "CAN", "ally") and has(found, "DNK", "CAN", "ally")
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_more_cues(run_extract, text: str, expected: tuple[str, str, str, str]) 
 
 
 def test_a_cue_in_a_reported_clause_does_not_take_the_reporter_as_a_side(run_extract) -> None:
-    text = "Chile said it was hard to imagine that the war in Ukraine would end soon."
+    text = "Chile said it was hard to believe that the war in Ukraine would end soon."
     assert relations(run_extract, text) == set()
 
 

@@ -507,7 +507,7 @@ def _located_after(span: Span, places: dict[int, PlaceHit]) -> tuple[str, str] |
 
 
 def _after(span: Span) -> tuple[str | None, str, lexicon.Title | None] | None:
-    """An appositive after an organisation: ", a New York-based political risk consultancy"."""
+    """An appositive after an organisation: ", a Boston-based energy research group"."""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ not in {"a", "an", "the"}:
         return None

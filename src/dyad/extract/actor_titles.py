@@ -142,7 +142,7 @@ def read_before(
             first = hit.start
             if i >= sent_start and doc[i].lower_ in {"the", "a", "an"}:
                 first = i
-            # "the spokeswoman for the Chinese foreign ministry, X": the title comes first
+            # "the spokesman for the Danish defence ministry, X": the title comes first
             if i - 2 >= sent_start and doc[i].lower_ == "the" and doc[i - 1].lower_ in {"for", "of", "at"}:
                 k = i - 2
                 lead: list[str] = []

@@ -408,7 +408,7 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
     # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
         groups.append(verb_roles(comp, code, idx).targets)
-    if root in CONTENT_ROOTS:  # "warned that expanding cooperation between Russia and North Korea is dangerous"
+    if root in CONTENT_ROOTS:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
@@ -439,7 +439,7 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
     mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c) if (p := idx.at(c))]
-    # participial modifiers carry roles too: "a ban imposed by Beijing on Korean pop culture"
+    # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
             by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]

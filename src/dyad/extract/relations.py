@@ -51,7 +51,7 @@ def _clause_subject(tok: Token, sent: Span) -> Token | None:
         if node.head is node or not (sent.start <= node.head.i < sent.end):
             return None
         if node is not tok and node.dep_ in CLAUSE_BOUNDARIES:
-            return None  # "hard to imagine that the war in Ukraine ...": the outer subject is not a party
+            return None  # "hard to believe that the war in Ukraine ...": the outer subject is not a party
         if node is tok and tok.dep_ in SUBJECT_DEPS and node.head.dep_ in CLAUSE_BOUNDARIES:
             return None
         node = node.head
@@ -247,7 +247,7 @@ class Finder:
 
     def the_two(self, subj: Token, sent: Span) -> list[str]:
         """"the two (countries)" as a subject: the two states its sentence names, or, when it names
-        none, the two the sentence before names ("... states that the two have a strategic partnership")."""
+        none, the two the sentence before names ("... adds that the two share a strategic partnership")."""
         words = {t.lower_ for t in subj.subtree}
         if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
             return []
@@ -263,7 +263,7 @@ class Finder:
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         first = tok
         while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
-            first = first.head  # "Canada, a staunch ally and the U.S.'s largest trading partner"
+            first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
         if first.dep_ == "appos":
             self.evidence_tokens.append(first.head)
             return self.states.of_tokens([first.head], persons)
@@ -478,7 +478,7 @@ class Finder:
         self.every_pair(kind, pair[:2], polarity, tokens, sent)
 
     def presence(self, tok: Token, sent: Span) -> None:
-        """"U.S. troops are stationed in South Korea": the troops' state supports the host."""
+        """"British troops are stationed in Estonia": the troops' state supports the host."""
         noun = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if noun is None and tok.dep_ == "acl":
             noun = tok.head
