@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from dyad.extract import lexicon
 from dyad.extract.actor_orgs import DETERMINERS
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.actor_states import PlaceHit
+from dyad.extract.doccache import noun_chunks
 from dyad.extract.context import DocContext
 
 QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}

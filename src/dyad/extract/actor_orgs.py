@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 from dyad.extract import lexicon
 from dyad.extract.actor_persons import People, normalise, used_as_place
 from dyad.extract.actor_registry import Registry, state_name
-from dyad.extract.actor_states import PlaceHit, doc_text, fold_name, named_places, noun_chunks, phrase_doc
+from dyad.extract.actor_states import PlaceHit, fold_name, named_places, phrase_doc
+from dyad.extract.doccache import doc_text, noun_chunks
 from dyad.extract.actor_titles import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.context import DocContext
 

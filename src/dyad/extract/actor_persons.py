@@ -22,7 +22,8 @@ from spacy.util import filter_spans
 
 from dyad.extract import lexicon
 from dyad.extract.actor_registry import Draft, Registry, state_name
-from dyad.extract.actor_states import PlaceHit, fold_name, named_places, noun_chunks
+from dyad.extract.actor_states import PlaceHit, fold_name, named_places
+from dyad.extract.doccache import noun_chunks
 from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, org_head, read_after, read_before
 from dyad.extract.context import DocContext
 

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from dyad.extract import lexicon
 from dyad.extract.actor_persons import People
 from dyad.extract.actor_registry import Registry
-from dyad.extract.actor_states import PlaceHit, noun_chunks
+from dyad.extract.actor_states import PlaceHit
+from dyad.extract.doccache import noun_chunks
 from dyad.extract.actor_titles import POSSESSIVE
 from dyad.extract.context import DocContext
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
+from dyad.extract.doccache import once
 
 if TYPE_CHECKING:
     from dyad.extract.actor_registry import Registry
@@ -100,28 +101,6 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
         if ent.label_ != "LOC":
             return True
     return False
-
-
-_PER_DOC: dict[str, tuple[Doc, object]] = {}
-
-
-def _once(doc: Doc, name: str, make) -> object:
-    """A value computed once for the document being worked on (only the latest is kept)."""
-    held = _PER_DOC.get(name)
-    if held is None or held[0] is not doc:
-        held = (doc, make(doc))
-        _PER_DOC[name] = held
-    return held[1]
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once (Doc.text joins every token on each call)."""
-    return _once(doc, "text", lambda d: d.text)  # type: ignore[return-value]
-
-
-def noun_chunks(doc: Doc) -> list[Span]:
-    """The document's noun chunks, found once for all actor passes."""
-    return _once(doc, "chunks", lambda d: list(d.noun_chunks))  # type: ignore[return-value]
 
 
 def _strip_possessive(text: str) -> str:
@@ -267,7 +246,7 @@ def fold_name(text: str) -> str:
 
 def named_places(doc: Doc) -> frozenset[str]:
     """Names the text itself calls places or things: "Kurecik (radar base)", "Kurecik is a radar base"."""
-    return _once(doc, "named_places", _named_places)  # type: ignore[return-value]
+    return once(doc, "named_places", _named_places)
 
 
 def _named_places(doc: Doc) -> frozenset[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.extract.context import DocContext
+from dyad.extract.doccache import noun_chunks
 from dyad.extract.quote_data import speech_words
 from dyad.extract.quote_marks import in_quotation
 from dyad.records import Actor, ActorMention, Evidence
@@ -169,7 +170,7 @@ def _title(ctx: DocContext, head: Token, tokens: list[Token], before: int) -> Sp
     if body:
         ev = ctx.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         return Speaker(ev.text(ctx.document.text), None, ev)
-    for chunk in reversed(list(ctx.doc.noun_chunks)):
+    for chunk in reversed(noun_chunks(ctx.doc)):
         if chunk.end_char > before or chunk.root.lemma_.lower() != word:
             continue
         if chunk[0].lower_ in ("a", "an"):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyad.extract.context import DocContext
+from dyad.extract.doccache import doc_text
 from dyad.extract.quote_data import speech_words
 from dyad.extract.quote_marks import mark_pairs
 from dyad.extract.quote_speakers import Speaker, resolve
@@ -86,7 +87,7 @@ def _is_speech_verb(tok: Token) -> bool:
 def _left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens of the sentence before a character, back to the last sentence end outside quotation marks."""
     out: list[Token] = []
-    text = doc.text  # Doc.text joins every token: read it once, not per token
+    text = doc_text(doc)
     k = _token_at(doc, char) - 1
     while k >= 0:
         tok = doc[k]
@@ -102,7 +103,7 @@ def _left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
 def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens after a character up to the end of its sentence (outside quotation marks)."""
     out: list[Token] = []
-    text = doc.text  # Doc.text joins every token: read it once, not per token
+    text = doc_text(doc)
     k = _token_at(doc, char)
     while k < len(doc) and doc[k].idx <= char:
         k += 1
@@ -281,7 +282,7 @@ def _named_with_description(ctx: DocContext, tokens: list[Token]) -> Speaker | N
 def _previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]:
     """The sentence before the one starting at token index `left_start` (same paragraph only)."""
     k = left_start - 1
-    text = doc.text  # Doc.text joins every token: read it once, not per token
+    text = doc_text(doc)
     if k < 0 or "\n" in text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(text)]:
         return []
     end = k
