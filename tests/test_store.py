@@ -56,3 +56,25 @@ def test_failed_write_leaves_nothing(tmp_path, make_doc):
             store.write(doc, bad)
         assert not store.has_document(doc.id)
         assert store.count("events") == 0
+
+
+def test_batch_write_keeps_each_document_whole(tmp_path, make_doc):
+    good, bad = make_doc("Ottawa thanked Oslo."), make_doc("Lima warned Quito.")
+    broken = _extraction(bad.id)
+    broken.events[0].__dict__["code"] = object()
+    with open_store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(Exception):
+            store.write_many([(good, _extraction(good.id), None), (bad, broken, None)])
+        assert store.has_document(good.id) and store.count("events", "doc_id = ?", [good.id]) == 1
+        assert not store.has_document(bad.id) and store.count("events", "doc_id = ?", [bad.id]) == 0
+
+
+def test_batch_write_reports_what_was_new(tmp_path, make_doc):
+    one, two = make_doc("Accra hosted Abuja."), make_doc("Nairobi met Kampala.")
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert store.write_many([(one, _extraction(one.id), None)]) == [True]
+        flags = store.write_many([(one, _extraction(one.id), None), (two, _extraction(two.id), [1, 2]), (two, _extraction(two.id), None)])
+        assert flags == [False, True, False]
+        assert store.count("documents") == 2 and store.count("events") == 2
+        order = [r["id"] for r in store.query("SELECT id FROM documents ORDER BY ingested_at")]
+        assert order == [one.id, two.id]

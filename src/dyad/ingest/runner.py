@@ -11,6 +11,11 @@ from dyad.ingest.nearcopy import NearCopyIndex, signature
 from dyad.records import Document
 from dyad.scale import Extractor
 from dyad.store import Store
+from dyad.store.db import Written
+
+# Documents written per transaction: one commit per document cost more than the extraction
+# stages; every document is still stored whole or not at all (see Store.write_many).
+WRITE_BATCH = 16
 
 # Called once per input item as it is settled: ("stored" | "duplicate" | "error", the item).
 Notify = Callable[[str, "Document | IngestError"], None]
@@ -80,12 +85,22 @@ def ingest_documents(
     index = NearCopyIndex(store, near_copy_threshold)
     signatures: dict[str, list[int]] = {}
     run = extractor or (lambda docs: extract_many(docs))
+    pending: list[Written] = []
+
+    def flush() -> None:
+        for (document, _, _), new in zip(pending, store.write_many(pending)):
+            if new:
+                index.saved(document.id)
+                report.stored.append(document.id)
+                tell("stored", document)
+            else:
+                report.duplicates.append(document.source or document.id)
+                tell("duplicate", document)
+        pending.clear()
+
     for document, extraction in run(_new_documents(items, store, report, index, signatures, tell)):
-        if store.write(document, extraction, minhash=signatures.pop(document.id, None)):
-            index.saved(document.id)
-            report.stored.append(document.id)
-            tell("stored", document)
-        else:
-            report.duplicates.append(document.source or document.id)
-            tell("duplicate", document)
+        pending.append((document, extraction, signatures.pop(document.id, None)))
+        if len(pending) >= WRITE_BATCH:
+            flush()
+    flush()
     return report

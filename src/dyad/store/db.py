@@ -11,7 +11,10 @@ import duckdb
 
 from dyad.records import DocExtraction, Document
 from dyad.store.migrations import migrate
-from dyad.store.schema import EXTRACTION_TABLES, from_row, to_arrow
+from dyad.store.schema import EXTRACTION_TABLES, from_row, to_arrow, to_row
+
+# what one stored document is made of: the document, its extraction, its MinHash signature
+Written = tuple[Document, DocExtraction, "list[int] | None"]
 
 
 class Store:
@@ -40,46 +43,55 @@ class Store:
 
         Returns False (and writes nothing) when the document is already stored.
         """
+        return self.write_many([(document, extraction, minhash)])[0]
+
+    def write_many(self, batch: list[Written]) -> list[bool]:
+        """Store several documents in one transaction; each is stored whole or not at all.
+
+        One commit and one Arrow insert per table for the whole batch is what makes
+        writing cheap; if the batch fails, each document is retried in a transaction
+        of its own so that one bad document cannot keep the others out. Returns, per
+        document, whether it was new.
+        """
+        try:
+            return self._write_batch(batch)
+        except Exception:
+            if len(batch) == 1:
+                raise
+        return [self._write_batch([item])[0] for item in batch]
+
+    def _write_batch(self, batch: list[Written]) -> list[bool]:
         con = self.con
         con.execute("BEGIN")
         try:
-            if self.has_document(document.id):
-                con.execute("ROLLBACK")
-                return False
-            con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    document.id,
-                    document.title,
-                    document.outlet,
-                    document.url,
-                    document.published,
-                    document.language,
-                    document.source,
-                    source_name(document.source),
-                    document.near_copy_of,
-                    document.near_copy_score,
-                    len(document.text),
-                    len(document.text.split()),
-                    extraction.model,
-                    dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                    document.text,
-                ],
-            )
-            if minhash is not None:
-                con.execute("INSERT INTO doc_minhash VALUES (?, ?)", [document.id, minhash])
-            for table, (_record, attr) in EXTRACTION_TABLES.items():
-                items = getattr(extraction, attr)
-                if items:
-                    # One Arrow batch per table: far cheaper than a prepared INSERT per row.
-                    con.register("_dyad_rows", to_arrow(document.id, items))
-                    con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
-                    con.unregister("_dyad_rows")
+            ids = [d.id for d, _, _ in batch]
+            stored = {r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+            is_new: list[bool] = []
+            for document, _, _ in batch:
+                is_new.append(document.id not in stored)
+                stored.add(document.id)
+            new = [item for item, fresh in zip(batch, is_new) if fresh]
+            if new:
+                now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+                con.executemany(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    # a microsecond apart, so ingested_at keeps the order documents arrived in
+                    [_document_row(d, x.model, now + dt.timedelta(microseconds=i)) for i, (d, x, _) in enumerate(new)],
+                )
+                hashes = [(d.id, h) for d, _, h in new if h is not None]
+                if hashes:
+                    con.executemany("INSERT INTO doc_minhash VALUES (?, ?)", hashes)
+                for table, (record, attr) in EXTRACTION_TABLES.items():
+                    rows = [to_row(d.id, i, item) for d, x, _ in new for i, item in enumerate(getattr(x, attr))]
+                    if rows:
+                        con.register("_dyad_rows", to_arrow(record, rows))
+                        con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
+                        con.unregister("_dyad_rows")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return True
+        return is_new
 
     def delete_document(self, doc_id: str) -> None:
         self.con.execute("BEGIN")
@@ -123,6 +135,27 @@ def source_name(source: str | None) -> str | None:
     if not source:
         return None
     return PurePosixPath(source.replace("\\", "/").rstrip("/")).name or source
+
+
+def _document_row(document: Document, model: str, now: dt.datetime) -> list[Any]:
+    """A documents-table row, in column order."""
+    return [
+        document.id,
+        document.title,
+        document.outlet,
+        document.url,
+        document.published,
+        document.language,
+        document.source,
+        source_name(document.source),
+        document.near_copy_of,
+        document.near_copy_score,
+        len(document.text),
+        len(document.text.split()),
+        model,
+        now,
+        document.text,
+    ]
 
 
 def _document(row: dict[str, Any]) -> Document:

@@ -141,10 +141,9 @@ def record_schema(record: type[BaseModel]) -> pa.Schema:
     return arrow_schema(row_columns(record))
 
 
-def to_arrow(doc_id: str, items: list[BaseModel]) -> pa.Table:
-    """Rows of one document's items as one Arrow table."""
-    schema = record_schema(type(items[0]))
-    rows = [to_row(doc_id, i, item) for i, item in enumerate(items)]
+def to_arrow(record: type[BaseModel], rows: list[tuple[Any, ...]]) -> pa.Table:
+    """Table rows (from `to_row`) of one record type as one Arrow table."""
+    schema = record_schema(record)
     return pa.Table.from_arrays(
         [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows), schema)], schema=schema
     )
