@@ -26,9 +26,10 @@ from dyad.extract.context import DocContext
 
 CONNECTORS = {"for", "of", "on", "and", "&"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my", "your"}
-def standalone_heads() -> set[str]:
+@lru_cache(maxsize=1)
+def standalone_heads() -> frozenset[str]:
     """Heads that a state's name or demonym alone makes an organisation of it ("the Japanese navy")."""
-    return {head for head, uses in lexicon.org_head_uses().items() if "state" in uses}
+    return frozenset(head for head, uses in lexicon.org_head_uses().items() if "state" in uses)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from dyad.extract import lexicon
 from dyad.extract.actor_registry import Draft, Registry, state_name
 from dyad.extract.actor_states import PlaceHit, fold_name, named_places
-from dyad.extract.doccache import noun_chunks
+from dyad.extract.doccache import noun_chunks, tokens_by_text
 from dyad.extract.actor_titles import MEMBER_ROLES, Reading, clean_name, org_head, read_after, read_before
 from dyad.extract.context import DocContext
 
@@ -161,9 +161,9 @@ def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
     """A lone name that the text somewhere uses as a place: after "in"/"at"/"to", before "camp"/"city"."""
     if len(span) != 1:
         return False
-    for tok in span.doc:
-        if tok.text != span.text:
-            continue
+    doc = span.doc
+    for i in tokens_by_text(doc).get(span.text, ()):
+        tok = doc[i]
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             return True
         if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in PLACE_NOUNS:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
-from dyad.extract.doccache import once
+from dyad.extract.doccache import entities, once
 
 if TYPE_CHECKING:
     from dyad.extract.actor_registry import Registry
@@ -84,7 +84,7 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
     """True when the span is part of a longer name entity that is not itself a place form."""
     forms = lexicon.gazetteer().forms
     igo_forms = lexicon.igo_forms()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
             continue
         start = ent.start

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.extract.context import DocContext
-from dyad.extract.doccache import noun_chunks
+from dyad.extract.doccache import entities, noun_chunks, token_index
 from dyad.extract.quote_data import speech_words
 from dyad.extract.quote_marks import in_quotation
 from dyad.records import Actor, ActorMention, Evidence
@@ -99,12 +99,12 @@ def _pronoun(ctx: DocContext, word: str, before: int) -> Speaker | None:
         return found
     later = [
         (e.start_char, e.end_char)
-        for e in ctx.doc.ents
+        for e in entities(ctx.doc)
         if e.label_ == "PERSON" and at < e.start_char and e.end_char <= before and ctx.mention_for_token(e[0]) is None
     ]
     later += [
         (t.idx, t.idx + len(t.text))
-        for t in ctx.doc
+        for t in ctx.doc[token_index(ctx.doc, at) : token_index(ctx.doc, before)]
         if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "GPE") and at < t.idx and t.idx + len(t.text) <= before
         and ctx.mention_for_token(t) is None
     ]
@@ -145,7 +145,7 @@ def _they(ctx: DocContext, pronoun: Token) -> Speaker | None:
 def _titled(ctx: DocContext, mention: ActorMention, word: str) -> bool:
     """Whether the words right before a mention give it the title ("spokesperson Lena Fischer")."""
     doc = ctx.doc
-    k = next((t.i for t in doc if t.idx >= mention.evidence.start), len(doc))
+    k = token_index(doc, mention.evidence.start)
     for tok in reversed(doc[max(0, k - TITLE_REACH) : k]):
         if tok.lemma_.lower() == word or tok.lower_ == word:
             return True
