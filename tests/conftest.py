@@ -61,3 +61,29 @@ def run_extract(nlp, make_doc):
         return extract(doc, nlp)
 
     return run
+
+
+@pytest.fixture
+def actors_of(nlp, make_doc):
+    """Run only the basics and actors stages, so actor tests do not depend on later stages."""
+    import datetime as dt
+
+    from dyad.extract import actors, basics
+    from dyad.extract.context import DocContext
+    from dyad.records import DocExtraction
+
+    def run(text: str, published: str | None = None) -> DocContext:
+        document = make_doc(text, published=dt.date.fromisoformat(published) if published else None)
+        ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
+        basics.run(ctx)
+        actors.run(ctx)
+        return ctx
+
+    return run
+
+
+def by_name(ctx, name: str):
+    """The actor of that exact name, failing with the names there are."""
+    found = [a for a in ctx.result.actors if a.name == name]
+    assert found, f"no actor named {name!r} in {[a.name for a in ctx.result.actors]}"
+    return found[0]

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pycountry
-import pytest
+from conftest import by_name
 
-from dyad.extract import actors, basics, lexicon
+from dyad.extract import lexicon
 from dyad.extract.actor_persons import near_spelling, same_full_name
 from dyad.extract.context import DocContext
-from dyad.records import Actor, DocExtraction
-
-
-@pytest.fixture
-def actors_of(nlp, make_doc):
-    """Run only the basics and actors stages, so these tests do not depend on later stages."""
-
-    def run(text: str, published: str | None = None) -> DocContext:
-        document = make_doc(text, published=dt.date.fromisoformat(published) if published else None)
-        ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
-        basics.run(ctx)
-        actors.run(ctx)
-        return ctx
-
-    return run
-
-
-def by_name(ctx: DocContext, name: str) -> Actor:
-    found = [a for a in ctx.result.actors if a.name == name]
-    assert found, f"no actor named {name!r} in {[a.name for a in ctx.result.actors]}"
-    return found[0]
 
 
 def mention_at(ctx: DocContext, surface: str, nth: int = 0):

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
+from conftest import by_name
 
 from dyad.extract import actors, basics
 from dyad.extract.actor_orgs import initials
 from dyad.extract.context import DocContext
-from dyad.records import Actor, DocExtraction
-
-
-@pytest.fixture
-def actors_of(nlp, make_doc):
-    def run(text: str, published: str | None = None) -> DocContext:
-        document = make_doc(text, published=dt.date.fromisoformat(published) if published else None)
-        ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
-        basics.run(ctx)
-        actors.run(ctx)
-        return ctx
-
-    return run
+from dyad.records import DocExtraction
 
 
 def names(ctx: DocContext) -> list[str]:
     return [a.name for a in ctx.result.actors]
-
-
-def by_name(ctx: DocContext, name: str) -> Actor:
-    found = [a for a in ctx.result.actors if a.name == name]
-    assert found, f"no actor named {name!r} in {names(ctx)}"
-    return found[0]
 
 
 def test_initials_skip_function_words():
