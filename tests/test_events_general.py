@@ -155,3 +155,16 @@ def test_what_a_state_calls_anothers_policy(run_extract):
     text = "On Tuesday, Dutch Prime Minister Mark Rutte in Brussels called Chinese export controls \"unacceptable.\""
     assert ("NLD", "CHN", "11") in triples(run_extract(text, "2024-03-15"))
     assert ("BRA", "ARG", "11") in triples(run_extract("Brazil called Argentina's new tariffs unfair.", "2024-03-15"))
+
+
+def test_passive_subject_is_in_the_standoff_it_is_locked_in(run_extract):
+    text = "Eritrea has been locked in a tense border standoff with Djibouti for years."
+    assert ("ERI", "DJI", "15") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_speaker_takes_part_in_the_talks_it_says_must_go_on(run_extract):
+    text = "The Austrian chancellor said on Monday that negotiations with Hungary must go on."
+    assert ("AUT", "HUN", "04") in triples(run_extract(text, "2024-03-15"))
+    # talks the speaker only reports between others are not its own
+    other = "Austria said talks between Hungary and Slovakia must go on."
+    assert ("AUT", "HUN", "04") not in triples(run_extract(other, "2024-03-15"))

@@ -462,6 +462,14 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
         governing = head.head
         if governing.pos_ in ("VERB", "AUX"):
             sources = first_parties(verb_subjects(governing), idx)
+            if not sources and is_passive(governing):  # "X was locked in a standoff with Y": X is in it
+                sources = first_parties([c for c in governing.children if c.dep_ == "nsubjpass"], idx)
+    # an owner word ("our partnership with X") already said whose it is, and the stage read it as no party
+    with_party = preps(noun, frozenset({"with"})) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
+    if not sources and symmetric and with_party and noun.dep_ in SUBJECT_DEPS and noun.head.dep_ == "ccomp":
+        # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
+        speaker = idx.speaker(noun)
+        sources = [speaker] if speaker is not None else []
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
