@@ -168,3 +168,15 @@ def test_speaker_takes_part_in_the_talks_it_says_must_go_on(run_extract):
     # talks the speaker only reports between others are not its own
     other = "Austria said talks between Hungary and Slovakia must go on."
     assert ("AUT", "HUN", "04") not in triples(run_extract(other, "2024-03-15"))
+
+
+def test_in_names_who_holds_an_agentless_stance(run_extract):
+    text = "There is growing frustration in Cairo with Addis Ababa over the dam."
+    assert ("EGY", "ETH", "11") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_in_names_who_holds_pending_measures(run_extract):
+    text = "Tough sanctions against Belarus are currently pending in the Lithuanian parliament."
+    assert ("LTU", "BLR", "16") in triples(run_extract(text, "2024-03-15"))
+    # where an attack took place says nothing of who made it
+    assert not triples(run_extract("The attack in Kenya on Somali traders was condemned.", "2024-03-15")) & {("KEN", "SOM", "19")}

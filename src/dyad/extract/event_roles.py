@@ -62,6 +62,9 @@ CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONTENT_PREPS = frozenset({"of", "about"})
 # a visit or talks framing a clause in time: the clause's subject made them
 FRAME_PREPS = frozenset({"during", "following", "after", "in"})  # "X was locked in a standoff with Y"
+# kinds held or voiced by a body, whose "in X" names who holds them when nobody else is said to
+# ("frustration in Ankara with Washington", "sanctions against Turkey are pending in Congress")
+HOLDER_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 # "we" as the subject of a quoted act is the speaker's side: the subject of the verb of saying above it
 # ("our partnerships" names a standing tie, not an act, and stays unread)
 FIRST_PERSON = frozenset({"we", "i"})
@@ -432,6 +435,14 @@ def attached(obj: Token, idx: ActorIndex) -> list[Party]:
     return out
 
 
+def holders(noun: Token, idx: ActorIndex) -> list[Party]:
+    """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
+    places = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        places.append(noun.head)
+    return unique([p for t in places for o in preps(t, frozenset({"in"})) for p in idx.parties(o)])[:1]
+
+
 def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> Roles:
     sources: list[Party] = []
     targets: list[Party] = []
@@ -470,6 +481,8 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
         # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
         speaker = idx.speaker(noun)
         sources = [speaker] if speaker is not None else []
+    if not sources and code[:2] in HOLDER_ROOTS:
+        sources = holders(noun, idx)
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
