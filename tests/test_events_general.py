@@ -180,3 +180,23 @@ def test_in_names_who_holds_pending_measures(run_extract):
     assert ("LTU", "BLR", "16") in triples(run_extract(text, "2024-03-15"))
     # where an attack took place says nothing of who made it
     assert not triples(run_extract("The attack in Kenya on Somali traders was condemned.", "2024-03-15")) & {("KEN", "SOM", "19")}
+
+
+def test_the_leaders_of_a_visit_sign_as_the_two_states_named(run_extract):
+    text = "Peru hosted the Chilean president, and the presidents signed four accords on mining."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert {("PER", "CHL", "05"), ("CHL", "PER", "05")} & found, found
+    crowded = "Peru hosted the Chilean and Bolivian presidents, and the presidents signed accords."
+    assert not {r for _, _, r in triples(run_extract(crowded, "2024-03-15"))} & {"05"}
+
+
+def test_ceding_territory_is_yielding(run_extract):
+    text = "Egypt ceded two Red Sea islands to Saudi Arabia in a disputed deal."
+    assert ("EGY", "SAU", "08") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_helping_another_state_build_is_aid(run_extract):
+    text = "Two years ago, Brazil helped Bolivia build a dam and a road near the border."
+    assert ("BRA", "BOL", "07") in triples(run_extract(text, "2024-03-15"))
+    # a reported plan of the other state alone is no aid
+    assert not triples(run_extract("Brazil said Bolivia would build a dam.", "2024-03-15")) & {("BRA", "BOL", "07")}

@@ -54,6 +54,7 @@ PRONOUN_KINDS = {
 # "the two sides", "both countries", "the three leaders": the states just named, when exactly that many are
 GROUP_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "neighbor", "neighbour", "power", "capital",
                          "president", "minister", "premier"})
+PAIRED_TITLES = frozenset({"leader", "president", "minister", "premier"})
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "the country" told reporters ...: a definite noun that points back to a state named earlier in the sentence
 ANAPHORIC_NOUNS = frozenset({"country", "nation", "government"})
@@ -169,6 +170,8 @@ class ActorIndex:
         if tok.lemma_.lower() not in GROUP_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
             return []
         size = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), 0)
+        if not size and tok.lemma_.lower() in PAIRED_TITLES and any(c.lower_ == "the" for c in tok.children):
+            size = 2  # "the prime ministers signed": a summit's two leaders, when exactly two states are named
         if not size:
             return []
         sent = tok.sent
@@ -395,6 +398,8 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = 
     # a complement the frame absorbed names the target ("pledged to strengthen ties with Pyongyang")
     for comp in absorbed:
         if comp.pos_ == "VERB" and comp.head == verb:
+            # "helped Bolivia build a bridge" is parsed with Bolivia as the subject of the complement
+            groups.append([p for c in comp.children if c.dep_ == "nsubj" for p in idx.parties(c)])
             inner = verb_roles(comp, code, idx)
             groups.append(inner.targets)
     if root in LOCATIVE_ROOTS or code in LOCATIVE_CODES:  # "deployed a system in South Korea", "roll out chips in South Korea"
