@@ -200,3 +200,9 @@ def test_helping_another_state_build_is_aid(run_extract):
     assert ("BRA", "BOL", "07") in triples(run_extract(text, "2024-03-15"))
     # a reported plan of the other state alone is no aid
     assert not triples(run_extract("Brazil said Bolivia would build a dam.", "2024-03-15")) & {("BRA", "BOL", "07")}
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_still_acts(run_extract):
+    text = ("U.S. President Donald Trump spoke to Seoul about the jet. "
+            "Trump blocked the Korean sale, over concerns the jet could be compromised.")
+    assert ("USA", "KOR", "16") in triples(run_extract(text, "2019-11-20"))

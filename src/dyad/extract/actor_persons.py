@@ -140,7 +140,7 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
                 parts.setdefault(part, set()).add(key)
     taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
     for tok in ctx.doc:
-        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN" or len(tok.text) < 2:
+        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok)):
             continue
         keys = parts.get(normalise(tok.text), set())
         if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
@@ -148,6 +148,15 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
         key = keys.pop()
         people.add(ctx.doc[tok.i : tok.i + 1], key)
         reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
+
+
+def _bare_noun(tok: Token) -> bool:
+    """A name the tagger took for a common noun ("Trump blocked the sale"): a singular noun standing
+    alone as a subject or object, with no determiner or modifier a common noun would need."""
+    return (
+        tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in tok.children)
+    )
 
 
 # First words of the names of storms, which the model takes for people.
