@@ -206,3 +206,9 @@ def test_a_surname_the_tagger_took_for_a_common_noun_still_acts(run_extract):
     text = ("U.S. President Donald Trump spoke to Seoul about the jet. "
             "Trump blocked the Korean sale, over concerns the jet could be compromised.")
     assert ("USA", "KOR", "16") in triples(run_extract(text, "2019-11-20"))
+
+
+def test_who_receives_or_benefits_from_an_act_is_its_target(run_extract):
+    assert ("DEU", "UKR", "07") in triples(run_extract("Last year Kyiv received Germany's military aid.", "2024-03-15"))
+    text = "Belarus is also benefiting from Russia's protection at the United Nations."
+    assert ("RUS", "BLR", "07") in triples(run_extract(text, "2024-03-15"))

@@ -440,6 +440,13 @@ def attached(obj: Token, idx: ActorIndex) -> list[Party]:
     return out
 
 
+def recipient_verb(noun: Token) -> Token | None:
+    """The verb whose subject receives what the noun gives: "benefits from Moscow's protection"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else noun.head if noun.dep_ == "dobj" else None
+    words = word_lists().get("recipient_verbs", frozenset())
+    return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
+
+
 def holders(noun: Token, idx: ActorIndex) -> list[Party]:
     """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
     places = [noun]
@@ -502,6 +509,8 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
         targets += [p for c in clauses for p in clause_parties(c, idx)]
     if light is not None:
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
+    if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
+        targets += first_parties(verb_subjects(taker), idx)
     if not targets and (code[:2] in LOCATIVE_ROOTS or code in LOCATIVE_CODES):
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
     src_keys = {s.key for s in sources}
