@@ -212,3 +212,11 @@ def test_who_receives_or_benefits_from_an_act_is_its_target(run_extract):
     assert ("DEU", "UKR", "07") in triples(run_extract("Last year Kyiv received Germany's military aid.", "2024-03-15"))
     text = "Belarus is also benefiting from Russia's protection at the United Nations."
     assert ("RUS", "BLR", "07") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_reluctance_to_back_a_plan_rejects_its_author(run_extract):
+    text = "The Kremlin said the deal needs work, signalling its reluctance to endorse the Polish proposal."
+    events = run_extract(text, "2024-03-15").events
+    assert ("RUS", "POL", "12") in {(e.source, e.target, e.root) for e in events}
+    # the backing it is reluctant to give is not itself reported as an event
+    assert not [e for e in events if e.root == "05"]

@@ -48,6 +48,12 @@ class Match:
     consumed: tuple[int, ...]  # token indices whose own trigger this match absorbs
 
 
+def _noun_infinitive(tok: Token) -> bool:
+    """The infinitive a noun governs, its complement as a verb's xcomp is: "its reluctance **to endorse**"."""
+    return (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _bare_infinitive(tok: Token) -> bool:
     """A complement the parser calls a clause though it is a bare infinitive: "helped Peru build a port"."""
     return tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(c.dep_ in ("aux", "mark") for c in tok.children)
@@ -168,7 +174,8 @@ def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[in
     if key == "obj":
         return hit(_objects(token), absorb=True)
     if key == "xcomp":
-        return hit([c for c in token.children if c.dep_ == "xcomp" or _bare_infinitive(c)], absorb=True)
+        return hit([c for c in token.children if c.dep_ == "xcomp" or _bare_infinitive(c) or _noun_infinitive(c)],
+                   absorb=True)
     if key == "pred":  # what the object is called: "called the claims **baseless**"
         return hit([c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"]
                    + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"

@@ -507,6 +507,9 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         targets += [p for c in clauses for p in clause_parties(c, idx)]
+    if not targets and code[:2] in CONTENT_ROOTS:  # "its reluctance to endorse the U.S. proposal"
+        targets += [p for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                    for p in verb_roles(c, code, idx).targets]
     if light is not None:
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
     if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
