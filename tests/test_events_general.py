@@ -220,3 +220,10 @@ def test_reluctance_to_back_a_plan_rejects_its_author(run_extract):
     assert ("RUS", "POL", "12") in {(e.source, e.target, e.root) for e in events}
     # the backing it is reluctant to give is not itself reported as an event
     assert not [e for e in events if e.root == "05"]
+
+
+def test_expecting_another_state_to_honor_a_duty_is_a_demand(run_extract):
+    text = "Kenya expects Uganda to honor the border accord and rein in smugglers."
+    assert ("KEN", "UGA", "10") in triples(run_extract(text, "2024-03-15"))
+    # a forecast is no demand
+    assert not triples(run_extract("Economists expect Ghana to grow quickly next year.", "2024-03-15"))

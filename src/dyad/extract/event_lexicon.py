@@ -55,8 +55,10 @@ def _noun_infinitive(tok: Token) -> bool:
 
 
 def _bare_infinitive(tok: Token) -> bool:
-    """A complement the parser calls a clause though it is a bare infinitive: "helped Peru build a port"."""
-    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(c.dep_ in ("aux", "mark") for c in tok.children)
+    """A complement the parser calls a clause though it is an infinitive after an object: "helped Peru
+    build a port", "expects Peru to honor the accord" (not "said Peru would build")."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(
+        c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in tok.children)
 
 
 def parse_item(code: str, pos: str, item: str) -> Entry:
