@@ -447,6 +447,13 @@ def recipient_verb(noun: Token) -> Token | None:
     return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
 
 
+def shared_by(noun: Token, idx: ActorIndex) -> list[Party]:
+    """The conjoined subject "their" points to: "Lima and Quito built on **their** call"."""
+    subjects = next((s for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and (s := verb_subjects(a))), [])
+    parties = [p for s in subjects for p in idx.parties(s)]
+    return parties if len({p.state for p in parties if p.state}) >= 2 else []
+
+
 def holders(noun: Token, idx: ActorIndex) -> list[Party]:
     """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
     places = [noun]
@@ -518,6 +525,8 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
+    if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
+        group = shared_by(noun, idx)
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
