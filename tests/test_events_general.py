@@ -231,7 +231,7 @@ def test_expecting_another_state_to_honor_a_duty_is_a_demand(run_extract):
 
 def test_their_call_is_between_the_conjoined_subject(run_extract):
     text = ("Chilean President Gabriel Boric met Bolivian President Luis Arce in March. "
-            "Boric and Arce are off to a good start in their relationship based on their phone call last month.")
+            "Boric and Arce have built a warm rapport since their phone call last month.")
     calls = [(e.source, e.target) for e in run_extract(text, "2024-05-15").events if e.code == "041"]
     assert calls == [("CHL", "BOL")], calls
     assert not triples(run_extract("Chile and Bolivia praised their own diplomats.", "2024-05-15"))
