@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract import lexicon
+from dyad.extract.basics import strip_possessive
 from dyad.extract.doccache import entities, once
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
             start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
         if (start, ent.end) == (span.start, span.end):
             continue
-        bare = lexicon.strip_article(_strip_possessive(ent.text))
+        bare = lexicon.strip_article(strip_possessive(ent.text).rstrip())
         if bare in forms or bare in igo_forms or bare == span.text:
             continue
         if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
@@ -101,13 +102,6 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
         if ent.label_ != "LOC":
             return True
     return False
-
-
-def _strip_possessive(text: str) -> str:
-    for ending in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(ending) and len(text) > len(ending) + 1:
-            return text[: -len(ending)].rstrip()
-    return text
 
 
 def _is_language_use(span: Span) -> bool:

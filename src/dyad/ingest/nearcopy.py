@@ -113,5 +113,10 @@ class NearCopyIndex:
         self.unsaved[doc_id] = minhash
         self.lsh.insert(doc_id, minhash)
 
+    def hashvalues(self, doc_id: str) -> list[int] | None:
+        """The signature of a document of this run that the store does not hold yet, as stored."""
+        minhash = self.unsaved.get(doc_id)
+        return [int(v) for v in minhash.hashvalues] if minhash is not None else None
+
     def saved(self, doc_id: str) -> None:
         self.unsaved.pop(doc_id, None)

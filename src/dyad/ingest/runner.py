@@ -44,7 +44,6 @@ def _new_documents(
     store: Store,
     report: IngestReport,
     index: NearCopyIndex,
-    signatures: dict[str, list[int]],
     notify: Notify,
 ) -> Iterator[Document]:
     """New documents only, each linked to the earliest near-copy already indexed."""
@@ -64,7 +63,6 @@ def _new_documents(
             item = item.model_copy(update={"near_copy_of": copy.doc_id, "near_copy_score": round(copy.score, 4)})
             report.near_copies.append((item.id, copy.doc_id))
         index.add(item.id, minhash)
-        signatures[item.id] = [int(v) for v in minhash.hashvalues]
         yield item
 
 
@@ -83,7 +81,6 @@ def ingest_documents(
     report = IngestReport()
     tell = notify or (lambda kind, item: None)
     index = NearCopyIndex(store, near_copy_threshold)
-    signatures: dict[str, list[int]] = {}
     run = extractor or (lambda docs: extract_many(docs))
     pending: list[Written] = []
 
@@ -98,8 +95,8 @@ def ingest_documents(
                 tell("duplicate", document)
         pending.clear()
 
-    for document, extraction in run(_new_documents(items, store, report, index, signatures, tell)):
-        pending.append((document, extraction, signatures.pop(document.id, None)))
+    for document, extraction in run(_new_documents(items, store, report, index, tell)):
+        pending.append((document, extraction, index.hashvalues(document.id)))
         if len(pending) >= WRITE_BATCH:
             flush()
     flush()

@@ -31,11 +31,12 @@ import pyarrow.parquet as pq
 from dyad.records import DocExtraction, Document
 from dyad.scale import Extractor
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
-from dyad.store.db import source_name
+from dyad.store.db import derived_fields
 from dyad.store.schema import EXTRACTION_TABLES, arrow_schema, columns, from_row, row_columns, to_row
 
 # documents per partition: a few seconds of work for one worker
 PARTITION = 16
+
 
 def document_columns() -> list[tuple[str, str]]:
     """The documents shard: the documents table but for the ingest time, which the loader sets."""
@@ -44,10 +45,9 @@ def document_columns() -> list[tuple[str, str]]:
 
 
 def document_row(document: Document, extraction: DocExtraction) -> tuple[Any, ...]:
-    """A documents-shard row, derived as Store.write derives it."""
+    """A documents-shard row, with the columns the store derives computed by the store's own function."""
     own = tuple(getattr(document, f) for f in Document.model_fields)
-    text = document.text
-    return (*own, source_name(document.source), len(text), len(text.split()), extraction.model)
+    return (*own, *derived_fields(document), extraction.model)
 
 
 def table_columns(table: str) -> list[tuple[str, str]]:

@@ -137,8 +137,14 @@ def source_name(source: str | None) -> str | None:
     return PurePosixPath(source.replace("\\", "/").rstrip("/")).name or source
 
 
+def derived_fields(document: Document) -> tuple[str | None, int, int]:
+    """What the documents table computes from a document: its source's file name, characters, words."""
+    return source_name(document.source), len(document.text), len(document.text.split())
+
+
 def _document_row(document: Document, model: str, now: dt.datetime) -> list[Any]:
     """A documents-table row, in column order."""
+    name, n_chars, n_words = derived_fields(document)
     return [
         document.id,
         document.title,
@@ -147,11 +153,11 @@ def _document_row(document: Document, model: str, now: dt.datetime) -> list[Any]
         document.published,
         document.language,
         document.source,
-        source_name(document.source),
+        name,
         document.near_copy_of,
         document.near_copy_score,
-        len(document.text),
-        len(document.text.split()),
+        n_chars,
+        n_words,
         model,
         now,
         document.text,
