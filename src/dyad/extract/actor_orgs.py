@@ -20,7 +20,7 @@ from dyad.extract import lexicon
 from dyad.extract.actor_persons import People, normalise, used_as_place
 from dyad.extract.actor_registry import Registry, state_name
 from dyad.extract.actor_states import PlaceHit, fold_name, named_places, phrase_doc
-from dyad.extract.doccache import doc_text, noun_chunks
+from dyad.extract.doccache import doc_text, entities, noun_chunks
 from dyad.extract.actor_titles import POSSESSIVE, POSSESSIVE_PRONOUNS, org_head, title_words
 from dyad.extract.context import DocContext
 
@@ -202,7 +202,7 @@ def candidates(doc: Doc) -> list[tuple[Span, str]]:
     """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
     known, described = _matchers(doc.vocab)
     found: list[tuple[Span, str]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
             found.append((org_span(ent), ent.label_))
     for match_id, start, end in known(doc):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.extract.claim_data import number_words, units
 from dyad.extract.claim_figures import Figure, read_figure, unit_of_noun
 from dyad.extract.context import DocContext
+from dyad.extract.doccache import entities
 from dyad.records import Claim
 
 MONTHS = frozenset(
@@ -37,7 +38,7 @@ def _is_date_or_time(doc: Doc, fig: Figure) -> bool:
     if tok.ent_type_ == "TIME":
         return True
     if tok.ent_type_ == "DATE":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in entities(doc) if e.start <= tok.i < e.end), None)
         if ent is not None and any(t.lower_ in MONTHS or YEAR.match(t.text) for t in ent):
             return True
     near = {doc[k].lower_ for k in (fig.number_start - 1, fig.end) if 0 <= k < len(doc)}

@@ -75,7 +75,7 @@ def _actor_in(ctx: DocContext, tokens: list[Token]) -> tuple[ActorMention, Actor
 def _person_entity(tokens: list[Token]) -> Span | None:
     for tok in tokens:
         if tok.ent_type_ == "PERSON":
-            ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            ent = next(e for e in entities(tok.doc) if e.start <= tok.i < e.end)
             return ent
     return None
 
