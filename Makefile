@@ -33,6 +33,7 @@ bench: venv
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md
 	$(PY) -m dyad.present.clidoc --schema docs/schema.md
+	$(PY) -m dyad.evaluate.coverage docs/cameo-coverage.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) reports build *.egg-info
