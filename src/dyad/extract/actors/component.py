@@ -1,4 +1,4 @@
-"""Actors stage: states, international bodies, people, organisations and groups of one document.
+"""The `actors` component: states, international bodies, people, organisations and groups of one document.
 
 One `Actor` per real-world actor per document, keyed `state:KOR`, `igo:UN`,
 `person:<normalised name>`, `org:<...>`, `group:<...>`; one `ActorMention` per

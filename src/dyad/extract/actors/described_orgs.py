@@ -1,6 +1,10 @@
-"""Organisations described rather than named: a state with an institution ("the South Korean
-military", "Seoul's foreign ministry", "the Lee administration"). A description that is another
-name of a named organisation of the same country and role joins it."""
+"""Organisations described rather than named: a state with an institution.
+
+"the South Korean military", "Seoul's foreign ministry", "the Lee
+administration". A description that is another name of a named organisation of
+the same country and role joins it ("China's foreign ministry" / "the Chinese
+Ministry of Foreign Affairs").
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""A person's country and role when the text says nothing: the dated leaders list, or the state
-the document is mostly about."""
+"""A person's country and role when the text says nothing about them.
+
+The dated leaders list comes first; an office-holder still without a country
+takes the state the document is mostly about, when one clearly dominates.
+"""
 
 from __future__ import annotations
 

@@ -138,6 +138,12 @@ def non_actor_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def non_actor_lower() -> frozenset[str]:
+    """The non-actor phrases in lower case, for lookups that ignore case."""
+    return frozenset(p.lower() for p in non_actor_phrases())
+
+
+@lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """City name -> ISO3, for where an organisation or person belongs (never a state mention)."""
     return {r["city"]: r["iso3"] for r in _rows("gazetteer_cities.tsv")}

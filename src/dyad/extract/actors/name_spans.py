@@ -1,5 +1,8 @@
-"""Where a person's name begins and ends: without honorifics, titles or stray words, with the
-parts the small model cuts off ("Yoon Suk" + "-yeol", "Ursula von" + "der Leyen")."""
+"""Where a person's name begins and ends.
+
+Honorifics, titles and stray words are left out; parts the small model cuts off
+are put back ("Yoon Suk" + "-yeol", "Ursula von" + "der Leyen").
+"""
 
 from __future__ import annotations
 

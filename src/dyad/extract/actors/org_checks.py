@@ -1,5 +1,8 @@
-"""Whether a span taken for an organisation names one: not a place, a law, a kind of thing,
-a person's title, a stray word or a section heading."""
+"""Whether a span taken for an organisation names one.
+
+Not a place, a law, a kind of thing ("Patriot missiles"), a person's title, a
+stray word or a section heading.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import re
 from spacy.tokens import Span
 
 from dyad.extract.actors import lexicon
-from dyad.extract.actors.org_spans import names_a_thing, not_org_phrases
+from dyad.extract.actors.org_spans import names_a_thing
 from dyad.extract.actors.states import fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import title_words
 from dyad.extract.common.doccache import doc_text
@@ -41,7 +44,7 @@ def _is_heading(span: Span) -> bool:
 def not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: bool) -> bool:
     """Spans the model took for an organisation that are something else (or nothing)."""
     text = span.text
-    if text in lexicon.gazetteer().forms or text in lexicon.igo_forms() or text.lower() in not_org_phrases():
+    if text in lexicon.gazetteer().forms or text in lexicon.igo_forms() or text.lower() in lexicon.non_actor_lower():
         return True
     if not text[:1].isupper() or any(c.isdigit() for c in text):
         return True
@@ -78,7 +81,7 @@ def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
         return True  # a generic head word: may refer back to a named organisation
     if text.isupper() and len(text) >= 2:
         return not _always_a_modifier(span)
-    return doc_text(span.doc).count(text) >= 2 and not text.lower() in not_org_phrases()
+    return doc_text(span.doc).count(text) >= 2 and not text.lower() in lexicon.non_actor_lower()
 
 
 def _always_a_modifier(span: Span) -> bool:

@@ -1,5 +1,8 @@
-"""Which state an organisation belongs to, from the words in and around its name: a state or
-city in the name, a state and a describing noun before it, a place or an appositive after it."""
+"""Which state an organisation belongs to, from the words in and around its name.
+
+A state or city in the name, a state and a describing noun before it, a place
+or an appositive after it, or the organisation it is a unit of.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from spacy.tokens import Span
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
-from dyad.extract.actors.org_spans import not_org_phrases
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.words import POSSESSIVE
@@ -64,7 +66,7 @@ def home_in_name(span: Span) -> tuple[str, str] | None:
     if at > 0 and words[at - 1].lower() in {"on", "about"}:
         return None
     lowered = span.text.lower()
-    if any(p in lowered and town[1].lower() in p for p in not_org_phrases()):
+    if any(p in lowered and town[1].lower() in p for p in lexicon.non_actor_lower()):
         return None
     return town
 

@@ -1,5 +1,9 @@
-"""Where an organisation's name begins and ends: spaCy's entities, the known organisations list
-and descriptor words ("broadcaster TBS"), each trimmed and extended to the whole name."""
+"""Where an organisation's name begins and ends.
+
+Candidates are spaCy's entities, the known organisations list and descriptor
+words ("broadcaster TBS"), each trimmed of articles and possessives and run on
+to the whole name ("Institute" + "for Ocean Law").
+"""
 
 from __future__ import annotations
 
@@ -89,11 +93,6 @@ def names_a_thing(doc: Doc, start: int) -> bool:
 def _sentence_tail(tok: Token) -> bool:
     """A lone capital with a full stop ending the sentence before ("posted on X. The Taliban ..."), not an initial."""
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
-
-
-@lru_cache(maxsize=1)
-def not_org_phrases() -> frozenset[str]:
-    return frozenset(p.lower() for p in lexicon.non_actor_phrases())
 
 
 _MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}

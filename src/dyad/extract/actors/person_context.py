@@ -1,6 +1,9 @@
-"""What the rest of a document says about a person its name does not: an unnamed official
-described by title and state, a list of office-holders, a quotation that goes on from the
-sentence before, a byline, an organisation the person works at."""
+"""What the rest of a document says about a person that the words around the name do not.
+
+An unnamed official described by title and state, a list of office-holders, a
+quotation that goes on from the sentence before, a byline, an organisation the
+person works at.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
@@ -32,11 +31,6 @@ from dyad.extract.common.context import DocContext
 from dyad.extract.quotes.words import speech_words
 
 
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    return frozenset(p.lower() for p in lexicon.non_actor_phrases())
-
-
 def _looks_like_name(span: Span) -> bool:
     text = span.text
     if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
@@ -46,7 +40,7 @@ def _looks_like_name(span: Span) -> bool:
     forms = lexicon.gazetteer().forms
     if text in lexicon.known_orgs():
         return False  # "Boko Haram", "Twitter" taken for a person
-    if text.lower() in _not_names() or text in lexicon.cities():
+    if text.lower() in lexicon.non_actor_lower() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
     if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
         return False  # "Whitsun Reef": a place named like a person

@@ -1,5 +1,8 @@
-"""Titles and organisation head words: what "deputy foreign minister" says about a person and
-"Institute for Ocean Law" about an organisation (titles.tsv, titles_orgs.tsv)."""
+"""Titles and organisation head words, and what they say.
+
+"deputy foreign minister" says a person's role (titles.tsv); "Institute for
+Ocean Law" says what an organisation is (titles_orgs.tsv).
+"""
 
 from __future__ import annotations
 

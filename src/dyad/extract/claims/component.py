@@ -1,4 +1,4 @@
-"""Claims stage: numeric facts (counts, money, shares, durations) with unit and what they measure.
+"""The `claims` component: numeric facts (counts, money, shares, durations) with unit and what they measure.
 
 A figure is a claim when it measures something: it has a unit (a currency, a
 share, a time span) or counts a noun. Dates, times, ages, ordinals, list and

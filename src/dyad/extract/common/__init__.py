@@ -1,2 +1,4 @@
-"""What every extraction component shares: the parsed-document context, per-document caches,
-model loading and grammar words."""
+"""What every extraction component shares.
+
+The parsed-document context, per-document caches, model loading and grammar words.
+"""

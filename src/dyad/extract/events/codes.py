@@ -1,5 +1,8 @@
-"""How each kind of CAMEO event is read (cameo_roles.yaml): which are symmetric, where the
-target may sit, which need no other party, which verbs pass their object down."""
+"""How each kind of CAMEO event is read, from cameo_roles.yaml.
+
+Which roots are symmetric, where the target may sit, which need no other
+party, which verbs pass their object down to their complement.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Events stage: CAMEO-coded interactions between states, with realis, modality, date and intensity.
+"""The `events` component: CAMEO-coded interactions between states, with realis, modality, date and intensity.
 
 For each sentence: find triggers (lexicon), read their source and target
 (roles, parties), resolve them to states through the actor layer, decide realis

@@ -27,8 +27,6 @@ PRONOUN_KINDS = {
     "they": ("state", "organization", "group"), "them": ("state", "organization", "group"),
     "their": ("state", "organization", "group"),
 }
-
-
 # "we" as the subject of a quoted act is the speaker's side: the subject of the verb of saying above it
 # ("our partnerships" names a standing tie, not an act, and stays unread)
 FIRST_PERSON = frozenset({"we", "i"})

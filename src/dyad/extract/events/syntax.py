@@ -1,5 +1,8 @@
-"""The parse read for an event's roles: a verb's subjects (borrowed from above when it has none),
-its objects, its prepositional objects, conjuncts."""
+"""The parse as the role reader needs it.
+
+A verb's subjects (borrowed from above when it has none), its objects, its
+prepositional objects, passives and conjuncts.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
-"""Who speaks a quotation: a speech verb after it or before it, "according to X", the sentence
-before it (a speech verb, a colon, a name with its description) or the quotation before it."""
+"""Who speaks a quotation.
+
+A speech verb after it or before it, "according to X", or for a quotation that
+is a sentence of its own, the sentence before it (a speech verb, a colon, a
+name with its description) or the quotation before it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Quotes stage: direct, partial and indirect quotations with their speakers.
+"""The `quotes` component: direct, partial and indirect quotations with their speakers.
 
 A quotation is the words between a pair of quotation marks (straight or curly)
 on one line. Its speaker comes from the attribution around it, in this order:

@@ -1,5 +1,8 @@
-"""The words around a quotation: pairs of marks, which characters they enclose, and the tokens
-of the sentence before and after a mark, outside quotation marks."""
+"""The words around a quotation.
+
+Pairs of marks, which characters they enclose, and the tokens of the sentence
+before and after a mark, outside quotation marks.
+"""
 
 from __future__ import annotations
 

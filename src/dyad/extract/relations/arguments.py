@@ -1,5 +1,8 @@
-"""The sides of a relation cue, read from the parse: a pair it names itself, its owner, the objects
-of its prepositions, the subject of its clause. `Sides` also keeps what is found, once per pair."""
+"""The sides of a relation cue, read from the parse.
+
+A pair the cue names itself, its owner, the objects of its prepositions, the
+subject of its clause. `Sides` also keeps what is found, once per pair.
+"""
 
 from __future__ import annotations
 

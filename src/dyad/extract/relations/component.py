@@ -1,4 +1,4 @@
-"""Relations stage: standing relations between states (ally, partner, depends_on, supports, rival, neutral).
+"""The `relations` component: standing relations between states (ally, partner, depends_on, supports, rival, neutral).
 
 A cue word from relations.yaml ("ally", "tensions", "relies", "balance") is
 read with its arguments from the parse: a pair it names itself ("between X and
