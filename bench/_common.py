@@ -100,7 +100,7 @@ def machine() -> str:
     """One paragraph naming the machine and the software the figures came from."""
     import spacy
 
-    from dyad.extract.nlp import load_pipeline, pipeline_name
+    from dyad.extract.common.nlp import load_pipeline, pipeline_name
     from dyad.settings import load_settings
 
     nlp = load_pipeline(tuple(load_settings().models))

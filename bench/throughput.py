@@ -46,7 +46,7 @@ CONFIGS = [
 
 
 def child(cfg: dict[str, Any]) -> dict[str, Any]:
-    from dyad.extract.nlp import load_pipeline
+    from dyad.extract.common.nlp import load_pipeline
     from dyad.settings import Settings
 
     settings = Settings()
@@ -72,20 +72,21 @@ def child(cfg: dict[str, Any]) -> dict[str, Any]:
 
 def profile(nlp, docs, batch_size: int) -> tuple[int, int, dict[str, float], float]:
     """Parse in one process and time each extraction stage separately."""
-    from dyad.extract.context import DocContext
-    from dyad.extract.nlp import pipeline_name
-    from dyad.extract.pipeline import stages
+    from dyad.extract.common.context import DocContext
+    from dyad.extract.common.nlp import pipeline_name
+    from dyad.extract.pipeline import build_pipeline
     from dyad.records import DocExtraction
 
     model = pipeline_name(nlp)
-    spent: dict[str, float] = {name: 0.0 for name, _ in stages()}
+    components = build_pipeline().components
+    spent: dict[str, float] = {c.name: 0.0 for c in components}
     n_docs = n_sents = 0
     for doc, document in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
         ctx = DocContext(document=document, doc=doc, result=DocExtraction(doc_id=document.id, model=model))
-        for name, stage in stages():
+        for comp in components:
             t = time.perf_counter()
-            stage(ctx)
-            spent[name] += time.perf_counter() - t
+            comp.run(ctx)
+            spent[comp.name] += time.perf_counter() - t
         n_docs += 1
         n_sents += len(ctx.result.sentences)
     return n_docs, n_sents, spent, sum(spent.values())

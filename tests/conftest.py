@@ -16,7 +16,7 @@ VOA = SHARED / "corpus" / "voa" / "voa_stories.jsonl"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from dyad.extract.nlp import load_pipeline
+    from dyad.extract.common.nlp import load_pipeline
     from dyad.settings import Settings
 
     return load_pipeline(tuple(Settings().models))
@@ -65,18 +65,17 @@ def run_extract(nlp, make_doc):
 
 @pytest.fixture
 def actors_of(nlp, make_doc):
-    """Run only the basics and actors stages, so actor tests do not depend on later stages."""
+    """Run only the sentences and actors components, so actor tests do not depend on later ones."""
     import datetime as dt
 
-    from dyad.extract import actors, basics
-    from dyad.extract.context import DocContext
+    from dyad.extract.common.context import DocContext
+    from dyad.extract.pipeline import build_pipeline
     from dyad.records import DocExtraction
 
     def run(text: str, published: str | None = None) -> DocContext:
         document = make_doc(text, published=dt.date.fromisoformat(published) if published else None)
         ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
-        basics.run(ctx)
-        actors.run(ctx)
+        build_pipeline(["sentences", "actors"]).run(ctx)
         return ctx
 
     return run

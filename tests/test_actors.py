@@ -5,9 +5,9 @@ from __future__ import annotations
 import pycountry
 from conftest import by_name
 
-from dyad.extract import lexicon
-from dyad.extract.actor_persons import near_spelling, same_full_name
-from dyad.extract.context import DocContext
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.names import near_spelling, same_full_name
+from dyad.extract.common.context import DocContext
 
 
 def mention_at(ctx: DocContext, surface: str, nth: int = 0):
@@ -415,7 +415,7 @@ def test_crowds_that_act_are_groups(actors_of):
 
 
 def test_data_tables_have_no_duplicate_keys():
-    from dyad.extract.lexicon import _rows
+    from dyad.extract.actors.lexicon import _rows
 
     for name, column in [("titles.tsv", "title"), ("titles_orgs.tsv", "head"), ("titles_groups.tsv", "noun"),
                          ("igos.tsv", "key"), ("gazetteer.tsv", "iso3"), ("gazetteer_cities.tsv", "city")]:

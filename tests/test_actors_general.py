@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import by_name
 
-from dyad.extract import actors, basics
-from dyad.extract.actor_orgs import initials
-from dyad.extract.context import DocContext
+from dyad.extract.actors.orgs import initials
+from dyad.extract.common.context import DocContext
+from dyad.extract.pipeline import build_pipeline
 from dyad.records import DocExtraction
 
 
@@ -172,8 +172,7 @@ def test_a_speaker_the_model_did_not_tag_as_a_person(actors_of):
 def test_a_contributor_works_for_the_outlet(nlp, make_doc):
     document = make_doc("Chile and Peru signed a fishing deal on Monday.\nJohn Miller contributed to this report.", outlet="Reuters")
     ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))
-    basics.run(ctx)
-    actors.run(ctx)
+    build_pipeline(["sentences", "actors"]).run(ctx)
     miller = by_name(ctx, "John Miller")
     assert miller.role == "media" and miller.country == "GBR"
 

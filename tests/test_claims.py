@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.claim_data import number_words, units
+from dyad.extract.claims.words import number_words, units
 
 
 def claims(run_extract, text: str):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyad.extract.dates import ResolvedDate, resolve
+from dyad.extract.events.dates import ResolvedDate, resolve
 
 MONDAY = dt.date(2026, 1, 5)
 SATURDAY = dt.date(2026, 1, 3)

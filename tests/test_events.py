@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.event_lexicon import code_info, code_table, lexicon
+from dyad.extract.events.lexicon import code_info, code_table, lexicon
 
 # (sentence, source, target, root): one per CAMEO root, all written for these tests
 ROOT_SENTENCES = [

@@ -92,7 +92,7 @@ def test_future_date_makes_event_planned(run_extract):
 
 
 def test_modality_reading_without_actors(nlp):
-    from dyad.extract.modality import reading
+    from dyad.extract.events.modality import reading
 
     doc = nlp("The talks will resume if the rebels lay down their arms.")
     resume = next(t for t in doc if t.lemma_ == "resume")

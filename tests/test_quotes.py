@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.quote_data import speech_words
+from dyad.extract.quotes.words import speech_words
 
 
 def quotes(run_extract, text: str, kind: str | None = None):

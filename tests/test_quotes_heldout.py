@@ -3,7 +3,7 @@ quotation, inverted attributions, pronouns, bodies and documents as speakers. Se
 
 from __future__ import annotations
 
-from dyad.extract.quote_marks import in_quotation, mark_pairs
+from dyad.extract.quotes.marks import in_quotation, mark_pairs
 
 
 def direct(run_extract, text: str) -> list[tuple[str | None, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.relation_data import relation_words
+from dyad.extract.relations.words import relation_words
 
 
 def relations(run_extract, text: str) -> set[tuple[str, str, str, str]]:

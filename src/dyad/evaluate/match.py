@@ -11,29 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
+from dyad.codes import percent_words, symmetric_relations, unit_names
+
 Item = dict[str, Any]
 
-SYMMETRIC_RELATIONS = frozenset({"ally", "partner", "rival"})
 SCORED_QUOTE_KINDS = frozenset({"direct", "partial"})
 MIN_QUOTE_WORDS = 4  # gold quotes are quotations of at least four words
 QUOTE_PREFIX_WORDS = 4
 
-_PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "percentage", "percentage point"})
-_UNIT_ALIASES = {
-    "$": "usd",
-    "us$": "usd",
-    "usd": "usd",
-    "dollar": "usd",
-    "us dollar": "usd",
-    "u s dollar": "usd",
-    "share": "share",
-    "fraction": "share",
-    **{unit: "share" for unit in _PERCENT_UNITS},
-}
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -201,14 +191,32 @@ def singular(word: str) -> str:
     return word
 
 
+def _unit_spelling(unit: str) -> str:
+    """A unit folded, full stops as spaces, spaces collapsed ("U.S. dollar" -> "u s dollar")."""
+    return " ".join(fold(unit).replace(".", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _unit_aliases() -> dict[str, str]:
+    """Written forms of a unit -> the unit, from units.yaml (currency symbols and words, share words)."""
+    return {_unit_spelling(form): unit for form, unit in unit_names().items()}
+
+
+@lru_cache(maxsize=1)
+def _percent_units() -> frozenset[str]:
+    return frozenset(" ".join(fold(word).split()) for word in percent_words())
+
+
 def norm_unit(unit: str | None) -> str:
-    """Unit folded and singular, with `$`/dollars -> usd and `%`/percent -> share."""
-    raw = " ".join(fold(unit or "").replace(".", " ").split())
-    if raw in _UNIT_ALIASES:
-        return _UNIT_ALIASES[raw]
+    """Unit folded and singular, with a currency's symbols and words -> its code (`$`/dollars -> USD)
+    and `%`/percent -> share."""
+    raw = _unit_spelling(unit or "")
+    aliases = _unit_aliases()
+    if raw in aliases:
+        return aliases[raw]
     words = [singular(w) for w in re.findall(r"\w+", raw)]
     joined = " ".join(words)
-    return _UNIT_ALIASES.get(joined, joined)
+    return aliases.get(joined, joined)
 
 
 def claim_value(item: Item) -> float | None:
@@ -218,7 +226,7 @@ def claim_value(item: Item) -> float | None:
     except (TypeError, ValueError):
         return None
     unit = " ".join(fold(item.get("unit") or "").split())
-    if unit in _PERCENT_UNITS and abs(value) > 1:
+    if unit in _percent_units() and abs(value) > 1:
         return value / 100
     return value
 
@@ -261,7 +269,7 @@ def relation_matches(system: Item, gold: Item) -> bool:
         return False
     pair = (norm_country(system.get("a")), norm_country(system.get("b")))
     want = (norm_country(gold.get("a")), norm_country(gold.get("b")))
-    return pair == want or (kind in SYMMETRIC_RELATIONS and pair[::-1] == want)
+    return pair == want or (kind in symmetric_relations() and pair[::-1] == want)
 
 
 # -- one-to-one assignment ----------------------------------------------------------

@@ -1,37 +1,70 @@
 """`extract(document) -> DocExtraction`: a pure function of one document.
 
-The stages run in order over one parsed document; each reads what the earlier
-ones left in the context. Nothing here touches the store or another document,
-so scaling out is a map over documents.
+The pipeline is a list of registered component names (the `pipeline` setting,
+by default sentences, actors, events, quotes, claims, relations). Building it
+looks each name up in the registry and checks the order: a component that
+requires what no earlier component assigns stops the build with an error that
+names both. The components then run in order over one parsed document, each
+reading what the earlier ones left in the context. Nothing here touches the
+store or another document, so scaling out is a map over documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.extract import basics
-from dyad.extract.context import DocContext
-from dyad.extract.nlp import load_pipeline, pipeline_name
+from dyad.extract import registry
+from dyad.extract.common.context import DocContext
+from dyad.extract.common.nlp import load_pipeline, pipeline_name
+from dyad.extract.registry import Component
 from dyad.records import DocExtraction, Document
 
-Stage = Callable[[DocContext], None]
+
+def register_builtins() -> None:
+    """Register the components dyad ships: importing a component's module registers it."""
+    from dyad.extract import sentences  # noqa: F401
+    from dyad.extract.actors import component as _actors  # noqa: F401
+    from dyad.extract.claims import component as _claims  # noqa: F401
+    from dyad.extract.events import component as _events  # noqa: F401
+    from dyad.extract.quotes import component as _quotes  # noqa: F401
+    from dyad.extract.relations import component as _relations  # noqa: F401
 
 
-def stages() -> list[tuple[str, Stage]]:
-    """The extraction stages in the order they run."""
-    from dyad.extract import actors, claims, events, quotes, relations
+@dataclass(frozen=True)
+class Pipeline:
+    """Components in the order they run, already checked."""
 
-    return [
-        ("basics", basics.run),
-        ("actors", actors.run),
-        ("events", events.run),
-        ("quotes", quotes.run),
-        ("claims", claims.run),
-        ("relations", relations.run),
-    ]
+    components: tuple[Component, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.components)
+
+    def run(self, ctx: DocContext) -> None:
+        for comp in self.components:
+            comp.run(ctx)
+
+
+@lru_cache(maxsize=16)
+def _build(names: tuple[str, ...]) -> Pipeline:
+    register_builtins()
+    components = tuple(registry.get(name) for name in names)
+    registry.check_order(components)
+    return Pipeline(components)
+
+
+def build_pipeline(names: Sequence[str] | None = None) -> Pipeline:
+    """The checked pipeline of these component names (default: the `pipeline` setting)."""
+    if names is None:
+        from dyad.settings import load_settings
+
+        names = load_settings().pipeline
+    return _build(tuple(names))
 
 
 def default_pipeline() -> Language:
@@ -40,24 +73,24 @@ def default_pipeline() -> Language:
     return load_pipeline(tuple(load_settings().models))
 
 
-def extract_parsed(document: Document, doc: Doc, model: str) -> DocExtraction:
+def extract_parsed(document: Document, doc: Doc, model: str, pipeline: Pipeline | None = None) -> DocExtraction:
     ctx = DocContext(document=document, doc=doc, result=DocExtraction(doc_id=document.id, model=model))
-    for _name, stage in stages():
-        stage(ctx)
+    (pipeline or build_pipeline()).run(ctx)
     return ctx.result
 
 
-def extract(document: Document, nlp: Language | None = None) -> DocExtraction:
+def extract(document: Document, nlp: Language | None = None, pipeline: Pipeline | None = None) -> DocExtraction:
     nlp = nlp or default_pipeline()
-    return extract_parsed(document, nlp(document.text), pipeline_name(nlp))
+    return extract_parsed(document, nlp(document.text), pipeline_name(nlp), pipeline)
 
 
 def extract_many(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32, pipeline: Pipeline | None = None
 ) -> Iterator[tuple[Document, DocExtraction]]:
     """Stream (document, extraction) pairs through nlp.pipe in batches."""
     nlp = nlp or default_pipeline()
+    pipeline = pipeline or build_pipeline()
     model = pipeline_name(nlp)
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, extract_parsed(document, doc, model)
+        yield document, extract_parsed(document, doc, model, pipeline)

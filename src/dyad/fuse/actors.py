@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from dyad.extract.actor_persons import name_parts, near_spelling, normalise, same_full_name
+from dyad.extract.actors.names import name_parts, near_spelling, normalise, same_full_name
 
 # Two named organisations this similar (token-sorted), with equal countries, are one.
 ORG_SCORE = 95
@@ -453,7 +453,7 @@ def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
 
 def _known_name(query: str) -> str:
     """An acronym or other name of a well-known organisation or listed leader -> its name ("KCNA")."""
-    from dyad.extract.lexicon import known_orgs, leaders
+    from dyad.extract.actors.lexicon import known_orgs, leaders
 
     org = known_orgs().get(query)
     if org is not None:
@@ -469,7 +469,7 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "the", "a", "an"}
 
 def canonical_words(text: str) -> list[str]:
     """Words of a name with states as ISO3 codes, no articles, possessives or honorifics, lower case."""
-    from dyad.extract.lexicon import gazetteer
+    from dyad.extract.actors.lexicon import gazetteer
 
     forms = gazetteer().forms
     tokens = [t for t in text.replace("\u2019", "'").replace("'s ", " ").removesuffix("'s").split() if t]
@@ -492,13 +492,13 @@ def canonical_words(text: str) -> list[str]:
 
 def _descriptive(word: str) -> bool:
     """A title, a describing noun or a state code: words around a name rather than the name."""
-    from dyad.extract.lexicon import gazetteer, org_heads, titles
+    from dyad.extract.actors.lexicon import gazetteer, org_heads, titles
 
     return word.upper() in gazetteer().states or word in titles() or word in org_heads() or word in {"broadcaster", "senior", "former", "president"}
 
 
 def _country_fits(actor: GlobalActor, words: list[str]) -> bool:
-    from dyad.extract.lexicon import gazetteer
+    from dyad.extract.actors.lexicon import gazetteer
 
     codes = {w.upper() for w in words if w.upper() in gazetteer().states}
     return not codes or actor.country in codes

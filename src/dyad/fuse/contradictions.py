@@ -10,11 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyad.codes import symmetric_relations
 from dyad.fuse.corroboration import Figure, consistent, subject_similarity
 from dyad.fuse.items import Cited, RelationItem, fusion_config
 from dyad.fuse.stories import Story
-
-SYMMETRIC_RELATIONS = frozenset({"ally", "partner", "rival"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def figure_contradictions(
 
 def relation_key(r: RelationItem) -> tuple[str, str, str]:
     """(type, a, b) with the pair sorted for symmetric types."""
-    if r.type in SYMMETRIC_RELATIONS and not r.directed:
+    if r.type in symmetric_relations() and not r.directed:
         a, b = sorted((r.a, r.b))
         return r.type, a, b
     return r.type, r.a, r.b

@@ -8,12 +8,13 @@ of documents in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
+from dyad.extract import Extractor
 from dyad.records import DocExtraction, Document
 from dyad.settings import Settings
 
-Extractor = Callable[[Iterable[Document]], Iterator[tuple[Document, DocExtraction]]]
+__all__ = ["ENGINES", "Extractor", "extractor_for", "single_extractor"]
 
 ENGINES = ("local", "dask")
 
@@ -54,7 +55,7 @@ def single_extractor(models: tuple[str, ...], batch_size: int) -> Extractor:
     """nlp.pipe and extract in this process."""
 
     def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
-        from dyad.extract.nlp import load_pipeline
+        from dyad.extract.common.nlp import load_pipeline
         from dyad.extract.pipeline import extract_many
 
         return extract_many(documents, load_pipeline(models), batch_size)

@@ -28,8 +28,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dyad.extract import Extractor
 from dyad.records import DocExtraction, Document
-from dyad.scale import Extractor
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
 from dyad.store.db import derived_fields
 from dyad.store.schema import EXTRACTION_TABLES, arrow_schema, columns, from_row, row_columns, to_row
@@ -83,7 +83,7 @@ def write_shard(part: int, pairs: list[Pair], shard_dir: str) -> Shard:
 
 def extract_partition(part: int, documents: list[Document], models: tuple[str, ...], shard_dir: str, batch_size: int) -> Shard:
     """The Dask task: extract a partition (model loaded once per worker process) and write its shard."""
-    from dyad.extract.nlp import load_pipeline
+    from dyad.extract.common.nlp import load_pipeline
     from dyad.extract.pipeline import extract_many
 
     pairs = list(extract_many(documents, load_pipeline(models), batch_size))

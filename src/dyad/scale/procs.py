@@ -17,10 +17,10 @@ from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 
-from dyad.extract.nlp import load_pipeline
+from dyad.extract import Extractor
+from dyad.extract.common.nlp import load_pipeline
 from dyad.extract.pipeline import extract_many
 from dyad.records import DocExtraction, Document
-from dyad.scale import Extractor
 
 # documents per task: small enough to balance the tail of a stream, large
 # enough that pickling and queueing stay a small fraction of the work
@@ -103,7 +103,7 @@ def spacy_pipe_extractor(models: tuple[str, ...], workers: int, batch_size: int 
 
     Kept for the benchmark, which compares it with `process_extractor`.
     """
-    from dyad.extract.nlp import pipeline_name
+    from dyad.extract.common.nlp import pipeline_name
     from dyad.extract.pipeline import extract_parsed
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:

@@ -6,12 +6,13 @@ from typing import Any
 
 import click
 
+from dyad.codes import relation_types
 from dyad.present.cli import App, pass_app
 from dyad.present.output import chosen_format, emit, format_option
 
 QUOTE_KINDS = ("direct", "partial", "indirect")
-RELATION_TYPES = ("ally", "partner", "depends_on", "supports", "rival", "neutral")
-SYMMETRIC = ("ally", "partner", "rival")
+RELATION_TYPES = tuple(relation_types())
+SYMMETRIC = tuple(name for name, kind in relation_types().items() if kind.symmetric)
 DOC_COLUMNS = "coalesce(d.source_name, d.id) AS doc, d.published, d.outlet"
 EVIDENCE = 'substr(d.text, t.start + 1, t."end" - t.start) AS evidence'
 
@@ -104,7 +105,9 @@ def claims_cmd(
 
 
 @click.command("relations")
-@click.option("--pair", help="Only relations between these two states, e.g. KOR-CHN (either order for ally, partner, rival).")
+@click.option(
+    "--pair", help=f"Only relations between these two states, e.g. KOR-CHN (either order for {', '.join(SYMMETRIC)})."
+)
 @click.option("--type", "kind", type=click.Choice(RELATION_TYPES), help="Only relations of this type.")
 @click.option("--polarity", type=click.Choice(["+", "-"]), help="Only asserted (+) or denied (-) relations.")
 @click.option("--doc", help="Only relations from this document (id, id prefix or file name).")
@@ -120,8 +123,9 @@ def relations_cmd(
     params: list[Any] = []
     if pair:
         a, b = _pair(pair)
-        where.append("((t.a = ? AND t.b = ?) OR (t.type IN ('ally', 'partner', 'rival') AND t.a = ? AND t.b = ?))")
-        params += [a, b, b, a]
+        either = ", ".join("?" for _ in SYMMETRIC)
+        where.append(f"((t.a = ? AND t.b = ?) OR (t.type IN ({either}) AND t.a = ? AND t.b = ?))")
+        params += [a, b, *SYMMETRIC, b, a]
     if kind:
         where.append("t.type = ?")
         params.append(kind)

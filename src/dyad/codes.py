@@ -1,0 +1,73 @@
+"""Codes more than one stage reads, defined once in the data files under dyad/data.
+
+Extraction, fusion, evaluation and the CLI import these instead of keeping
+their own lists: the relation types and which of them are symmetric
+(relation_types.yaml), and the names of units (units.yaml). `load_yaml` reads
+any data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def data_text(name: str) -> str:
+    """The text of a file under dyad/data."""
+    return resources.files("dyad.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """A YAML file under dyad/data as a dict."""
+    return yaml.safe_load(data_text(name)) or {}
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    symmetric: bool
+    means: str
+
+
+@lru_cache(maxsize=1)
+def relation_types() -> dict[str, RelationType]:
+    """The standing relation types, in file order."""
+    found: dict[str, RelationType] = {}
+    for name, spec in load_yaml("relation_types.yaml").items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("symmetric"), bool):
+            raise ValueError(f"relation_types.yaml: {name!r} needs `symmetric: true` or `symmetric: false`")
+        found[str(name)] = RelationType(str(name), spec["symmetric"], str(spec.get("means") or ""))
+    return found
+
+
+@lru_cache(maxsize=1)
+def symmetric_relations() -> frozenset[str]:
+    """Relation types that hold both ways (ally, partner, rival): their pair is unordered."""
+    return frozenset(name for name, kind in relation_types().items() if kind.symmetric)
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Lower-case written form of a unit -> the unit: a currency's symbols, words and other names ->
+    its ISO 4217 code; the share words and other names of a share -> "share"."""
+    raw = load_yaml("units.yaml")
+    names: dict[str, str] = {}
+    for code, spec in (raw.get("currencies") or {}).items():
+        for form in [*(spec.get("symbols") or []), *(spec.get("words") or [])]:
+            names.setdefault(str(form).lower(), str(code))
+    for form in raw.get("share") or []:
+        names.setdefault(str(form).lower(), "share")
+    for unit, forms in (raw.get("other_names") or {}).items():
+        for form in forms or []:
+            names.setdefault(str(form).lower(), str(unit))
+    return names
+
+
+@lru_cache(maxsize=1)
+def percent_words() -> frozenset[str]:
+    """Lower-case words that make a number a share out of 100 ("percent", "%")."""
+    return frozenset(str(w).lower() for w in load_yaml("units.yaml").get("share") or [])

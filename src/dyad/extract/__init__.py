@@ -1,0 +1,16 @@
+"""Extraction: one Document in, one DocExtraction out, with no access to any other document.
+
+`pipeline` builds the run from registered components (`registry`); `common/` holds what they
+share; each component lives in its own package (`actors/`, `events/`, `quotes/`, `claims/`,
+`relations/`) or module (`sentences`). An `Extractor` maps a stream of documents to
+(document, extraction) pairs in input order: `pipeline.extract_many` is one, the engines of
+`dyad.scale` are others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from dyad.records import DocExtraction, Document
+
+Extractor = Callable[[Iterable[Document]], Iterator[tuple[Document, DocExtraction]]]

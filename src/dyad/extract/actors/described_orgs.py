@@ -1,0 +1,147 @@
+"""Organisations described rather than named: a state with an institution.
+
+"the South Korean military", "Seoul's foreign ministry", "the Lee
+administration". A description that is another name of a named organisation of
+the same country and role joins it ("China's foreign ministry" / "the Chinese
+Ministry of Foreign Affairs").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.drafts import Registry, state_name
+from dyad.extract.actors.names import normalise
+from dyad.extract.actors.org_spans import standalone_heads
+from dyad.extract.actors.people import People
+from dyad.extract.actors.states import PlaceHit
+from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.words import DETERMINERS, POSSESSIVE, POSSESSIVE_PRONOUNS
+
+
+def described_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People, named: list[str]
+) -> None:
+    doc = ctx.doc
+    heads = lexicon.org_heads()
+    for chunk in _with_inner_owners(noun_chunks(doc)):
+        words = [t.lower_ for t in chunk]
+        head = _standalone_head(words)
+        if head is None:
+            continue
+        country, why = _chunk_country(chunk, places, people, reg)
+        if country is None:
+            continue
+        start = chunk.start
+        while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
+            start += 1
+        owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
+        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places):
+            start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
+        span = doc[start : chunk.end]
+        if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
+            continue
+        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named, chunk.root):
+            continue  # "Pakistan's Ministry" cut from "Pakistan's Ministry of Foreign Affairs", named already
+        info = heads.get(head) or heads.get(head.split()[-1])
+        role, sector = (info.role, info.sector) if info else ("government", "GOV")
+        person = next((people.key_at(t) for t in chunk if people.key_at(t)), None)
+        # "the Lee administration" and "the Yoon administration" are two bodies of one state
+        key = f"org:{country}:{person.split(':', 1)[1]}:{head}" if person else f"org:{country}:{head}"
+        known = _known_description(chunk, places, country)
+        if known is not None:
+            key = "org:" + normalise(known.name)  # "North Korea's state news agency" is its one known agency
+            draft = reg.ensure(key, known.name, "organization", country=country, role=known.role, sector=known.sector)
+            draft.why.append(f"'{span.text}' describes {known.name} (known organisations list)")
+            reg.mention(key, span.start_char, span.end_char, "alias")
+            continue
+        target = _same_named(reg, named, country, role, head) or key
+        name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
+        draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
+        reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+
+
+def _with_inner_owners(chunks: list[Span]) -> list[Span]:
+    """Noun chunks, and the owner or modifier inside one that may be a state's body ("the Pakistani army" in
+    "the Pakistani army spokesperson", "the Indian navy's ship")."""
+    heads = {h.split()[-1] for h in standalone_heads()}
+    found: list[Span] = []
+    for chunk in chunks:
+        found.append(chunk)
+        for k, tok in enumerate(chunk[:-1]):
+            if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
+                found.append(chunk[: k + 1])
+                break
+    return found
+
+
+def _inside_named(reg: Registry, named: list[str], token: Token) -> bool:
+    return any(s <= token.idx < e for key in named if key in reg.drafts for s, e, _ in reg.drafts[key].spans)
+
+
+def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -> lexicon.KnownOrg | None:
+    """The known organisation a state's description names: its words without the state and articles."""
+    words = [t.lower_ for t in chunk if t.i not in places and t.text not in POSSESSIVE and t.lower_ not in DETERMINERS]
+    return lexicon.described_orgs().get((country, " ".join(words).replace(" - ", "-")))
+
+
+def _standalone_head(words: list[str]) -> str | None:
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            phrase = " ".join(words[-size:]).replace(" - ", "-")
+            if phrase in standalone_heads():
+                return phrase
+    return None
+
+
+def _chunk_country(chunk: Span, places: dict[int, PlaceHit], people: People, reg: Registry) -> tuple[str | None, str]:
+    """The state a described organisation belongs to: a demonym, a possessive state, a leader's name, or 'its'."""
+    for tok in chunk:
+        if tok.i in places and not places[tok.i].igo:
+            return places[tok.i].target, f"'{tok.text}' in '{chunk.text}'"
+        key = people.key_at(tok)
+        if key and reg.drafts[key].country:
+            return reg.drafts[key].country, f"'{tok.text}' in '{chunk.text}'"
+    first = chunk[0]
+    if first.lower_ in {"its", "their"}:
+        subject = _clause_subject(chunk.root)
+        if subject is not None and subject.i < first.i:
+            if subject.i in places and not places[subject.i].igo:
+                return places[subject.i].target, f"'{first.text}' refers to '{subject.text}', the subject"
+            key = people.key_at(subject)
+            if key and reg.drafts[key].country:
+                return reg.drafts[key].country, f"'{first.text}' refers to '{subject.text}', the subject"
+        for i in range(first.i - 1, max(first.sent.start - 1, first.i - 40), -1):
+            if i in places and not places[i].igo:
+                return places[i].target, f"'{first.text}' refers to '{chunk.doc[i].text}'"
+    return None, ""
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a noun sits in ("Tokyo could answer ... with its forces" -> Tokyo)."""
+    head = token
+    for _ in range(8):
+        if head.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in {"it", "they"}:
+                return subjects[0]  # "it" in "Manila said it could ..." points further up
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _same_named(reg: Registry, named: list[str], country: str, role: str, head: str) -> str | None:
+    """A named organisation of the same country and role sharing a word with the description."""
+    words = set(head.replace("-", " ").split())
+    matches = []
+    for key in named:
+        draft = reg.drafts.get(key)
+        if draft is None or draft.country != country or draft.role != role:
+            continue
+        name_words = {w.lower() for w in draft.name.replace("-", " ").split()}
+        if words & name_words or role == "media":
+            matches.append(key)
+    return matches[0] if len(set(matches)) == 1 else None

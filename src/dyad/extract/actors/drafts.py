@@ -1,0 +1,140 @@
+"""The actors of one document while they are being found: one draft per real-world actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dyad.extract.actors import lexicon
+from dyad.extract.common.context import DocContext
+from dyad.records import Actor, ActorMention
+
+
+@dataclass
+class Draft:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    why: list[str] = field(default_factory=list)
+    igo: str | None = None  # the international body a person or organisation belongs to
+    aliases: list[str] = field(default_factory=list)
+    # (start_char, end_char, how)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _, _ in self.spans) if self.spans else 1 << 30
+
+    def set_country(self, country: str | None, why: str) -> None:
+        if country and not self.country:
+            self.country = country
+            self.why.append(why)
+
+    def set_role(self, role: str | None, sector: str | None, why: str) -> None:
+        if role and not self.role:
+            self.role, self.sector = role, sector
+            self.why.append(why)
+
+
+class Registry:
+    """Drafts by key, and which character spans are already taken by a mention."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: dict[str, Draft] = {}
+        self.taken: dict[tuple[int, int], str] = {}
+
+    def get(self, key: str) -> Draft | None:
+        return self.drafts.get(key)
+
+    def ensure(self, key: str, name: str, kind: str, **values: object) -> Draft:
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = Draft(key=key, name=name, kind=kind)
+            for attr, value in values.items():
+                setattr(draft, attr, value)
+            self.drafts[key] = draft
+        return draft
+
+    def overlaps(self, start: int, end: int) -> str | None:
+        for (s, e), key in self.taken.items():
+            if s < end and start < e:
+                return key
+        return None
+
+    def mention(self, key: str, start: int, end: int, how: str) -> None:
+        """Record a mention, unless the exact span is already someone's."""
+        if (start, end) in self.taken or start >= end:
+            return
+        draft = self.drafts[key]
+        draft.spans.append((start, end, how))
+        self.taken[(start, end)] = key
+        surface = self.text[start:end]
+        if how not in {"pronoun", "title"} and surface not in draft.aliases:
+            draft.aliases.append(surface)
+
+    def repeat_names(self) -> None:
+        """A person's or organisation's name of two words or more, found once, is found wherever the
+        text repeats it (the language model does not always tag it twice)."""
+        for draft in list(self.drafts.values()):
+            if draft.kind not in {"person", "organization"}:
+                continue
+            for name in {n for n in (draft.name, *draft.aliases) if len(n.split()) > 1}:
+                for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
+                    if self.overlaps(match.start(), match.end()) is None:
+                        self.mention(draft.key, match.start(), match.end(), "name")
+
+    def rekey(self, old: str, new: str) -> None:
+        """Fold draft `old` into `new` (same real-world actor found twice)."""
+        if old == new or old not in self.drafts:
+            return
+        src, dst = self.drafts.pop(old), self.drafts[new]
+        for start, end, how in src.spans:
+            dst.spans.append((start, end, how))
+            self.taken[(start, end)] = new
+        for alias in src.aliases:
+            if alias not in dst.aliases:
+                dst.aliases.append(alias)
+        dst.set_country(src.country, f"{src.name}: {', '.join(src.why)}" if src.why else "merged")
+        dst.set_role(src.role, src.sector, f"role from {src.name}")
+
+    def emit(self, ctx: DocContext) -> None:
+        """Write actors (in order of first mention) and mentions to the context."""
+        for draft in sorted(self.drafts.values(), key=lambda d: d.first):
+            if not draft.spans:
+                continue
+            code = _code(draft)
+            ctx.add_actor(
+                Actor(
+                    key=draft.key,
+                    name=draft.name,
+                    kind=draft.kind,  # type: ignore[arg-type]
+                    country=draft.country,
+                    role=draft.role,
+                    sector=draft.sector,
+                    code=code,
+                    aliases=draft.aliases,
+                    why="; ".join(dict.fromkeys(draft.why)) or None,
+                )
+            )
+        mentions = [(s, e, how, d.key) for d in self.drafts.values() for s, e, how in d.spans]
+        for start, end, how, key in sorted(mentions):
+            ctx.add_mention(ActorMention(actor_key=key, text=self.text[start:end], evidence=ctx.evidence(start, end), how=how))
+
+
+def _code(draft: Draft) -> str | None:
+    """CAMEO-style code: country + sector ("KORGOV"); IGOs are "IGO" + their key."""
+    if draft.sector == "IGO":
+        body = draft.igo or (draft.key.split(":", 1)[1] if draft.key.startswith("igo:") else "")
+        return "IGO" + body.replace("_", "")
+    if draft.country and draft.sector:
+        return draft.country + draft.sector
+    return draft.country
+
+
+def state_name(iso3: str) -> str:
+    state = lexicon.gazetteer().states.get(iso3)
+    return state.name if state else iso3

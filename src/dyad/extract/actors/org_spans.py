@@ -1,0 +1,130 @@
+"""Where an organisation's name begins and ends.
+
+Candidates are spaCy's entities, the known organisations list and descriptor
+words ("broadcaster TBS"), each trimmed of articles and possessives and run on
+to the whole name ("Institute" + "for Ocean Law").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.states import phrase_doc
+from dyad.extract.common.doccache import entities
+from dyad.extract.common.words import DETERMINERS, POSSESSIVE
+
+CONNECTORS = {"for", "of", "on", "and", "&"}
+
+
+@lru_cache(maxsize=1)
+def standalone_heads() -> frozenset[str]:
+    """Heads that a state's name or demonym alone makes an organisation of it ("the Japanese navy")."""
+    return frozenset(head for head, uses in lexicon.org_head_uses().items() if "state" in uses)
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> frozenset[str]:
+    """Single words that, right before a proper name, say it is an organisation ("broadcaster TBS")."""
+    words = {head.split()[-1] for head, uses in lexicon.org_head_uses().items() if "before" in uses}
+    return frozenset(words)
+
+
+def org_span(ent: Span) -> Span:
+    """An organisation's name without a leading article or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or _sentence_tail(doc[start])):
+        start += 1
+    # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
+    # after a connecting word when a capitalised word follows
+    while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        if doc[end - 1].lower_ in CONNECTORS and doc[end].is_title:
+            end += 1
+        elif doc[end].lower_ in {"for", "of", "on"} and doc[end - 1].lower_ in lexicon.org_heads() and doc[end + 1].is_title:
+            end += 2
+        elif (
+            end + 2 < len(doc)
+            and doc[end].lower_ in {"for", "of", "on"}
+            and doc[end + 1].lower_ == "the"
+            and doc[end - 1].lower_ in lexicon.org_heads()
+            and doc[end + 2].is_title
+            and doc[end + 2].pos_ == "PROPN"
+        ):
+            end += 3  # "Office for the Coordination of Humanitarian Affairs"
+        else:
+            break
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+    for i in range(start + 1, end):
+        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]", ","}:
+            end = i  # the small model runs names across a line break, into a bracket or past a comma
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE and names_a_thing(doc, i + 1):
+            end = i  # "Congress's Countering X's Adversaries Act": the owner, not the law
+            break
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+# Lower-case words that may sit inside a capitalised title ("Countering America's Adversaries Through Sanctions Act").
+TITLE_GLUE = {"of", "for", "and", "on", "the", "to", "against", "through", "with", "in"}
+
+
+def names_a_thing(doc: Doc, start: int) -> bool:
+    """The capitalised run from `start` ends a name that is no actor (a law, treaty, plan: a 'none' head)."""
+    k, last = start, None
+    while k < len(doc) and k - start < 12 and (doc[k].is_title or doc[k].is_upper or doc[k].text in POSSESSIVE or doc[k].lower_ in TITLE_GLUE):
+        if doc[k].is_title or doc[k].is_upper:
+            last = doc[k]
+        k += 1
+    head = lexicon.org_heads().get(last.lower_) if last is not None and last.i > start else None
+    return head is not None and head.role == "none"
+
+
+def _sentence_tail(tok: Token) -> bool:
+    """A lone capital with a full stop ending the sentence before ("posted on X. The Taliban ..."), not an initial."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
+
+
+_MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}
+
+
+def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
+    """(known organisations, descriptor + proper name) matchers for one vocab, built once."""
+    if id(vocab) not in _MATCHERS:
+        known = PhraseMatcher(vocab, attr="ORTH")
+        for form in lexicon.known_orgs():
+            known.add(form, [phrase_doc(vocab, form)])
+        described = Matcher(vocab)
+        described.add("described", [[{"LOWER": {"IN": sorted(descriptors())}}, {"POS": "PROPN", "OP": "+"}]])
+        _MATCHERS[id(vocab)] = (known, described)
+    return _MATCHERS[id(vocab)]
+
+
+def candidates(doc: Doc) -> list[tuple[Span, str]]:
+    """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
+    known, described = _matchers(doc.vocab)
+    found: list[tuple[Span, str]] = []
+    for ent in entities(doc):
+        if ent.label_ in {"ORG", "FAC", "NORP"}:
+            found.append((org_span(ent), ent.label_))
+    for match_id, start, end in known(doc):
+        found.append((doc[start:end], "KNOWN"))
+    for _, start, end in described(doc):
+        found.append((doc[start + 1 : end], "DESCRIBED"))
+    spans = filter_spans([span for span, _ in found])
+    kept = {(s.start, s.end) for s in spans}
+    labels: dict[tuple[int, int], str] = {}
+    for span, label in found:
+        if (span.start, span.end) in kept:
+            labels.setdefault((span.start, span.end), label)
+    return [(s, labels[(s.start, s.end)]) for s in spans]

@@ -1,0 +1,217 @@
+"""Named organisations of one document, with their country and role.
+
+Names come from spaCy's ORG entities, the known organisations list and descriptor
+words (org_spans); spans that name no organisation are dropped (org_checks); an
+acronym joins the full name it abbreviates; country and role come from the words
+in and around the name (org_places). Organisations described rather than named
+("Seoul's foreign ministry") are found by described_orgs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.described_orgs import described_orgs
+from dyad.extract.actors.drafts import Registry
+from dyad.extract.actors.names import normalise
+from dyad.extract.actors.org_checks import not_an_org
+from dyad.extract.actors.org_places import (
+    after_name,
+    before_name,
+    home_in_name,
+    located_after,
+    state_itself,
+    state_owner,
+    units_of,
+)
+from dyad.extract.actors.org_spans import candidates
+from dyad.extract.actors.people import People
+from dyad.extract.actors.states import PlaceHit
+from dyad.extract.actors.titles import org_head
+from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import doc_text
+
+
+def find_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
+) -> None:
+    named = _named_orgs(ctx, reg, places, inner, people)
+    _fold_acronyms(reg, named)
+    units_of(reg, named)
+    described_orgs(ctx, reg, places, people, named)
+
+
+ACRONYM_SKIP = {"of", "for", "on", "and", "the", "&", "in", "at", "to"}
+
+
+def initials(name: str) -> str:
+    """'Inter Services Public Relations' -> 'ISPR', 'Tehreek-e-Taliban Pakistan' -> 'TTP'."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP and len(w) > 1]
+    return "".join(w[0].upper() for w in words)
+
+
+def _spelled_out_otherwise(text: str, org: lexicon.KnownOrg, doc: Doc) -> bool:
+    """An acronym of a listed organisation, in a document that never names it in full but names
+    another organisation with these initials."""
+    if not (text.isupper() and text.isalpha()):
+        return False
+    body = doc_text(doc)
+    if any(form in body for form in (org.name, *org.aliases) if not form.isupper()):
+        return False
+    words = r"[A-Z][\w'\u2019-]*"
+    pattern = rf"\b{words}(?:\s+(?:(?:of|for|and|the|on)\s+)*{words}){{{len(text) - 1}}}"
+    return any(initials(m.group(1)) == text for m in re.finditer(rf"(?=({pattern}))", body))  # overlapping runs
+
+
+def _fold_acronyms(reg: Registry, keys: list[str]) -> None:
+    """An acronym the text uses for an organisation it also names in full is that organisation ("BLA")."""
+    drafts = [reg.drafts[k] for k in dict.fromkeys(keys) if k in reg.drafts]
+    for short in drafts:
+        if not (short.name.isupper() and short.name.isalpha() and 2 <= len(short.name) <= 6):
+            continue
+        fulls = [d for d in drafts if d is not short and d.key in reg.drafts and len(d.name.split()) > 1 and initials(d.name) == short.name]
+        if len(fulls) == 1:
+            reg.rekey(short.key, fulls[0].key)
+
+
+def _known_in(span: Span) -> lexicon.KnownOrg | None:
+    """The known organisation a name is, or is a part of ("Reuters / Agencies", "American X")."""
+    known = lexicon.known_orgs()
+    if span.text in known:
+        return known[span.text]
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size].text
+            if part in known:
+                return known[part]
+    return None
+
+
+def _named_orgs(
+    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
+) -> list[str]:
+    keys: list[str] = []
+    doc = ctx.doc
+    known = lexicon.known_orgs()
+    for span, label in candidates(doc):
+        text = span.text
+        if any(i in people.by_token or i in places for i in range(span.start, span.end)):
+            continue
+        owned = state_owner(span, places, inner)
+        if owned is not None:
+            text = owned  # "Pakistan's Ministry of Foreign Affairs": two states' ministries are two actors
+        same = next((k for k in keys if reg.drafts[k].name == text), None)
+        if same:
+            reg.mention(same, span.start_char, span.end_char, "name")  # named again, maybe in a heading
+            continue
+        org = known.get(text)
+        other = org is not None and _spelled_out_otherwise(text, org, doc)
+        if other:
+            org = None  # "RSF" in an article that names the Rapid Support Forces, not Reporters Without Borders
+        part_of = None if org or other else _known_in(span)
+        if part_of and _is_whole(span, part_of, inner):
+            org, part_of = part_of, None  # "Reuters / Agencies", "American Carnegie Endowment ..."
+        head = org_head([t.text for t in span])
+        if org is None and not_an_org(span, label, head, part_of is not None):
+            continue
+        earlier = _earlier_with_head(reg, keys, span, head)
+        if earlier:
+            reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
+            continue
+        if org is None and head is not None and text.lower() == head.title and not _bare_legislature(span, head):
+            continue  # a bare "Council" with nothing named before it
+        state = state_itself(span, inner)
+        if state:
+            reg.mention(state, span.start_char, span.end_char, "alias")  # "the Iraqi Government"
+            continue
+        longer = _longer_name(reg, keys, text)
+        if longer:
+            reg.mention(longer, span.start_char, span.end_char, "alias")  # "Central Command" after "U.S. Central Command"
+            continue
+        key = "org:" + normalise(org.name if org else text)
+        draft = reg.ensure(key, org.name if org else text, "organization")
+        if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
+            draft.set_country(part_of.country, f"part of {part_of.name}")
+        reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
+        if org is not None and text not in (org.name, *org.aliases):
+            draft.set_country(org.country, f"known organisations list: {org.name}")  # "VOA Somali" is VOA's service
+        if owned is not None and owned not in draft.aliases:
+            draft.aliases.append(owned)
+        keys.append(key)
+        for i in range(span.start, span.end):
+            if i in inner and not inner[i].igo and doc[inner[i].start - 1].lower_ not in {"on", "about"}:
+                draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
+                break  # ("Alliance on China" is about China, not of it)
+        town = home_in_name(span)
+        if town:
+            draft.set_country(town[0], f"'{town[1]}' in its name")
+        before = before_name(span, places)
+        if before:
+            iso3, why, desc = before
+            draft.set_country(iso3, why)
+            if desc:
+                draft.set_role(desc.role, desc.sector, why)
+        if org:
+            draft.set_role(org.role, org.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army
+        if head:
+            draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
+        if head is not None and _bare_legislature(span, head):
+            houses = {reg.drafts[k].country for k in keys if reg.drafts[k].sector == "LEG" and reg.drafts[k].country}
+            if len(houses) == 1:
+                draft.set_country(houses.pop(), "the one state whose legislature the text names")
+        located = located_after(span, places)
+        if located:
+            draft.set_country(located[0], located[1])
+        described = after_name(span)
+        if described:
+            iso3, why, desc = described
+            draft.set_country(iso3, why)
+            if desc:
+                draft.set_role(desc.role, desc.sector, why)
+        for source in (org, part_of):
+            if source:
+                draft.set_country(source.country, f"known organisations list: {source.name}")
+                draft.set_role(source.role, source.sector, f"known organisations list: {source.name}")
+    return keys
+
+
+def _longer_name(reg: Registry, keys: list[str], text: str) -> str | None:
+    """A named organisation whose name ends with this shorter one ("U.S. Central Command" for "Central Command")."""
+    if len(text.split()) < 2:
+        return None
+    for key in keys:
+        draft = reg.drafts.get(key)
+        if draft and draft.name != text and draft.name.endswith(" " + text):
+            return key
+    return None
+
+
+def _bare_legislature(span: Span, head: lexicon.Title) -> bool:
+    """'Congress', 'Parliament' written alone and capitalised, not opening a sentence: the body itself."""
+    return head.sector == "LEG" and span[0].is_title and not span[0].is_sent_start and len(span) <= 2
+
+
+def _earlier_with_head(reg: Registry, keys: list[str], span: Span, head: lexicon.Title | None) -> str | None:
+    """'the Foundation' after 'the Prospect Foundation': the same organisation."""
+    if head is None or len(span) != 1 or span.text.lower() != head.title:
+        return None
+    for key in reversed(keys):
+        draft = reg.drafts.get(key)
+        if draft and draft.name.lower().endswith(head.title) and draft.name.lower() != head.title:
+            return key
+    return None
+
+
+def _is_whole(span: Span, org: lexicon.KnownOrg, inner: dict[int, PlaceHit]) -> bool:
+    """True when the rest of the name is only a demonym, an article or punctuation and a generic word."""
+    forms = (org.name, *org.aliases)
+    rest = span.text
+    for form in sorted(forms, key=len, reverse=True):
+        if form in rest:
+            rest = rest.replace(form, " ")
+            break
+    words = [w for w in rest.replace("/", " ").split() if w]
+    return all(w in lexicon.gazetteer().forms or w.lower() in {"the", "agencies", "staff", "news"} for w in words)

@@ -1,0 +1,150 @@
+"""What the rest of a document says about a person that the words around the name do not.
+
+An unnamed official described by title and state, a list of office-holders, a
+quotation that goes on from the sentence before, a byline, an organisation the
+person works at.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.drafts import Registry
+from dyad.extract.actors.names import normalise
+from dyad.extract.actors.people import People
+from dyad.extract.actors.readings import MEMBER_ROLES, Reading
+from dyad.extract.actors.states import PlaceHit
+from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import noun_chunks
+
+# Titles that an unnamed source is often given ("a senior Japanese government official").
+ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplomat", "spokesperson", "spokesman",
+                    "spokeswoman", "military official", "defense official", "security official"}
+
+
+def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
+    for chunk in noun_chunks(ctx.doc):
+        if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
+            continue
+        words = [t.lower_ for t in chunk.root.subtree if t.i <= chunk.root.i and t.i >= chunk.start]
+        hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
+        body = None if hit else _known_org_in(chunk)  # "a senior State Department official"
+        if body is not None:
+            hit = lexicon.known_orgs()[body.text].country
+        found = lexicon.titles().get(chunk.root.lower_)
+        if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
+            continue
+        span = chunk[1:]
+        key = f"person:anonymous:{hit}:{normalise(span.text)}"
+        draft = reg.ensure(key, span.text, "person")
+        draft.set_country(hit, f"described as '{chunk.text}'")
+        title = lexicon.titles().get(" ".join(words[-2:])) or found
+        draft.set_role(title.role, title.sector, f"described as '{chunk.text}'")
+        people.add(span, key)
+        reg.mention(key, span.start_char, span.end_char, "name")
+        for i in range(body.start, body.end) if body is not None else ():
+            people.by_token.pop(i, None)  # the organisation stays an actor of its own
+
+
+def _known_org_in(chunk: Span) -> Span | None:
+    """A listed organisation with a country named inside a description ("a State Department official")."""
+    known = lexicon.known_orgs()
+    for size in range(len(chunk) - 1, 0, -1):
+        for start in range(chunk.start, chunk.end - size):
+            org = known.get(chunk.doc[start : start + size].text)
+            if org is not None and org.country:
+                return chunk.doc[start : start + size]
+    return None
+
+
+def sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """In a list of office-holders ("Chinese Premier X and the chairman of the parliament, Y"),
+    one given a title but no country shares the country the one listed just before was given."""
+    said: dict[int, list[Reading]] = {}
+    for span, _, reading in people.readings:
+        said.setdefault(span.start, []).append(reading)
+    ordered = sorted(people.spans, key=lambda p: p[0].start)
+    for (prev, prev_key), (span, key) in zip(ordered, ordered[1:]):
+        draft, other = reg.drafts[key], reg.drafts[prev_key]
+        if draft.country or prev_key == key or prev.sent.start != span.sent.start:
+            continue
+        mine, theirs = said.get(span.start, []), said.get(prev.start, [])
+        titled = any(r.title is not None and r.title.sector in {"GOV", "LEG", "MIL", "JUD", "COP"} for r in mine)
+        placed = next((r.country for r in theirs if r.country), None)
+        if not titled or placed is None:
+            continue
+        between = ctx.doc[prev.end : span.start]
+        if any(t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of") for t in between):
+            continue
+        if not any(t.lower_ in {"and", ","} for t in between):
+            continue
+        draft.set_country(placed, f"listed with {other.name}")
+
+
+def contributors(ctx: DocContext, reg: Registry, people: People) -> None:
+    """'X contributed to this report': a journalist of the outlet that published the document."""
+    outlet = lexicon.known_orgs().get(ctx.document.outlet or "")
+    for span, key in people.spans:
+        verb = span.root.head
+        if span.root.dep_ != "nsubj" or verb.lemma_ != "contribute" or not any(t.lower_ in {"report", "story", "article"} for t in verb.subtree):
+            continue
+        draft = reg.drafts[key]
+        draft.set_role("media", "MED", "contributed to the report")
+        if outlet is not None:
+            draft.set_country(outlet.country, f"contributed to the report of {outlet.name}")
+
+
+QUOTE_MARKS = {'"', "\u201c", "\u201d"}
+
+
+def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """'North Korea's envoy defended the treaty. "...," Ambassador Song Kim said.': an official with no
+    country, first named in the sentence right after one whose subject is a state or that state's envoy,
+    speaks for that state."""
+    seen: set[int] = set()
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        sent = span.sent
+        first_here = sent.start not in seen
+        seen.add(sent.start)
+        draft = reg.drafts[key]
+        if draft.country or draft.role not in {"diplomat", "official", None} or not first_here or sent.start == 0:
+            continue
+        if not any(t.text in QUOTE_MARKS for t in sent):
+            continue  # only the speaker of a quotation that goes on from the sentence before
+        prev = ctx.doc[sent.start - 1].sent
+        if any(prev.start <= s.start < prev.end for s, _ in people.spans):
+            continue  # the sentence before names someone: the subject may be theirs
+        country, titled = _subject_state(prev, places)
+        if country and (titled or draft.role is not None):  # an untitled name only after "Russia's envoy ..."
+            draft.set_country(country, f"speaks on from the sentence before, whose subject is of {country}")
+
+
+def _subject_state(sent: Span, places: dict[int, PlaceHit]) -> tuple[str | None, bool]:
+    """The state a sentence's subject is ("China", False), or whose envoy or official it is ("Russia's envoy", True)."""
+    for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        hit = places.get(subject.i)
+        if hit is not None and not hit.igo:
+            return hit.target, False
+        if subject.lower_ in lexicon.titles() and lexicon.titles()[subject.lower_].sector == "GOV":
+            owners = [places[t.i] for c in subject.lefts for t in c.subtree if t.i in places and not places[t.i].igo]
+            if owners:
+                return owners[0].target, True
+    return None, False
+
+
+def link_affiliations(reg: Registry, people: People) -> None:
+    """A person described as working at an organisation takes its country, and a role from what it is."""
+    for span, key, reading in people.readings:
+        if reading.org is None:
+            continue
+        org_key = reg.overlaps(reading.org.start_char, reading.org.end_char)
+        person, org = reg.drafts.get(key), reg.drafts.get(org_key or "")
+        if person is None or org is None or org.kind != "organization":
+            continue
+        if org.role in MEMBER_ROLES:
+            role, sector = MEMBER_ROLES[org.role]
+            person.set_role(role, sector, f"of {org.name}")
+        if org.country:
+            person.set_country(org.country, f"works at {org.name}")

@@ -1,0 +1,271 @@
+"""Find states and international bodies in a parsed document.
+
+States are found by their names, aliases, demonyms, capitals and seats of power
+(gazetteer.tsv), international bodies by igos.tsv, both with a case-sensitive
+spaCy PhraseMatcher so that "US" is a state and "us" is not. Contextual forms
+("the North") count only when the document names the states they need.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dyad.extract.actors import lexicon
+from dyad.extract.actors.drafts import Registry
+from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import entities, once, tokens_by_text
+from dyad.extract.common.words import strip_possessive
+
+# Entities inside which a state name is part of another name ("Seoul National University").
+NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC"}
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A state or IGO found in the text: `target` is an ISO3 code (state) or an IGO key."""
+
+    start: int  # token index
+    end: int
+    target: str
+    how: str  # name, alias, demonym, metonym, context
+    igo: bool = False
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Language:
+    return spacy.blank("en")
+
+
+def phrase_doc(vocab, form: str) -> Doc:
+    words = [t.text for t in _tokenizer().make_doc(form)]
+    spaces = [bool(t.whitespace_) for t in _tokenizer().make_doc(form)]
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]] = {}
+
+
+def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]:
+    """(places, non-actor phrases, context forms, long IGO names in any case) matchers for one vocab, built once."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        places = PhraseMatcher(vocab, attr="ORTH")
+        for form, (iso3, how) in lexicon.gazetteer().forms.items():
+            places.add(f"state|{iso3}|{how}", [phrase_doc(vocab, form)])
+        igo_words = PhraseMatcher(vocab, attr="LOWER")
+        for form, igo_key in lexicon.igo_forms().items():
+            places.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
+            if len(form.split()) > 1:  # "U.N. Refugee Agency": long names match in any case
+                igo_words.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
+        nonactors = PhraseMatcher(vocab, attr="LOWER")
+        nonactors.add("nonactor", [phrase_doc(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
+        context = Matcher(vocab)
+        for i, cf in enumerate(lexicon.context_forms()):
+            words = cf.form.split()
+            pattern = [{"LOWER": w.lower()} if w.islower() else {"ORTH": w} for w in words]
+            context.add(f"context|{cf.iso3}|{i}", [pattern])
+        _MATCHERS[key] = (places, nonactors, context, igo_words)
+    return _MATCHERS[key]
+
+
+def _inside_other_name(span: Span, doc: Doc) -> bool:
+    """True when the span is part of a longer name entity that is not itself a place form."""
+    forms = lexicon.gazetteer().forms
+    igo_forms = lexicon.igo_forms()
+    for ent in entities(doc):
+        if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
+            continue
+        start = ent.start
+        while start < ent.end and doc[start].pos_ not in {"PROPN", "NOUN", "ADJ", "X", "NUM"}:
+            start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
+        if (start, ent.end) == (span.start, span.end):
+            continue
+        bare = lexicon.strip_article(strip_possessive(ent.text).rstrip())
+        if bare in forms or bare in igo_forms or bare == span.text:
+            continue
+        if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
+            # "the Korean Peninsula": a place, not the state (non-actor phrases catch most)
+            return True
+        if ent.label_ != "LOC":
+            return True
+    return False
+
+
+def _is_language_use(span: Span) -> bool:
+    """'spoke in Korean', 'translated into Chinese': a language, not the state."""
+    if len(span) != 1 or span.root.dep_ != "pobj":
+        return False
+    head = span.root.head
+    return head.lower_ in {"in", "into", "from"} and head.head.lemma_ in {
+        "speak",
+        "say",
+        "write",
+        "translate",
+        "publish",
+        "sing",
+        "read",
+        "subtitle",
+        "dub",
+    }
+
+
+def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
+    """(mentions, inner): states and IGOs mentioned in the document, longest match first,
+    no overlaps; `inner` holds those found inside other names ("Seoul National University")
+    or used as a place of origin ("Taipei-based"), which say where an organisation belongs."""
+    places, nonactors, context, igo_words = _matchers(doc.vocab)
+    blocked: set[int] = set()
+    for _, start, end in nonactors(doc):
+        blocked.update(range(start, end))
+    spans: list[Span] = []
+    for match_id, start, end in [*places(doc), *igo_words(doc)]:
+        spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    found: list[PlaceHit] = []
+    inner: list[PlaceHit] = []
+    for span in filter_spans(spans):
+        if blocked.intersection(range(span.start, span.end)) or _is_language_use(span) or _shares_a_place_name(span):
+            continue
+        kind, target, how = span.label_.split("|")
+        hit = PlaceHit(span.start, span.end, target, how, igo=kind == "igo")
+        if _inside_other_name(span, doc) or _is_origin(span):
+            inner.append(hit)
+        else:
+            found.append(hit)
+    named = {h.target for h in found if not h.igo}
+    taken = {i for h in found for i in range(h.start, h.end)}
+    for match_id, start, end in context(doc):
+        _, iso3, idx = doc.vocab.strings[match_id].split("|")
+        cf = lexicon.context_forms()[int(idx)]
+        if not set(cf.requires) <= named or taken.intersection(range(start, end)):
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and (nxt.is_title or nxt.pos_ == "PROPN"):
+            continue  # "the North Atlantic", "the South China Sea"
+        found.append(PlaceHit(start, end, iso3, "context"))
+    return sorted(found, key=lambda h: h.start), inner
+
+
+def _shares_a_place_name(span: Span) -> bool:
+    """'the Indian and Pacific Ocean regions': the first of two names that share their last word
+    ("Indian Ocean") is a place when that shared name is not an actor."""
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in {"and", "or", "&"} or not doc[k + 1].is_title:
+        return False
+    tail = [t.text for t in doc[k + 2 : k + 4] if t.is_title]
+    phrases = lexicon.non_actor_phrases()
+    lowered = {p.lower() for p in phrases}
+    return any(f"{span.text} {' '.join(tail[:n])}".lower() in lowered for n in range(1, len(tail) + 1))
+
+
+ORIGIN_WORDS = {"based", "headquartered", "born"}
+
+
+def _is_origin(span: Span) -> bool:
+    """'Taipei-based', 'Seoul-headquartered': where something is, not the state acting."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in ORIGIN_WORDS
+
+
+DASHES = re.compile(r"[-\u2010\u2011\u2013\u2014]")
+
+
+def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
+    """States inside dashed tokens the tokenizer kept whole: "U.S.-Japan", "U.S.\u2013South" + "Korea".
+
+    Returns (start_char, end_char, ISO3, how); `taken` holds token indices already matched.
+    """
+    forms = lexicon.gazetteer().forms
+    found: list[tuple[int, int, str, str]] = []
+    for tok in doc:
+        if tok.i in taken or not DASHES.search(tok.text) or tok.text in forms:
+            continue
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^-\u2010\u2011\u2013\u2014]+", tok.text)]
+        for n, (a, b) in enumerate(pieces):
+            text, end = tok.text[a:b], tok.idx + b
+            if n + 1 < len(pieces) and tok.text[pieces[n + 1][0] : pieces[n + 1][1]].lower() in ORIGIN_WORDS:
+                continue  # "Seoul-based"
+            if n == len(pieces) - 1 and tok.whitespace_:
+                for k in (2, 1):  # the last piece may go on into the next tokens ("South" + "Korea")
+                    nxt = doc[tok.i + 1 : tok.i + 1 + k]
+                    if len(nxt) == k and f"{text} {nxt.text}" in forms:
+                        text, end = f"{text} {nxt.text}", nxt.end_char
+                        break
+            if text in forms:
+                iso3, how = forms[text]
+                found.append((tok.idx + a, end, iso3, how))
+    return found
+
+
+def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
+    """A state named once, only as where something is ("a trader in Austria", "a summit in the U.K."),
+    neither acts nor is acted upon: no actor, unless someone in the document belongs to it."""
+    belongs = {d.country for d in reg.drafts.values() if d.kind != "state"}
+    for key, draft in list(reg.drafts.items()):
+        if draft.kind != "state" or len(draft.spans) != 1 or draft.country in belongs:
+            continue
+        start, end, how = draft.spans[0]
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or how not in {"name", "alias"}:
+            continue
+        root = span.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
+            del reg.drafts[key]
+            reg.taken.pop((start, end), None)
+
+
+# Nouns that say a name is a place or a thing when the text calls it one ("X is a radar base").
+PLACE_WORDS = frozenset({"base", "island", "islands", "reef", "city", "town", "village", "province", "region", "district",
+                         "port", "airport", "camp", "river", "lake", "mountain", "sea", "strait", "bay", "peninsula"})
+
+
+def fold_name(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def named_places(doc: Doc) -> frozenset[str]:
+    """Names the text itself calls places or things: "Kurecik (radar base)", "Kurecik is a radar base"."""
+    return once(doc, "named_places", _named_places)
+
+
+def _named_places(doc: Doc) -> frozenset[str]:
+    heads = lexicon.org_heads()
+    found: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not (tok.lower_ in PLACE_WORDS or (tok.lower_ in heads and heads[tok.lower_].role == "none")):
+            continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            found.add(fold_name(tok.head.text))
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            found.update(fold_name(c.text) for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN")
+    return frozenset(found)
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "around", "outside", "inside", "via"}
+PLACE_NOUNS = {"camp", "camps", "city", "province", "region", "county", "district", "village", "town", "port", "airport", "border", "state",
+               "reef", "island", "islands", "sea", "strait", "bay", "base", "river", "lake", "peninsula"}
+
+
+def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
+    """A lone name that the text somewhere uses as a place: after "in"/"at"/"to", before "camp"/"city"."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    for i in tokens_by_text(doc).get(span.text, ()):
+        tok = doc[i]
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in PLACE_NOUNS:
+            return True
+    return False

@@ -1,0 +1,90 @@
+"""How each kind of CAMEO event is read, from cameo_roles.yaml.
+
+Which roots are symmetric, where the target may sit, which need no other
+party, which verbs pass their object down to their complement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.codes import load_yaml
+
+FILE = "cameo_roles.yaml"
+ROOT_TABLES = (
+    "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
+    "self_target", "always_self", "force",
+)
+
+
+@dataclass(frozen=True)
+class Roots:
+    """CAMEO roots (two digits) and codes (three digits) by how the events stage treats them."""
+
+    symmetric: frozenset[str]
+    one_way_codes: frozenset[str]
+    intent: frozenset[str]
+    locative: frozenset[str]
+    locative_codes: frozenset[str]
+    content: frozenset[str]
+    asking: frozenset[str]
+    holder: frozenset[str]
+    self_target: frozenset[str]
+    always_self: frozenset[str]
+    force: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    object_control_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+    group_sizes: dict[str, int]
+    paired_titles: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    future_dated_modalities: frozenset[str]
+
+
+def _codes(name: str, values: object) -> frozenset[str]:
+    """A list of quoted CAMEO roots or codes; a bare number (YAML reads 042 as 34) is an error."""
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.isdigit() for v in values):
+        raise ValueError(f"{FILE}: roots.{name} must be a list of quoted CAMEO codes such as \"04\", got {values!r}")
+    return frozenset(values)
+
+
+@lru_cache(maxsize=1)
+def roots() -> Roots:
+    table = load_yaml(FILE).get("roots") or {}
+    missing = [name for name in ROOT_TABLES if name not in table]
+    if missing:
+        raise ValueError(f"{FILE}: roots lacks {', '.join(missing)}")
+    return Roots(**{name: _codes(name, table[name]) for name in ROOT_TABLES})
+
+
+@lru_cache(maxsize=1)
+def role_words() -> RoleWords:
+    raw = load_yaml(FILE)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    return RoleWords(
+        object_control_verbs=words("object_control_verbs"),
+        group_nouns=words("group_nouns"),
+        group_sizes={str(k).lower(): int(v) for k, v in (raw.get("group_sizes") or {}).items()},
+        paired_titles=words("paired_titles"),
+        anaphoric_nouns=words("anaphoric_nouns"),
+        future_dated_modalities=words("future_dated_modalities"),
+    )
+
+
+def is_symmetric(code: str) -> bool:
+    """Both sides take part in an event of this code (talks, cooperation), unless one does it to the other."""
+    r = roots()
+    return code[:2] in r.symmetric and code not in r.one_way_codes
+
+
+def is_locative(code: str) -> bool:
+    """An "in X" phrase of an event of this code names the party acted upon."""
+    r = roots()
+    return code[:2] in r.locative or code in r.locative_codes

@@ -1,0 +1,224 @@
+"""Realis and modality of an event trigger, read from the cues in its syntactic scope.
+
+A cue governs the trigger when it sits on the trigger itself or on a word above
+it up to the clause boundary: an auxiliary ("will meet"), a governing verb
+("is set to meet", "urged X to lift"), a modifier ("planned visit", "never
+acknowledged"), a conditional subordinator ("if China were to attack") or a
+conditional frame ("in the event of an attack"). The walk stops at relative
+clauses, parentheticals and adverbial clauses, which carry their own modality,
+and at another event trigger above a noun ("never acknowledged the ban" does not
+deny the ban). Cues are data (src/dyad/data/cameo_modality.yaml).
+
+An attempt ("has attempted to engage", "is trying to restrict") is coded
+`attempted` and stays realis: the attempt is an act toward the target that the
+text asserts, though not its success; a future attempt ("will try to") is
+`planned` like any other future act. A purpose infinitive ("travelled to
+Pyongyang to meet Kim", "a decision to host Lee") is `desired`: the text does
+not say it happened. A complement of a reporting verb ("said X attacked") is
+`reported` and stays realis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dyad.codes import load_yaml
+from dyad.extract.events.codes import roots
+from dyad.records import Modality
+
+# when several cues govern one event, the first in this order names its modality
+PRIORITY: tuple[Modality, ...] = (
+    "negated",
+    "conditional",
+    "demanded",
+    "hypothetical",
+    "desired",
+    "expected",
+    "planned",
+    "attempted",
+    "reported",
+    "asserted",
+)
+REALIS: frozenset[str] = frozenset({"asserted", "reported", "attempted"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
+CLAUSE_BREAKS = frozenset({"relcl", "parataxis", "appos", "advcl", "csubj", "acl:relcl", "ROOT"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    aux: dict[str, str]
+    governing: dict[str, str]
+    modifiers: dict[str, str]
+    conditional_marks: frozenset[str]
+    conditional_nouns: frozenset[str]
+    conditional_preps: frozenset[str]
+    future_time: frozenset[str]
+    reporting: frozenset[str]
+    intention_nouns: frozenset[str]
+    negative_intention_nouns: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_codes: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    d = load_yaml("cameo_modality.yaml")
+    return Cues(
+        aux={str(k): v for k, v in d["aux"].items()},
+        governing={str(k): v for k, v in d["governing"].items()},
+        modifiers={str(k): v for k, v in d["modifiers"].items()},
+        conditional_marks=frozenset(d["conditional_marks"]),
+        conditional_nouns=frozenset(d["conditional_nouns"]),
+        conditional_preps=frozenset(d["conditional_preps"]),
+        future_time=frozenset(d["future_time"]),
+        reporting=frozenset(d["reporting"]),
+        intention_nouns=frozenset(d["intention_nouns"]),
+        negative_intention_nouns=frozenset(d["negative_intention_nouns"]),
+        intent_verbs=frozenset(d["intent_verbs"]),
+        intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class ModalityReading:
+    modality: Modality
+    realis: bool
+    negated: bool
+    cue: str | None = None  # the word that decided it
+
+
+def _local(tok: Token, c: Cues) -> list[tuple[str, str]]:
+    """(modality, cue word) found on the token's own dependents."""
+    found: list[tuple[str, str]] = []
+    for child in tok.children:
+        low = child.lower_
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("aux", "auxpass") and low in c.aux:
+            found.append((c.aux[low], low))
+        elif (child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in ("advmod", "det", "neg", "preconj"))) and not (
+            _not_only(child)
+        ):
+            found.append(("negated", low))
+        elif child.dep_ == "mark" and low in c.conditional_marks:
+            found.append(("conditional", low))
+        elif child.dep_ in ("advmod", "amod", "acomp", "npadvmod") and (low in c.modifiers or lemma in c.modifiers):
+            found.append((c.modifiers.get(low) or c.modifiers[lemma], low))
+        if child.dep_ in ("amod", "advmod"):  # "potentially enhanced cooperation"
+            for grand in child.children:
+                if grand.dep_ == "advmod" and grand.lower_ in c.modifiers:
+                    found.append((c.modifiers[grand.lower_], grand.lower_))
+    return found
+
+
+def _not_only(tok: Token) -> bool:
+    """"not only X but also Y" adds, it does not deny."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "merely", "just")
+
+
+def _governing(head: Token, c: Cues) -> tuple[str, str] | None:
+    lemma = head.lemma_.lower()
+    if lemma in c.governing:
+        return c.governing[lemma], lemma
+    if head.lower_ in c.governing:
+        return c.governing[head.lower_], head.lower_
+    return None
+
+
+def across_paragraphs(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens: a headline parsed into the body's first
+    sentence lends it no cue."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+
+
+def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityReading:
+    """Walk from the trigger up to its clause boundary collecting cues."""
+    c = cues()
+    found: list[tuple[str, str]] = list(_local(trigger, c))
+    tok = trigger
+    for _ in range(12):  # clauses are shallow; the bound only guards odd parses
+        dep, head = tok.dep_, tok.head
+        if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and (
+            dep == "advcl" or (dep == "acl" and head.lemma_.lower() in c.intention_nouns)
+        ):
+            found.append(("desired", "to"))  # a purpose or intention, not an event the text asserts
+        if dep == "acl" and head.lemma_.lower() in c.negative_intention_nouns:
+            found.append(("negated", head.lemma_.lower()))
+        if dep == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+            ch.dep_ in ("nsubj", "nsubjpass", "mark") and ch.lower_ not in ("before", "after", "while") for ch in tok.children
+        ):
+            found += _local(head, c)  # "will meet X before travelling to Y": the participle shares the main verb's time
+        if head == tok or dep in CLAUSE_BREAKS or across_paragraphs(tok, head):
+            break
+        if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+            break  # a conjoined clause with its own subject has its own modality
+        if dep == "ccomp":
+            if head.lemma_.lower() in c.reporting:
+                found.append(("reported", head.lemma_.lower()))
+            else:
+                gov = _governing(head, c)
+                if gov:
+                    found.append(gov)
+            break
+        if dep in ("xcomp", "nsubjpass", "pcomp") or (dep == "pobj" and head.dep_ == "prep"):
+            gov = _governing(head, c)
+            if gov and dep in ("xcomp", "nsubjpass"):
+                found.append(gov)
+        if dep in ("pobj", "pcomp") and head.dep_ == "prep":
+            prep = head
+            if prep.lower_ in c.conditional_preps:
+                found.append(("negated", prep.lower_))
+            owner = prep.head
+            if owner.lemma_.lower() in c.conditional_nouns and owner.dep_ == "pobj" and owner.head.lower_ == "in":
+                found.append(("conditional", f"in {owner.lower_} of"))
+            gov = _governing(owner, c)
+            if gov and gov[0] == "negated":  # "refrained from joining"
+                found.append(gov)
+        if dep == "dobj" and head.i not in other_triggers:
+            gov = _governing(head, c)
+            if gov:  # "needs Chinese cooperation", "expect increased cooperation"
+                found.append(gov)
+        if trigger.pos_ == "NOUN" and head.i in other_triggers and dep in ("dobj", "pobj", "nsubjpass", "attr", "prep"):
+            break  # the noun is the object of another event, which does not scope over it
+        tok = head
+        if dep == "pobj" and tok.dep_ == "prep":
+            continue
+        found += _local(tok, c)
+    if not found:
+        return ModalityReading("asserted", True, False)
+    negated = any(m == "negated" for m, _ in found)
+    modality, cue = min(found, key=lambda f: PRIORITY.index(f[0]) if f[0] in PRIORITY else len(PRIORITY))
+    return ModalityReading(modality, modality in REALIS, negated, cue)  # type: ignore[arg-type]
+
+
+def is_past(trigger: Token) -> bool:
+    """Whether the trigger (or the verb governing a noun trigger) is in a past tense."""
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            auxes = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+            if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in auxes):
+                return True
+            # "has visited" is past; a bare participle ("the fallout expected from") is not
+            return tok.tag_ == "VBN" and any(ch.lemma_ == "have" for ch in auxes)
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return False
+
+
+def intent_code(trigger: Token, code: str) -> tuple[str, Token] | None:
+    """("036", governing verb) when a cooperative trigger sits under a verb of wanting or trying."""
+    c = cues()
+    new = code if code[:2] in roots().intent else c.intent_codes.get(code[:2])
+    if new is None or trigger.dep_ != "xcomp" or trigger.pos_ != "VERB":
+        return None
+    head = trigger.head
+    if head.lemma_.lower() in c.intent_verbs:
+        return new, head
+    return None

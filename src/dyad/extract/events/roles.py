@@ -1,0 +1,237 @@
+"""Who did it and to whom: source and target of an event trigger, read from the parse.
+
+Verbs: the subject (or the "by" agent of a passive) is the source; the direct
+object, then a "with/to/against/on/at/toward/into/for" phrase, then an actor
+attached to the object ("restrict China's access") is the target. A verb with no
+subject of its own borrows one: an open complement from its governing verb
+("Lee is set to meet", "urged China to lift" gives China), a relative clause
+from the noun it modifies ("Lee, who arrived in Beijing"), a conjoined verb from
+its first conjunct.
+
+Nouns: a possessor ("Beijing's ban"), a "by"/"from" phrase ("a warning from
+China"), the subject of a light verb ("imposed a ban", "held talks") or a
+modifier naming an actor ("a Chinese attack", "U.S. controls") is the source; an
+"on/against/to/with/of" phrase or a second modifier ("Russia's Ukraine
+invasion") is the target. "between X and Y" names all the parties at once.
+
+Which actor each word stands for is `parties`' business; the codes whose
+roles read differently (symmetric, locative, content, holder) are data
+(cameo_roles.yaml, through `codes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyad.extract.events.codes import is_locative, is_symmetric, roots
+from dyad.extract.events.lexicon import matches, word_lists
+from dyad.extract.events.parties import ActorIndex, Party, agentive, unique
+from dyad.extract.events.syntax import (
+    MODIFIER_DEPS,
+    OWNER_DEPS,
+    SUBJECT_DEPS,
+    conjuncts,
+    is_passive,
+    pobjs,
+    preps,
+    verb_objects,
+    verb_subjects,
+)
+
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
+LOCATIVE_PREPS = frozenset({"in", "at"})
+GROUP_PREPS = frozenset({"between", "among", "amongst"})
+CONTENT_PREPS = frozenset({"of", "about"})
+# a visit or talks framing a clause in time: the clause's subject made them
+FRAME_PREPS = frozenset({"during", "following", "after", "in"})  # "X was locked in a standoff with Y"
+
+
+@dataclass
+class Roles:
+    sources: list[Party]
+    targets: list[Party]
+    group: list[Party]  # parties named together ("talks between X and Y")
+
+
+def doc_head(party: Party, head: Token) -> bool:
+    """Whether the party's token hangs directly on the role head (a modifier, owner or apposition of it)."""
+    tok = head.doc[party.token]
+    return tok.head == head or (tok.dep_ == "conj" and tok.head.head == head)
+
+
+def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
+    """The actors of the first role head that names any."""
+    for h in heads:
+        found = idx.parties(h)
+        if found:
+            return found
+    return []
+
+
+def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
+    root = code[:2]
+    subjects = verb_subjects(verb)
+    sources = first_parties(subjects, idx)
+    if code in roots().locative_codes:
+        # who travels is named by the subject itself, not by what it is made of ("a batch of China's vaccine arrived")
+        sources = [p for p in sources if p.anaphor or any(p.token == h.i or doc_head(p, h) for h in subjects)]
+    objs = verb_objects(verb)
+    if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
+        objs = []  # "discuss Iran's programme" is no meeting with Iran
+    pobj_heads = preps(verb, TARGET_PREPS)
+    groups: list[list[Party]] = [
+        [p for o in objs for p in idx.parties(o)],
+        [p for o in pobj_heads for p in idx.parties(o)],
+        [p for o in objs + pobj_heads for p in attached(o, idx)],
+    ]
+    # a complement the frame absorbed names the target ("pledged to strengthen ties with Pyongyang")
+    for comp in absorbed:
+        if comp.pos_ == "VERB" and comp.head == verb:
+            # "helped Bolivia build a bridge" is parsed with Bolivia as the subject of the complement
+            groups.append([p for c in comp.children if c.dep_ == "nsubj" for p in idx.parties(c)])
+            inner = verb_roles(comp, code, idx)
+            groups.append(inner.targets)
+    if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
+        groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
+    if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
+        groups.append([p for c in verb.children if c.dep_ == "ccomp"
+                       for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in idx.parties(sub)])
+    if root in roots().content:  # "warned of Russia's build-up", "threatened to close U.S. bases"
+        topics = preps(verb, CONTENT_PREPS)
+        groups.append([p for o in topics for p in idx.parties(o) + attached(o, idx)])
+        for comp in (c for c in verb.children if c.dep_ == "xcomp" and c not in absorbed):
+            groups.append(verb_roles(comp, code, idx).targets)
+    # a statement's content names its target when nothing else does ("warned that it would retaliate against
+    # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
+        groups.append(verb_roles(comp, code, idx).targets)
+    if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
+        groups.append([p for c in verb.children if c.dep_ == "ccomp"
+                       for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
+    # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
+    own = {s.key for s in sources} | {s.state for s in sources if s.state}
+    targets = next((t for g in groups if (t := unique([p for p in g if p.key not in own and p.state not in own]))), [])
+    group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]
+    return Roles(sources, targets, group)
+
+
+def clause_parties(tok: Token, idx: ActorIndex) -> list[Party]:
+    """The actors named (not pointed back to) anywhere in a phrase or clause."""
+    return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
+
+
+def attached(obj: Token, idx: ActorIndex) -> list[Party]:
+    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan"."""
+    if idx.at(obj) is not None:
+        return []
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS if (p := idx.at(c))]
+    out += [p for o in preps(obj, NOUN_TARGET_PREPS | {"by"}) for p in idx.parties(o)]
+    return out
+
+
+def recipient_verb(noun: Token) -> Token | None:
+    """The verb whose subject receives what the noun gives: "benefits from Moscow's protection"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else noun.head if noun.dep_ == "dobj" else None
+    words = word_lists().get("recipient_verbs", frozenset())
+    return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
+
+
+def shared_by(noun: Token, idx: ActorIndex) -> list[Party]:
+    """The conjoined subject "their" points to: "Lima and Quito built on **their** call"."""
+    subjects = next((s for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and (s := verb_subjects(a))), [])
+    parties = [p for s in subjects for p in idx.parties(s)]
+    return parties if len({p.state for p in parties if p.state}) >= 2 else []
+
+
+def holders(noun: Token, idx: ActorIndex) -> list[Party]:
+    """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
+    places = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        places.append(noun.head)
+    return unique([p for t in places for o in preps(t, frozenset({"in"})) for p in idx.parties(o)])[:1]
+
+
+def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> Roles:
+    sources: list[Party] = []
+    targets: list[Party] = []
+    symmetric = is_symmetric(code)
+    owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
+    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c) if (p := idx.at(c))]
+    # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
+            by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
+        targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
+    head = noun.head
+    light = (
+        head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers
+        and head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
+        else None
+    )
+    sources = owners or by
+    if not sources and light is not None:
+        sources = first_parties(verb_subjects(light), idx)
+    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        owner = head.head  # "Beijing's engagement in talks", "its role in the negotiations"
+        sources = [p for c in owner.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
+        # "during a visit to Beijing, Sanchez said", "following talks with X, both leaders ...": the clause's subject
+        governing = head.head
+        if governing.pos_ in ("VERB", "AUX"):
+            sources = first_parties(verb_subjects(governing), idx)
+            if not sources and is_passive(governing):  # "X was locked in a standoff with Y": X is in it
+                sources = first_parties([c for c in governing.children if c.dep_ == "nsubjpass"], idx)
+    # an owner word ("our partnership with X") already said whose it is, and the stage read it as no party
+    with_party = preps(noun, frozenset({"with"})) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
+    if not sources and symmetric and with_party and noun.dep_ in SUBJECT_DEPS and noun.head.dep_ == "ccomp":
+        # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
+        speaker = idx.speaker(noun)
+        sources = [speaker] if speaker is not None else []
+    if not sources and code[:2] in roots().holder:
+        sources = holders(noun, idx)
+    if not sources and mods:
+        sources, mods = mods[:1], mods[1:]
+    targets += mods
+    target_preps = TARGET_PREPS if symmetric else NOUN_TARGET_PREPS
+    targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
+    # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
+    things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o)) if idx.at(x) is None]
+    targets += [p for x in things for g in preps(x, frozenset({"to", "on", "against"})) for p in idx.parties(g)]
+    if not targets and code[:2] in roots().content:  # "Pakistan's allegation that the attack was planned on Afghan soil"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        targets += [p for c in clauses for p in clause_parties(c, idx)]
+    if not targets and code[:2] in roots().content:  # "its reluctance to endorse the U.S. proposal"
+        targets += [p for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                    for p in verb_roles(c, code, idx).targets]
+    if light is not None:
+        targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
+    if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
+        targets += first_parties(verb_subjects(taker), idx)
+    if not targets and is_locative(code):
+        targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
+    src_keys = {s.key for s in sources}
+    group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
+    if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
+        group = shared_by(noun, idx)
+    if symmetric:
+        group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
+    return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
+
+
+def adj_roles(adj: Token, idx: ActorIndex) -> Roles:
+    """A predicate adjective: "Yoon was critical of China", "Seoul is open to talks with Tokyo"."""
+    head = adj.head
+    subjects = verb_subjects(head) if adj.dep_ in ("acomp", "oprd", "xcomp") and head.pos_ in ("VERB", "AUX") else []
+    if adj.dep_ == "ROOT" or not subjects:
+        subjects = subjects or [c for c in adj.children if c.dep_ in SUBJECT_DEPS]
+    sources = first_parties(subjects, idx)
+    src_keys = {p.key for p in sources}
+    targets = [p for o in preps(adj, NOUN_TARGET_PREPS) for p in idx.parties(o)]
+    targets += [p for o in preps(adj, NOUN_TARGET_PREPS) for p in attached(o, idx)]
+    return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])

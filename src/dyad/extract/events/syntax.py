@@ -1,0 +1,103 @@
+"""The parse as the role reader needs it.
+
+A verb's subjects (borrowed from above when it has none), its objects, its
+prepositional objects, passives and conjuncts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.extract.events.codes import role_words
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+OWNER_DEPS = ("poss",)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out += conjuncts(child)
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def preps(tok: Token, words: frozenset[str]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in words for g in pobjs(c)]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Role heads of a verb's source, borrowed from above when it has none of its own."""
+    if depth > 4:
+        return []
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in pobjs(c)]
+    if agents:
+        return agents
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subj:
+        if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return subj
+    if is_passive(verb):
+        return []
+    head, dep = verb.head, verb.dep_
+    if head == verb:
+        return []
+    if dep == "xcomp":
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            return []  # "a meeting requested by X to discuss": the meeting discusses, not those who asked for it
+        if is_passive(head):  # "Lee is set to meet", "Seoul is expected to reassure"
+            passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive_subj:
+                return passive_subj
+        if head.lemma_.lower() in role_words().object_control_verbs:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in pobjs(c)]
+            if objs:
+                return objs
+        return verb_subjects(head, depth + 1)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)
+    if dep in ("acomp", "oprd") and verb.pos_ == "ADJ":  # "Russia appears ready to invade": via the adjective
+        return verb_subjects(head, depth + 1)
+    if dep == "relcl":
+        return [head]
+    if dep == "acl" and verb.tag_ != "VBN":
+        # "Beijing's effort to strengthen", "announced plans to roll out": the noun, then its verb's subject
+        above = verb_subjects(head.head, depth + 1) if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" else []
+        return [head, *above]
+    participle = verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        above = head.head
+        if above.pos_ in ("VERB", "AUX") and is_passive(above):  # "Suga's visit is aimed at boosting ties"
+            return [c for c in above.children if c.dep_ == "nsubjpass"]
+        return verb_subjects(above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    # "called Pakistan's assertions baseless": the parser may take the object for a predicate
+    objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
+    if is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)
+    # "the weapons Russia has used": a relative clause with its own subject and no object acts on its noun
+    own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+    if verb.dep_ == "relcl" and not objs and own_subject:
+        objs.append(verb.head)
+    return objs

@@ -1,0 +1,151 @@
+"""The words around a quotation.
+
+Pairs of marks, which characters they enclose, and the tokens of the sentence
+before and after a mark, outside quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyad.extract.common.doccache import doc_text
+from dyad.extract.quotes.marks import mark_pairs
+from dyad.extract.quotes.words import speech_words
+
+SENT_END = frozenset({".", "!", "?"})
+CLOSING = frozenset({"\u201d", '"'})
+TRAILING = ",;:\u2014- "
+JOINERS = frozenset({"and", "or"})
+
+
+@dataclass
+class Marked:
+    """One pair of quotation marks: the marks' offsets and the trimmed words inside."""
+
+    open: int
+    close: int  # offset of the closing mark
+    start: int
+    end: int
+
+
+def marked(text: str) -> list[Marked]:
+    found = []
+    for open_, close in mark_pairs(text):
+        start, end = open_ + 1, close
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1
+        if end > start:
+            found.append(Marked(open_, close, start, end))
+    return found
+
+
+class Quoted:
+    """Which characters lie inside quotation marks (the spans are sorted and do not overlap)."""
+
+    def __init__(self, marks: list[Marked]) -> None:
+        self.starts = [m.open for m in marks]
+        self.ends = [m.close + 1 for m in marks]
+
+    def __contains__(self, char: int) -> bool:
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.ends[k]
+
+
+def is_speech_verb(tok: Token) -> bool:
+    words = speech_words()
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in words.verbs:
+        return False
+    need = words.needs.get(tok.lemma_.lower())
+    if need is None:
+        return True
+    return any(c.lower_ == need for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == need)
+
+
+def left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
+    """Tokens of the sentence before a character, back to the last sentence end outside quotation marks."""
+    out: list[Token] = []
+    text = doc_text(doc)
+    k = token_at(doc, char) - 1
+    while k >= 0:
+        tok = doc[k]
+        if "\n" in tok.text or (tok.text in SENT_END and tok.idx not in quoted):
+            break
+        if "\n" in text[tok.idx + len(tok.text) : char]:
+            break
+        out.append(tok)
+        k -= 1
+    return list(reversed(out))
+
+
+def right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
+    """Tokens after a character up to the end of its sentence (outside quotation marks)."""
+    out: list[Token] = []
+    text = doc_text(doc)
+    k = token_at(doc, char)
+    while k < len(doc) and doc[k].idx <= char:
+        k += 1
+    while k < len(doc):
+        tok = doc[k]
+        if "\n" in text[char : tok.idx] or "\n" in tok.text:
+            break
+        out.append(tok)
+        if tok.text in SENT_END and tok.idx not in quoted:
+            break
+        k += 1
+    return out
+
+
+def own_right(right: list[Token], quoted: Quoted) -> list[Token]:
+    """The tokens after a quotation up to the next quotation, which has its own attribution.
+
+    Quotations joined by "and" share the attribution after the last one
+    ("A..." and "B," she wrote).
+    """
+    out: list[Token] = []
+    between: list[str] = []  # words since the last quotation
+    inside = False
+    for tok in right:
+        if tok.idx in quoted:
+            if not inside and not (between and all(w in JOINERS for w in between)):
+                break
+            inside, between = True, []
+        elif not tok.is_punct and not tok.is_space:
+            inside = False
+            between.append(tok.lower_)
+        out.append(tok)
+    return out
+
+
+def token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span.start
+    for tok in doc:
+        if tok.idx + len(tok.text) > char:
+            return tok.i
+    return len(doc)
+
+
+def outside_words(tokens: list[Token], quoted: Quoted) -> list[Token]:
+    return [t for t in tokens if t.idx not in quoted and not t.is_punct and not t.is_space]
+
+
+def previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]:
+    """The sentence before the one starting at token index `left_start` (same paragraph only)."""
+    k = left_start - 1
+    text = doc_text(doc)
+    if k < 0 or "\n" in text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(text)]:
+        return []
+    end = k
+    k -= 1
+    while k >= 0:
+        tok = doc[k]
+        if "\n" in text[tok.idx + len(tok.text) : doc[k + 1].idx] or (tok.text in SENT_END and tok.idx not in quoted):
+            break
+        k -= 1
+    return list(doc[k + 1 : end + 1])

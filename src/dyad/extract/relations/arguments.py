@@ -1,0 +1,223 @@
+"""The sides of a relation cue, read from the parse.
+
+A pair the cue names itself, its owner, the objects of its prepositions, the
+subject of its clause. `Sides` also keeps what is found, once per pair.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.codes import symmetric_relations
+from dyad.extract.common.context import DocContext
+from dyad.extract.relations.clauses import (
+    COPULA_DEPS,
+    clause_subject,
+    conjuncts,
+    controller,
+    phrase_tokens,
+    subject,
+)
+from dyad.extract.relations.states import StateIndex
+from dyad.extract.relations.words import relation_words
+from dyad.records import Relation
+
+
+class Sides:
+    """Reads the sides of the relations of one document and keeps the relations found."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.states = StateIndex(ctx)
+        self.words = relation_words()
+        self.found: list[Relation] = []
+        self.keys: set[tuple[str, str, str, str]] = set()
+        self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
+
+    # -- output ------------------------------------------------------------------
+
+    def add(self, a: str, b: str, kind: str, polarity: str, tokens: list[Token], sent: Span) -> None:
+        if a == b:
+            return
+        directed = kind not in symmetric_relations()
+        key = (a, b, kind, polarity) if directed else (*sorted((a, b)), kind, polarity)
+        if key in self.keys:
+            return
+        self.keys.add(key)  # type: ignore[arg-type]
+        inside = [t for t in [*tokens, *self.evidence_tokens] if sent.start <= t.i < sent.end]
+        start = min(t.idx for t in inside)
+        end = max(t.idx + len(t.text) for t in inside)
+        self.found.append(
+            Relation(
+                a=a, b=b, type=kind, polarity=polarity, directed=directed, evidence=self.ctx.evidence(start, end)  # type: ignore[arg-type]
+            )
+        )
+
+    def pairs(self, kind: str, sides: tuple[list[str], list[str]], polarity: str, tokens: list[Token], sent: Span) -> None:
+        a_side, b_side = sides
+        for a in a_side:
+            for b in b_side:
+                self.add(a, b, kind, polarity, tokens, sent)
+
+    # -- argument reading -------------------------------------------------------
+
+    def between(self, tok: Token) -> list[Token]:
+        for holder in (tok, tok.head):
+            for child in holder.children:
+                if child.lower_ == "between" and child.dep_ == "prep":
+                    return list(child.subtree)
+        return []
+
+    @staticmethod
+    def head_and_owner(obj: Token) -> list[Token]:
+        """An object's head words and possessors: "Russia's war" -> Russia, "the U.S. proposal" -> nothing."""
+        out: list[Token] = []
+        for t in conjuncts(obj):
+            out.append(t)
+            out.extend(x for c in t.children if c.dep_ == "poss" for x in c.subtree)
+            if t.pos_ == "PROPN":  # "South Korea": the compound is part of the name
+                out.extend(x for c in t.children if c.dep_ == "compound" for x in c.subtree)
+        return out
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...], deep: bool = False, heads_only: bool = False) -> list[Token]:
+        """The objects of the cue's prepositions, each with its modifiers (and with `deep`, all it governs)."""
+        out: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        if heads_only:
+                            out.extend(self.head_and_owner(obj))
+                        else:
+                            out.extend(obj.subtree if deep else phrase_tokens(obj))
+        if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
+            out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
+                    for o in c.children if o.dep_ == "pobj" for t in phrase_tokens(o)]
+        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps:
+            out = self.linear_object(tok.doc[tok.i + 1])
+            if heads_only:
+                out = [t for t in out if t.pos_ == "PROPN"]
+        return out
+
+    def linear_object(self, prep: Token) -> list[Token]:
+        """The words after a preposition up to the next punctuation or verb, when the parse lost them."""
+        out: list[Token] = []
+        for tok in prep.doc[prep.i + 1 : prep.i + 7]:
+            if (tok.is_punct and tok.text not in ("-", "‐")) or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and out:
+                if tok.text in ("-", "‐") or tok.pos_ == "VERB" and tok.dep_ == "amod":
+                    continue
+                break
+            out.append(tok)
+        return out
+
+    def left_window(self, tok: Token) -> tuple[list[Token], list[Token]]:
+        """(possessor tokens, other modifier tokens) before a noun cue."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return [], []
+        poss = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
+        mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
+        return poss, mods
+
+    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
+        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies"."""
+        poss, mods = self.left_window(tok)
+        for group in (mods, poss):
+            states = self.states.of_tokens(group)
+            if len(states) >= 2:
+                return states
+        if self.states.of_tokens(self.prep_objects(tok, preps)):
+            return []  # "X and Y are allies of Z": pairs with Z, not with each other
+        if tok.pos_ == "VERB":  # "X and Y have been disputing the islands"
+            subj = subject(tok)
+            states = self.states.of_tokens(phrase_tokens(subj)) if subj is not None else []
+            if len(states) >= 2:
+                self.evidence_tokens += phrase_tokens(subj)  # type: ignore[arg-type]
+                return states
+        if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
+            verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
+            subj = subject(verb)
+            if subj is not None:
+                states = self.states.of_tokens(phrase_tokens(subj))
+                if len(states) >= 2:
+                    self.evidence_tokens += [*phrase_tokens(subj), verb]
+                    return states
+        subj = subject(tok) if tok.pos_ in ("VERB", "AUX") else clause_subject(tok, sent)
+        if subj is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            pair = self.the_two(subj, sent)
+            if pair:
+                self.evidence_tokens += list(subj.subtree)
+            return pair
+        return []
+
+    def the_two(self, subj: Token, sent: Span) -> list[str]:
+        """"the two (countries)" as a subject: the two states its sentence names, or, when it names
+        none, the two the sentence before names ("... adds that the two share a strategic partnership")."""
+        words = {t.lower_ for t in subj.subtree}
+        if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
+            return []
+        spans = [sent]
+        if sent.start > 0:
+            spans.append(sent.doc[sent.start - 1].sent)
+        for span in spans:
+            states = self.states.of_tokens([t for t in span if t.i not in {x.i for x in subj.subtree}], persons=True)
+            if states:
+                return states if len(states) == 2 else []
+        return []
+
+    def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
+        first = tok
+        while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
+        if first.dep_ == "appos":
+            self.evidence_tokens.append(first.head)
+            return self.states.of_tokens([first.head], persons)
+        if tok.pos_ == "VERB":
+            subj = controller(tok)
+        elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
+            verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
+            subj = subject(verb)
+        else:
+            subj = clause_subject(tok, sent)
+        if subj is None:
+            return []
+        self.evidence_tokens += phrase_tokens(subj)
+        states = self.states.of_tokens(phrase_tokens(subj), persons)
+        like = self.co_subjects(subj.head)
+        self.evidence_tokens += like
+        return states + [s for s in self.states.of_tokens(like) if s not in states]
+
+    def co_subjects(self, verb: Token) -> list[Token]:
+        """"Like Japan, ...", "Aside from Russia, ...": states the clause says the same of."""
+        out: list[Token] = []
+        for child in verb.children:
+            words = (child.lower_, *[g.lower_ for g in child.children if g.dep_ == "prep"])
+            if child.dep_ in ("prep", "advmod") and (" ".join(words[:2]) in self.words.co_subjects or child.lower_ in self.words.co_subjects):
+                out.extend(child.subtree)
+        return out
+
+    def as_frame(self, tok: Token) -> tuple[list[str], list[str]] | None:
+        """"treats X and Y as partners", "acknowledging X as Y's partner": the objects between verb and "as"."""
+        if not (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            return None
+        as_tok = tok.head
+        verb = as_tok.head
+        k = as_tok.i - 1
+        objects: list[Token] = []
+        while k > verb.i and tok.doc[k].lower_ != "as":
+            objects.append(tok.doc[k])
+            k -= 1
+        subj = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        owner = self.states.of_tokens(phrase_tokens(subj)) if subj is not None else []
+        return owner, self.states.of_tokens(objects)
+
+    def every_pair(self, kind: str, states: list[str], polarity: str, tokens: list[Token], sent: Span) -> None:
+        for k, a in enumerate(states):
+            for b in states[k + 1 :]:
+                self.add(a, b, kind, polarity, tokens, sent)
+
+    @staticmethod
+    def passive_agent(tok: Token) -> list[Token]:
+        """The "by X" of a passive verb cue."""
+        if tok.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+            return []
+        return [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]

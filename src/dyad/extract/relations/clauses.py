@@ -1,0 +1,106 @@
+"""Clause structure the relations component reads: subjects, conjuncts, controllers, denials."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.extract.relations.states import RELATIVE
+from dyad.extract.relations.words import relation_words
+
+COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def subject(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head  # "the United States, which supports Taiwan"
+    return subj
+
+
+def clause_subject(tok: Token, sent: Span) -> Token | None:
+    """The subject of the nearest clause above the token that has one."""
+    node = tok
+    for _ in range(len(sent)):
+        if node.pos_ in ("VERB", "AUX") and node is not tok:
+            subj = subject(node)
+            if subj is not None and tok not in subj.subtree:
+                return subj
+        if node.head is node or not (sent.start <= node.head.i < sent.end):
+            return None
+        if node is not tok and node.dep_ in CLAUSE_BOUNDARIES:
+            return None  # "hard to believe that the war in Ukraine ...": the outer subject is not a party
+        if node is tok and tok.dep_ in SUBJECT_DEPS and node.head.dep_ in CLAUSE_BOUNDARIES:
+            return None
+        node = node.head
+    return None
+
+
+def controller(verb: Token) -> Token | None:
+    """A verb's subject, or for "to counter ..." the subject of the verb it completes or serves
+    ("Australia courts island states to counter China's reach": Australia)."""
+    node = verb
+    for _ in range(3):
+        subj = subject(node)
+        if subj is not None:
+            return subj
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A subject with its conjuncts but without relative clauses or appositions."""
+    out = []
+    for t in conjuncts(tok):
+        out.append(t)
+        out.extend(x for x in t.subtree if x.i < t.i and x.dep_ not in ("relcl", "appos"))
+        out.extend(x for c in t.children if c.dep_ == "compound" and c.i > t.i for x in c.subtree)
+    return out
+
+
+def denied_by(node: Token) -> bool:
+    neg = relation_words().negations
+    for child in node.children:
+        if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def negated(tok: Token, sent: Span) -> bool:
+    """Whether the cue is denied: by its own words, or by the verb it is the complement or object of."""
+    if denied_by(tok):
+        return True
+    node = tok
+    if node.dep_ == "conj" and node.head.dep_ in COPULA_DEPS:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "as":
+        node = node.head
+    if node.dep_ in COPULA_DEPS or (node.dep_ == "prep" and node.lower_ == "as"):
+        verb = node.head
+        if denied_by(verb):
+            return True
+        if verb.dep_ in ("xcomp",) and denied_by(verb.head):
+            return True
+    return False
+
+
+def describes(tok: Token) -> bool:
+    """Whether a noun cue describes its clause's subject or the noun it is in apposition to."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ in COPULA_DEPS or first.dep_ == "appos"

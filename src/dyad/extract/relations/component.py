@@ -1,0 +1,228 @@
+"""The `relations` component: standing relations between states (ally, partner, depends_on, supports, rival, neutral).
+
+A cue word from relations.yaml ("ally", "tensions", "relies", "balance") is
+read with its arguments from the parse: a pair it names itself ("between X and
+Y", "X-Y relations", "X and Y are allies"), or an owner (possessor, modifier,
+subject, apposition) and an other side (the object of its prepositions).
+A denial ("are not allies", "no longer partners") gives polarity "-".
+Hedged or expected relations ("this burgeoning alliance", "could become
+partners") are kept as asserted: a relation is a standing claim, not an event.
+Each relation is stored once per document (first evidence).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.codes import symmetric_relations
+from dyad.extract.common.context import DocContext
+from dyad.extract.registry import component
+from dyad.extract.relations.arguments import Sides
+from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, describes, negated, phrase_tokens
+from dyad.extract.relations.states import RELATIVE
+from dyad.extract.relations.words import Cue, Phrase
+from dyad.records import Relation
+
+
+class Finder(Sides):
+    """Reads the relations of one document: each cue word with the frame that fits it."""
+
+    def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
+        """One cue word: a pair it names itself, else its owner and its other side."""
+        polarity = "-" if negated(tok, sent) else "+"
+        if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
+            return
+        if cue.type in symmetric_relations() and self.own_pair_frame(tok, cue, polarity, sent):
+            return
+        self.owner_frame(tok, cue, polarity, sent)
+
+    def between_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"a dispute between X and Y"; "a balance between X and Y" (neutral: the subject towards each)."""
+        between = self.between(tok)
+        pair = self.states.of_tokens(between) if between else []
+        if len(pair) >= 2 and cue.type in symmetric_relations():
+            self.every_pair(cue.type, pair[:3], polarity, [tok, *between], sent)
+            return True
+        if pair and cue.type not in symmetric_relations():
+            subject = self.subject_side(tok, sent, persons=True)
+            self.pairs(cue.type, (subject[:1], pair), polarity, [tok, *between], sent)
+            return True
+        return False
+
+    def own_pair_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"X-Y relations", "X and Y are allies", "X, Y and Z, who are partners"."""
+        if tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
+            return True
+        own = self.own_pair(tok, sent, cue.preps)
+        if len(own) >= 2:
+            self.every_pair(cue.type, own, polarity, [tok, *tok.doc[tok.left_edge.i : tok.i]], sent)
+            return True
+        return False
+
+    def owner_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> None:
+        """The owner (possessor, modifier, subject, described noun) and the other side (objects, apposition)."""
+        objects = self.prep_objects(tok, cue.preps, deep=cue.deep, heads_only=cue.type == "supports")
+        if cue.needs_prep and not objects:
+            return
+        if tok.pos_ == "VERB":
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr")):
+                objects += self.head_and_owner(obj) if cue.type == "supports" else phrase_tokens(obj)
+        frame = self.as_frame(tok)
+        poss, mods = self.left_window(tok)
+        appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            appos += list(tok.head.subtree)
+        persons = cue.type in ("depends_on", "supports")
+        owner = self.states.of_tokens(poss, persons) if poss else self.states.of_tokens(mods)
+        others = self.states.of_tokens(objects) + self.states.of_tokens(appos)
+        if poss:  # "Russia's Ukraine invasion": with a possessor, the modifiers are the other side
+            others += [s for s in self.states.of_tokens(mods) if s not in others]
+        if frame is not None:
+            f_owner, f_objects = frame
+            if owner:
+                others = [s for s in f_objects if s not in owner]
+            else:
+                owner, others = f_owner, f_objects
+        subject = [] if frame is not None else self.subject_side(tok, sent, persons)
+        tokens = [tok, *poss, *mods, *objects, *appos]
+        if cue.type in symmetric_relations():
+            a_side = owner or subject
+            # "X is a U.S. ally", "X, a U.S. ally": the described state is the other side of an owned cue
+            described = describes(tok)
+            b_side = [s for s in others if s not in a_side] or (
+                [s for s in subject if s not in a_side] if owner and described else []
+            )
+            self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
+        elif cue.owner == "b":
+            self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
+        else:
+            a_side = (owner or subject)[:1]
+            if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
+                a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
+            self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)
+
+    def title(self, tok: Token, cue: Cue, sent: Span) -> None:
+        """"Turkey's rival Greece", "its longtime ally Japan": the cue names the state it modifies."""
+        named = tok.head
+        owners = [t for c in named.children if c.dep_ == "poss" for t in c.subtree]
+        owners += [t for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for t in c.subtree]
+        owner = self.states.of_tokens(owners, persons=False)
+        other = self.states.of_token(named)
+        polarity = "-" if negated(tok, sent) else "+"
+        self.pairs(cue.type, (owner, other) if cue.owner == "a" else (other, owner), polarity, [tok, named, *owners], sent)
+
+    def _relcl_pair(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
+        """"X, Y and Z, who are all partners": every pair of the relative clause's antecedents."""
+        node = tok
+        while node.dep_ in ("conj", "attr", "pobj", "prep", "acomp") and node.head is not node:
+            node = node.head
+        if node.dep_ != "relcl":
+            return False
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.lower_ not in RELATIVE:
+            return False
+        head = node.head
+        while head.dep_ == "conj":
+            head = head.head
+        states = self.states.of_tokens(phrase_tokens(head))
+        poss, mods = self.left_window(tok)
+        others = self.states.of_tokens(poss + mods + self.prep_objects(tok, cue.preps))
+        tokens = [tok, *head.subtree]
+        if others:  # "Canada and Mexico, which are U.S. allies": each antecedent with the United States
+            self.pairs(cue.type, (states, [s for s in others if s not in states]), polarity, tokens, sent)
+            return bool(states)
+        if len(states) < 2:
+            return False
+        self.every_pair(cue.type, states, polarity, tokens, sent)
+        return True
+
+    def phrase(self, tok: Token, phrase: Phrase, sent: Span) -> None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == phrase.object), None)
+        if obj is None:
+            return
+        denied = negated(tok, sent)
+        polarity = phrase.negated_means if denied else ("+" if phrase.negated_means == "-" else "-")
+        if phrase.negated_means == "+" and not denied:
+            return  # "takes sides with X" says nothing about neutrality
+        others = [t for holder in (tok, obj) for t in self.prep_objects(holder, phrase.preps, deep=True)]
+        subject = self.subject_side(tok, sent, persons=False)
+        self.pairs(phrase.type, (subject[:1], self.states.of_tokens(others)), polarity, [tok, obj, *others], sent)
+
+    def relationship(self, tok: Token, sent: Span) -> None:
+        """"strained X-Y relations", "X and Y's ties deteriorated", "relations between X and Y have soured"."""
+        words = self.words.relationship_words
+        signals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in words]
+        verb = tok.head
+        if tok.dep_ in (*SUBJECT_DEPS, "dobj") and (verb.lemma_.lower() in words or verb.lower_ in words):
+            signals.append(verb)  # "ties deteriorated", "they upgraded their ties"
+        if tok.dep_ in SUBJECT_DEPS:  # "relations are marked by rivalry"
+            signals += [
+                o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                for o in c.children if o.dep_ == "pobj" and (o.lemma_.lower() in words or o.lower_ in words)
+            ]
+        if not signals:
+            return
+        kind = words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
+        polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
+        between = self.between(tok)
+        pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
+        tokens = [tok, *signals, *between, *tok.doc[tok.left_edge.i : tok.i]]
+        if len(pair) < 2:
+            objects = self.prep_objects(tok, ("with",))
+            poss, _mods = self.left_window(tok)
+            owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
+            others = self.states.of_tokens(objects)
+            if owner and others:
+                pair = [owner[0], *[s for s in others if s != owner[0]]]
+                tokens += objects
+            elif len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
+                pair = owner
+        if len(pair) < 2 and not between and not self.prep_objects(tok, ("with",)):
+            # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
+            in_sentence = self.states.of_tokens(sent, persons=True)
+            if len(in_sentence) == 2:
+                pair = in_sentence
+        self.every_pair(kind, pair[:2], polarity, tokens, sent)
+
+    def presence(self, tok: Token, sent: Span) -> None:
+        """"British troops are stationed in Estonia": the troops' state supports the host."""
+        noun = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if noun is None and tok.dep_ == "acl":
+            noun = tok.head
+        if noun is None or noun.lower_ not in self.words.presence_nouns:
+            return
+        owner = self.states.of_tokens([t for t in noun.subtree if t.i < noun.i])
+        hosts = self.states.of_tokens(self.prep_objects(tok, ("in", "on")))
+        tokens = [tok, noun, *noun.subtree, *self.prep_objects(tok, ("in", "on"))]
+        self.pairs(self.words.presence_type, (owner[:1], hosts[:1]), "-" if negated(tok, sent) else "+", tokens, sent)
+
+    def sentence(self, sent: Span) -> None:
+        words = self.words
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            self.evidence_tokens = []
+            cue = words.cues.get(lemma) or words.cues.get(low)
+            if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
+                self.title(tok, cue, sent)
+            elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
+                self.cue(tok, cue, sent)
+            for phrase in words.phrases:
+                if lemma == phrase.verb and tok.pos_ == "VERB":
+                    self.phrase(tok, phrase, sent)
+            if low in words.relationship_nouns or lemma in words.relationship_nouns:
+                self.relationship(tok, sent)
+            if lemma in words.presence_verbs and tok.pos_ == "VERB":
+                self.presence(tok, sent)
+
+
+def relations_in(ctx: DocContext) -> list[Relation]:
+    finder = Finder(ctx)
+    for sent in ctx.doc.sents:
+        finder.sentence(sent)
+    return finder.found
+
+
+@component("relations", requires=["actors", "mentions", "quotes"], assigns=["relations"])
+def run(ctx: DocContext) -> None:
+    ctx.result.relations.extend(relations_in(ctx))

@@ -1,0 +1,87 @@
+"""Relation cues, relationship words and negations for the relations stage, read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.codes import load_yaml
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    type: str
+    pos: tuple[str, ...] = ()  # parts of speech the cue has; empty: any
+    preps: tuple[str, ...] = ()
+    owner: str = "a"
+    needs_between: bool = False
+    needs_prep: bool = False
+    deep: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    verb: str
+    object: str
+    type: str
+    negated_means: str
+    preps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    cues: dict[str, Cue]
+    phrases: tuple[Phrase, ...]
+    relationship_nouns: frozenset[str]
+    relationship_words: dict[str, str]  # word -> type
+    presence_verbs: frozenset[str]
+    presence_nouns: frozenset[str]
+    presence_type: str
+    negations: frozenset[str]
+    combining_forms: dict[str, str]
+    co_subjects: frozenset[str]
+    pair_nouns: frozenset[str]  # "the two countries": a subject that stands for two states named nearby
+
+
+def _pos(value: str | list[str] | None) -> tuple[str, ...]:
+    """`pos: NOUN` or `pos: [NOUN, VERB]`; a noun cue also reads a proper noun the parser mistook for it."""
+    names = (value,) if isinstance(value, str) else tuple(value or ())
+    return (*names, "PROPN") if "NOUN" in names else names
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> RelationWords:
+    raw = load_yaml("relations.yaml")
+    cues = {
+        lemma.lower(): Cue(
+            lemma=lemma.lower(),
+            type=spec["type"],
+            pos=_pos(spec.get("pos")),
+            preps=tuple(spec.get("preps", [])),
+            owner=spec.get("owner", "a"),
+            needs_between=bool(spec.get("needs_between", False)),
+            needs_prep=bool(spec.get("needs_prep", False)),
+            deep=bool(spec.get("deep", False)),
+        )
+        for lemma, spec in raw.get("cues", {}).items()
+    }
+    phrases = tuple(
+        Phrase(p["verb"], p["object"], p["type"], p.get("negated_means", "-"), tuple(p.get("preps", [])))
+        for p in raw.get("phrases", [])
+    )
+    words = {w.lower(): kind for kind, ws in raw.get("relationship_words", {}).items() for w in ws}
+    presence = raw.get("presence", {})
+    return RelationWords(
+        cues=cues,
+        phrases=phrases,
+        relationship_nouns=frozenset(raw.get("relationship_nouns", [])),
+        relationship_words=words,
+        presence_verbs=frozenset(presence.get("verbs", [])),
+        presence_nouns=frozenset(presence.get("nouns", [])),
+        presence_type=presence.get("type", "supports"),
+        negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
+        combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
+        co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
+        pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
+    )
