@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dyad.evaluate.coverage import code_names, render, rows, summary
-from dyad.extract.event_lexicon import code_table, lexicon
+from dyad.extract.events.lexicon import code_table, lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "cameo-coverage.md"
