@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from dyad.errors import DyadError
 from dyad.records import DocExtraction, Event, Evidence, Quote
 from dyad.store import open_store
 from dyad.store.migrations import current_version
@@ -43,8 +44,10 @@ def test_newer_store_refused(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO schema_version VALUES (?, now())", [SCHEMA_VERSION + 1])
     con.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(DyadError, match="DY102 .*newer"):
         open_store(path)
+    with pytest.raises(DyadError, match="DY102 .*newer"):
+        open_store(path, read_only=True)
 
 
 def test_failed_write_leaves_nothing(tmp_path, make_doc):

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyad.fuse.config import fusion_config
 from dyad.fuse.corroboration import Figure, consistent, subject_similarity
-from dyad.fuse.items import Cited, RelationItem, fusion_config
 from dyad.fuse.stories import Story
+from dyad.stored import Cited, RelationItem
 
 SYMMETRIC_RELATIONS = frozenset({"ally", "partner", "rival"})
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from dyad.errors import BAD_GOLD, EVAL_NEEDS_CORPUS
 from dyad.evaluate import LAYERS
 from dyad.present.cli import App, pass_app
 from dyad.present.output import emit
@@ -88,11 +89,11 @@ def eval_cmd(
     from dyad.evaluate.score import scores_json
 
     if corpus is None and (db_path is None or not db_path.exists()):
-        raise click.UsageError("give --corpus, or --db naming an existing store")
+        raise EVAL_NEEDS_CORPUS()
     try:
         run = evaluate(gold, corpus, manifest, db_path, app.settings)
-    except (GoldError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except GoldError as exc:
+        raise BAD_GOLD(problem=str(exc)) from exc
     for note in run.notes:
         click.echo(f"dyad: {note}", err=True)
     for name in run.missing:
