@@ -12,7 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from dyad.records import (
-    Actor, Claim, DocExtraction, Document, Event, Evidence, Quote, Relation, Sentence,
+    Actor,
+    Claim,
+    DocExtraction,
+    Document,
+    Event,
+    Evidence,
+    Quote,
+    Relation,
+    Sentence,
 )
 from dyad.settings import Settings
 from dyad.store import open_store

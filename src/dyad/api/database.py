@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
-from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_STORY, SEVERAL_ACTORS
+from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
 from dyad.fuse.contradictions import Contradiction
 from dyad.fuse.corroboration import Figure
@@ -95,6 +95,10 @@ class Database:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _writable(self, action: str) -> None:
+        if self.read_only:
+            raise STORE_READ_ONLY(path=self.path, action=action)
+
     # -- ingest --------------------------------------------------------------------------
 
     def ingest(
@@ -113,12 +117,12 @@ class Database:
         With a manifest and no inputs, the files it lists. Inputs that cannot be
         read are in the report's `errors`; the others still go in.
         """
-        from dyad.errors import NO_INPUTS
         from dyad.run import ingest
 
         sources = opt.values(inputs)
         if not sources and manifest is None:
             raise NO_INPUTS()
+        self._writable("ingest")
         settings = self.settings.model_copy(update={"batch_size": batch_size}) if batch_size else self.settings
         return ingest(self.store, sources, settings, Path(manifest) if manifest else None,
                       workers=workers, engine=engine, scheduler=scheduler, notify=notify)
@@ -128,6 +132,7 @@ class Database:
         from dyad.examples import example_files
         from dyad.run import ingest
 
+        self._writable("store the examples")
         # The files, not the folder: the package folder also holds __init__.py.
         run = ingest(self.store, [str(p) for p in example_files()], self.settings)
         rows = self.summary()
@@ -333,7 +338,8 @@ class Database:
 
     def export_events(
         self, output: str | Path | TextIO | None = None, format: str = "csv", header: bool = False,
-        **filters: Any,
+        source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,
+        since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
     ) -> int:
         """Write events (filtered as `events` filters them) as gdelt, csv, jsonl or parquet; returns how many.
 
@@ -342,8 +348,8 @@ class Database:
         """
         from dyad.present.export import write_events
 
-        rows = self.events(**filters)
-        target: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
-        write_events(rows, format, target, header)
+        rows = self.events(source, target, root, realis_only, since, until, doc)
+        sink: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
+        write_events(rows, format, sink, header)
         return len(rows)
 

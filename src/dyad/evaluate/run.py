@@ -10,9 +10,9 @@ from pathlib import Path
 from dyad.errors import EVAL_NEEDS_CORPUS
 from dyad.evaluate.gold import GoldDoc, Item, load_gold
 from dyad.evaluate.score import LayerScore, score
+from dyad.records import DocExtraction
 from dyad.scale import Extractor
 from dyad.settings import Settings
-from dyad.records import DocExtraction
 from dyad.store import Store, listings, open_store
 
 Predicted = dict[str, dict[str, list[Item]]]  # gold doc name -> layer -> items

@@ -8,6 +8,7 @@ and measured numbers; nothing is paraphrased or generated.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -245,7 +246,7 @@ def _context(b: Briefing) -> dict[str, Any]:
     }
 
 
-FILTERS = {"quote": _md_quote, "cell": _md_cell, "words": _words}
+FILTERS: dict[str, Callable[..., str]] = {"quote": _md_quote, "cell": _md_cell, "words": _words}
 
 
 def render_markdown(b: Briefing, chart: str | None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from dyad.stored import ActorQuote, Appearance, DocActor
 from dyad.store.db import Store
+from dyad.stored import ActorQuote, Appearance, DocActor
 
 CONTEXT_CHARS = 70  # characters shown either side of a mention
 

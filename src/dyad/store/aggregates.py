@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
 from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
 from dyad.store.where import limit
+from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
 
 BUCKETS = ("day", "week", "month")
 LEVELS = ("state", "actor")

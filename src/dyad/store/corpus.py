@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyad.stored import ClaimItem, Corpus, Cited, DocInfo, EventItem, QuoteItem, RelationItem, SentenceItem
 from dyad.store.db import Store
+from dyad.stored import Cited, ClaimItem, Corpus, DocInfo, EventItem, QuoteItem, RelationItem, SentenceItem
 
 # The day an event is placed on, for SQL over `events e JOIN documents d`: the rule of
 # dyad.stored.event_date (its own day, else the publication day when that falls in its

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
 from dyad.store.db import Store
 from dyad.store.where import Where, contains, equals, limit, names_document, one_of
+from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
 
 # Relation types that hold both ways: a pair asked for as KOR-CHN also finds CHN-KOR.
 SYMMETRIC_RELATIONS = ("ally", "partner", "rival")

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 
 from dyad.errors import BAD_GOLD, EVAL_NEEDS_CORPUS
 from dyad.evaluate import LAYERS
+from dyad.evaluate.score import LayerScore
 from dyad.present.cli import App, pass_app
 from dyad.present.output import emit
 
 
-def score_rows(scores: dict) -> list[dict]:
+def score_rows(scores: dict[str, LayerScore]) -> list[dict[str, Any]]:
     """One row per layer (and per event variant) with P, R, F1 and the counts."""
     rows = []
     for layer, result in scores.items():
@@ -24,7 +26,7 @@ def score_rows(scores: dict) -> list[dict]:
     return rows
 
 
-def accuracy_rows(scores: dict) -> list[dict]:
+def accuracy_rows(scores: dict[str, LayerScore]) -> list[dict[str, Any]]:
     """The figures over matched items: country, realis, 3-digit code."""
     return [
         {
@@ -38,7 +40,7 @@ def accuracy_rows(scores: dict) -> list[dict]:
     ]
 
 
-def print_details(scores: dict, layers: tuple[str, ...]) -> None:
+def print_details(scores: dict[str, LayerScore], layers: tuple[str, ...]) -> None:
     console = Console(soft_wrap=True, highlight=False)
     for layer, result in scores.items():
         if layers and layer not in layers:
