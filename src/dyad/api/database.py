@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
@@ -24,7 +24,7 @@ from dyad.fuse.corroboration import Figure
 from dyad.fuse.fusion import Fusion, fuse_store
 from dyad.fuse.sources import OutletRow, story_outlets
 from dyad.fuse.stories import Story
-from dyad.records import Document
+from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
 from dyad.run import IngestReport, Notify
 from dyad.settings import Settings
 from dyad.store import Store, listings
@@ -43,10 +43,10 @@ from dyad.stored import (
     TrendRow,
 )
 
-ACTOR_KINDS = ("person", "organization", "state", "group")
-QUOTE_KINDS = ("direct", "partial", "indirect")
-RELATION_TYPES = ("ally", "partner", "depends_on", "supports", "rival", "neutral")
-POLARITIES = ("+", "-")
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
 CONTRADICTION_KINDS = ("figure", "relation", "realis")
 NETWORK_LEVELS = ("state", "actor")
 BRIEF_FORMATS = ("md", "html")

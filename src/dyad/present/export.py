@@ -7,13 +7,13 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, TextIO
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dyad.errors import BAD_FORMAT, PARQUET_NEEDS_FILE
 from dyad.stored import EventRow
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 EXPORT_FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 FULL_COLUMNS = [
@@ -44,6 +44,8 @@ ROOT_SENTENCES = 3  # events in a document's first sentences count as its root e
 
 
 def parquet_schema() -> pa.Schema:
+    import pyarrow as pa
+
     def kind(c: str) -> pa.DataType:
         if c in INT_COLUMNS:
             return pa.int64()
@@ -115,6 +117,9 @@ def write_events(rows: list[EventRow], fmt: str, out: TextIO | Path, header: boo
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise PARQUET_NEEDS_FILE()
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         schema = parquet_schema()
         data = export_rows(rows)
         pq.write_table(pa.Table.from_pylist(data, schema=schema) if data else schema.empty_table(), out)

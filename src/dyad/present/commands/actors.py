@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 import click
 
-from dyad.api.database import ACTOR_KINDS
 from dyad.errors import NO_ACTOR
 from dyad.present.cli import App, pass_app
 from dyad.present.output import as_row, chosen_format, emit, format_option
+from dyad.records import ActorKind
 
+ACTOR_KINDS = get_args(ActorKind)
 ACTOR_COLUMNS = ["name", "kind", "country", "role", "code", "mentions", "documents"]
 
 

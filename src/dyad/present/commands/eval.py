@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 
 from dyad.errors import BAD_GOLD, EVAL_NEEDS_CORPUS
 from dyad.evaluate import LAYERS
-from dyad.evaluate.score import LayerScore
 from dyad.present.cli import App, pass_app
 from dyad.present.output import emit
+
+if TYPE_CHECKING:
+    from dyad.evaluate.score import LayerScore
 
 
 def score_rows(scores: dict[str, LayerScore]) -> list[dict[str, Any]]:

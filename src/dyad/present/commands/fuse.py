@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from dyad.present.cli import App, pass_app
 from dyad.present.output import chosen_format, emit, format_option
+
+if TYPE_CHECKING:
+    from dyad.fuse.contradictions import Contradiction
+    from dyad.fuse.corroboration import Figure
+    from dyad.fuse.stories import Story
+
+Day = dt.datetime | None  # what click.DateTime gives
 
 
 def scope_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -35,7 +43,7 @@ STORY_COLUMNS = [
 STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sources", "evidence"]
 
 
-def story_row(s: Any) -> dict[str, Any]:
+def story_row(s: Story) -> dict[str, Any]:
     lead = s.lead()
     return {
         "id": s.id, "dyad": f"{s.source}{'-' if s.directed else '~'}{s.target}", "family": s.family,
@@ -52,7 +60,7 @@ def story_row(s: Any) -> dict[str, Any]:
 @click.option("--limit", type=int, default=None, help="Show at most this many stories.")
 @format_option
 @pass_app
-def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, min_sources: int,
+def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, min_sources: int,
                 limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Story events: one real event with every document that reports it, most sources first.
 
@@ -70,7 +78,7 @@ def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
 FIGURE_COLUMNS = ["value", "unit", "about", "n_claims", "n_sources", "single_source", "outlets", "evidence"]
 
 
-def figure_row(f: Any) -> dict[str, Any]:
+def figure_row(f: Figure) -> dict[str, Any]:
     return {
         "value": f.value, "unit": f.unit, "about": f.about, "n_claims": len(f.claims), "n_sources": f.n_sources,
         "single_source": f.single_source, "outlets": f.outlets, "evidence": _words(f.claims[0].cited.words),
@@ -83,7 +91,7 @@ def figure_row(f: Any) -> dict[str, Any]:
 @click.option("--single-source", "only_single", is_flag=True, help="Only figures no other source gives.")
 @format_option
 @pass_app
-def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, only_single: bool,
+def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, only_single: bool,
                 as_json: bool, as_csv: bool) -> None:
     """Claimed figures with their corroboration: how many independent sources give each value."""
     found = app.db(read_only=True).figures(dyad_text, directed, since, until, only_single)
@@ -98,7 +106,7 @@ CONTRADICTION_COLUMNS = [
 ]
 
 
-def contradiction_row(c: Any) -> dict[str, Any]:
+def contradiction_row(c: Contradiction) -> dict[str, Any]:
     row: dict[str, Any] = {"kind": c.kind, "subject": c.subject}
     for name, side in (("first", c.first), ("second", c.second)):
         row.update({
@@ -115,7 +123,7 @@ def contradiction_row(c: Any) -> dict[str, Any]:
 @click.option("--full", is_flag=True, help="Also print document ids and character offsets.")
 @format_option
 @pass_app
-def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, kind: str | None,
+def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, kind: str | None,
                        full: bool, as_json: bool, as_csv: bool) -> None:
     """Where sources disagree: figures beyond tolerance, relations asserted vs denied,
     events one source says happened and another, writing later, says only planned."""
@@ -136,7 +144,7 @@ def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: A
 @click.option("--story", "story_id", help="Compare outlets on one story (an id from `dyad stories`).")
 @format_option
 @pass_app
-def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, story_id: str | None,
+def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, story_id: str | None,
                 as_json: bool, as_csv: bool) -> None:
     """Per outlet: what it reports, what it alone reports, its mean Goldstein and its
     speculation index (a measured signal of practice, not a bias rating)."""
@@ -172,7 +180,7 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
 @format_option
 @pass_app
 def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_outlet: bool, window: int,
-              since: Any, until: Any, limit: int | None, as_json: bool, as_csv: bool) -> None:
+              since: Day, until: Day, limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Dyads by realis events, QuadClass and Goldstein; with --dyad, its trend over time
     and whether it is warming or cooling (printed on stderr)."""
     from dyad.analyse.dyads import DYAD_COLUMNS, TREND_COLUMNS
@@ -208,7 +216,7 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
 @click.option("--edges", "show_edges", is_flag=True, help="List the edges instead of the nodes.")
 @format_option
 @pass_app
-def network_cmd(app: App, level: str, since: Any, until: Any, show_edges: bool, as_json: bool, as_csv: bool) -> None:
+def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, as_json: bool, as_csv: bool) -> None:
     """The actor network of realis events: degree and betweenness centrality per node."""
     from dyad.analyse.network import NETWORK_COLUMNS
 
@@ -230,7 +238,7 @@ def network_cmd(app: App, level: str, since: Any, until: Any, show_edges: bool, 
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write [brief-<dyad>.<format>].")
 @click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
 @pass_app
-def brief_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, fmt: str,
+def brief_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, fmt: str,
               output: Path | None, window: int) -> None:
     """Write a briefing: key story events (corroborated first), who said what, figures and
     their corroboration, contradictions, source comparison and a trend chart. Extractive:

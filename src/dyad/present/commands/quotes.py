@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import click
 
-from dyad.api.database import POLARITIES, QUOTE_KINDS, RELATION_TYPES
 from dyad.present.cli import App, pass_app
 from dyad.present.output import chosen_format, emit, format_option
+from dyad.records import Polarity, QuoteKind, RelationType
+
+QUOTE_KINDS = get_args(QuoteKind)
+RELATION_TYPES = get_args(RelationType)
+POLARITIES = get_args(Polarity)
 
 
 @click.command("quotes")
