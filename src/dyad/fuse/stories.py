@@ -20,8 +20,9 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
+from dyad.fuse.config import fusion_config
 from dyad.fuse.corroboration import content_words, source_groups
-from dyad.fuse.items import DocInfo, EventItem, fusion_config
+from dyad.stored import DocInfo, EventItem
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from dyad import __version__
+from dyad.version import __version__
 from dyad.ingest.decode import DecodeError, decode_bytes
 from dyad.ingest.items import IngestError, RawText
 from dyad.ingest.meta import Meta
