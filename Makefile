@@ -22,10 +22,10 @@ demo: venv
 	rm -f $(DEMO_DB)
 	$(DYAD) --db $(DEMO_DB) demo --report $(DEMO_REPORT)
 
-test: venv
+test: venv lint
 	$(PY) -m pytest -q
 
-# Not yet part of `make test`: ruff over the tree, mypy (settings in pyproject.toml).
+# ruff over the tree and mypy (settings in pyproject.toml); part of `make test`.
 lint: venv
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy

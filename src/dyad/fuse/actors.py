@@ -28,8 +28,8 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from dyad.extract.actors.names import name_parts, near_spelling, normalise, same_full_name
 from dyad.errors import BAD_OVERRIDES, OVERRIDES_MISSING
+from dyad.extract.actors.names import name_parts, near_spelling, normalise, same_full_name
 from dyad.store import Store
 from dyad.store.actors import doc_actors
 from dyad.stored import DocActor

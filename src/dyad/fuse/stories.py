@@ -138,7 +138,8 @@ class Story:
         if self.confirmed_day:
             return self.confirmed_day
         real = sorted(d for d in (m.date for m in self.mentions if m.realis) if d is not None)
-        return (real or self.dates or [None])[0]
+        days = real or self.dates
+        return days[0] if days else None
 
     @property
     def first_seen(self) -> dt.date | None:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dyad.version import __version__
 from dyad.errors import DyadError
 from dyad.settings import Settings, load_settings
+from dyad.version import __version__
 
 if TYPE_CHECKING:
     from dyad.api import Database

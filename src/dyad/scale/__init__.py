@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from dyad.extract import Extractor
 from dyad.errors import BAD_ENGINE, BAD_WORKERS, SCHEDULER_NEEDS_DASK
+from dyad.extract import Extractor
 from dyad.records import DocExtraction, Document
 from dyad.settings import Settings
 
