@@ -15,7 +15,7 @@ import click
 import pytest
 
 import dyad
-from dyad.api import Database, evaluate, load_settings
+from dyad.api import Database, evaluate, evaluate_fusion, load_settings
 from dyad.errors import CATALOGUE, DyadError, catalogue_markdown
 from dyad.present.cli import main
 from dyad.records import Claim, DocExtraction, Document, Event, Evidence, Quote
@@ -34,23 +34,26 @@ TWINS: dict[str, list[object]] = {
     "contradictions": [Database.contradictions],
     "demo": [Database.demo],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
-    "eval": [evaluate],
+    "eval": [evaluate, evaluate_fusion],
     "events": [Database.events],
     "export": [],  # a group: its subcommands are the twins
     "export events": [Database.export_events],
-    "figures": [Database.figures],
+    "figures": [Database.figures, Database.figure, Database.figure_count],
+    "fuse": [Database.fuse, Database.refresh_fusion, Database.fusion_problems],
     "ingest": [Database.ingest],
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
     "sources": [Database.sources, Database.story_sources],
-    "stories": [Database.stories],
+    "stories": [Database.stories, Database.story_count],
+    "story": [Database.story],
     "summary": [Database.summary],
 }
 # options that only choose how the CLI prints (or which twin it calls)
-PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers"}
+PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "refresh", "check", "fusion"}
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",
+           "figure_id": "figure",
            "report_path": "report", "db_path": "db", "gold": "gold_path"}
 RENAMED_IN = {"relations": {"kind": "type"}}
 

@@ -6,8 +6,11 @@ them. Extraction runs through an `Extractor` from `dyad.scale` (this process,
 local processes or a Dask cluster), which yields (Document, DocExtraction)
 pairs in input order, so every engine stores the same rows. New documents are
 linked to an earlier near-copy before extraction and written in small batches,
-each document in full or not at all. Fusion needs no step here: it reads the
-stored items when asked (`dyad.fuse.fusion.fuse_store`).
+each document in full or not at all. Each written batch is then folded into
+the fusion tables (`dyad.fuse.update`: stories, figures, contradictions,
+outlets), and the actors are resolved across documents once the input is
+done, so listings read stored results and never recompute the corpus. A
+batch that fusion fails on stays stored and unfused (`dyad fuse` catches up).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.fuse.update import FusionUpdate
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
 from dyad.records import Document
@@ -39,6 +43,8 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     near_copies: list[tuple[str, str]] = field(default_factory=list)  # (new id, id of the earlier copy)
     errors: list[IngestError] = field(default_factory=list)
+    fusion: FusionUpdate = field(default_factory=FusionUpdate)  # what fusing the new documents changed
+    fusion_errors: list[str] = field(default_factory=list)  # batches left unfused, and why
 
     @property
     def failed(self) -> bool:
@@ -89,10 +95,13 @@ def ingest_documents(
     *,
     near_copy_threshold: float = 0.8,
     notify: Notify | None = None,
+    settings: Settings | None = None,
+    fuse: bool = True,
 ) -> IngestReport:
-    """Extract and store every new document; `extractor` defaults to one local process.
+    """Extract, store and fuse every new document; `extractor` defaults to one local process.
 
     Documents stream through: only signatures of the documents in flight are held.
+    With `fuse` false the documents are stored unfused (`dyad fuse` fuses them later).
     """
     report = IngestReport()
     tell = notify or _ignore
@@ -101,22 +110,48 @@ def ingest_documents(
     pending: list[Written] = []
 
     def flush() -> None:
+        written = []
         for (document, _, _), new in zip(pending, store.write_many(pending), strict=True):
             if new:
                 index.saved(document.id)
                 report.stored.append(document.id)
+                written.append(document.id)
                 tell("stored", document)
             else:
                 report.duplicates.append(document.source or document.id)
                 tell("duplicate", document)
         pending.clear()
+        if fuse and written:
+            _fuse(store, written, settings, report)
 
     for document, extraction in run(_new_documents(items, store, report, index, tell)):
         pending.append((document, extraction, index.hashvalues(document.id)))
         if len(pending) >= WRITE_BATCH:
             flush()
     flush()
+    if fuse and report.stored:
+        _resolve(store, settings, report)
     return report
+
+
+def _fuse(store: Store, ids: list[str], settings: Settings | None, report: IngestReport) -> None:
+    """Fold newly stored documents into the fusion tables; a failure leaves them stored and unfused."""
+    from dyad.fuse.update import fuse_documents
+
+    try:
+        report.fusion.add(fuse_documents(store, ids, settings))
+    except Exception as exc:  # one bad batch never stops a run: `dyad fuse` retries it
+        report.fusion_errors.append(f"{len(ids)} document(s) left unfused: {type(exc).__name__}: {exc}")
+
+
+def _resolve(store: Store, settings: Settings | None, report: IngestReport) -> None:
+    """Resolve actors across documents when new names arrived."""
+    from dyad.fuse.actor_tables import resolve_stored
+
+    try:
+        report.fusion.actors_resolved = resolve_stored(store, settings.overrides if settings else None)
+    except Exception as exc:
+        report.fusion_errors.append(f"actors left unresolved: {type(exc).__name__}: {exc}")
 
 
 def ingest(
@@ -140,5 +175,5 @@ def ingest(
     extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
     items = iter_documents(list(inputs), settings, manifest)
     return ingest_documents(
-        items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify
+        items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify, settings=settings
     )

@@ -11,12 +11,27 @@ from collections.abc import Callable
 
 import duckdb
 
+from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 from dyad.store.schema import SCHEMA_VERSION, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+
+
+def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: events record background and the words they were dated from; fusion is stored.
+
+    The fusion tables start empty: `dyad fuse` (or the next ingest) fills them
+    for the documents already stored.
+    """
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS when_text VARCHAR")
+    con.execute(FUSION_DDL)
+    con.execute(FUSION_INDEXES)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _fusion_tables}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
