@@ -280,12 +280,12 @@ FIG = FigureRules(tolerance=0.02, window_days=45, min_similarity=70, excluded_un
 
 def claim(doc: str, value: float, unit: str, about: str | None, actors: tuple[str, ...] = ("AAA", "BBB"),
           approx: bool = False, qualifier: str | None = None, published: str = "2030-03-10",
-          key: str | None = None) -> ClaimFeature:
+          key: str | None = None, copy_of: str | None = None) -> ClaimFeature:
     pub = D(published)
     return ClaimFeature(
         doc_id=doc, idx=next(_ids), value=value, unit=normalise_unit(unit), approx=approx, qualifier=qualifier,
         about=about, words=subject_words(about, unit), actors=tuple(sorted(actors)), published=pub,
-        source_key=key or f"outlet-{doc}", span=(pub, pub),
+        source_key=key or f"outlet-{doc}", span=(pub, pub), original=copy_of or doc,
     )
 
 
@@ -303,6 +303,7 @@ def test_units_and_subject_words():
     assert normalise_unit("$") == normalise_unit("dollars") == "USD"
     assert normalise_unit("%") == normalise_unit("percent") == "share"
     assert normalise_unit("Troops") == normalise_unit("troop") == "troop"
+    assert normalise_unit("countries") == "country" and normalise_unit("bonus") == "bonus"
     assert subject_words("American troops", "troops") == "american"
     assert subject_words("countries", "countries") == ""
 
@@ -357,9 +358,13 @@ def test_figure_contradictions_need_the_same_specific_subject_and_a_real_disagre
              claim("d", 12, "agreements", "agreements signed at the summit", approx=True, qualifier="about")]
     (group,) = figures_of(bound)
     assert contradictions(group, "F2", FIG) == []
-    # the same outlet twice, a duration, or a figure about no named state: never a contradiction
-    same = [claim("e", 5, "ships", "patrol ships", key="one"), claim("f", 9, "ships", "patrol ships", key="one")]
-    assert contradictions(figures_of(same)[0], "F3", FIG) == []
+    # a copy of an article, a duration, or a figure about no named state: never a contradiction
+    copy = [claim("e", 5, "ships", "patrol ships", key="one"),
+            claim("f", 9, "ships", "patrol ships", key="one", copy_of="e")]
+    assert contradictions(figures_of(copy)[0], "F3", FIG) == []
+    # two articles of one outlet can disagree with each other
+    same = [claim("e2", 5, "ships", "patrol ships", key="one"), claim("f2", 9, "ships", "patrol ships", key="one")]
+    assert len(contradictions(figures_of(same)[0], "F3", FIG)) == 1
     years = [claim("g", 5, "years", "prison term"), claim("h", 9, "years", "prison term")]
     assert contradictions(figures_of(years)[0], "F4", FIG) == []
     nobody = [claim("i", 5, "ships", "patrol ships in the harbour", ()),
@@ -371,9 +376,10 @@ def test_figure_contradictions_need_the_same_specific_subject_and_a_real_disagre
 
 
 def rel(doc: str, a: str, b: str, kind: str, polarity: str, published: str = "2030-03-10",
-        key: str | None = None) -> RelationFeature:
+        key: str | None = None, copy_of: str | None = None) -> RelationFeature:
     t, x, y = relation_block(kind, a, b, False)
-    return RelationFeature(doc, next(_ids), f"{t}|{x}|{y}", t, x, y, polarity, D(published), key or f"o-{doc}")
+    return RelationFeature(doc, next(_ids), f"{t}|{x}|{y}", t, x, y, polarity, D(published), key or f"o-{doc}",
+                           copy_of or doc)
 
 
 def test_asserted_vs_denied_relation_is_a_contradiction_in_either_order():
@@ -381,11 +387,11 @@ def test_asserted_vs_denied_relation_is_a_contradiction_in_either_order():
                                 rel("third", "AAA", "BBB", "partner", "+")])
     found = relation_contradictions(items, [], 180)
     assert len(found) == 1 and (found[0].first_doc, found[0].second_doc) == ("blog", "news")
-    # one document saying both, one outlet twice, or a year apart: none
+    # one document saying both, a copy and its original, or a year apart: none
     assert relation_contradictions(first_per_document([rel("s", "AAA", "BBB", "ally", "+"),
                                                        rel("s", "AAA", "BBB", "ally", "-")]), [], 180) == []
     assert relation_contradictions([rel("x", "AAA", "BBB", "ally", "+", key="k"),
-                                    rel("y", "AAA", "BBB", "ally", "-", key="k")], [], 180) == []
+                                    rel("y", "AAA", "BBB", "ally", "-", key="k", copy_of="x")], [], 180) == []
     assert relation_contradictions([rel("x", "AAA", "BBB", "ally", "+"),
                                     rel("y", "AAA", "BBB", "ally", "-", published="2031-06-01")], [], 180) == []
     # only pairs with a new side are produced when a document arrives

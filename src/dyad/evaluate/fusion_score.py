@@ -42,6 +42,7 @@ class SysMention:
 class SysStory:
     id: str
     status: str
+    when: str | None  # the story's own time at its precision
     when_start: dt.date | None
     when_end: dt.date | None
 
@@ -165,11 +166,13 @@ def bcubed(pairs: Sequence[tuple[GoldMention, SysMention]]) -> tuple[float, floa
 
 
 def _story_time_ok(story: SysStory, when: str | None, until: str | None) -> bool:
+    """The system story's date (the first day of its own time) falls within the gold's when..until."""
+    day = period(story.when)
     if when is None:
-        return story.when_start is None
+        return day is None
     lo = period(when)
     hi = period(until) if until else lo
-    return story.when_start is not None and lo is not None and hi is not None and lo[0] <= story.when_start <= hi[1]
+    return day is not None and lo is not None and hi is not None and lo[0] <= day[0] <= hi[1]
 
 
 def _contradiction_matches(g: GoldContradiction, s: SysContradiction) -> bool:
@@ -209,7 +212,7 @@ def score(gold: FusionGold, system: Sequence[SysMention], stories: dict[str, Sys
         if not status_ok:
             result.details.append(f"status {story.id}: gold {story.status}, system {found.status} ({best})")
         if not time_ok:
-            result.details.append(f"time {story.id}: gold {story.when}..{story.until}, system {found.when_start} ({best})")
+            result.details.append(f"time {story.id}: gold {story.when}..{story.until}, system {found.when} ({best})")
     gold_of_sys: dict[str, set[str]] = {}
     for g, s in pairs:
         gold_of_sys.setdefault(s.story, set()).add(g.story)

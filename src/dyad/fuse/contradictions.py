@@ -2,8 +2,8 @@
 
 The same standing relation (type and pair; the pair unordered for the
 symmetric types) asserted (+) in one document and denied (-) in another,
-from different independent sources, published within `relation_window_days`
-of each other. Each document's first statement of each polarity speaks for
+from different documents that are not copies of one another, published within
+`relation_window_days` of each other (one outlet's articles can disagree too). Each document's first statement of each polarity speaks for
 it, so two documents give at most one contradiction per relation. Figure
 contradictions are in `dyad.fuse.figures`, realis ones in `dyad.fuse.stories`.
 """
@@ -48,7 +48,7 @@ def relation_contradictions(
             for n in neg:
                 if (p.doc_id, p.idx) not in fresh and (n.doc_id, n.idx) not in fresh:
                     continue
-                if p.doc_id == n.doc_id or p.source_key == n.source_key:
+                if p.doc_id == n.doc_id or p.original == n.original:
                     continue
                 if p.published and n.published and abs((p.published - n.published).days) > window_days:
                     continue

@@ -44,7 +44,10 @@ def normalise_unit(unit: str) -> str:
     table = _unit_table()
     if key in table:
         return table[key]
-    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+    if len(key) > 4 and key.endswith("ies"):
+        single = key[:-3] + "y"
+        return table.get(single, single)
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
         single = key[:-1]
         return table.get(single, single)
     return key
@@ -110,6 +113,7 @@ def consistent(a: ClaimFeature, b: ClaimFeature, tolerance: float) -> bool:
 class FigureRules:
     tolerance: float = 0.02
     window_days: int = 45
+    contradiction_days: int = 14  # claims this far apart in time are about the same moment
     min_similarity: float = 70.0
     excluded_units: frozenset[str] = frozenset()
 
@@ -198,8 +202,9 @@ def _fmt(value: float, unit: str, qualifier: str | None) -> str:
 
 
 def contradictions(claims: Sequence[ClaimFeature], fid: str, rules: FigureRules) -> list[ContradictionItem]:
-    """Each source whose claim cannot be true with the consensus, against the first consensus claim
-    of another source about the same specific thing, published within the window."""
+    """Each document whose claim cannot be true with the consensus, against the first consensus claim
+    of another document (not a copy of it) about the same specific thing, published within
+    `contradiction_days` of it."""
     ordered = sorted(claims, key=claim_order)
     best = consensus(ordered, rules.tolerance)
     if best.unit in rules.excluded_units or not best.actors:
@@ -210,9 +215,9 @@ def contradictions(claims: Sequence[ClaimFeature], fid: str, rules: FigureRules)
         if c in agree or c.doc_id in out or not c.words:
             continue
         for d in agree:
-            if d.source_key == c.source_key or not d.words or d.span is None or c.span is None:
+            if d.original == c.original or not d.words or d.span is None or c.span is None:
                 continue
-            if abs((d.span[0] - c.span[0]).days) > rules.window_days:
+            if abs((d.span[0] - c.span[0]).days) > rules.contradiction_days:
                 continue
             if words_similarity(c.words, d.words) < rules.min_similarity or consistent(c, d, rules.tolerance):
                 continue

@@ -43,10 +43,12 @@ class FusionRules:
             stories=StoryRules(
                 day_tolerance=int(config.get("story_day_tolerance", 1)),
                 min_similarity=float(config.get("story_min_similarity", 50)),
+                undated_similarity=float(config.get("story_undated_similarity", 70)),
             ),
             figures=FigureRules(
                 tolerance=settings.claim_tolerance,
                 window_days=int(config.get("figure_window_days", 45)),
+                contradiction_days=int(config.get("figure_contradiction_days", 14)),
                 min_similarity=float(config.get("claim_subject_min_similarity", 70)),
                 excluded_units=frozenset(normalise_unit(u) for u in config.get("contradiction_excluded_units") or []),
             ),
@@ -65,7 +67,8 @@ def doc_source(row: Row) -> DocSource:
         original_key = key
     else:
         _, original_key, _ = outlet_of(row["original_outlet"], row["original_url"])
-    return DocSource(row["id"], outlet, key, origin, source_key(original_key, row["original"]), row["published"])
+    return DocSource(row["id"], outlet, key, origin, source_key(original_key, row["original"]), row["original"],
+                     row["published"])
 
 
 def doc_source_row(source: DocSource, sentences: list[str], events: Iterable[Row]) -> Row:
@@ -75,7 +78,8 @@ def doc_source_row(source: DocSource, sentences: list[str], events: Iterable[Row
     goldstein = [e["goldstein"] for e in evs if e["realis"] and e["goldstein"] is not None]
     return {
         "doc_id": source.doc_id, "outlet": source.outlet, "outlet_key": source.outlet_key,
-        "outlet_from": source.outlet_from, "source_key": source.source_key, "published": source.published,
+        "outlet_from": source.outlet_from, "source_key": source.source_key, "original": source.original,
+        "published": source.published,
         "n_sentences": n_sentences, "n_speculative": n_speculative, "n_events": len(evs),
         "n_realis": sum(bool(e["realis"]) for e in evs),
         "n_speculative_events": sum(
@@ -143,7 +147,7 @@ def claim(row: Row, cluster: str | None = None) -> ClaimFeature:
         doc_id=row["doc_id"], idx=row["idx"], value=float(row["value"]), unit=unit, approx=bool(row["approx"]),
         qualifier=row["qualifier"], about=row["about"], words=subject_words(row["about"], row["unit"] or ""),
         actors=tuple(sorted(set(row["actors"] or ()))), published=published, source_key=row["source_key"],
-        span=(published, published) if published else None, cluster=cluster,
+        span=(published, published) if published else None, cluster=cluster, original=row["original"] or row["doc_id"],
     )
 
 
@@ -152,6 +156,7 @@ def relation(row: Row) -> RelationFeature:
     return RelationFeature(
         doc_id=row["doc_id"], idx=row["idx"], block=f"{type_}|{a}|{b}", type=type_, a=a, b=b,
         polarity=row["polarity"], published=row["published"], source_key=row["source_key"],
+        original=row["original"] or row["doc_id"],
     )
 
 

@@ -120,26 +120,32 @@ def connected(items: Sequence[T], tolerance: int, links: Rule[T]) -> list[list[i
     return [sorted(new) for _, new in join_groups(items, [None] * len(items), tolerance, links)]
 
 
-def cut(items: Sequence[T], order: Callable[[T], tuple[Any, ...]], links: Rule[T], apart: Rule[T]) -> list[list[T]]:
+def cut(items: Sequence[T], order: Callable[[T], tuple[Any, ...]], links: Rule[T], apart: Rule[T],
+        marked: Callable[[T], bool] | None = None) -> list[list[T]]:
     """One group as parts with no two items kept apart: items in `order`, each into the first part
     it links to and holds nothing it must stay apart from, else a part of its own.
 
-    Only items of one document can be kept apart, so only they are checked against each other.
+    Only items of one document, or two `marked` items, can be kept apart, so only they are checked
+    against each other.
     """
     ranked = sorted(items, key=order)
-    by_doc: dict[str, list[T]] = {}
-    for item in ranked:
-        by_doc.setdefault(item.doc_id, []).append(item)
-    if not any(apart(a, b) for same in by_doc.values() for x, a in enumerate(same) for b in same[x + 1 :]):
+    is_marked = [bool(marked and marked(item)) for item in ranked]
+
+    def checked(i: int, j: int) -> bool:
+        return ranked[i].doc_id == ranked[j].doc_id or (is_marked[i] and is_marked[j])
+
+    n = len(ranked)
+    if not any(checked(i, j) and apart(ranked[i], ranked[j]) for i in range(n) for j in range(i + 1, n)
+               if ranked[i].doc_id == ranked[j].doc_id or (is_marked[i] and is_marked[j])):
         return [ranked]
-    parts: list[list[T]] = []
-    for item in ranked:
+    parts: list[list[int]] = []
+    for i in range(n):
         for part in parts:
-            if any(links(item, other) for other in part) and not any(
-                apart(item, other) for other in part if other.doc_id == item.doc_id
+            if any(links(ranked[i], ranked[j]) for j in part) and not any(
+                checked(i, j) and apart(ranked[i], ranked[j]) for j in part
             ):
-                part.append(item)
+                part.append(i)
                 break
         else:
-            parts.append([item])
-    return parts
+            parts.append([i])
+    return [[ranked[i] for i in part] for part in parts]

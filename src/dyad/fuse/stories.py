@@ -75,29 +75,52 @@ def trigger_stem(trigger: str) -> str:
 @dataclass(frozen=True)
 class StoryRules:
     day_tolerance: int = 1  # reports whose own days are this far apart can still be one event
-    min_similarity: float = 50.0  # token-set ratio of content words that ties two sentences
+    min_similarity: float = 50.0  # token-set ratio of content words that ties two sentences dated by their text
+    undated_similarity: float = 70.0  # ... when one of them is only bounded by its publication
+
+
+def _orientations(x: Report, y: Report) -> list[tuple[tuple[str | None, str | None], ...]]:
+    """The ways the sides of two reports pair up: as written, and crosswise for a symmetric key."""
+    ways: list[tuple[tuple[str | None, str | None], ...]] = [
+        ((x.source_name, y.source_name), (x.target_name, y.target_name))]
+    if not x.directed:
+        ways.append(((x.source_name, y.target_name), (x.target_name, y.source_name)))
+    return ways
 
 
 def _same_people(x: Report, y: Report) -> bool:
     """The same named people or bodies on every side both name (either way round for symmetric keys)."""
-    ways = [((x.source_name, y.source_name), (x.target_name, y.target_name))]
-    if not x.directed:
-        ways.append(((x.source_name, y.target_name), (x.target_name, y.source_name)))
-    for sides in ways:
+    for sides in _orientations(x, y):
         named = [(p, q) for p, q in sides if p and q]
         if named and all(p == q for p, q in named):
             return True
     return False
 
 
+def people_differ(x: Report, y: Report) -> bool:
+    """Both reports name who acted on a side, and the names differ however the sides pair up: Lee meeting
+    Xi and Lee meeting Li are two meetings."""
+    return all(any(p and q and p != q for p, q in sides) for sides in _orientations(x, y))
+
+
+def named(r: Report) -> bool:
+    return bool(r.source_name or r.target_name)
+
+
 def similar(x: Report, y: Report, rules: StoryRules) -> bool:
-    """Words tie two reports: the same trigger stem, the same named people, or similar sentences."""
+    """Words tie two reports: the same trigger stem, the same named people, or similar sentences; never
+    when they name different people. Sentences of two documents must be more alike when one of them is
+    not dated by its text."""
+    if people_differ(x, y):
+        return False
     if x.stem and x.stem == y.stem:
         return True
     if _same_people(x, y):
         return True
-    score = fuzz.token_set_ratio(x.words, y.words, score_cutoff=rules.min_similarity)
-    return bool(x.words and y.words and score >= rules.min_similarity)
+    lenient = (x.own_time and y.own_time) or x.doc_id == y.doc_id
+    needed = rules.min_similarity if lenient else rules.undated_similarity
+    score = fuzz.token_set_ratio(x.words, y.words, score_cutoff=needed)
+    return bool(x.words and y.words and score >= needed)
 
 
 def linked(x: Report, y: Report, rules: StoryRules) -> bool:
@@ -109,16 +132,17 @@ def linked(x: Report, y: Report, rules: StoryRules) -> bool:
         return x.doc_id == y.doc_id and similar(x, y, rules)
     if not overlaps(x.span, y.span, rules.day_tolerance):
         return False
-    if x.doc_id == y.doc_id and x.own_time and y.own_time:
+    if x.doc_id == y.doc_id and x.own_time and y.own_time and not people_differ(x, y):
         return True  # one text dating both to the same days
     return similar(x, y, rules)
 
 
 def apart(x: Report, y: Report, rules: StoryRules) -> bool:
-    """Two reports of one document that the text dates to different days are different events."""
-    return (
-        x.doc_id == y.doc_id and x.own_time and y.own_time and not overlaps(x.span, y.span, rules.day_tolerance)
-    )
+    """Two different events: reports of one document that the text dates to different days, or reports
+    naming different people on a side."""
+    if x.doc_id == y.doc_id and x.own_time and y.own_time and not overlaps(x.span, y.span, rules.day_tolerance):
+        return True
+    return people_differ(x, y)
 
 
 def report_order(r: Report) -> tuple[Any, ...]:
@@ -143,18 +167,25 @@ class StoryTime:
     end: dt.date | None
 
 
+OUTLIER_DAYS = 3  # a report dating the event further than this from what most say is set aside
+
+
 def story_time(members: Sequence[Report]) -> StoryTime:
-    """The event's own time: the finest precision any report gives, from its first to its last day."""
+    """The event's own time: at the finest precision any report gives, the day (month, year) most reports
+    give, spanning the first to the last day the reports near it give."""
     dated = [m for m in members if m.own_time and m.span and m.when]
     if not dated:
         return StoryTime(None, None, None, None)
     rank = {"day": 0, "month": 1, "year": 2}
     best = min(rank.get(precision(m.when) or "year", 2) for m in dated)
     finest = [m for m in dated if rank.get(precision(m.when) or "year", 2) == best]
-    start = min(m.span[0] for m in finest)  # type: ignore[index]
-    end = max(m.span[1] for m in finest)  # type: ignore[index]
+    counts = Counter(m.span[0] for m in finest)  # type: ignore[index]
+    day = min(counts, key=lambda d: (-counts[d], d))  # the day most reports give, the earliest of a tie
+    near = [m for m in finest if abs((m.span[0] - day).days) <= OUTLIER_DAYS]  # type: ignore[index]
+    start = min(m.span[0] for m in near)  # type: ignore[index]
+    end = max(m.span[1] for m in near)  # type: ignore[index]
     level = ("day", "month", "year")[best]
-    when = start.isoformat()[: {"day": 10, "month": 7, "year": 4}[level]]
+    when = day.isoformat()[: {"day": 10, "month": 7, "year": 4}[level]]
     return StoryTime(when, level, start, end)
 
 

@@ -67,7 +67,8 @@ def _story_groups(members: Sequence[Report], rules: FusionRules) -> tuple[list[d
     srules = rules.stories
     cluster = group_name("K", members)
     stories, mentions, found = [], [], []
-    for part in cut(members, st.report_order, lambda x, y: st.linked(x, y, srules), lambda x, y: st.apart(x, y, srules)):
+    for part in cut(members, st.report_order, lambda x, y: st.linked(x, y, srules), lambda x, y: st.apart(x, y, srules),
+                    st.named):
         row = st.story_row(part, cluster, srules.day_tolerance)
         stories.append(row)
         mentions += [it.mention_row(r, str(row["id"]), cluster) for r in part]
@@ -228,8 +229,8 @@ def _sources(store: Store, ids: Sequence[str]) -> tuple[dict[str, DocSource], li
 
 def _with_source(rows: Iterable[dict[str, Any]], sources: dict[str, DocSource]) -> list[dict[str, Any]]:
     """Rows of new documents with their document's date and independent source."""
-    return [{**r, "published": sources[r["doc_id"]].published, "source_key": sources[r["doc_id"]].source_key}
-            for r in rows]
+    return [{**r, "published": sources[r["doc_id"]].published, "source_key": sources[r["doc_id"]].source_key,
+             "original": sources[r["doc_id"]].original} for r in rows]
 
 
 def _outlets(store: Store, claims: Iterable[ClaimFeature], sources: dict[str, DocSource]) -> dict[str, str | None]:

@@ -166,8 +166,9 @@ def claim_rows(store: Store, ids: Sequence[str]) -> list[Row]:
     )
 
 
-STORED_CLAIM = f"""SELECT {CLAIM_COLUMNS}, f.cluster, f.published, f.source_key
-    FROM figure_claims f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx"""
+STORED_CLAIM = f"""SELECT {CLAIM_COLUMNS}, f.cluster, f.published, f.source_key, s.original
+    FROM figure_claims f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
+    LEFT JOIN doc_sources s ON s.doc_id = f.doc_id"""
 
 
 def claims_near(store: Store, windows: Sequence[tuple[str, dt.date, dt.date]]) -> list[Row]:
@@ -227,7 +228,8 @@ def relations_near(store: Store, windows: Sequence[tuple[str, str, dt.date | Non
         con.register("_pairs", table)
         try:
             cur = con.execute(
-                """SELECT DISTINCT r.doc_id, r.idx, r.a, r.b, r.type, r.polarity, r.directed, s.published, s.source_key
+                """SELECT DISTINCT r.doc_id, r.idx, r.a, r.b, r.type, r.polarity, r.directed, s.published, s.source_key,
+                          s.original
                    FROM relations r JOIN _pairs p ON (r.a = p.a AND r.b = p.b) OR (r.a = p.b AND r.b = p.a)
                    JOIN doc_sources s ON s.doc_id = r.doc_id
                    WHERE p.lo IS NULL OR s.published IS NULL OR s.published BETWEEN p.lo AND p.hi

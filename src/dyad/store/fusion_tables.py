@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS doc_sources (
     outlet_key VARCHAR,
     outlet_from VARCHAR,
     source_key VARCHAR,
+    original VARCHAR,
     published DATE,
     n_sentences INTEGER,
     n_speculative INTEGER,

@@ -22,6 +22,7 @@ class DocSource:
     outlet_key: str | None
     outlet_from: str | None  # metadata (an outlet field or the page's site name) or url
     source_key: str  # the outlet of its original (a near-copy counts as the document it copies)
+    original: str  # the document it is a near-copy of, else itself
     published: dt.date | None
 
 
@@ -78,6 +79,7 @@ class ClaimFeature:
     source_key: str
     span: Span | None
     cluster: str | None = None
+    original: str = ""  # the document it is a near-copy of, else its own
 
     @property
     def block(self) -> str:
@@ -97,6 +99,7 @@ class RelationFeature:
     polarity: str
     published: dt.date | None
     source_key: str
+    original: str = ""
 
 
 @dataclass(frozen=True)

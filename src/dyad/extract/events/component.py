@@ -27,7 +27,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.events import dates
+from dyad.extract.events import timing
 from dyad.extract.events.codes import is_symmetric, role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
@@ -176,7 +176,7 @@ class _DocState:
         self.ctx = ctx
         self.idx = ActorIndex(ctx)
         self.sentence_states = states_by_sentence(ctx, sents)
-        self.date_ents = [e for e in ctx.doc.ents if e.label_ == "DATE"]
+        self.date_ents = timing.date_entities(ctx.doc)
         self.published = ctx.document.published
         self.seen: set[tuple] = set()
 
@@ -198,10 +198,10 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
     root = code[:2]
-    date_span = dates.date_span_for(tok, sent, st.date_ents)
     first = reading(anchor, triggers)
-    prefer: dates.Prefer = "future" if first.modality in role_words().future_dated_modalities else "past"
-    resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
+    dated = timing.own_date(tok, sent, st.date_ents, st.published,
+                            first.modality in role_words().future_dated_modalities)
+    date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
     info = code_info(code)
@@ -247,6 +247,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
                 trigger_evidence=ctx.span_evidence(tok),
                 source_evidence=ctx.evidence(source.start, source.end),
                 target_evidence=ctx.evidence(target.start, target.end) if target else None,
+                background=timing.is_background_phrase(tok, date_span),
+                when_text=date_span.text if date_span is not None else None,
             )
         )
     return added
