@@ -165,9 +165,11 @@ def link_claims(store: Store, new: Sequence[ClaimFeature], rules: FusionRules, o
     stored: dict[str, list[ClaimFeature]] = defaultdict(list)
     for row in rd.claims_of_clusters(store, touched):
         stored[row["cluster"]].append(it.claim(row, row["cluster"]))
+    known = dict(outlets)
+    known.update(rd.outlets(store, sorted({c.doc_id for group in stored.values() for c in group} - set(known))))
     for clusters, fresh in joined:
         members = [c for k in sorted(clusters) for c in stored[k]] + list(fresh)
-        _figure_group(members, rules, outlets, out)
+        _figure_group(members, rules, known, out)
     out.figure_clusters += touched
 
 
@@ -233,16 +235,8 @@ def _with_source(rows: Iterable[dict[str, Any]], sources: dict[str, DocSource]) 
              "original": sources[r["doc_id"]].original} for r in rows]
 
 
-def _outlets(store: Store, claims: Iterable[ClaimFeature], sources: dict[str, DocSource]) -> dict[str, str | None]:
-    known = {i: s.outlet for i, s in sources.items()}
-    missing = sorted({c.doc_id for c in claims} - set(known))
-    if missing:
-        known.update(_outlets_of(store, missing))
-    return known
-
-
-def _outlets_of(store: Store, ids: Sequence[str]) -> dict[str, str | None]:
-    return {r["id"]: it.doc_source(r).outlet for r in rd.document_meta(store, sorted(set(ids)))}
+def _outlets(sources: dict[str, DocSource]) -> dict[str, str | None]:
+    return {i: s.outlet for i, s in sources.items()}
 
 
 def _replaced(store: Store, out: FusionWrite) -> None:
@@ -266,7 +260,7 @@ def fuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | No
     reports = [it.report(r, sources[r["doc_id"]], rules.time) for evs in events.values() for r in evs]
     link_reports(store, reports, rules, out)
     claims = [it.claim(r) for r in _with_source(rd.claim_rows(store, ids), sources)]
-    link_claims(store, claims, rules, _outlets(store, claims, sources), out)
+    link_claims(store, claims, rules, _outlets(sources), out)
     link_relations(store, _with_source(rd.relation_rows(store, ids), sources), rules, out)
     out.actor_links = it.link_rows(rd.actor_rows(store, ids))
     _replaced(store, out)
@@ -288,8 +282,8 @@ def unfuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | 
     out = FusionWrite(drop_docs=ids, state={"rules": rules.signature()})
     _regroup_stories(store, rd.story_clusters_of(store, ids), leaving, rules, out)
     clusters = rd.figure_clusters_of(store, ids)
-    staying = [r["doc_id"] for r in rd.claims_of_clusters(store, clusters) if r["doc_id"] not in leaving]
-    _regroup_figures(store, clusters, leaving, rules, _outlets_of(store, staying), out)
+    staying = sorted({r["doc_id"] for r in rd.claims_of_clusters(store, clusters)} - leaving)
+    _regroup_figures(store, clusters, leaving, rules, rd.outlets(store, staying), out)
     _replaced(store, out)
     update = _report(store, out, ids)
     apply(store, out)

@@ -73,3 +73,14 @@ def outlets_and_urls(store: Store) -> list[dict[str, Any]]:
                   s.published AS fused_published
            FROM documents d JOIN doc_sources s ON s.doc_id = d.id LEFT JOIN documents o ON o.id = d.near_copy_of"""
     )
+
+
+def table_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every fusion table's rows, sorted: what two stores are compared on (a rebuild against incremental fusion)."""
+    from dyad.store.fusion_tables import FUSION_TABLES
+
+    out = {}
+    for table in FUSION_TABLES:
+        rows = store.rows(f"SELECT * FROM {table}")
+        out[table] = sorted(tuple(repr(v) for v in r.values()) for r in rows)
+    return out

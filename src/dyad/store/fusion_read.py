@@ -255,3 +255,9 @@ def actor_rows(store: Store, ids: Sequence[str]) -> list[Row]:
 def state(store: Store) -> dict[str, str]:
     """What fusion recorded about how it last ran (`fusion_state`)."""
     return {r["name"]: r["value"] for r in store.rows("SELECT name, value FROM fusion_state")}
+
+
+def outlets(store: Store, ids: Sequence[str]) -> dict[str, str | None]:
+    """The outlet fusion stored for each of these documents."""
+    return {r["doc_id"]: r["outlet"] for r in _with_ids(
+        store, "SELECT s.doc_id, s.outlet FROM doc_sources s JOIN _ids i ON i.id = s.doc_id", ids)}
