@@ -1,4 +1,4 @@
-"""Quality floors: the seed-gold figures must not fall below quality/floors.json; floors only go up.
+"""Quality floors: the seed-gold and fusion-gold figures must not fall below quality/floors.json; floors only go up.
 
 Run `python -m dyad.evaluate.floors` to print measured figures against the
 floors (exit 1 when one is below), `--update` to raise floors to today's
@@ -23,6 +23,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_MANIFEST = SHARED / "corpus" / "seeds.manifest.jsonl"
 SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
+EXAMPLES = ROOT / "src" / "dyad" / "examples"
+FUSION_GOLD = {"fusion_examples": ROOT / "quality" / "fusion" / "examples.jsonl",
+               "fusion_seeds": ROOT / "quality" / "fusion" / "seeds.jsonl"}
 
 # per layer, the figures that have a floor
 FIGURES: dict[str, tuple[str, ...]] = {
@@ -32,6 +35,10 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "claims": ("precision", "recall", "f1"),
     "relations": ("precision", "recall", "f1"),
 }
+# fusion gold figures (docs/fusion-gold.md), for the embedded examples and the seeds
+FUSION_NAMES = ("bcubed_precision", "bcubed_recall", "bcubed_f1", "coverage", "status_accuracy", "time_accuracy",
+                "contradiction_precision", "contradiction_recall")
+FUSION_FIGURES: dict[str, tuple[str, ...]] = {layer: FUSION_NAMES for layer in FUSION_GOLD}
 
 
 def figures(measured: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, float]]:
@@ -88,6 +95,20 @@ def measure(
     return figures(scores_json(run.scores))
 
 
+def measure_fusion(layer: str, extractor: Any = None) -> dict[str, dict[str, float]]:
+    """Score one fusion gold file (its corpus ingested afresh) and keep the floored figures."""
+    from dyad.evaluate.fusion_run import evaluate_fusion
+    from dyad.settings import load_settings
+
+    if layer == "fusion_examples":
+        corpus, manifest = EXAMPLES, None
+    else:
+        corpus, manifest = SEEDS, SEEDS_MANIFEST if SEEDS_MANIFEST.is_file() else None
+    run = evaluate_fusion(FUSION_GOLD[layer], corpus, manifest, None, load_settings(), extractor)
+    figures = run.score.figures()
+    return {layer: {name: float(figures[name]) for name in FUSION_FIGURES[layer]}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dyad.evaluate.floors", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=SEEDS_GOLD)
@@ -99,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     manifest = args.manifest if args.manifest and args.manifest.is_file() else None
     measured = measure(args.gold, args.corpus, manifest, args.db)
+    for layer in FUSION_FIGURES:
+        if layer == "fusion_examples" or SEEDS.is_dir():
+            measured.update(measure_fusion(layer))
     floors = load_floors(args.floors) if args.floors.is_file() else {}
     print(report(measured, floors))
     if args.update:

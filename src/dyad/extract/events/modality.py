@@ -62,6 +62,7 @@ class Cues:
     negative_intention_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     intent_codes: dict[str, str]
+    prospect_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def cues() -> Cues:
         negative_intention_nouns=frozenset(d["negative_intention_nouns"]),
         intent_verbs=frozenset(d["intent_verbs"]),
         intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
+        prospect_nouns=frozenset(d.get("prospect_nouns") or ()),
     )
 
 
@@ -179,6 +181,8 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             gov = _governing(owner, c)
             if gov and gov[0] == "negated":  # "refrained from joining"
                 found.append(gov)
+            if prep.lower_ == "for" and owner.lemma_.lower() in c.prospect_nouns:
+                found.append(("hypothetical", owner.lower_))  # "fertile ground for cooperation"
         if dep == "dobj" and head.i not in other_triggers:
             gov = _governing(head, c)
             if gov:  # "needs Chinese cooperation", "expect increased cooperation"
