@@ -32,6 +32,10 @@ from dyad.store.signatures import StoredSignatures
 # Documents written per transaction: one commit per document cost more than the extraction
 # stages; every document is still stored whole or not at all (see Store.write_many).
 WRITE_BATCH = 16
+# Documents fused per step: each step reads the stored stories and figures the new documents touch,
+# so fusing a few hundred at a time costs far less than after every write; the last step runs when
+# the input ends, so `ingest` returns with everything fused.
+FUSE_BATCH = 256
 
 # Called once per input item as it is settled: ("stored" | "duplicate" | "error", the item).
 Notify = Callable[[str, "Document | IngestError"], None]
@@ -108,27 +112,28 @@ def ingest_documents(
     index = NearCopyIndex(StoredSignatures(store), near_copy_threshold)
     run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
+    unfused: list[str] = []
 
-    def flush() -> None:
-        written = []
+    def flush(last: bool = False) -> None:
         for (document, _, _), new in zip(pending, store.write_many(pending), strict=True):
             if new:
                 index.saved(document.id)
                 report.stored.append(document.id)
-                written.append(document.id)
+                unfused.append(document.id)
                 tell("stored", document)
             else:
                 report.duplicates.append(document.source or document.id)
                 tell("duplicate", document)
         pending.clear()
-        if fuse and written:
-            _fuse(store, written, settings, report)
+        if fuse and unfused and (last or len(unfused) >= FUSE_BATCH):
+            _fuse(store, unfused, settings, report)
+            unfused.clear()
 
     for document, extraction in run(_new_documents(items, store, report, index, tell)):
         pending.append((document, extraction, index.hashvalues(document.id)))
         if len(pending) >= WRITE_BATCH:
             flush()
-    flush()
+    flush(last=True)
     if fuse and report.stored:
         _resolve(store, settings, report)
     return report

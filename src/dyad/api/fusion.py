@@ -205,17 +205,17 @@ class FusionMethods:
 
     def fusion(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        limit: int | None = 12,
+        limit: int | None = 12, figures: int | None = None,
     ) -> Fusion:
         """Stories (current and background), figures, contradictions and outlets of one scope, each cut to
-        `limit` rows (None for all) with how many there are."""
+        `limit` rows (None for all; `figures` for figures when given) with how many there are."""
         scope = opt.dyad(dyad, directed)
         start, end = opt.bound(since, "since", end=False), opt.bound(until, "until", end=True)
         n = opt.limit(limit)
         found = Fusion(scope, start, end)
         found.stories = self.stories(scope, directed, start, end, limit=n)
         found.background = self.stories(scope, directed, start, end, limit=n, background=True)
-        found.figures = self.figures(scope, directed, start, end, limit=n)
+        found.figures = self.figures(scope, directed, start, end, limit=opt.limit(figures) if figures else n)
         found.contradictions = self.contradictions(scope, directed, start, end, limit=n)
         found.outlets = self.sources(scope, directed, start, end)
         found.shown = {

@@ -1,9 +1,11 @@
 """Figures: claims about one measured thing grouped, their consensus value, and where sources disagree.
 
 Two claims measure the same thing when they have the same unit and the same
-states (`ClaimFeature.block`), come from documents published within
-`figure_window_days` of each other, and say what they measure in similar
-words, or (with states named) give agreeing values. A figure is a connected
+states and come from documents published in the same month
+(`ClaimFeature.block`: a figure is what sources said that month, so a number
+repeated for years is one figure a month, and a group never grows without
+bound), and say what they measure in similar words, or (with states named)
+give agreeing values. A figure is a connected
 group of such claims. Its consensus value is the one the most independent
 sources support, exactly or within their qualifiers ("some 28,000" supports
 28,500 and 28,500 supports it back; four sources giving 28,500 outweigh one
@@ -79,25 +81,34 @@ def subject_words(about: str | None, unit: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _approx_tolerance() -> float:
+    return float(fusion_config().get("approx_tolerance", 0.0))
+
+
 def values_agree(a: float, b: float, tolerance: float, approx: bool = False) -> bool:
     """Relative difference within tolerance (a wider one when either figure is approximate)."""
     if approx:
-        tolerance = max(tolerance, float(fusion_config().get("approx_tolerance", 0.0)))
+        tolerance = max(tolerance, _approx_tolerance())
     scale = max(abs(a), abs(b))
     return scale == 0 or abs(a - b) <= tolerance * scale
 
 
+@lru_cache(maxsize=1)
+def _bounds() -> tuple[frozenset[str], frozenset[str]]:
+    config = fusion_config()
+    return (frozenset(s.casefold() for s in config.get("lower_bound_qualifiers", [])),
+            frozenset(s.casefold() for s in config.get("upper_bound_qualifiers", [])))
+
+
+@lru_cache(maxsize=1024)
 def bound(qualifier: str | None) -> str:
     """'lower' for "more than X", 'upper' for "nearly X", else 'point'."""
     q = (qualifier or "").strip().casefold()
     if not q:
         return "point"
-    config = fusion_config()
-    if q in {s.casefold() for s in config.get("lower_bound_qualifiers", [])}:
-        return "lower"
-    if q in {s.casefold() for s in config.get("upper_bound_qualifiers", [])}:
-        return "upper"
-    return "point"
+    lower, upper = _bounds()
+    return "lower" if q in lower else "upper" if q in upper else "point"
 
 
 def consistent(a: ClaimFeature, b: ClaimFeature, tolerance: float) -> bool:
@@ -112,7 +123,7 @@ def consistent(a: ClaimFeature, b: ClaimFeature, tolerance: float) -> bool:
 @dataclass(frozen=True)
 class FigureRules:
     tolerance: float = 0.02
-    window_days: int = 45
+    window_days: int = 31
     contradiction_days: int = 14  # claims this far apart in time are about the same moment
     min_similarity: float = 70.0
     excluded_units: frozenset[str] = frozenset()
@@ -140,23 +151,37 @@ def claim_order(c: ClaimFeature) -> tuple[Any, ...]:
     return (c.published is None, c.published, c.doc_id, c.idx)
 
 
-def _support(c: ClaimFeature, claims: Sequence[ClaimFeature], tolerance: float) -> tuple[int, int, int]:
-    """Independent sources whose claims can be true with c's value; that give the same value; that give
-    it within tolerance."""
-    near = {d.source_key for d in claims if consistent(c, d, tolerance)}
-    same = {d.source_key for d in claims if values_agree(c.value, d.value, 1e-9)}
-    close = {d.source_key for d in claims if values_agree(c.value, d.value, tolerance)}
-    return len(near), len(same), len(close)
+def _value_groups(claims: Sequence[ClaimFeature]) -> list[tuple[ClaimFeature, set[str]]]:
+    """Claims that say the same thing the same way (value, approximation, qualifier): one representative
+    each, with the independent sources saying it. Consensus compares these few, not every pair of claims."""
+    groups: dict[tuple[float, bool, str], tuple[ClaimFeature, set[str]]] = {}
+    for c in sorted(claims, key=claim_order):
+        key = (round(c.value, 9), c.approx, bound(c.qualifier))
+        groups.setdefault(key, (c, set()))[1].add(c.source_key)
+    return list(groups.values())
 
 
 def consensus(claims: Sequence[ClaimFeature], tolerance: float) -> ClaimFeature:
-    """The claim whose value the most independent sources support, then the most give as it is, then
-    within tolerance; a point value before a bound or an approximation, then the smallest value."""
-    def rank(c: ClaimFeature) -> tuple[Any, ...]:
-        near, same, close = _support(c, claims, tolerance)
-        return (-near, -same, -close, bound(c.qualifier) != "point", c.approx, c.value, *claim_order(c))
+    """The claim whose value the most independent sources support (their own value can be true with it),
+    then the most give as it is, then within tolerance; a point value before a bound or an approximation,
+    then the smallest value."""
+    groups = _value_groups(claims)
 
-    return min(claims, key=rank)
+    def rank(rep: ClaimFeature) -> tuple[Any, ...]:
+        near: set[str] = set()
+        same: set[str] = set()
+        close: set[str] = set()
+        for other, sources in groups:
+            if consistent(rep, other, tolerance):
+                near |= sources
+            if values_agree(rep.value, other.value, 1e-9):
+                same |= sources
+            if values_agree(rep.value, other.value, tolerance):
+                close |= sources
+        return (-len(near), -len(same), -len(close), bound(rep.qualifier) != "point", rep.approx, rep.value,
+                *claim_order(rep))
+
+    return min((rep for rep, _ in groups), key=rank)
 
 
 def figure_id(block: str, first: ClaimFeature) -> str:
@@ -170,11 +195,12 @@ def figure_rows(
     ordered = sorted(claims, key=claim_order)
     best = consensus(ordered, rules.tolerance)
     agree = [c for c in ordered if consistent(best, c, rules.tolerance)]
+    agreeing = {(c.doc_id, c.idx) for c in agree}
     fid = figure_id(ordered[0].block, ordered[0])
     published = [c.published for c in ordered if c.published]
     qualifiers = sorted({c.qualifier for c in agree if c.qualifier})
     n_sources = len({c.source_key for c in agree})
-    lead = next(c for c in ordered if c in agree)
+    lead = agree[0]
     row: dict[str, object] = {
         "id": fid, "cluster": cluster, "unit": best.unit, "actors": list(best.actors),
         "about": lead.about or best.about, "value": best.value, "qualifier": ", ".join(qualifiers) or None,
@@ -187,7 +213,8 @@ def figure_rows(
     }
     members: list[dict[str, object]] = [
         {"figure_id": fid, "cluster": cluster, "doc_id": c.doc_id, "idx": c.idx, "block": c.block, "value": c.value,
-         "agrees": c in agree, "source_key": c.source_key, "published": c.published, "words": c.words}
+         "agrees": (c.doc_id, c.idx) in agreeing, "source_key": c.source_key, "published": c.published,
+         "words": c.words}
         for c in ordered
     ]
     return row, members
@@ -210,9 +237,10 @@ def contradictions(claims: Sequence[ClaimFeature], fid: str, rules: FigureRules)
     if best.unit in rules.excluded_units or not best.actors:
         return []
     agree = [c for c in ordered if consistent(best, c, rules.tolerance)]
+    agreeing = {(c.doc_id, c.idx) for c in agree}
     out: dict[str, ContradictionItem] = {}
     for c in ordered:
-        if c in agree or c.doc_id in out or not c.words:
+        if (c.doc_id, c.idx) in agreeing or c.doc_id in out or not c.words:
             continue
         for d in agree:
             if d.original == c.original or not d.words or d.span is None or c.span is None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from dyad.extract.actors.names import normalise
@@ -47,7 +48,7 @@ class FusionRules:
             ),
             figures=FigureRules(
                 tolerance=settings.claim_tolerance,
-                window_days=int(config.get("figure_window_days", 45)),
+                window_days=int(config.get("figure_window_days", 31)),
                 contradiction_days=int(config.get("figure_contradiction_days", 14)),
                 min_similarity=float(config.get("claim_subject_min_similarity", 70)),
                 excluded_units=frozenset(normalise_unit(u) for u in config.get("contradiction_excluded_units") or []),
@@ -57,7 +58,7 @@ class FusionRules:
 
     def signature(self) -> str:
         """A line that changes whenever a rule does (kept in fusion_state; a change calls for a rebuild)."""
-        return repr(self)
+        return json.dumps(asdict(self), sort_keys=True, default=sorted)
 
 
 def doc_source(row: Row) -> DocSource:

@@ -8,10 +8,9 @@ one document at a time gives the groups a rebuild from scratch gives.
 
 Only items whose spans of days overlap (within a tolerance) are compared: a
 sweep over items sorted by their first day. An item without a span compares
-only with items of its own document. A group that holds two items that must
-stay apart (two different events of one document) is cut into parts by a
-fixed, first-fit rule over its items in a fixed order, so the parts too
-depend only on the group.
+only with items of its own document. What a group becomes (a story, a figure)
+is a function of the group alone (`dyad.fuse.stories.split`,
+`dyad.fuse.figures.figure_rows`), so it too is the same in any order.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import datetime as dt
 import hashlib
 import heapq
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 
 class Linkable(Protocol):
@@ -68,18 +67,25 @@ def candidate_pairs(items: Sequence[T], fresh: Sequence[bool], tolerance: int) -
     plus pairs of one document where either has no span."""
     gap = dt.timedelta(days=tolerance)
     order = sorted((i for i, it in enumerate(items) if it.span is not None), key=lambda i: items[i].span[0])  # type: ignore[index]
-    active: list[tuple[dt.date, int]] = []  # (last day + gap, index), smallest first
+    # the items whose days are still open, (last day + gap, index), soonest first: fresh and stored apart,
+    # so that two stored items, already compared when they arrived, are never paired again
+    active: tuple[list[tuple[dt.date, int]], list[tuple[dt.date, int]]] = ([], [])
     for j in order:
         lo, hi = items[j].span  # type: ignore[misc]
-        while active and active[0][0] < lo:
-            heapq.heappop(active)
-        for _, i in active:
-            if fresh[i] or fresh[j]:
+        for heap in active:
+            while heap and heap[0][0] < lo:
+                heapq.heappop(heap)
+        for _, i in active[0]:
+            yield (i, j)
+        if fresh[j]:
+            for _, i in active[1]:
                 yield (i, j)
-        heapq.heappush(active, (hi + gap, j))
-    by_doc: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        by_doc.setdefault(it.doc_id, []).append(i)
+        heapq.heappush(active[0] if fresh[j] else active[1], (hi + gap, j))
+    by_doc: dict[str, list[int]] = {it.doc_id: [] for it in items if it.span is None}
+    if by_doc:
+        for i, it in enumerate(items):
+            if it.doc_id in by_doc:
+                by_doc[it.doc_id].append(i)
     for members in by_doc.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -118,34 +124,3 @@ def join_groups(
 def connected(items: Sequence[T], tolerance: int, links: Rule[T]) -> list[list[int]]:
     """Every group of `items` (all compared afresh), each as item indexes in input order."""
     return [sorted(new) for _, new in join_groups(items, [None] * len(items), tolerance, links)]
-
-
-def cut(items: Sequence[T], order: Callable[[T], tuple[Any, ...]], links: Rule[T], apart: Rule[T],
-        marked: Callable[[T], bool] | None = None) -> list[list[T]]:
-    """One group as parts with no two items kept apart: items in `order`, each into the first part
-    it links to and holds nothing it must stay apart from, else a part of its own.
-
-    Only items of one document, or two `marked` items, can be kept apart, so only they are checked
-    against each other.
-    """
-    ranked = sorted(items, key=order)
-    is_marked = [bool(marked and marked(item)) for item in ranked]
-
-    def checked(i: int, j: int) -> bool:
-        return ranked[i].doc_id == ranked[j].doc_id or (is_marked[i] and is_marked[j])
-
-    n = len(ranked)
-    if not any(checked(i, j) and apart(ranked[i], ranked[j]) for i in range(n) for j in range(i + 1, n)
-               if ranked[i].doc_id == ranked[j].doc_id or (is_marked[i] and is_marked[j])):
-        return [ranked]
-    parts: list[list[int]] = []
-    for i in range(n):
-        for part in parts:
-            if any(links(ranked[i], ranked[j]) for j in part) and not any(
-                checked(i, j) and apart(ranked[i], ranked[j]) for j in part
-            ):
-                part.append(i)
-                break
-        else:
-            parts.append([i])
-    return [[ranked[i] for i in part] for part in parts]

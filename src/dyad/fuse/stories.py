@@ -24,6 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from dyad.fuse.config import fusion_config
+from dyad.fuse.linking import candidate_pairs
 from dyad.fuse.time import overlaps, precision
 from dyad.stored.fusion_items import ContradictionItem, Report
 
@@ -107,42 +108,142 @@ def named(r: Report) -> bool:
     return bool(r.source_name or r.target_name)
 
 
+def precise(r: Report) -> bool:
+    """Dated by its own text to the day."""
+    return r.own_time and r.span is not None and r.span[0] == r.span[1]
+
+
 def similar(x: Report, y: Report, rules: StoryRules) -> bool:
-    """Words tie two reports: the same trigger stem, the same named people, or similar sentences; never
-    when they name different people. Sentences of two documents must be more alike when one of them is
-    not dated by its text."""
+    """Words tie two reports; never when they name different people.
+
+    Two reports dated to the day (or of one document) are tied by the same trigger stem, the same
+    named people or sentences of `min_similarity`. A report only bounded by its publication, or dated
+    to a month or a year, could be any of the events in its days: it takes sentences of
+    `undated_similarity`, or the same named people and some likeness of wording.
+    """
     if people_differ(x, y):
         return False
-    if x.stem and x.stem == y.stem:
-        return True
-    if _same_people(x, y):
-        return True
-    lenient = (x.own_time and y.own_time) or x.doc_id == y.doc_id
-    needed = rules.min_similarity if lenient else rules.undated_similarity
-    score = fuzz.token_set_ratio(x.words, y.words, score_cutoff=needed)
-    return bool(x.words and y.words and score >= needed)
+    if (precise(x) and precise(y)) or x.doc_id == y.doc_id:
+        if (x.stem and x.stem == y.stem) or _same_people(x, y):
+            return True
+        return _words(x, y) >= rules.min_similarity
+    score = _words(x, y)
+    return score >= rules.undated_similarity or (
+        _same_people(x, y) and (bool(x.stem and x.stem == y.stem) or score >= rules.min_similarity)
+    )
+
+
+def _words(x: Report, y: Report) -> float:
+    if not x.words or not y.words:
+        return 0.0
+    return float(fuzz.token_set_ratio(x.words, y.words))
 
 
 def linked(x: Report, y: Report, rules: StoryRules) -> bool:
-    """Whether two reports are reports of one event."""
+    """Whether two reports are reports of one event: the same key, days that agree, words that tie them.
+
+    Reports of one document may be `day_tolerance` days apart (the arrival and the talks of one visit);
+    reports of two documents must share a day, so that reports of one key on following days do not
+    chain into one story.
+    """
     if x.key != y.key:
         return False
     if x.span is None or y.span is None:
         # no days to compare: only a report of the same document, tied by its words
         return x.doc_id == y.doc_id and similar(x, y, rules)
-    if not overlaps(x.span, y.span, rules.day_tolerance):
+    same_doc = x.doc_id == y.doc_id
+    if not overlaps(x.span, y.span, rules.day_tolerance if same_doc else 0):
         return False
-    if x.doc_id == y.doc_id and x.own_time and y.own_time and not people_differ(x, y):
+    if same_doc and x.own_time and y.own_time and not people_differ(x, y):
         return True  # one text dating both to the same days
     return similar(x, y, rules)
 
 
 def apart(x: Report, y: Report, rules: StoryRules) -> bool:
-    """Two different events: reports of one document that the text dates to different days, or reports
-    naming different people on a side."""
-    if x.doc_id == y.doc_id and x.own_time and y.own_time and not overlaps(x.span, y.span, rules.day_tolerance):
+    """Two different events: reports the texts date to days more than `day_tolerance` apart (of one pair
+    and family, however close), or reports naming different people on a side."""
+    if x.own_time and y.own_time and not overlaps(x.span, y.span, rules.day_tolerance):
         return True
     return people_differ(x, y)
+
+
+def conflicting(r: Report) -> bool:
+    """Whether a report can be kept apart from another document's: dated by its text, or naming people."""
+    return r.own_time or named(r)
+
+
+@dataclass
+class _Part:
+    """What a part of a group holds that decides whether it must stay apart from another."""
+
+    members: list[int]
+    max_lo: dt.date | None  # of the reports dated by their text
+    min_hi: dt.date | None
+    names: set[tuple[str | None, str | None]]
+
+    def clashes(self, other: _Part, tolerance: int, directed: bool) -> bool:
+        gap = dt.timedelta(days=tolerance)
+        if self.max_lo and other.min_hi and self.max_lo > other.min_hi + gap:
+            return True
+        if other.max_lo and self.min_hi and other.max_lo > self.min_hi + gap:
+            return True
+        return any(_names_differ(a, b, directed) for a in self.names for b in other.names)
+
+    def absorb(self, other: _Part) -> None:
+        self.members += other.members
+        self.max_lo = max((d for d in (self.max_lo, other.max_lo) if d), default=None)
+        self.min_hi = min((d for d in (self.min_hi, other.min_hi) if d), default=None)
+        self.names |= other.names
+
+
+def _names_differ(a: tuple[str | None, str | None], b: tuple[str | None, str | None], directed: bool) -> bool:
+    ways = [((a[0], b[0]), (a[1], b[1]))] + ([] if directed else [((a[0], b[1]), (a[1], b[0]))])
+    return all(any(p and q and p != q for p, q in sides) for sides in ways)
+
+
+def _strength(x: Report, y: Report) -> tuple[int, int]:
+    """How surely two linked reports are one event: one text dating both, then both dated to one day, then
+    one document, then the rest; closer days first."""
+    tier = 0 if x.doc_id == y.doc_id and x.own_time and y.own_time else 1 if precise(x) and precise(y) else (
+        2 if x.doc_id == y.doc_id else 3)
+    gap = abs((x.span[0] - y.span[0]).days) if x.span and y.span else 0
+    return tier, gap
+
+
+def split(members: Sequence[Report], rules: StoryRules) -> list[list[Report]]:
+    """A connected group of reports as stories: whole when nothing in it must stay apart, else merged
+    back along its links, surest first, never joining two parts that hold reports kept apart (two days
+    the texts give, two different people on a side). Depends on the group only, not on arrival order."""
+    ranked = sorted(members, key=report_order)
+    parts = [_Part([i], r.span[0] if r.own_time and r.span else None, r.span[1] if r.own_time and r.span else None,
+                   {(r.source_name, r.target_name)} if named(r) else set()) for i, r in enumerate(ranked)]
+    directed = bool(ranked and ranked[0].directed)
+    whole = _Part([], None, None, set())
+    for part in parts:
+        whole.absorb(part)
+    lo, hi = whole.max_lo, whole.min_hi
+    time_clash = lo is not None and hi is not None and lo > hi + dt.timedelta(days=rules.day_tolerance)
+    names = sorted(whole.names, key=str)
+    if not time_clash and not any(_names_differ(a, b, directed) for i, a in enumerate(names) for b in names[i + 1:]):
+        return [ranked]
+    edges = sorted((_strength(ranked[i], ranked[j]), i, j)
+                   for i, j in candidate_pairs(ranked, [True] * len(ranked), rules.day_tolerance)
+                   if linked(ranked[i], ranked[j], rules))
+    owner = list(range(len(ranked)))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    for _, i, j in edges:
+        a, b = find(i), find(j)
+        if a != b and not parts[a].clashes(parts[b], rules.day_tolerance, directed):
+            a, b = min(a, b), max(a, b)
+            parts[a].absorb(parts[b])
+            owner[b] = a
+    return [[ranked[i] for i in sorted(parts[k].members)] for k in sorted({find(i) for i in range(len(ranked))})]
 
 
 def report_order(r: Report) -> tuple[Any, ...]:

@@ -27,7 +27,7 @@ from dyad.fuse import items as it
 from dyad.fuse import stories as st
 from dyad.fuse.contradictions import first_per_document, relation_contradictions
 from dyad.fuse.items import FusionRules
-from dyad.fuse.linking import connected, cut, group_name, join_groups
+from dyad.fuse.linking import connected, group_name, join_groups
 from dyad.settings import Settings
 from dyad.store import Store
 from dyad.store import fusion_read as rd
@@ -67,8 +67,7 @@ def _story_groups(members: Sequence[Report], rules: FusionRules) -> tuple[list[d
     srules = rules.stories
     cluster = group_name("K", members)
     stories, mentions, found = [], [], []
-    for part in cut(members, st.report_order, lambda x, y: st.linked(x, y, srules), lambda x, y: st.apart(x, y, srules),
-                    st.named):
+    for part in st.split(members, srules):
         row = st.story_row(part, cluster, srules.day_tolerance)
         stories.append(row)
         mentions += [it.mention_row(r, str(row["id"]), cluster) for r in part]

@@ -22,7 +22,7 @@ from dyad.analyse.dyads import Temperature, temperature, trend
 from dyad.api.fusion import Fusion, FusionMethods
 from dyad.errors import BAD_FORMAT
 from dyad.present.render import render, static_text
-from dyad.store import source_rows
+from dyad.store import fusion_rows, source_rows, story_rows
 from dyad.stored import Dyad, TrendRow
 from dyad.stored.fusion import FigureClaimRow, MentionRow, Shown, Side, StoryRow
 
@@ -123,25 +123,31 @@ def _says(m: MentionRow) -> str:
     return "did not happen" if m.negated or m.modality == "negated" else m.modality
 
 
-def story_view(db: Database, story: StoryRow) -> StoryView:
-    """A story with one report per document: saying it happened and dated to the day first, then the earliest."""
-    seen: dict[str, MentionRow] = {}
-    mentions = db.story(story.id).mentions
-    for m in sorted(mentions, key=lambda m: (not m.realis, not (m.when and len(m.when) == 10),
-                                             m.published or dt.date.max, m.idx)):
-        seen.setdefault(m.doc_id, m)
-    return StoryView(story, [(_says(m), _mention_cite(m)) for m in seen.values()])
+def story_views(db: Database, stories: list[StoryRow]) -> list[StoryView]:
+    """Stories with one report per document: saying it happened and dated to the day first, then the earliest."""
+    by_story: dict[str, list[MentionRow]] = {}
+    for m in story_rows.mentions_of_stories(db.store, [s.id for s in stories]):
+        by_story.setdefault(m.story_id, []).append(m)
+    views = []
+    for story in stories:
+        seen: dict[str, MentionRow] = {}
+        for m in sorted(by_story.get(story.id, []), key=lambda m: (not m.realis, not (m.when and len(m.when) == 10),
+                                                                   m.published or dt.date.max, m.idx)):
+            seen.setdefault(m.doc_id, m)
+        views.append(StoryView(story, [(_says(m), _mention_cite(m)) for m in seen.values()]))
+    return views
 
 
 def _claim_cite(c: FigureClaimRow, title: str | None = None) -> Cite:
     return Cite(c.evidence, c.outlet, title, c.published, c.url, c.doc, c.doc_id, c.start, c.end)
 
 
-def figure_view(db: Database, figure: Any) -> FigureView:
-    seen: dict[str, FigureClaimRow] = {}
-    for c in db.figure(figure.id).claims:
-        seen.setdefault(c.doc_id, c)
-    return FigureView(figure, [(c.agrees, _claim_cite(c)) for c in seen.values()])
+def figure_views(db: Database, figures: list[Any]) -> list[FigureView]:
+    """Figures with one claim per document, agreeing ones first."""
+    by_figure: dict[str, dict[str, FigureClaimRow]] = {}
+    for c in fusion_rows.claims_of_figures(db.store, [f.id for f in figures]):
+        by_figure.setdefault(c.figure_id, {}).setdefault(c.doc_id, c)
+    return [FigureView(f, [(c.agrees, _claim_cite(c)) for c in by_figure.get(f.id, {}).values()]) for f in figures]
 
 
 def build_briefing(
@@ -149,9 +155,7 @@ def build_briefing(
     window_days: int = 30,
 ) -> Briefing:
     """Everything a briefing shows, for a dyad (all dyads without one) and a period, read from the store."""
-    fusion = db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES)
-    fusion.figures = db.figures(dyad, False, since, until, limit=MAX_FIGURES)
-    fusion.shown["figures"] = Shown(len(fusion.figures), fusion.shown["figures"].total)
+    fusion = db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES, figures=MAX_FIGURES)
     pair = dyad.pair if dyad else None
     scope = source_rows.scope_summary(db.store, pair, since, until)
     quotes, n_quotes = source_rows.quotes_in_scope(db.store, pair, since, until, MAX_QUOTES)
@@ -162,9 +166,9 @@ def build_briefing(
     return Briefing(
         dyad=dyad, since=since, until=until, generated=dt.date.today(), n_documents=int(scope["n"]),
         first_published=scope["first"], last_published=scope["last"], fusion=fusion,
-        stories=[story_view(db, s) for s in fusion.stories],
-        background=[story_view(db, s) for s in fusion.background],
-        figures=[figure_view(db, f) for f in fusion.figures],
+        stories=story_views(db, fusion.stories),
+        background=story_views(db, fusion.background),
+        figures=figure_views(db, fusion.figures),
         quotes=[(q["speaker"], Cite(q["words"] or "", q["outlet"], q["title"], q["published"], q["url"], q["doc"],
                                     q["doc_id"], q["start"], q["end"])) for q in quotes],
         quotes_shown=Shown(len(quotes), n_quotes), trend=rows, bucket=bucket,

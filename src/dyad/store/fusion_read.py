@@ -22,16 +22,26 @@ def _ids(ids: Sequence[str]) -> pa.Table:
     return pa.table({"id": pa.array(list(ids), pa.string())})
 
 
+def _fetch(con: Any, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+    """Rows as dicts, through Arrow (much faster than Python tuples for many rows)."""
+    table = con.sql(sql, params=list(params)).to_arrow_table()
+    rows: list[Row] = table.to_pylist() if table is not None else []
+    return rows
+
+
+def _with_table(store: Store, name: str, table: pa.Table, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+    """Run `sql`, which joins the Arrow `table` registered under `name`."""
+    with store.reading() as con:
+        con.register(name, table)
+        try:
+            return _fetch(con, sql, params)
+        finally:
+            con.unregister(name)
+
+
 def _with_ids(store: Store, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> list[Row]:
     """Run `sql`, which joins the registered table `_ids(id)`, for these ids."""
-    with store.reading() as con:
-        con.register("_ids", _ids(ids))
-        try:
-            cur = con.execute(sql, list(params))
-            names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        finally:
-            con.unregister("_ids")
+    return _with_table(store, "_ids", _ids(ids), sql, params)
 
 
 def unfused_documents(store: Store, limit: int | None = None) -> list[str]:
@@ -112,19 +122,13 @@ def reports_near(store: Store, windows: Sequence[tuple[str, str, str, dt.date, d
         "family": [w[0] for w in windows], "a": [w[1] for w in windows], "b": [w[2] for w in windows],
         "lo": pa.array([w[3] for w in windows], pa.date32()), "hi": pa.array([w[4] for w in windows], pa.date32()),
     })
-    with store.reading() as con:
-        con.register("_windows", table)
-        try:
-            cur = con.execute(
-                f"""SELECT DISTINCT {MENTION_COLUMNS} FROM story_mentions m
-                    JOIN _windows w ON w.family = m.family AND w.a = m.a AND w.b = m.b
-                         AND m.day_lo <= w.hi AND m.day_hi >= w.lo
-                    {MENTION_JOINS}"""
-            )
-            names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        finally:
-            con.unregister("_windows")
+    return _with_table(
+        store, "_windows", table,
+        f"""SELECT DISTINCT {MENTION_COLUMNS} FROM story_mentions m
+            JOIN _windows w ON w.family = m.family AND w.a = m.a AND w.b = m.b
+                 AND m.day_lo <= w.hi AND m.day_hi >= w.lo
+            {MENTION_JOINS}""",
+    )
 
 
 def reports_of_clusters(store: Store, clusters: Sequence[str]) -> list[Row]:
@@ -179,17 +183,11 @@ def claims_near(store: Store, windows: Sequence[tuple[str, dt.date, dt.date]]) -
         "block": [w[0] for w in windows],
         "lo": pa.array([w[1] for w in windows], pa.date32()), "hi": pa.array([w[2] for w in windows], pa.date32()),
     })
-    with store.reading() as con:
-        con.register("_windows", table)
-        try:
-            cur = con.execute(
-                f"""SELECT DISTINCT * FROM ({STORED_CLAIM}
-                    JOIN _windows w ON w.block = f.block AND f.published BETWEEN w.lo AND w.hi)"""
-            )
-            names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        finally:
-            con.unregister("_windows")
+    return _with_table(
+        store, "_windows", table,
+        f"""SELECT DISTINCT * FROM ({STORED_CLAIM}
+            JOIN _windows w ON w.block = f.block AND f.published BETWEEN w.lo AND w.hi)""",
+    )
 
 
 def claims_of_clusters(store: Store, clusters: Sequence[str]) -> list[Row]:
@@ -224,30 +222,27 @@ def relations_near(store: Store, windows: Sequence[tuple[str, str, dt.date | Non
         "a": [w[0] for w in windows], "b": [w[1] for w in windows],
         "lo": pa.array([w[2] for w in windows], pa.date32()), "hi": pa.array([w[3] for w in windows], pa.date32()),
     })
-    with store.reading() as con:
-        con.register("_pairs", table)
-        try:
-            cur = con.execute(
-                """SELECT DISTINCT r.doc_id, r.idx, r.a, r.b, r.type, r.polarity, r.directed, s.published, s.source_key,
-                          s.original
-                   FROM relations r JOIN _pairs p ON (r.a = p.a AND r.b = p.b) OR (r.a = p.b AND r.b = p.a)
-                   JOIN doc_sources s ON s.doc_id = r.doc_id
-                   WHERE p.lo IS NULL OR s.published IS NULL OR s.published BETWEEN p.lo AND p.hi
-                   ORDER BY r.doc_id, r.idx"""
-            )
-            names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        finally:
-            con.unregister("_pairs")
+    return _with_table(
+        store, "_pairs", table,
+        """SELECT DISTINCT r.doc_id, r.idx, r.a, r.b, r.type, r.polarity, r.directed, s.published, s.source_key,
+                  s.original
+           FROM relations r JOIN _pairs p ON (r.a = p.a AND r.b = p.b) OR (r.a = p.b AND r.b = p.a)
+           JOIN doc_sources s ON s.doc_id = r.doc_id
+           WHERE p.lo IS NULL OR s.published IS NULL OR s.published BETWEEN p.lo AND p.hi
+           ORDER BY r.doc_id, r.idx""",
+    )
 
 
 def actor_rows(store: Store, ids: Sequence[str]) -> list[Row]:
     """The actors of these documents with how often each is mentioned."""
     return _with_ids(
         store,
-        """SELECT a.doc_id, a.key, a.name, a.kind, a.country, a.role, a.sector, a.code, a.aliases,
-                  (SELECT count(*) FROM mentions m WHERE m.doc_id = a.doc_id AND m.actor_key = a.key) AS mentions
-           FROM actors a JOIN _ids i ON i.id = a.doc_id ORDER BY a.doc_id, a.idx""",
+        """WITH counts AS (SELECT m.doc_id, m.actor_key, count(*) AS n FROM mentions m JOIN _ids i ON i.id = m.doc_id
+                           GROUP BY ALL)
+           SELECT a.doc_id, a.key, a.name, a.kind, a.country, a.role, a.sector, a.code, a.aliases,
+                  coalesce(c.n, 0) AS mentions
+           FROM actors a JOIN _ids i ON i.id = a.doc_id
+           LEFT JOIN counts c ON c.doc_id = a.doc_id AND c.actor_key = a.key ORDER BY a.doc_id, a.idx""",
         ids,
     )
 

@@ -12,11 +12,13 @@ from dyad.stored.fusion import ContradictionRow, FigureClaimRow, FigureRow, Side
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 
-FIGURE_SQL = """SELECT f.*, substr(d.text, c.start + 1, c."end" - c.start) AS evidence, d.url, d.title
-FROM figures f
-JOIN claims c ON c.doc_id = f.lead_doc AND c.idx = f.lead_idx
-JOIN documents d ON d.id = f.lead_doc"""
 FIGURE_ORDER = " ORDER BY f.n_sources DESC, f.n_claims DESC, f.unit, f.value, f.id"
+# The figures kept (filtered, ordered, cut) first; then the lead claim's words, document, title and URL.
+FIGURE_SQL = """WITH f AS (SELECT f.* FROM figures f {where} {order} {limit})
+SELECT f.*, substr(d.text, c.start + 1, c."end" - c.start) AS evidence, d.url, d.title
+FROM f
+JOIN claims c ON c.doc_id = f.lead_doc AND c.idx = f.lead_idx
+JOIN documents d ON d.id = f.lead_doc""" + FIGURE_ORDER
 
 
 def _figure_where(pair: Pair | None, since: dt.date | None, until: dt.date | None, single_source: bool,
@@ -40,7 +42,7 @@ def figures(
     """Figures about either state of the pair (all without one), the most independent sources first."""
     where = _figure_where(pair, since, until, single_source, unit)
     tail, more = limit(count)
-    rows = store.rows(FIGURE_SQL + where.sql() + FIGURE_ORDER + tail, [*where.params, *more])
+    rows = store.rows(FIGURE_SQL.format(where=where.sql(), order=FIGURE_ORDER, limit=tail), [*where.params, *more])
     return [_figure(r) for r in rows]
 
 
@@ -51,7 +53,7 @@ def figure_count(store: Store, pair: Pair | None = None, since: dt.date | None =
 
 
 def figure(store: Store, figure_id: str) -> FigureRow | None:
-    rows = store.rows(FIGURE_SQL + " WHERE f.id = ?", [figure_id])
+    rows = store.rows(FIGURE_SQL.format(where="WHERE f.id = ?", order="", limit=""), [figure_id])
     return _figure(rows[0]) if rows else None
 
 
@@ -63,17 +65,22 @@ def _figure(r: dict[str, Any]) -> FigureRow:
     return FigureRow(**values)  # type: ignore[arg-type]
 
 
+FIGURE_CLAIM_SQL = """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id) AS doc, f.idx, d.published, s.outlet,
+       d.url, c.value, c.unit, c.qualifier, c.approx, c.about, f.agrees,
+       substr(d.text, c.start + 1, c."end" - c.start) AS evidence, c.start, c."end"
+FROM (SELECT * FROM figure_claims f WHERE {where}) f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
+JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
+ORDER BY f.figure_id, NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx"""
+
+
 def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
     """Every claim of one figure, agreeing ones first."""
-    rows = store.rows(
-        """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id) AS doc, f.idx, d.published, s.outlet, d.url,
-                  c.value, c.unit, c.qualifier, c.approx, c.about, f.agrees,
-                  substr(d.text, c.start + 1, c."end" - c.start) AS evidence, c.start, c."end"
-           FROM figure_claims f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
-           JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
-           WHERE f.figure_id = ? ORDER BY NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx""",
-        [figure_id],
-    )
+    return claims_of_figures(store, [figure_id])
+
+
+def claims_of_figures(store: Store, figure_ids: list[str]) -> list[FigureClaimRow]:
+    """Every claim of these figures, agreeing ones first within each."""
+    rows = store.rows(FIGURE_CLAIM_SQL.format(where="f.figure_id IN (SELECT unnest(?::VARCHAR[]))"), [figure_ids])
     return [FigureClaimRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 
@@ -98,8 +105,11 @@ LEFT JOIN relations {x}r ON k.{name}_table = 'relations' AND {x}r.doc_id = k.{na
 LEFT JOIN events {x}e ON k.{name}_table = 'events' AND {x}e.doc_id = k.{name}_doc AND {x}e.idx = k.{name}_idx"""
 
 
-CONTRADICTION_SQL = f"""SELECT k.*, {_side_sql('first')}, {_side_sql('second')}
-FROM contradictions k
+CONTRADICTION_ORDER = " ORDER BY k.day DESC NULLS LAST, k.kind, k.id"
+# The contradictions kept (filtered, ordered, cut) first; then each side's document and words.
+CONTRADICTION_SQL = f"""WITH k AS (SELECT k.* FROM contradictions k {{where}} {{order}} {{limit}})
+SELECT k.*, {_side_sql('first')}, {_side_sql('second')}
+FROM k
 {_side_joins('first')}
 {_side_joins('second')}"""
 
@@ -122,9 +132,8 @@ def contradictions(
     """Contradictions in scope, the latest first."""
     where = _contradiction_where(pair, since, until, kind)
     tail, more = limit(count)
-    rows = store.rows(CONTRADICTION_SQL + where.sql() + " ORDER BY k.day DESC NULLS LAST, k.kind, k.id" + tail,
-                      [*where.params, *more])
-    return [_contradiction(r) for r in rows]
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit=tail) + CONTRADICTION_ORDER
+    return [_contradiction(r) for r in store.rows(sql, [*where.params, *more])]
 
 
 def contradiction_count(store: Store, pair: Pair | None = None, since: dt.date | None = None,
@@ -134,7 +143,8 @@ def contradiction_count(store: Store, pair: Pair | None = None, since: dt.date |
 
 
 def contradictions_about(store: Store, ref: str) -> list[ContradictionRow]:
-    return [_contradiction(r) for r in store.rows(CONTRADICTION_SQL + " WHERE k.ref = ? ORDER BY k.id", [ref])]
+    sql = CONTRADICTION_SQL.format(where="WHERE k.ref = ?", order="", limit="") + " ORDER BY k.id"
+    return [_contradiction(r) for r in store.rows(sql, [ref])]
 
 
 def _side(r: dict[str, Any], name: str) -> Side:
@@ -157,5 +167,6 @@ def contradictions_among(store: Store, doc_ids: list[str]) -> list[tuple[Contrad
         "k.first_doc IN (SELECT unnest(?::VARCHAR[])) AND k.second_doc IN (SELECT unnest(?::VARCHAR[]))",
         doc_ids, doc_ids,
     )
-    sql = CONTRADICTION_SQL.replace("SELECT k.*,", "SELECT k.*, (SELECT f.unit FROM figures f WHERE f.id = k.ref) AS unit,")
-    return [(_contradiction(r), r["unit"]) for r in store.rows(sql + where.sql() + " ORDER BY k.id", where.params)]
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order="", limit="").replace(
+        "SELECT k.*,", "SELECT k.*, (SELECT f.unit FROM figures f WHERE f.id = k.ref) AS unit,", 1)
+    return [(_contradiction(r), r["unit"]) for r in store.rows(sql + " ORDER BY k.id", where.params)]

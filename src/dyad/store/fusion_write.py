@@ -45,7 +45,7 @@ _COLUMNS = ddl_columns(FUSION_DDL)
 def _arrow(table: str, rows: Sequence[Row]) -> pa.Table:
     cols = _COLUMNS[table]
     schema = arrow_schema([(name.strip('"'), sql) for name, sql in cols])
-    return pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+    return pa.Table.from_pylist(list(rows), schema=schema)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> None:

@@ -70,14 +70,13 @@ EVENT_LAST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
 # rows kept only. Actor names and codes are those of the global actor when actors are resolved.
 EVENTS_SQL = """
 WITH kept AS (
-    SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at, coalesce(d.source_name, d.id) AS doc,
-           substr(d.text, e.start + 1, e."end" - e.start) AS evidence
+    SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at, coalesce(d.source_name, d.id) AS doc
     FROM events e JOIN documents d ON d.id = e.doc_id
     {where}
     ORDER BY d.published NULLS LAST, doc, e.idx
     {limit}
 )
-SELECT k.*,
+SELECT k.*, (SELECT substr(x.text, k.start + 1, k."end" - k.start) FROM documents x WHERE x.id = k.doc_id) AS evidence,
        coalesce(sg.name, a1.name) AS source_name, coalesce(sg.code, a1.code) AS source_code,
        coalesce(sg.sector, a1.sector) AS source_sector,
        coalesce(tg.name, a2.name) AS target_name, coalesce(tg.code, a2.code) AS target_code,

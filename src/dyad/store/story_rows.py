@@ -11,12 +11,13 @@ from dyad.stored.fusion import MentionRow, StoryRow
 
 Pair = tuple[str, str]
 
-# The lead report's sentence, document, title and URL.
-STORY_SQL = """SELECT s.*, substr(d.text, e.start + 1, e."end" - e.start) AS evidence, d.url, d.title
-FROM stories s
-JOIN events e ON e.doc_id = s.lead_doc AND e.idx = s.lead_idx
-JOIN documents d ON d.id = s.lead_doc"""
 STORY_ORDER = " ORDER BY s.n_sources DESC, s.n_documents DESC, coalesce(s.when_start, s.first_seen) DESC NULLS LAST, s.id"
+# The stories kept (filtered, ordered, cut) first; then the lead report's sentence, document, title and URL.
+STORY_SQL = """WITH s AS (SELECT s.* FROM stories s {where} {order} {limit})
+SELECT s.*, substr(d.text, e.start + 1, e."end" - e.start) AS evidence, d.url, d.title
+FROM s
+JOIN events e ON e.doc_id = s.lead_doc AND e.idx = s.lead_idx
+JOIN documents d ON d.id = s.lead_doc""" + STORY_ORDER
 
 
 def pair_clause(alias: str, pair: Pair | None, directed: bool) -> tuple[str, list[Any]]:
@@ -73,7 +74,7 @@ def stories(
     if offset:
         tail += " OFFSET ?"
         more.append(offset)
-    rows = store.rows(STORY_SQL + where.sql() + STORY_ORDER + tail, [*where.params, *more])
+    rows = store.rows(STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit=tail), [*where.params, *more])
     return [_story(r) for r in rows]
 
 
@@ -86,7 +87,7 @@ def story_count(
 
 
 def story(store: Store, story_id: str) -> StoryRow | None:
-    rows = store.rows(STORY_SQL + " WHERE s.id = ?", [story_id])
+    rows = store.rows(STORY_SQL.format(where="WHERE s.id = ?", order="", limit=""), [story_id])
     return _story(rows[0]) if rows else None
 
 
@@ -98,15 +99,17 @@ def _story(r: dict[str, Any]) -> StoryRow:
     return StoryRow(**values)  # type: ignore[arg-type]
 
 
-MENTION_SQL = """SELECT m.story_id, m.doc_id, coalesce(d.source_name, d.id) AS doc, m.idx, d.published, s.outlet,
+MENTION_ORDER = " ORDER BY m.published NULLS LAST, m.doc_id, m.idx"
+# The mentions kept (filtered, ordered, cut) first; then their events, documents and words.
+MENTION_SQL = """WITH m AS (SELECT m.* FROM story_mentions m {where} {order} {limit})
+SELECT m.story_id, m.doc_id, coalesce(d.source_name, d.id) AS doc, m.idx, d.published, s.outlet,
        d.url, d.title, e.source, e.target, e.code, e.root, e.realis, e.modality, e.negated, e."when", e.when_text,
        m.background, m.day_lo, m.day_hi, m.own_time, e.goldstein,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence, e.start, e."end"
-FROM story_mentions m
+FROM m
 JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx
 JOIN documents d ON d.id = m.doc_id
-LEFT JOIN doc_sources s ON s.doc_id = m.doc_id"""
-MENTION_ORDER = " ORDER BY d.published NULLS LAST, m.doc_id, m.idx"
+LEFT JOIN doc_sources s ON s.doc_id = m.doc_id""" + MENTION_ORDER
 
 
 def mentions(
@@ -120,12 +123,14 @@ def mentions(
     if pair:
         clause, params = pair_clause("s", pair, directed)
         where.add(f"m.story_id IN (SELECT s.id FROM stories s WHERE {clause})", *params)
-    clause, params = period_clause("d.published", "d.published", since, until)
+    clause, params = period_clause("m.published", "m.published", since, until)
     where.add(clause, *params)
     if doc:
-        where.all(names_document("d", doc))
+        inner = Where().all(names_document("d", doc))
+        where.add(f"m.doc_id IN (SELECT d.id FROM documents d{inner.sql()})", *inner.params)
     tail, more = limit(count)
-    rows = store.rows(MENTION_SQL + where.sql() + MENTION_ORDER + tail, [*where.params, *more])
+    sql = MENTION_SQL.format(where=where.sql(), order=MENTION_ORDER, limit=tail)
+    rows = store.rows(sql, [*where.params, *more])
     return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 
@@ -138,10 +143,17 @@ def stories_of_document(store: Store, doc_ids: list[str]) -> list[str]:
 def mentions_of_documents(store: Store, doc_ids: list[str]) -> list[MentionRow]:
     """Every report of these documents, with its story."""
     where = Where().add("m.doc_id IN (SELECT unnest(?::VARCHAR[]))", doc_ids)
-    rows = store.rows(MENTION_SQL + where.sql() + MENTION_ORDER, where.params)
+    rows = store.rows(MENTION_SQL.format(where=where.sql(), order="", limit=""), where.params)
     return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 
 def stories_by_id(store: Store, story_ids: list[str]) -> list[StoryRow]:
     where = Where().add("s.id IN (SELECT unnest(?::VARCHAR[]))", story_ids)
-    return [_story(r) for r in store.rows(STORY_SQL + where.sql(), where.params)]
+    return [_story(r) for r in store.rows(STORY_SQL.format(where=where.sql(), order="", limit=""), where.params)]
+
+
+def mentions_of_stories(store: Store, story_ids: list[str]) -> list[MentionRow]:
+    """Every report of these stories, at once (a brief shows several)."""
+    where = Where().add("m.story_id IN (SELECT unnest(?::VARCHAR[]))", story_ids)
+    rows = store.rows(MENTION_SQL.format(where=where.sql(), order="", limit=""), where.params)
+    return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]

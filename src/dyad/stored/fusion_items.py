@@ -83,7 +83,9 @@ class ClaimFeature:
 
     @property
     def block(self) -> str:
-        return f"{self.unit}|{','.join(self.actors)}"
+        """Unit, states and the month of publication: only claims of one block can be one figure."""
+        month = self.published.isoformat()[:7] if self.published else "undated"
+        return f"{self.unit}|{','.join(self.actors)}|{month}"
 
 
 @dataclass(frozen=True)
