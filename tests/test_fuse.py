@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from dyad.fuse.contradictions import first_per_document, relation_block, relation_contradictions
+from dyad.fuse.contradictions import bucket, first_per_document, relation_block, relation_contradictions
 from dyad.fuse.figures import (
     FigureRules,
     consensus,
@@ -393,19 +393,24 @@ def rel(doc: str, a: str, b: str, kind: str, polarity: str, published: str = "20
 def test_asserted_vs_denied_relation_is_a_contradiction_in_either_order():
     items = first_per_document([rel("blog", "BBB", "AAA", "ally", "+"), rel("news", "AAA", "BBB", "ally", "-"),
                                 rel("third", "AAA", "BBB", "partner", "+")])
-    found = relation_contradictions(items, [], 180)
+    found = [c for b in {bucket(r) for r in items} for c in relation_contradictions([r for r in items if bucket(r) == b])]
     assert len(found) == 1 and (found[0].first_doc, found[0].second_doc) == ("blog", "news")
-    # one document saying both, a copy and its original, or a year apart: none
+    # one document saying both, a copy and its original, or another month: none
     assert relation_contradictions(first_per_document([rel("s", "AAA", "BBB", "ally", "+"),
-                                                       rel("s", "AAA", "BBB", "ally", "-")]), [], 180) == []
+                                                       rel("s", "AAA", "BBB", "ally", "-")])) == []
     assert relation_contradictions([rel("x", "AAA", "BBB", "ally", "+", key="k"),
-                                    rel("y", "AAA", "BBB", "ally", "-", key="k", copy_of="x")], [], 180) == []
-    assert relation_contradictions([rel("x", "AAA", "BBB", "ally", "+"),
-                                    rel("y", "AAA", "BBB", "ally", "-", published="2031-06-01")], [], 180) == []
-    # only pairs with a new side are produced when a document arrives
-    stored = [rel("old1", "AAA", "BBB", "ally", "+"), rel("old2", "AAA", "BBB", "ally", "-")]
-    found = relation_contradictions([rel("new", "AAA", "BBB", "ally", "-")], stored, 180)
-    assert [(c.first_doc, c.second_doc) for c in found] == [("old1", "new")]
+                                    rel("y", "AAA", "BBB", "ally", "-", key="k", copy_of="x")]) == []
+    apart_ = [rel("x", "AAA", "BBB", "ally", "+"), rel("y", "AAA", "BBB", "ally", "-", published="2030-05-01")]
+    assert bucket(apart_[0]) != bucket(apart_[1])
+
+
+def test_a_dissenting_document_is_one_contradiction_however_many_disagree_with_it():
+    many = [rel(f"p{i}", "AAA", "BBB", "ally", "+", published=f"2030-03-{10 + i}") for i in range(6)]
+    found = relation_contradictions([*many, rel("n", "AAA", "BBB", "ally", "-", published="2030-03-12")])
+    assert [(c.first_doc, c.second_doc) for c in found] == [("p0", "n")]  # the first of the many
+    deniers = [rel(f"n{i}", "AAA", "BBB", "ally", "-") for i in range(3)]
+    found = relation_contradictions([*deniers, rel("p", "AAA", "BBB", "ally", "+")])
+    assert [(c.first_doc, c.second_doc) for c in found] == [("p", "n0")]  # the lone assertion dissents
 
 
 # -- outlets and speculation -------------------------------------------------------------------------------

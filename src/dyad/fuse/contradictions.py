@@ -1,16 +1,18 @@
-"""Relations one source asserts and another denies, in the same scope.
+"""Relations one document asserts and another denies, in the same scope.
 
 The same standing relation (type and pair; the pair unordered for the
-symmetric types) asserted (+) in one document and denied (-) in another,
-from different documents that are not copies of one another, published within
-`relation_window_days` of each other (one outlet's articles can disagree too). Each document's first statement of each polarity speaks for
-it, so two documents give at most one contradiction per relation. Figure
-contradictions are in `dyad.fuse.figures`, realis ones in `dyad.fuse.stories`.
-"""
+symmetric types) asserted (+) in one document and denied (-) in another, not
+a copy of it, published in the same month (one outlet's articles can disagree
+too). Each document's first statement of each polarity speaks for it. Each
+document on the side fewer documents take is one contradiction, against the
+first document of the other side: a denial among a hundred assertions is one
+disagreement, not a hundred. Figure contradictions are in `dyad.fuse.figures`,
+realis ones in `dyad.fuse.stories`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from dyad.codes import symmetric_relations
 from dyad.stored.fusion_items import ContradictionItem, RelationFeature
@@ -31,31 +33,34 @@ def first_per_document(relations: Iterable[RelationFeature]) -> list[RelationFea
     return list(seen.values())
 
 
-def relation_contradictions(
-    new: Sequence[RelationFeature], stored: Sequence[RelationFeature], window_days: int
-) -> list[ContradictionItem]:
-    """Contradictions with at least one side among `new` (both lists: first statements per document)."""
-    out: dict[tuple[str, str, str], ContradictionItem] = {}
-    fresh = {(r.doc_id, r.idx) for r in new}
-    pool = list({(r.doc_id, r.idx): r for r in [*stored, *new]}.values())
-    by_block: dict[str, list[RelationFeature]] = {}
-    for r in pool:
-        by_block.setdefault(r.block, []).append(r)
-    for block, items in by_block.items():
-        pos = [r for r in items if r.polarity == "+"]
-        neg = [r for r in items if r.polarity == "-"]
-        for p in pos:
-            for n in neg:
-                if (p.doc_id, p.idx) not in fresh and (n.doc_id, n.idx) not in fresh:
-                    continue
-                if p.doc_id == n.doc_id or p.original == n.original:
-                    continue
-                if p.published and n.published and abs((p.published - n.published).days) > window_days:
-                    continue
-                day = max((d for d in (p.published, n.published) if d), default=None)
-                out[(block, p.doc_id, n.doc_id)] = ContradictionItem(
-                    "relation", block, f"{p.a} {p.type} {p.b}", p.a, p.b,
-                    p.doc_id, "relations", p.idx, f"{p.type} (asserted)",
-                    n.doc_id, "relations", n.idx, f"not {p.type} (denied)", day,
-                )
-    return sorted(out.values(), key=lambda c: c.id)
+def bucket(r: RelationFeature) -> str:
+    """The relation and the month it was stated in: the scope within which documents can disagree."""
+    return f"{r.block}|{r.published.isoformat()[:7] if r.published else 'undated'}"
+
+
+def relation_contradictions(items: Sequence[RelationFeature]) -> list[ContradictionItem]:
+    """The contradictions of one bucket (one relation, one month; each document's first statement of
+    each polarity): every document on the side fewer documents take (the denials, on a tie) against
+    the first document of the other side that is not a copy of it."""
+    pos = sorted((r for r in items if r.polarity == "+"), key=_order)
+    neg = sorted((r for r in items if r.polarity == "-"), key=_order)
+    if not pos or not neg:
+        return []
+    few, many = (pos, neg) if len(pos) < len(neg) else (neg, pos)
+    out = []
+    for r in few:
+        other = next((m for m in many if m.original != r.original and m.doc_id != r.doc_id), None)
+        if other is None:
+            continue
+        p, n = (r, other) if r.polarity == "+" else (other, r)
+        day = max((d for d in (p.published, n.published) if d), default=None)
+        out.append(ContradictionItem(
+            "relation", bucket(r), f"{p.a} {p.type} {p.b}", p.a, p.b,
+            p.doc_id, "relations", p.idx, f"{p.type} (asserted)",
+            n.doc_id, "relations", n.idx, f"not {p.type} (denied)", day,
+        ))
+    return sorted(out, key=lambda c: c.id)
+
+
+def _order(r: RelationFeature) -> tuple[Any, ...]:
+    return (r.published is None, r.published, r.doc_id, r.idx)

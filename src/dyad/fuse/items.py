@@ -29,7 +29,6 @@ class FusionRules:
     time: TimeRules
     stories: StoryRules
     figures: FigureRules
-    relation_window_days: int
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> FusionRules:
@@ -53,7 +52,6 @@ class FusionRules:
                 min_similarity=float(config.get("claim_subject_min_similarity", 70)),
                 excluded_units=frozenset(normalise_unit(u) for u in config.get("contradiction_excluded_units") or []),
             ),
-            relation_window_days=int(config.get("relation_window_days", 180)),
         )
 
     def signature(self) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from dyad.fuse import figures as fig
 from dyad.fuse import items as it
 from dyad.fuse import stories as st
-from dyad.fuse.contradictions import first_per_document, relation_contradictions
+from dyad.fuse.contradictions import bucket, first_per_document, relation_contradictions
 from dyad.fuse.items import FusionRules
 from dyad.fuse.linking import connected, group_name, join_groups
 from dyad.settings import Settings
@@ -187,26 +187,30 @@ def _regroup_figures(store: Store, clusters: Sequence[str], leaving: set[str], r
 # -- contradictions of relations ------------------------------------------------------------------------
 
 
-def link_relations(store: Store, rows: Sequence[dict[str, Any]], rules: FusionRules, out: FusionWrite) -> None:
-    new = first_per_document(it.relation(r) for r in rows)
-    if not new:
+def _relation_buckets(store: Store, new: Sequence[Any], leaving: set[str], out: FusionWrite) -> None:
+    """Recompute the contradictions of every (relation, month) bucket these relations fall in."""
+    buckets = {bucket(r) for r in new}
+    if not buckets:
         return
-    window = dt.timedelta(days=rules.relation_window_days)
-    spans: dict[tuple[str, str], list[dt.date | None]] = {}
+    windows = set()
     for r in new:
-        pair = (r.a, r.b)
-        if r.published is None:
-            spans[pair] = [None, None]
-        elif pair not in spans:
-            spans[pair] = [r.published, r.published]
-        elif spans[pair][0] is not None:
-            lo, hi = spans[pair]
-            spans[pair] = [min(lo, r.published), max(hi, r.published)]  # type: ignore[type-var]
-    windows = [(a, b, lo - window if lo else None, hi + window if hi else None) for (a, b), (lo, hi) in spans.items()]
-    stored = first_per_document(it.relation(r) for r in rd.relations_near(store, windows))
+        lo = r.published.replace(day=1) if r.published else None
+        hi = (lo + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1) if lo else None
+        windows.add((r.a, r.b, lo, hi))
     fresh = {(r.doc_id, r.idx) for r in new}
-    stored = [r for r in stored if (r.doc_id, r.idx) not in fresh]
-    out.contradictions += [_contradiction_row(c) for c in relation_contradictions(new, stored, rules.relation_window_days)]
+    stored = [r for r in (it.relation(x) for x in rd.relations_near(store, sorted(windows, key=str)))
+              if bucket(r) in buckets and (r.doc_id, r.idx) not in fresh and r.doc_id not in leaving]
+    members: dict[str, list[Any]] = defaultdict(list)
+    for r in first_per_document([*stored, *(r for r in new if r.doc_id not in leaving)]):
+        members[bucket(r)].append(r)
+    out.contradiction_refs += sorted(buckets)
+    for key in sorted(members):
+        out.contradictions += [_contradiction_row(c) for c in relation_contradictions(members[key])]
+
+
+def link_relations(store: Store, rows: Sequence[dict[str, Any]], out: FusionWrite) -> None:
+    """The new documents' relations against those stated in the same month."""
+    _relation_buckets(store, first_per_document(it.relation(r) for r in rows), set(), out)
 
 
 def _contradiction_row(c: ContradictionItem) -> dict[str, Any]:
@@ -260,7 +264,7 @@ def fuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | No
     link_reports(store, reports, rules, out)
     claims = [it.claim(r) for r in _with_source(rd.claim_rows(store, ids), sources)]
     link_claims(store, claims, rules, _outlets(sources), out)
-    link_relations(store, _with_source(rd.relation_rows(store, ids), sources), rules, out)
+    link_relations(store, _with_source(rd.relation_rows(store, ids), sources), out)
     out.actor_links = it.link_rows(rd.actor_rows(store, ids))
     _replaced(store, out)
     update = _report(store, out, ids)
@@ -283,6 +287,8 @@ def unfuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | 
     clusters = rd.figure_clusters_of(store, ids)
     staying = sorted({r["doc_id"] for r in rd.claims_of_clusters(store, clusters)} - leaving)
     _regroup_figures(store, clusters, leaving, rules, rd.outlets(store, staying), out)
+    gone = [it.relation(r) for r in rd.relation_rows_fused(store, ids)]
+    _relation_buckets(store, gone, leaving, out)
     _replaced(store, out)
     update = _report(store, out, ids)
     apply(store, out)

@@ -31,6 +31,7 @@ Database = FusionMethods  # what a briefing reads: the library's fusion methods 
 MAX_STORIES = 12
 MAX_QUOTES = 30
 MAX_FIGURES = 20
+MAX_REPORTS = 5  # documents quoted per story or figure; the label says how many there are
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_COLORS = ["#4c9f70", "#1f6f4a", "#e39b4b", "#b8412c"]
@@ -124,18 +125,12 @@ def _says(m: MentionRow) -> str:
 
 
 def story_views(db: Database, stories: list[StoryRow]) -> list[StoryView]:
-    """Stories with one report per document: saying it happened and dated to the day first, then the earliest."""
+    """Stories with up to MAX_REPORTS reports, one per document: saying it happened and dated to the day
+    first, then the earliest."""
     by_story: dict[str, list[MentionRow]] = {}
-    for m in story_rows.mentions_of_stories(db.store, [s.id for s in stories]):
+    for m in story_rows.reports_of_stories(db.store, [s.id for s in stories], MAX_REPORTS):
         by_story.setdefault(m.story_id, []).append(m)
-    views = []
-    for story in stories:
-        seen: dict[str, MentionRow] = {}
-        for m in sorted(by_story.get(story.id, []), key=lambda m: (not m.realis, not (m.when and len(m.when) == 10),
-                                                                   m.published or dt.date.max, m.idx)):
-            seen.setdefault(m.doc_id, m)
-        views.append(StoryView(story, [(_says(m), _mention_cite(m)) for m in seen.values()]))
-    return views
+    return [StoryView(s, [(_says(m), _mention_cite(m)) for m in by_story.get(s.id, [])]) for s in stories]
 
 
 def _claim_cite(c: FigureClaimRow, title: str | None = None) -> Cite:
@@ -143,11 +138,11 @@ def _claim_cite(c: FigureClaimRow, title: str | None = None) -> Cite:
 
 
 def figure_views(db: Database, figures: list[Any]) -> list[FigureView]:
-    """Figures with one claim per document, agreeing ones first."""
-    by_figure: dict[str, dict[str, FigureClaimRow]] = {}
-    for c in fusion_rows.claims_of_figures(db.store, [f.id for f in figures]):
-        by_figure.setdefault(c.figure_id, {}).setdefault(c.doc_id, c)
-    return [FigureView(f, [(c.agrees, _claim_cite(c)) for c in by_figure.get(f.id, {}).values()]) for f in figures]
+    """Figures with up to MAX_REPORTS claims, one per document, agreeing ones first."""
+    by_figure: dict[str, list[FigureClaimRow]] = {}
+    for c in fusion_rows.claims_of_figures(db.store, [f.id for f in figures], MAX_REPORTS):
+        by_figure.setdefault(c.figure_id, []).append(c)
+    return [FigureView(f, [(c.agrees, _claim_cite(c)) for c in by_figure.get(f.id, [])]) for f in figures]
 
 
 def build_briefing(
@@ -157,17 +152,20 @@ def build_briefing(
     """Everything a briefing shows, for a dyad (all dyads without one) and a period, read from the store."""
     fusion = db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES, figures=MAX_FIGURES)
     pair = dyad.pair if dyad else None
-    scope = source_rows.scope_summary(db.store, pair, since, until)
+    views = story_views(db, [*fusion.stories, *fusion.background])
+    first = min((r.first_published for r in fusion.outlets if r.first_published), default=None)
+    last = max((r.last_published for r in fusion.outlets if r.last_published), default=None)
     quotes, n_quotes = source_rows.quotes_in_scope(db.store, pair, since, until, MAX_QUOTES)
     rows = trend(db.store, dyad, "month", False, since, until)
     bucket = choose_bucket(rows)
     if bucket != "month":
         rows = trend(db.store, dyad, bucket, False, since, until)
     return Briefing(
-        dyad=dyad, since=since, until=until, generated=dt.date.today(), n_documents=int(scope["n"]),
-        first_published=scope["first"], last_published=scope["last"], fusion=fusion,
-        stories=story_views(db, fusion.stories),
-        background=story_views(db, fusion.background),
+        dyad=dyad, since=since, until=until, generated=dt.date.today(),
+        n_documents=sum(r.n_documents for r in fusion.outlets), first_published=first, last_published=last,
+        fusion=fusion,
+        stories=views[: len(fusion.stories)],
+        background=views[len(fusion.stories) :],
         figures=figure_views(db, fusion.figures),
         quotes=[(q["speaker"], Cite(q["words"] or "", q["outlet"], q["title"], q["published"], q["url"], q["doc"],
                                     q["doc_id"], q["start"], q["end"])) for q in quotes],
@@ -264,6 +262,11 @@ def figure_label(f: Any) -> str:
     return f"{qualified}{_value(f.value, f.unit)}{about}: {status}{others}"
 
 
+def quoted(shown: int, total: int, command: str) -> str:
+    """" (5 of 80 quoted; `dyad story S1` lists them all)" when a list is cut, else nothing."""
+    return f" ({shown} of {total} quoted; `dyad {command}` lists them all)" if shown < total else ""
+
+
 def _temperature_line(t: Temperature | None) -> str | None:
     if t is None:
         return None
@@ -311,6 +314,7 @@ def _context(b: Briefing) -> dict[str, Any]:
         "outlet_cells": _outlet_cells,
         "story_label": story_label,
         "figure_label": figure_label,
+        "quoted": quoted,
     }
 
 

@@ -213,6 +213,17 @@ def relation_rows(store: Store, ids: Sequence[str]) -> list[Row]:
     )
 
 
+def relation_rows_fused(store: Store, ids: Sequence[str]) -> list[Row]:
+    """The relations of these fused documents with the date and source fusion stored for them."""
+    return _with_ids(
+        store,
+        """SELECT r.doc_id, r.idx, r.a, r.b, r.type, r.polarity, r.directed, s.published, s.source_key, s.original
+           FROM relations r JOIN _ids i ON i.id = r.doc_id JOIN doc_sources s ON s.doc_id = r.doc_id
+           ORDER BY r.doc_id, r.idx""",
+        ids,
+    )
+
+
 def relations_near(store: Store, windows: Sequence[tuple[str, str, dt.date | None, dt.date | None]]) -> list[Row]:
     """Fused relations between these pairs of states (either order), published inside the day ranges
     (any day for a range of None), with their document's date and source."""

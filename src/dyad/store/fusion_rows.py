@@ -65,12 +65,21 @@ def _figure(r: dict[str, Any]) -> FigureRow:
     return FigureRow(**values)  # type: ignore[arg-type]
 
 
+# A FigureClaimRow for each row of a CTE `f` of figure_claims: its claim, document and words.
 FIGURE_CLAIM_SQL = """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id) AS doc, f.idx, d.published, s.outlet,
        d.url, c.value, c.unit, c.qualifier, c.approx, c.about, f.agrees,
        substr(d.text, c.start + 1, c."end" - c.start) AS evidence, c.start, c."end"
-FROM (SELECT * FROM figure_claims f WHERE {where}) f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
+FROM f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
 JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
 ORDER BY f.figure_id, NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx"""
+ALL_CLAIMS = "WITH f AS (SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[])))\n"
+# at most N claims a figure, one per document, agreeing ones and the earliest first
+SOME_CLAIMS = """WITH one AS (
+    SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[]))
+    QUALIFY row_number() OVER (PARTITION BY f.figure_id, f.doc_id ORDER BY NOT f.agrees, f.idx) = 1),
+f AS (SELECT * FROM one QUALIFY row_number() OVER (
+    PARTITION BY figure_id ORDER BY NOT agrees, published NULLS LAST, doc_id) <= ?)
+"""
 
 
 def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
@@ -78,9 +87,13 @@ def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
     return claims_of_figures(store, [figure_id])
 
 
-def claims_of_figures(store: Store, figure_ids: list[str]) -> list[FigureClaimRow]:
-    """Every claim of these figures, agreeing ones first within each."""
-    rows = store.rows(FIGURE_CLAIM_SQL.format(where="f.figure_id IN (SELECT unnest(?::VARCHAR[]))"), [figure_ids])
+def claims_of_figures(store: Store, figure_ids: list[str], per_figure: int | None = None) -> list[FigureClaimRow]:
+    """The claims of these figures, agreeing ones first within each; with `per_figure`, at most that many
+    of each, one per document (what a brief quotes), the words read for those only."""
+    if per_figure is None:
+        rows = store.rows(ALL_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids])
+    else:
+        rows = store.rows(SOME_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids, per_figure])
     return [FigureClaimRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 

@@ -62,7 +62,8 @@ def sources(
     sql = f"""
     WITH docs AS ({docs}),
     per AS (SELECT {OUTLET} AS outlet, any_value(d.outlet_from) AS outlet_from, count(*) AS n_documents,
-                   sum(d.n_sentences) AS n_sentences, sum(d.n_speculative) AS n_speculative
+                   sum(d.n_sentences) AS n_sentences, sum(d.n_speculative) AS n_speculative,
+                   min(d.published) AS first_published, max(d.published) AS last_published
             FROM docs d GROUP BY 1),
     ev AS ({events}),
     st AS (SELECT {OUTLET} AS outlet, count(DISTINCT m.story_id) AS n_stories,
@@ -78,40 +79,44 @@ def sources(
            CAST(ev.n_spec AS DOUBLE) / nullif(ev.n_events, 0) AS irrealis_share,
            cl.single_share AS single_source_claim_share,
            CAST(per.n_speculative AS DOUBLE) / nullif(per.n_sentences, 0) AS speculative_sentence_share,
-           coalesce(cl.n_claims, 0) AS n_claims, coalesce(per.n_sentences, 0) AS n_sentences
+           coalesce(cl.n_claims, 0) AS n_claims, coalesce(per.n_sentences, 0) AS n_sentences,
+           per.first_published, per.last_published
     FROM per LEFT JOIN ev USING (outlet) LEFT JOIN st USING (outlet) LEFT JOIN cl USING (outlet)
     ORDER BY per.outlet"""
     return store.rows(sql, [*doc_params, *event_params, *story_params, *figure_params])
 
 
-def scope_summary(store: Store, pair: Pair | None = None, since: dt.date | None = None,
-                  until: dt.date | None = None) -> dict[str, Any]:
-    """How many documents are in scope and the first and last day they were published."""
-    docs, params = _docs(pair, since, until)
-    return store.rows(f"SELECT count(*) AS n, min(published) AS first, max(published) AS last FROM ({docs})",
-                      params)[0]
-
-
 def quotes_in_scope(store: Store, pair: Pair | None = None, since: dt.date | None = None,
                     until: dt.date | None = None, count: int | None = None) -> tuple[list[dict[str, Any]], int]:
     """Attributed quotations of the documents in scope, speakers of the pair's states first, then the
-    latest; each with its speaker's global name. Also how many there are in all."""
+    latest; each with its speaker's global name. Also how many there are in all.
+
+    The quotations are chosen on their speaker's country and their document's day first; names,
+    words and documents are looked up for the ones kept only.
+    """
     from dyad.store.actor_tables import global_join
 
     docs, params = _docs(pair, since, until)
     states = list(pair) if pair else []
-    first = "CASE WHEN coalesce(sg.country, a.country) IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END"
-    base = f"""FROM quotes q JOIN ({docs}) s ON s.doc_id = q.doc_id JOIN documents d ON d.id = q.doc_id
-        LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor
-        {global_join('a', 's')}
-        WHERE q.speaker IS NOT NULL"""
-    total = int(store.rows(f"SELECT count(*) AS n {base}", params)[0]["n"])
+    scoped = f"""SELECT q.doc_id, q.idx, q.speaker, q.speaker_actor, q.kind, q.start, q."end", s.outlet, s.published
+        FROM quotes q JOIN ({docs}) s ON s.doc_id = q.doc_id WHERE q.speaker IS NOT NULL"""
     tail = " LIMIT ?" if count is not None else ""
     rows = store.rows(
-        f"""SELECT q.doc_id, q.idx, coalesce(sg.name, q.speaker) AS speaker, coalesce(sg.country, a.country) AS country,
-                   q.kind, substr(d.text, q.start + 1, q."end" - q.start) AS words, q.start, q."end",
-                   s.outlet, d.title, d.published, d.url, coalesce(d.source_name, d.id) AS doc
-            {base} ORDER BY {first}, d.published DESC NULLS LAST, q.doc_id, q.idx{tail}""",
-        [*params, states, *([count] if count is not None else [])],
+        f"""WITH q AS ({scoped}),
+        kept AS (SELECT q.*, a.name AS actor_name, a.country AS actor_country, a.key AS actor_key,
+                        count(*) OVER () AS total
+                 FROM q LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor
+                 ORDER BY CASE WHEN a.country IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END,
+                          q.published DESC NULLS LAST, q.doc_id, q.idx{tail})
+        SELECT k.doc_id, k.idx, coalesce(sg.name, k.speaker) AS speaker, coalesce(sg.country, k.actor_country) AS country,
+               k.kind, substr(d.text, k.start + 1, k."end" - k.start) AS words, k.start, k."end", k.outlet, d.title,
+               k.published, d.url, coalesce(d.source_name, d.id) AS doc, k.total
+        FROM kept k JOIN documents d ON d.id = k.doc_id
+        LEFT JOIN (SELECT doc_id, key FROM actors) a ON a.doc_id = k.doc_id AND a.key = k.actor_key
+        {global_join('a', 's')}
+        ORDER BY CASE WHEN k.actor_country IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END,
+                 k.published DESC NULLS LAST, k.doc_id, k.idx""",
+        [*params, states, *([count] if count is not None else []), states],
     )
+    total = int(rows[0]["total"]) if rows else 0
     return rows, total

@@ -101,15 +101,16 @@ def _story(r: dict[str, Any]) -> StoryRow:
 
 MENTION_ORDER = " ORDER BY m.published NULLS LAST, m.doc_id, m.idx"
 # The mentions kept (filtered, ordered, cut) first; then their events, documents and words.
-MENTION_SQL = """WITH m AS (SELECT m.* FROM story_mentions m {where} {order} {limit})
-SELECT m.story_id, m.doc_id, coalesce(d.source_name, d.id) AS doc, m.idx, d.published, s.outlet,
+# A MentionRow for each row of a CTE `m` of story_mentions: its event, document and words.
+MENTION_SELECT = """SELECT m.story_id, m.doc_id, coalesce(d.source_name, d.id) AS doc, m.idx, d.published, s.outlet,
        d.url, d.title, e.source, e.target, e.code, e.root, e.realis, e.modality, e.negated, e."when", e.when_text,
        m.background, m.day_lo, m.day_hi, m.own_time, e.goldstein,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence, e.start, e."end"
 FROM m
 JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx
 JOIN documents d ON d.id = m.doc_id
-LEFT JOIN doc_sources s ON s.doc_id = m.doc_id""" + MENTION_ORDER
+LEFT JOIN doc_sources s ON s.doc_id = m.doc_id"""
+MENTION_SQL = "WITH m AS (SELECT m.* FROM story_mentions m {where} {order} {limit})\n" + MENTION_SELECT + MENTION_ORDER
 
 
 def mentions(
@@ -152,8 +153,21 @@ def stories_by_id(store: Store, story_ids: list[str]) -> list[StoryRow]:
     return [_story(r) for r in store.rows(STORY_SQL.format(where=where.sql(), order="", limit=""), where.params)]
 
 
-def mentions_of_stories(store: Store, story_ids: list[str]) -> list[MentionRow]:
-    """Every report of these stories, at once (a brief shows several)."""
-    where = Where().add("m.story_id IN (SELECT unnest(?::VARCHAR[]))", story_ids)
-    rows = store.rows(MENTION_SQL.format(where=where.sql(), order="", limit=""), where.params)
+def reports_of_stories(store: Store, story_ids: list[str], per_story: int) -> list[MentionRow]:
+    """Up to `per_story` reports of each story, one per document: saying it happened and dated to the day
+    first, then the earliest (what a brief quotes); the words are read for those only."""
+    # one report per document, then one per independent source before a second of the same source
+    sql = """WITH r AS (
+        SELECT m.*, e.realis AS r_realis, e."when" AS r_when FROM story_mentions m
+        JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx
+        WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
+        QUALIFY row_number() OVER (PARTITION BY m.story_id, m.doc_id
+                                   ORDER BY NOT e.realis, length(coalesce(e."when", '')) <> 10, m.idx) = 1),
+    ranked AS (SELECT r.*, row_number() OVER (PARTITION BY story_id, source_key
+                   ORDER BY NOT r_realis, published NULLS LAST, doc_id) AS within FROM r),
+    m AS (SELECT * FROM ranked QUALIFY row_number() OVER (
+              PARTITION BY story_id ORDER BY within, NOT r_realis, length(coalesce(r_when, '')) <> 10,
+              published NULLS LAST, doc_id) <= ?)
+    """ + MENTION_SELECT + " ORDER BY m.story_id, NOT e.realis, m.published NULLS LAST, m.doc_id"
+    rows = store.rows(sql, [story_ids, per_story])
     return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]

@@ -221,6 +221,8 @@ class OutletRow(Row):
     n_claims: int
     n_sentences: int
     speculation_index: float | None
+    first_published: dt.date | None = None  # the first and last day its documents in scope were published
+    last_published: dt.date | None = None
 
 
 @dataclass(frozen=True)
