@@ -55,9 +55,11 @@ class IngestReport:
         return bool(self.errors)
 
     def summary(self) -> str:
+        fused = self.fusion
         return (
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
-            f"{len(self.near_copies)} near-copies, {len(self.errors)} failed"
+            f"{len(self.near_copies)} near-copies, {len(self.errors)} failed; fusion: {len(fused.stories_new)} new "
+            f"stories, {len(fused.stories_changed)} changed, {len(fused.contradictions_new)} new contradictions"
         )
 
 

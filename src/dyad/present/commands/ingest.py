@@ -81,6 +81,8 @@ def ingest_cmd(
 
         report = app.db().ingest(inputs, manifest, workers=workers, engine=engine, scheduler=scheduler,
                                  batch_size=batch_size, notify=notify)
+    for line in report.fusion_errors:  # stored, not fused: `dyad fuse` fuses them
+        click.echo(f"dyad: fusion: {line} (run `dyad fuse`)", err=True)
     if not app.quiet:
         click.echo(report.summary(), err=True)
     if report.failed:
