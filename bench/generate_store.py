@@ -370,8 +370,9 @@ def write_batch(store: Any, docs: list[tuple[dict[str, Any], Doc]], folder: Path
 
 
 def new_documents(world: World, n: int, first_number: int, prefix: str = "n") -> list[tuple[dict[str, Any], Doc]]:
-    """`n` more documents of the same world, published over its last two weeks (for incremental fusion)."""
-    return batch(world, first_number, n, prefix, (world.days - 14, world.days - 1))
+    """`n` more documents of the same world, published over its last week, as a feed brings them
+    (for incremental fusion)."""
+    return batch(world, first_number, n, prefix, (world.days - 7, world.days - 1))
 
 
 def generate(path: Path, n_docs: int, seed: int = 7, days: int | None = None, fuse: bool = True,

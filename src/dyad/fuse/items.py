@@ -134,7 +134,9 @@ def mention_row(r: Report, story_id: str, cluster: str) -> Row:
         "b": r.b, "day_lo": r.span[0] if r.span else None, "day_hi": r.span[1] if r.span else None,
         "own_time": r.own_time, "background": r.background, "realis": r.realis, "negated": r.denied,
         "source_key": r.source_key, "published": r.published, "stem": r.stem, "words": r.words,
-        "source_name": r.source_name, "target_name": r.target_name,
+        "source_name": r.source_name, "target_name": r.target_name, "code": r.code, "root": r.root,
+        "modality": r.modality, "when": r.when, "goldstein": r.goldstein, "quad_class": r.quad_class,
+        "length": r.length, "outlet": r.outlet,
     }
 
 

@@ -44,8 +44,13 @@ def family_of(code: str, root: str) -> str:
     return root
 
 
+@lru_cache(maxsize=1)
+def _symmetric() -> frozenset[str]:
+    return frozenset(fusion_config().get("symmetric_families") or [])
+
+
 def is_symmetric(family: str) -> bool:
-    return family in set(fusion_config().get("symmetric_families") or [])
+    return family in _symmetric()
 
 
 def story_key(code: str, root: str, source: str | None, target: str | None) -> tuple[str, str, str, bool]:

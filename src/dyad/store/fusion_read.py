@@ -108,10 +108,7 @@ def event_rows(store: Store, ids: Sequence[str]) -> list[Row]:
 
 MENTION_COLUMNS = """m.cluster, m.doc_id, m.idx, m.family, m.a, m.b, m.day_lo, m.day_hi, m.own_time, m.background,
        m.realis, m.negated, m.source_key, m.published, m.stem, m.words, m.source_name, m.target_name,
-       e.code, e.root, e.modality, e."when", e.goldstein, e.quad_class, e."end" - e.start AS length,
-       s.outlet"""
-MENTION_JOINS = """JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx
-       LEFT JOIN doc_sources s ON s.doc_id = m.doc_id"""
+       m.code, m.root, m.modality, m."when", m.goldstein, m.quad_class, m.length, m.outlet"""
 
 
 def reports_near(store: Store, windows: Sequence[tuple[str, str, str, dt.date, dt.date]]) -> list[Row]:
@@ -126,15 +123,14 @@ def reports_near(store: Store, windows: Sequence[tuple[str, str, str, dt.date, d
         store, "_windows", table,
         f"""SELECT DISTINCT {MENTION_COLUMNS} FROM story_mentions m
             JOIN _windows w ON w.family = m.family AND w.a = m.a AND w.b = m.b
-                 AND m.day_lo <= w.hi AND m.day_hi >= w.lo
-            {MENTION_JOINS}""",
+                 AND m.day_lo <= w.hi AND m.day_hi >= w.lo""",
     )
 
 
 def reports_of_clusters(store: Store, clusters: Sequence[str]) -> list[Row]:
     """Every stored report of these story groups."""
     return _with_ids(
-        store, f"SELECT {MENTION_COLUMNS} FROM story_mentions m JOIN _ids i ON i.id = m.cluster {MENTION_JOINS}", clusters
+        store, f"SELECT {MENTION_COLUMNS} FROM story_mentions m JOIN _ids i ON i.id = m.cluster", clusters
     )
 
 

@@ -80,7 +80,15 @@ CREATE TABLE IF NOT EXISTS story_mentions (
     stem VARCHAR,
     words VARCHAR,
     source_name VARCHAR,
-    target_name VARCHAR
+    target_name VARCHAR,
+    code VARCHAR,
+    root VARCHAR,
+    modality VARCHAR,
+    "when" VARCHAR,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    length INTEGER,
+    outlet VARCHAR
 );
 CREATE TABLE IF NOT EXISTS figures (
     id VARCHAR,
@@ -203,7 +211,8 @@ MEANING: dict[str, str] = {
     "`when_start`..`when_end`, undated when no report dates it), `status` (happened, planned, denied), `disputed`, "
     "`background`, independent sources (`n_sources`, `n_happened` ...), and the report to quote (`lead_doc`, `lead_idx`)",
     "story_mentions": "one report of a story: an event (`doc_id`, `idx`) with the days it allows (`day_lo`..`day_hi`, "
-    "from its own time or bounded by its publication), its source and the features linking compared",
+    "from its own time or bounded by its publication), its source and outlet, the features linking compared, and "
+    "the event's code, modality, time and Goldstein score (so a story is recomputed without reading `events`)",
     "figures": "one measured thing (unit, actors, what it measures) with its consensus `value` (the value most "
     "independent sources give), its qualifiers and corroboration",
     "figure_claims": "one claim of a figure (`doc_id`, `idx` in `claims`), whether it `agrees` with the consensus",

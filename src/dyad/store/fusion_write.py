@@ -68,9 +68,28 @@ def _delete_in(con: duckdb.DuckDBPyConnection, table: str, column: str, values: 
         con.unregister("_fusion_keys")
 
 
+# Global actors' mentions and documents, moved by the links of some documents (a sum, so the same in any order).
+ACTOR_COUNTS = """UPDATE global_actors g SET mentions = g.mentions {sign} c.m, documents = g.documents {sign} c.d
+FROM (SELECT n.actor_id, sum(l.mentions) AS m, count(DISTINCT l.doc_id) AS d
+      FROM actor_links l JOIN actor_names n USING (name_key)
+      WHERE l.doc_id IN (SELECT v FROM _fusion_keys) GROUP BY n.actor_id) c
+WHERE g.id = c.actor_id"""
+
+
+def _count_actors(con: duckdb.DuckDBPyConnection, docs: Sequence[str], sign: str) -> None:
+    if not docs:
+        return
+    con.register("_fusion_keys", pa.table({"v": pa.array(list(docs), pa.string())}))
+    try:
+        con.execute(ACTOR_COUNTS.format(sign=sign))
+    finally:
+        con.unregister("_fusion_keys")
+
+
 def apply(store: Store, change: FusionWrite) -> None:
     """Apply one fusion step in one transaction: all of it or none."""
     with store.transaction() as con:
+        _count_actors(con, change.drop_docs, "-")
         for table in ("doc_sources", "actor_links"):
             _delete_in(con, table, "doc_id", change.drop_docs)
         _delete_in(con, "contradictions", "ref", change.contradiction_refs)
@@ -88,6 +107,7 @@ def apply(store: Store, change: FusionWrite) -> None:
         _insert(con, "figure_claims", change.figure_claims)
         _insert(con, "contradictions", change.contradictions)
         _insert(con, "actor_links", change.actor_links)
+        _count_actors(con, sorted({str(r["doc_id"]) for r in change.actor_links}), "+")
         for name, value in change.state.items():
             con.execute("DELETE FROM fusion_state WHERE name = ?", [name])
             con.execute("INSERT INTO fusion_state VALUES (?, ?)", [name, value])
