@@ -33,13 +33,14 @@ TWINS: dict[str, list[object]] = {
     "config": [load_settings],
     "contradictions": [Database.contradictions],
     "demo": [Database.demo],
+    "documents": [Database.documents],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
     "eval": [evaluate],
     "events": [Database.events],
     "export": [],  # a group: its subcommands are the twins
     "export events": [Database.export_events],
     "figures": [Database.figures],
-    "ingest": [Database.ingest],
+    "ingest": [Database.ingest, Database.update_metadata],
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
@@ -48,7 +49,7 @@ TWINS: dict[str, list[object]] = {
     "summary": [Database.summary],
 }
 # options that only choose how the CLI prints (or which twin it calls)
-PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers"}
+PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata"}
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",
            "report_path": "report", "db_path": "db", "gold": "gold_path"}

@@ -8,7 +8,7 @@ JSON, Parquet rows and DuckDB rows without hand-written glue.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,6 +61,11 @@ class Document(Record):
     source: str | None = None  # path, URL or "-" it came from
     near_copy_of: str | None = None  # id of the first copy of a republished story
     near_copy_score: float | None = None
+    ref: str | None = None  # the input's own id (a record's `id`, a manifest's or front matter's)
+    author: str | None = None
+    section: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)  # every other field the input gave
 
 
 class Sentence(Record):

@@ -25,7 +25,7 @@ from dyad.fuse.fusion import Fusion, fuse_store
 from dyad.fuse.sources import OutletRow, story_outlets
 from dyad.fuse.stories import Story
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
-from dyad.run import IngestReport, Notify
+from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
 from dyad.store import Store, listings
 from dyad.store.actors import actor_quotes, appearances
@@ -127,6 +127,21 @@ class Database:
         return ingest(self.store, sources, settings, Path(manifest) if manifest else None,
                       workers=workers, engine=engine, scheduler=scheduler, notify=notify)
 
+    def update_metadata(
+        self, inputs: opt.Values = (), manifest: str | Path | None = None, *, notify: Notify | None = None
+    ) -> MetadataReport:
+        """Correct the metadata of stored documents from their inputs (`dyad ingest --update-metadata`).
+
+        Documents are found by their text; nothing is extracted again.
+        """
+        from dyad.run import update_metadata
+
+        sources = opt.values(inputs)
+        if not sources and manifest is None:
+            raise NO_INPUTS()
+        self._writable("update metadata")
+        return update_metadata(self.store, sources, self.settings, Path(manifest) if manifest else None, notify)
+
     def demo(self, report: str | Path = Path("reports/demo-report.md")) -> DemoRun:
         """Ingest the embedded example articles, then write the Markdown report of the store."""
         from dyad.examples import example_files
@@ -144,9 +159,16 @@ class Database:
         """Documents, actors, events (realis, irrealis, per CAMEO root), quotes, claims, relations."""
         return listings.summary(self.store)
 
-    def documents(self) -> list[Document]:
-        """Every stored document, by publication day."""
-        return list(self.store.documents())
+    def documents(
+        self, doc: str | None = None, since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Document]:
+        """Stored documents with their metadata, by publication day; `doc` names one (its own id, id,
+        file name or title), `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD."""
+        found = listings.documents(self.store, doc, opt.bound(since, "since", end=False),
+                                   opt.bound(until, "until", end=True), opt.limit(limit))
+        if doc and not found:
+            raise NO_DOCUMENT("doc", value=doc)
+        return found
 
     def report(self, output: str | Path, summary: list[Count] | None = None) -> Path:
         """Write the Markdown digest of the store (what `dyad demo` writes), every row cited."""

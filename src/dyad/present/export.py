@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 FULL_COLUMNS = [
-    "doc_id", "doc", "idx", "published", "when", "when_precision", "source", "target", "source_actor", "target_actor",
+    "doc_id", "doc", "doc_ref", "idx", "published", "when", "when_precision", "source", "target", "source_actor", "target_actor",
     "source_name", "target_name", "code", "root", "quad_class", "goldstein", "plover", "realis", "modality", "negated",
-    "trigger", "evidence", "start", "end", "trigger_start", "trigger_end", "url",
+    "trigger", "evidence", "start", "end", "trigger_start", "trigger_end",
+    "source_start", "source_end", "target_start", "target_end", "url",
 ]
-INT_COLUMNS = {"idx", "quad_class", "start", "end", "trigger_start", "trigger_end"}
+INT_COLUMNS = {"idx", "quad_class", "start", "end", "trigger_start", "trigger_end", "source_start", "source_end",
+               "target_start", "target_end"}
 BOOL_COLUMNS = {"realis", "negated"}
 
 # GDELT 2.0 event table, in its published column order (61 columns)

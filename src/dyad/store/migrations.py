@@ -15,8 +15,15 @@ from dyad.store.schema import SCHEMA_VERSION, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+def _document_metadata(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: the input's own id, author, section, keywords and its other fields, kept with the document."""
+    for column, sql in (("ref", "VARCHAR"), ("author", "VARCHAR"), ("section", "VARCHAR"),
+                        ("keywords", "VARCHAR[]"), ("extra", "VARCHAR")):
+        con.execute(f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {column} {sql}")
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _document_metadata}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -8,6 +8,7 @@ named `evidence` becomes `start`, `end`); its document id is the row's
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import types
 import typing
@@ -29,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -59,7 +60,12 @@ CREATE TABLE IF NOT EXISTS documents (
     n_words INTEGER,
     model VARCHAR,
     ingested_at TIMESTAMP,
-    text VARCHAR
+    text VARCHAR,
+    ref VARCHAR,
+    author VARCHAR,
+    section VARCHAR,
+    keywords VARCHAR[],
+    extra VARCHAR
 );
 CREATE TABLE IF NOT EXISTS doc_minhash (
     doc_id VARCHAR PRIMARY KEY,
@@ -82,6 +88,8 @@ def _sql_type(annotation: Any) -> str:
         return "VARCHAR"
     if typing.get_origin(inner) is list:
         return "VARCHAR[]"
+    if typing.get_origin(inner) is dict:
+        return "VARCHAR"  # JSON text
     return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}[inner]
 
 
@@ -159,6 +167,23 @@ def to_arrow(record: type[BaseModel], rows: list[tuple[Any, ...]]) -> pa.Table:
     return pa.Table.from_arrays(
         [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows, strict=True), schema, strict=True)], schema=schema
     )
+
+
+def document_value(name: str, value: Any) -> Any:
+    """A Document field as the documents table holds it: the extra fields as JSON text."""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+    return value
+
+
+def document_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A documents-table row back as Document fields (the JSON text of the extra fields parsed)."""
+    from dyad.records import Document
+
+    values = {k: v for k, v in row.items() if k in Document.model_fields}
+    values["extra"] = json.loads(values["extra"]) if values.get("extra") else {}
+    values["keywords"] = list(values.get("keywords") or [])
+    return values
 
 
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:
