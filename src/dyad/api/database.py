@@ -9,14 +9,14 @@ Python values (strings, dates, lists), check them (a bad value raises a
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO, get_args
+from typing import Any, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
+from dyad.api.exports import Exports, Output, sink
 from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
 from dyad.fuse.contradictions import Contradiction
@@ -70,7 +70,7 @@ class DemoRun:
     report: Path
 
 
-class Database:
+class Database(Exports):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,
@@ -359,7 +359,7 @@ class Database:
                            opt.day(since, "since"), opt.day(until, "until"), window)
 
     def export_events(
-        self, output: str | Path | TextIO | None = None, format: str = "csv", header: bool = False,
+        self, output: Output = None, format: str = "csv", header: bool = False,
         source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,
         since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
     ) -> int:
@@ -371,7 +371,6 @@ class Database:
         from dyad.present.export import write_events
 
         rows = self.events(source, target, root, realis_only, since, until, doc)
-        sink: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
-        write_events(rows, format, sink, header)
+        write_events(rows, format, sink(output), header)
         return len(rows)
 

@@ -59,8 +59,11 @@ def parquet_schema() -> pa.Schema:
 
 
 def _gdelt_dates(r: EventRow) -> tuple[str, str, str, str]:
+    return gdelt_dates(r.when, r.published)
+
+
+def gdelt_dates(when: str | None, published: dt.date | None) -> tuple[str, str, str, str]:
     """Day, MonthYear, Year, FractionDate from the event's date, else the publication day."""
-    when, published = r.when, r.published
     day: dt.date | None
     if when and len(when) == 10:
         day = dt.date.fromisoformat(when)

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.codes import symmetric_relations
-from dyad.store.corpus import DOC_NAME_SQL
 from dyad.records import Document
+from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
 from dyad.store.schema import document_fields
 from dyad.store.where import Where, contains, equals, limit, names_document, one_of
@@ -69,6 +69,11 @@ def documents(
     tail, more = limit(count)
     sql = "SELECT d.* FROM documents d" + where.sql() + " ORDER BY d.published NULLS LAST, d.ingested_at, d.id" + tail
     return [Document(**document_fields(r)) for r in store.rows(sql, [*where.params, *more])]
+
+
+def document_lengths(store: Store) -> dict[str, int]:
+    """Characters of every stored document's text, by id."""
+    return {r["id"]: r["n_chars"] for r in store.rows("SELECT id, n_chars FROM documents")}
 
 
 def source_names(store: Store) -> list[tuple[str, str | None]]:

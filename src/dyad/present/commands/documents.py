@@ -7,8 +7,8 @@ from typing import Any
 import click
 
 from dyad.present.cli import App, pass_app
-from dyad.present.output import chosen_format, emit, format_option
 from dyad.present.hints import hint_if_empty
+from dyad.present.output import chosen_format, emit, format_option
 from dyad.records import Document
 
 TABLE_COLUMNS = ["ref", "published", "outlet", "title", "author", "section"]
