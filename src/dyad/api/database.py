@@ -164,8 +164,8 @@ class Database(Exports):
     ) -> list[Document]:
         """Stored documents with their metadata, by publication day; `doc` names one (its own id, id,
         file name or title), `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD."""
-        found = listings.documents(self.store, doc, opt.bound(since, "since", end=False),
-                                   opt.bound(until, "until", end=True), opt.limit(limit))
+        found = listings.documents(self.store, doc, opt.since(since),
+                                   opt.until(until), opt.limit(limit))
         if doc and not found:
             raise NO_DOCUMENT("doc", value=doc)
         return found
@@ -184,6 +184,7 @@ class Database(Exports):
     ) -> list[GlobalActor]:
         """Actors resolved across documents, most mentioned first; the overrides file wins."""
         opt.choice(kind, ACTOR_KINDS, "kind")
+        country = opt.state(country, "country")
         found = global_actors(self.store, self.settings.overrides)
         if doc:
             ids = listings.document_ids(self.store, doc)
@@ -230,8 +231,8 @@ class Database(Exports):
         document id, id prefix or file name.
         """
         return listings.events(
-            self.store, opt.states(source), opt.states(target), opt.roots(root), realis_only,
-            opt.bound(since, "since", end=False), opt.bound(until, "until", end=True), doc, opt.limit(limit),
+            self.store, opt.states(source, "source"), opt.states(target, "target"), opt.roots(root), realis_only,
+            opt.since(since), opt.until(until), doc, opt.limit(limit),
         )
 
     def quotes(
@@ -265,7 +266,7 @@ class Database(Exports):
         """Stories, figures, contradictions and outlets for a dyad ("KOR-CHN") and a publication period."""
         s = self.settings
         return fuse_store(self.store, s.story_window_days, s.claim_tolerance, opt.dyad(dyad, directed),
-                          opt.day(since, "since"), opt.day(until, "until"))
+                          opt.since(since), opt.until(until))
 
     def stories(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
@@ -277,26 +278,27 @@ class Database(Exports):
 
     def figures(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        single_source: bool = False,
+        single_source: bool = False, limit: int | None = None,
     ) -> list[Figure]:
         """Claimed figures with their corroboration, the most independent sources first."""
         found = sorted(self.fusion(dyad, directed, since, until).figures, key=lambda f: (-f.n_sources, f.unit, f.value))
-        return [f for f in found if f.single_source or not single_source]
+        return [f for f in found if f.single_source or not single_source][: opt.limit(limit)]
 
     def contradictions(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        kind: str | None = None,
+        kind: str | None = None, limit: int | None = None,
     ) -> list[Contradiction]:
         """Where sources disagree: figures, relations asserted vs denied, happened vs only planned."""
         opt.choice(kind, CONTRADICTION_KINDS, "kind")
         found = self.fusion(dyad, directed, since, until).contradictions
-        return [c for c in found if kind is None or c.kind == kind]
+        return [c for c in found if kind is None or c.kind == kind][: opt.limit(limit)]
 
     def sources(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        limit: int | None = None,
     ) -> list[OutletRow]:
         """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index."""
-        return self.fusion(dyad, directed, since, until).outlets
+        return self.fusion(dyad, directed, since, until).outlets[: opt.limit(limit)]
 
     def story_sources(
         self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
@@ -310,9 +312,12 @@ class Database(Exports):
 
     # -- analyses ------------------------------------------------------------------------------
 
-    def dyads(self, directed: bool = False, limit: int | None = None) -> list[DyadRow]:
-        """Every dyad by realis events, QuadClass and Goldstein, busiest first."""
-        return dyad_table(self.store, directed, opt.limit(limit))
+    def dyads(
+        self, directed: bool = False, limit: int | None = None, since: opt.Day = None, until: opt.Day = None
+    ) -> list[DyadRow]:
+        """Every dyad by realis events, QuadClass and Goldstein, busiest first; `since` and `until` keep
+        events whose day falls in the period (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        return dyad_table(self.store, directed, opt.limit(limit), opt.since(since), opt.until(until))
 
     def trend(
         self, dyad: str | Dyad, directed: bool = False, bucket: str = "week", by_outlet: bool = False,
@@ -321,22 +326,26 @@ class Database(Exports):
         """One dyad's realis events per day, week or month (per outlet when asked)."""
         opt.choice(bucket, ("day", "week", "month"), "bucket")
         return trend(self.store, opt.dyad(dyad, directed), bucket, by_outlet,
-                     opt.day(since, "since"), opt.day(until, "until"))
+                     opt.since(since), opt.until(until))
 
     def temperature(
         self, dyad: str | Dyad, directed: bool = False, window: int = 30, until: opt.Day = None
     ) -> Temperature:
         """Warming or cooling: mean Goldstein of the last `window` days against the window before."""
-        return temperature(self.store, opt.dyad(dyad, directed), window, opt.day(until, "until"))
+        return temperature(self.store, opt.dyad(dyad, directed), window, opt.until(until))
 
-    def network_edges(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Edge]:
+    def network_edges(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Edge]:
         """Realis events between states (or named actors), as weighted edges."""
         opt.choice(level, NETWORK_LEVELS, "level")
-        return edges(self.store, level, opt.day(since, "since"), opt.day(until, "until"))
+        return edges(self.store, level, opt.since(since), opt.until(until))[: opt.limit(limit)]
 
-    def network(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Node]:
-        """The nodes of the event network with degree and betweenness centrality."""
-        return centrality(build_graph(self.network_edges(level, since, until)))
+    def network(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Node]:
+        """The nodes of the event network with degree and betweenness centrality, most central first."""
+        return centrality(build_graph(self.network_edges(level, since, until)))[: opt.limit(limit)]
 
     # -- briefs and exports ----------------------------------------------------------------------
 
@@ -353,10 +362,10 @@ class Database(Exports):
         opt.choice(format, BRIEF_FORMATS, "format")
         scope = opt.dyad(dyad, directed)
         if output is None:
-            name = scope.label.replace("~", "-") if scope else "all"
+            name = scope.label if scope else "all"
             output = Path(f"brief-{name}.{format}")
         return write_brief(self.store, self.settings, Path(output), format, scope,
-                           opt.day(since, "since"), opt.day(until, "until"), window)
+                           opt.since(since), opt.until(until), window)
 
     def export_events(
         self, output: Output = None, format: str = "csv", header: bool = False,

@@ -44,7 +44,7 @@ def summary(store: Store) -> list[Count]:
         Count("relations", counts["relations"]),
     ]
     for r in store.rows("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"):
-        rows.append(Count(f"  events with CAMEO root {r['root']}", r["n"]))
+        rows.append(Count(f"events with CAMEO root {r['root']}", r["n"]))
     return rows
 
 

@@ -9,6 +9,7 @@ import click
 
 from dyad.present.cli import App, pass_app
 from dyad.present.export import FULL_COLUMNS
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 
 TABLE_COLUMNS = ["doc", "when", "source", "target", "code", "modality", "evidence"]
@@ -29,7 +30,7 @@ FILTERS = [
                  help="Only events the text asserts happened, or all (planned, hypothetical, denied ... too)."),
     click.option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     click.option("--until", help="Only events on or before this date."),
-    click.option("--doc", help="Only events of this document (id, id prefix or file name)."),
+    click.option("--doc", help="Only events of this document (its own id, id, id prefix, file name or title)."),
 ]
 
 
@@ -58,6 +59,8 @@ def events_cmd(
     found = app.db(read_only=True).events(source, target, root, realis_only, since, until, doc, limit)
     rows = [r.as_dict() for r in found]
     fmt = chosen_format(as_json, as_csv)
+    hint_if_empty(rows, "events" if realis_only else "events (realis or not)", source=source, target=target,
+                  root=root, since=since, until=until, doc=doc)
     if fmt == "table":
         for r in rows:
             r["evidence"] = _short(r["evidence"])
