@@ -55,9 +55,12 @@ TWINS: dict[str, list[object]] = {
     "sources": [Database.sources, Database.story_sources],
     "stories": [Database.stories],
     "summary": [Database.summary],
+    "watch": [Database.watch],
+    "show": [Database.show],
 }
 # options that only choose how the CLI prints (or which twin it calls)
 PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin"}
+# (watch --json only chooses how alerts print)
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",
            "report_path": "report", "db_path": "db", "gold": "gold_path"}

@@ -9,9 +9,11 @@ Python values (strings, dates, lists), check them (a bad value raises a
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
@@ -42,6 +44,10 @@ from dyad.stored import (
     RelationRow,
     TrendRow,
 )
+
+if TYPE_CHECKING:
+    from dyad.api.view import DocView
+    from dyad.watch import Round
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
@@ -142,6 +148,25 @@ class Database(Exports):
         self._writable("update metadata")
         return update_metadata(self.store, sources, self.settings, Path(manifest) if manifest else None, notify)
 
+    def watch(
+        self, sources: opt.Values = (), once: bool = False, interval: float | None = None,
+        fetch_articles: bool | None = None, alerts_file: str | Path | None = None, alert_command: str | None = None,
+        *, on_round: Callable[[Round], None] | None = None, warn: Callable[[str], None] | None = None,
+        rounds: int | None = None,
+    ) -> None:
+        """Follow folders, JSON Lines files and RSS/Atom feeds (`sources`, else the `watch` setting): ingest
+        what is new every `interval` seconds, raise the alerts of the settings; one round with `once`."""
+        from dyad.watch import watch
+
+        s = self.settings
+        found = opt.values(sources) or list(s.watch)
+        if not found:
+            raise NO_INPUTS()
+        self._writable("watch")
+        watch(self, found, once, interval or s.watch_interval, s.fetch_articles if fetch_articles is None
+              else fetch_articles, Path(alerts_file) if alerts_file else s.alerts_file, alert_command or s.alert_command,
+              warn or (lambda line: print(f"dyad: {line}", file=sys.stderr)), on_round or (lambda r: None), rounds)
+
     def demo(self, report: str | Path = Path("reports/demo-report.md")) -> DemoRun:
         """Ingest the embedded example articles, then write the Markdown report of the store."""
         from dyad.examples import example_files
@@ -175,6 +200,14 @@ class Database(Exports):
         from dyad.present.report import write_report
 
         return write_report(self.store, summary if summary is not None else self.summary(), Path(output))
+
+    def show(self, doc: str) -> DocView:
+        """One document (its own id, id, id prefix, file name or title) with the spans of its actors, event
+        triggers, quotes and figures; DY206 when none fits, the earliest when several do."""
+        from dyad.api.view import document_view
+
+        found = self.documents(doc, limit=1)
+        return document_view(self.store, found[0])
 
     # -- actors ------------------------------------------------------------------------------
 

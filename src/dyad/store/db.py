@@ -33,7 +33,7 @@ from dyad.store.schema import (
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
-TABLES = frozenset({"documents", "doc_minhash", "schema_version", *EXTRACTION_TABLES})
+TABLES = frozenset({"documents", "doc_minhash", "schema_version", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
 
 
 class Store:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.store.schema import SCHEMA_VERSION, all_ddl
+from dyad.store.schema import SCHEMA_VERSION, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -22,8 +22,13 @@ def _document_metadata(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {column} {sql}")
 
 
+def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: what `dyad watch` has seen (feed entries, files) and the alerts it raised."""
+    con.execute(WATCH_DDL)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _document_metadata}
+MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

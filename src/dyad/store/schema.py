@@ -30,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -70,6 +70,22 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS doc_minhash (
     doc_id VARCHAR PRIMARY KEY,
     hashvalues UBIGINT[]
+);
+"""
+
+WATCH_DDL = """
+CREATE TABLE IF NOT EXISTS watch_seen (
+    source VARCHAR,
+    item VARCHAR,
+    seen_at TIMESTAMP,
+    PRIMARY KEY (source, item)
+);
+CREATE TABLE IF NOT EXISTS watch_alerts (
+    key VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    dyad VARCHAR,
+    fired_at TIMESTAMP,
+    alert VARCHAR
 );
 """
 
@@ -119,7 +135,7 @@ def table_ddl(table: str, record: type[BaseModel]) -> str:
 
 
 def all_ddl() -> str:
-    parts = [DOCUMENTS_DDL]
+    parts = [DOCUMENTS_DDL, WATCH_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     return "\n".join(parts)
@@ -128,8 +144,9 @@ def all_ddl() -> str:
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL, re.S):
-        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()]
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL, re.S):
+        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
+                 if not line.strip().startswith("PRIMARY KEY")]
         tables[name] = [(column, sql) for column, sql in pairs]
     for table, (record, _) in EXTRACTION_TABLES.items():
         tables[table] = row_columns(record)
