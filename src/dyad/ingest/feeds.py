@@ -135,7 +135,10 @@ def read_feed(source: str, timeout: float, max_bytes: int, fetch_articles: bool 
     if isinstance(data, IngestError):
         return Feed(source, error=data)
     parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
+    # A broken feed feedparser could partly read is used only when its entries can be told apart
+    # (an id or a link); otherwise a repaired fragment would come back under a new name each time.
+    usable = any(e.get("id") or e.get("link") for e in parsed.entries)
+    if parsed.bozo and not usable:
         problem = getattr(parsed, "bozo_exception", None) or "not RSS or Atom"
         return Feed(source, error=IngestError(source, f"malformed feed ({problem})"))
     feed = Feed(source, title=(parsed.feed.get("title") or None))

@@ -116,7 +116,7 @@ def deliver(alert: Alert, alerts_file: Path | None, command: str | None, warn: W
             warn(f"{alerts_file}: cannot write the alert ({exc.strerror or exc})")
     if command:
         try:
-            done = subprocess.run(command, shell=True, input=line, text=True, timeout=HOOK_TIMEOUT,  # noqa: S602
+            done = subprocess.run(command, shell=True, input=line + "\n", text=True, timeout=HOOK_TIMEOUT,  # noqa: S602
                                   capture_output=True, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             warn(f"alert command failed ({exc})")
