@@ -59,7 +59,7 @@ TWINS: dict[str, list[object]] = {
     "show": [Database.show],
 }
 # options that only choose how the CLI prints (or which twin it calls)
-PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin"}
+PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin", "kinds", "list_spans"}
 # (watch --json only chooses how alerts print)
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",

@@ -24,10 +24,9 @@ from dyad.run import IngestReport, ingest_documents
 from dyad.scale import extractor_for
 from dyad.settings import Settings
 from dyad.store.watch import mark_seen, seen_items
-from dyad.watch.alerts import Alert, deliver, evaluate
+from dyad.watch.alerts import Alert, Database, deliver, evaluate
 
 if TYPE_CHECKING:
-    from dyad.api.database import Database
     from dyad.scale import Extractor
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}

@@ -16,13 +16,32 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from dyad.settings import AlertRule
+from dyad.settings import AlertRule, Settings
+from dyad.store import Store
 from dyad.store.watch import record_alert
 
 if TYPE_CHECKING:
-    from dyad.api.database import Database
+    from dyad.analyse.dyads import Temperature
+    from dyad.fuse.contradictions import Contradiction
+    from dyad.fuse.stories import Story
+    from dyad.stored import DyadRow
+
+
+class Database(Protocol):
+    """What the alerts read: a `dyad.Database` (named here by what it offers, so watch does not import api)."""
+
+    store: Store
+    settings: Settings
+
+    def dyads(self) -> list[DyadRow]: ...
+
+    def temperature(self, dyad: str, *, window: int) -> Temperature: ...
+
+    def stories(self, dyad: str | None) -> list[Story]: ...
+
+    def contradictions(self, dyad: str | None) -> list[Contradiction]: ...
 
 HOOK_TIMEOUT = 60  # seconds an alert command may run
 Warn = Callable[[str], None]
