@@ -17,6 +17,7 @@ from typing import Any, TextIO, get_args
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
+from dyad.api.browse import Browsing
 from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
 from dyad.fuse.contradictions import Contradiction
@@ -70,7 +71,7 @@ class DemoRun:
     report: Path
 
 
-class Database:
+class Database(Browsing):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,

@@ -19,6 +19,7 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY
 from dyad.records import DocExtraction, Document
+from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.migrations import migrate, stored_version
 from dyad.store.schema import EXTRACTION_TABLES, SCHEMA_VERSION, from_row, to_arrow, to_row
 
@@ -185,10 +186,12 @@ class Store:
                         con.register("_dyad_rows", to_arrow(record, rows))
                         con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
                         con.unregister("_dyad_rows")
+                index_documents(con, [d.id for d, _, _ in new])
         return is_new
 
     def delete_document(self, doc_id: str) -> None:
         with self.transaction() as con:
+            unindex_documents(con, [doc_id])
             for table in EXTRACTION_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])

@@ -11,12 +11,20 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.store.schema import SCHEMA_VERSION, all_ddl
+from dyad.store.fulltext import reindex_all
+from dyad.store.schema import SCHEMA_VERSION, SEARCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+
+def add_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: the full-text index (search_units, search_terms), filled for the stored documents."""
+    con.execute(SEARCH_DDL)
+    reindex_all(con)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: add_search_index}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -29,7 +29,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -65,6 +65,26 @@ CREATE TABLE IF NOT EXISTS doc_minhash (
     doc_id VARCHAR PRIMARY KEY,
     hashvalues UBIGINT[]
 );
+"""
+
+# The full-text index (dyad.store.fulltext): a unit is a document (idx -1: its title and text)
+# or one of its quotations (idx = the quote's idx: speaker and quoted words); `length` counts
+# its indexed words. One row of search_terms per distinct word of a unit.
+SEARCH_DDL = """
+CREATE TABLE IF NOT EXISTS search_units (
+    doc_id VARCHAR,
+    idx INTEGER,
+    length INTEGER
+);
+CREATE TABLE IF NOT EXISTS search_terms (
+    term VARCHAR,
+    doc_id VARCHAR,
+    idx INTEGER,
+    tf INTEGER
+);
+CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms(term);
+CREATE INDEX IF NOT EXISTS search_terms_doc ON search_terms(doc_id);
+CREATE INDEX IF NOT EXISTS search_units_doc ON search_units(doc_id);
 """
 
 
@@ -114,13 +134,14 @@ def all_ddl() -> str:
     parts = [DOCUMENTS_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
+    parts.append(SEARCH_DDL)
     return "\n".join(parts)
 
 
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL, re.S):
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + SEARCH_DDL, re.S):
         pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()]
         tables[name] = [(column, sql) for column, sql in pairs]
     for table, (record, _) in EXTRACTION_TABLES.items():
