@@ -10,6 +10,7 @@ the file is a change to this module alone.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -17,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY
+from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_BUSY, STORE_READ_ONLY
 from dyad.records import DocExtraction, Document
 from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.migrations import migrate, stored_version
@@ -27,6 +28,29 @@ from dyad.store.schema import EXTRACTION_TABLES, SCHEMA_VERSION, from_row, to_ar
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
 TABLES = frozenset({"documents", "doc_minhash", "schema_version", *EXTRACTION_TABLES})
+LOCK_WAIT_SECONDS = 30.0  # how long opening the file waits for another process to let go of it
+
+
+def connect_waiting(path: str, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection to the file; while another process holds its lock, wait and retry (backing off) up to `wait` s.
+
+    DuckDB lets one process write a file and refuses other processes meanwhile (a
+    writer also waits for readers' short connections), so a reader such as the web
+    server waits for the writer's turn instead of failing; DY110 if the file stays
+    locked longer than `wait`.
+    """
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + pause > deadline:
+                raise STORE_BUSY(path=path, seconds=round(wait)) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 class Store:
@@ -56,14 +80,14 @@ class Store:
             if self.path != MEMORY and not Path(self.path).exists():
                 raise NO_STORE(path=self.path)
             try:
-                con = duckdb.connect(self.path, read_only=True)
+                con = connect_waiting(self.path, read_only=True)
             except duckdb.Error as exc:
                 raise NOT_A_STORE(path=self.path, problem=str(exc).splitlines()[0]) from exc
             self._check_version(con)
             return con
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path)
+        con = connect_waiting(self.path, read_only=False) if self.path != MEMORY else duckdb.connect(self.path)
         try:
             found = migrate(con)
         except BaseException:

@@ -128,7 +128,7 @@ def page(
     tables = dict(tables or {})
     fmt = wanted(request)
     if fmt == "json":
-        return JSONResponse(plain({**data, **tables}), status_code=status)
+        return JSONResponse(plain({**data, **tables, "tables": list(tables)}), status_code=status)
     if fmt == "csv":
         name = request.query_params.get("_table") or next(iter(tables), "")
         if name not in tables:
