@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 
 import httpx
 import pytest
-from web_store import browser, listener, screenshots, server, web_store  # noqa: F401 - fixtures
 
 from dyad.present.web.charts import network_chart, trend_chart
 from dyad.present.web.spans import Span, highlight

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from web_store import browser, listener, screenshots, server, web_store  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

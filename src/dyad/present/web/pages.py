@@ -36,7 +36,7 @@ OUTLET_COLUMNS = ["outlet", "n_documents", "n_events", "n_realis", "n_stories", 
 QUOTE_COLUMNS = ["speaker", "speaker_country", "kind", "text", "outlet", "published", "doc_id", "start", "end"]
 RELATION_COLUMNS = ["a", "b", "type", "polarity", "evidence", "outlet", "published", "doc_id", "start", "end"]
 EVENT_COLUMNS = ["published", "when", "source", "target", "source_name", "target_name", "code", "quad_class",
-                 "goldstein", "realis", "modality", "evidence", "doc_id", "idx"]
+                 "goldstein", "realis", "modality", "evidence", "doc", "doc_id", "idx"]
 MAX_STORIES = 25
 MAX_EDGES = 300
 
