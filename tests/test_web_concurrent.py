@@ -8,6 +8,7 @@ import time
 
 import httpx
 import pytest
+
 from web_store import DYAD, copy_store, start_server, stop_server
 
 pytestmark = pytest.mark.slow

@@ -8,6 +8,8 @@ the same way, raising `DyadError`s with their codes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +105,12 @@ class Browsing:
 
         def fusion(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
                    until: opt.Day = None) -> Fusion: ...
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several calls that read one state of the store, on one connection (a web page's reads)."""
+        with self.store.reading():
+            yield
 
     def document(self, doc: str) -> DocumentView:
         """One document (an id, id prefix or file name) with its actors, mentions, events, quotes, claims, relations."""

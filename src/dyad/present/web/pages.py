@@ -18,7 +18,7 @@ from dyad.present.brief import choose_bucket
 from dyad.present.commands.fuse import contradiction_row, figure_row, story_row
 from dyad.present.web.charts import network_chart, trend_chart
 from dyad.present.web.respond import Table, page, plain, rows
-from dyad.present.web.session import database
+from dyad.present.web.session import database, one_read
 
 router = APIRouter()
 
@@ -51,6 +51,7 @@ def _stories(found: list[Any], dyad: str | None = None) -> Table:
 
 
 @router.get("/", summary="Overview: what the store holds, the busiest dyads warming or cooling, the latest stories")
+@one_read
 def overview(request: Request, db: Database = Depends(database)) -> Response:
     dyads = db.dyads(limit=15)
     temps = db.temperatures([d.dyad for d in dyads])
@@ -71,6 +72,7 @@ def overview(request: Request, db: Database = Depends(database)) -> Response:
 
 @router.get("/dyad/{dyad}", summary="One dyad: trend by QuadClass and Goldstein, stories, quotes, figures, "
             "relations, contradictions and the outlets side by side")
+@one_read
 def dyad_page(
     request: Request, dyad: str, directed: bool = False, since: dt.date | None = None, until: dt.date | None = None,
     bucket: str | None = Query(None, description="day, week or month; chosen from the span when not given"),
@@ -111,6 +113,7 @@ def dyad_page(
 
 @router.get("/actor/{name}", summary="One actor: its aliases and the merges behind them, its roles over time, "
             "its events and its quotations")
+@one_read
 def actor_page(request: Request, name: str, db: Database = Depends(database)) -> Response:
     profile = db.actor(name)
     actor = profile.actor
@@ -130,6 +133,7 @@ def actor_page(request: Request, name: str, db: Database = Depends(database)) ->
 
 
 @router.get("/network", summary="The event network of states or of named actors, drawn as SVG")
+@one_read
 def network_page(
     request: Request, level: str = Query("state", description="state or actor"), since: dt.date | None = None,
     until: dt.date | None = None, db: Database = Depends(database),
@@ -153,6 +157,7 @@ def network_page(
 
 
 @router.get("/brief", summary="A briefing on a dyad (or on everything): stories, quotes, figures, contradictions")
+@one_read
 def brief_page(
     request: Request, dyad: str | None = None, directed: bool = False, since: dt.date | None = None,
     until: dt.date | None = None, db: Database = Depends(database),

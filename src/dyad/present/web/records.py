@@ -17,7 +17,7 @@ from dyad.api.browse import DocumentView
 from dyad.present.commands.fuse import story_row
 from dyad.present.web.pages import EVENT_COLUMNS
 from dyad.present.web.respond import Table, page, rows
-from dyad.present.web.session import database
+from dyad.present.web.session import database, one_read
 from dyad.present.web.spans import KINDS, Span, highlight
 from dyad.present.web.templating import url
 
@@ -48,6 +48,7 @@ def _facet_links(request: Request, facets: dict[str, list[Any]]) -> dict[str, li
 
 @router.get("/events", summary="Events with facets (root, QuadClass, realis, outlet, country, source, target, "
             "actor code, period) and sorting")
+@one_read
 def events_page(
     request: Request,
     root: list[str] = Query([], description="CAMEO roots, 01..20"),
@@ -82,6 +83,7 @@ def events_page(
 
 
 @router.get("/story/{story}", summary="One story: every source's report of it side by side, with realis and evidence")
+@one_read
 def story_page(
     request: Request, story: str, dyad: str | None = Query(None, description="the dyad the story is about (faster)"),
     db: Database = Depends(database),
@@ -128,6 +130,7 @@ def _spans(view: DocumentView) -> list[Span]:
 
 @router.get("/document/{doc}", summary="One document: its text with actors, triggers, quotations and numbers "
             "highlighted from their stored offsets")
+@one_read
 def document_page(request: Request, doc: str, db: Database = Depends(database)) -> Response:
     view = db.document(doc)
     d = view.document
@@ -152,6 +155,7 @@ def document_page(request: Request, doc: str, db: Database = Depends(database)) 
 
 
 @router.get("/search", summary="Full-text search over documents (titles and texts) or quotations, ranked by BM25")
+@one_read
 def search_page(
     request: Request, q: str = "", kind: str = Query("documents", description="documents or quotes"),
     limit: int = 20, offset: int = 0, db: Database = Depends(database),
