@@ -30,7 +30,7 @@ def ids(http):
     overview = http.get("/.json").json()
     dyad = overview["dyads"][0]["dyad"]
     story = http.get(f"/dyad/{dyad}.json").json()["stories"][0]
-    return {"dyad": dyad, "story": story["id"], "doc": story["doc_id"]}
+    return {"dyad": dyad, "story": story["id"], "doc": story["lead_doc"]}
 
 
 def pages(ids) -> list[str]:

@@ -105,7 +105,7 @@ def hostile_pages(server: str) -> list[str]:
               "/dyad/KOR-CHN", "/dyad/CHN-JPN", "/brief?dyad=KOR-CHN", "/network?level=actor"]
     for dyad in ("KOR-CHN", "CHN-JPN"):
         for story in httpx.get(f"{server}/dyad/{dyad}.json").json()["stories"]:
-            if story["doc_id"] in found:
+            if story["lead_doc"] in found:
                 paths.append(f"/story/{story['id']}?dyad={dyad}")
     return paths
 

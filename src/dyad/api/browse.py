@@ -1,5 +1,5 @@
 """What a browser asks of a store beyond the CLI's listings: one document in full, a page of
-events with facet counts, full-text search, dyad temperatures at once, one story, a briefing.
+events with facet counts, an actor's events, full-text search, dyad temperatures at once, a briefing.
 
 `Browsing` is a part of `dyad.Database` (the web app calls these methods, as the
 CLI calls the others); it reads through the same store and checks its arguments
@@ -15,16 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.analyse.dyads import Temperature
 from dyad.api import options as opt
-from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT, NO_STORY
+from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
 from dyad.fuse.actors import GlobalActor
-from dyad.fuse.stories import Story
 from dyad.records import Actor, ActorMention, Document
 from dyad.settings import Settings
 from dyad.store import Store, browse, listings, search
 from dyad.stored import ClaimRow, Dyad, EventRow, FacetCount, QuoteRow, RelationRow, SearchHit
 
 if TYPE_CHECKING:
-    from dyad.fuse.fusion import Fusion
     from dyad.present.brief import Briefing
 
 EVENT_SORTS: tuple[str, ...] = tuple(browse.SORTS)
@@ -101,11 +99,6 @@ class Browsing:
     store: Store
     settings: Settings
 
-    if TYPE_CHECKING:  # defined by Database
-
-        def fusion(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
-                   until: opt.Day = None) -> Fusion: ...
-
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Several calls that read one state of the store, on one connection (a web page's reads)."""
@@ -181,13 +174,6 @@ class Browsing:
                 until, w = found[(a, b)]
                 out[f"{a}~{b}"] = Temperature(until, window, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
         return out
-
-    def story(self, story: str, dyad: str | Dyad | None = None, directed: bool = False) -> Story:
-        """One story by its id (from `stories`); `dyad` narrows the search to the dyad it is about."""
-        found = next((s for s in self.fusion(dyad, directed).stories if s.id == story), None)
-        if found is None:
-            raise NO_STORY("story", value=story)
-        return found
 
     def briefing(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
                  until: opt.Day = None, window: int = 30) -> Briefing:

@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from dyad.api import Database
 from dyad.present.brief import choose_bucket
-from dyad.present.commands.fuse import contradiction_row, figure_row, story_row
+from dyad.present.web import fusion_view as fv
 from dyad.present.web.charts import network_chart, trend_chart
 from dyad.present.web.respond import Table, page, plain, rows
 from dyad.present.web.session import database, one_read
@@ -24,30 +24,14 @@ router = APIRouter()
 
 DYAD_COLUMNS = ["dyad", "n_events", "n_documents", "q1_verbal_coop", "q2_material_coop", "q3_verbal_conflict",
                 "q4_material_conflict", "goldstein_mean", "first_day", "last_day", "temperature", "change"]
-STORY_COLUMNS = ["id", "dyad", "family", "codes", "when", "status", "n_documents", "n_sources", "outlets",
-                 "evidence", "doc_id"]
 TREND_COLUMNS = ["period", "n_events", "q1_verbal_coop", "q2_material_coop", "q3_verbal_conflict",
                  "q4_material_conflict", "goldstein_sum", "goldstein_mean"]
-FIGURE_COLUMNS = ["value", "unit", "about", "n_claims", "n_sources", "single_source", "outlets", "evidence", "doc_id"]
-CONTRADICTION_COLUMNS = ["kind", "subject", "first_says", "first_outlet", "first_doc", "first_words",
-                         "second_says", "second_outlet", "second_doc", "second_words"]
-OUTLET_COLUMNS = ["outlet", "n_documents", "n_events", "n_realis", "n_stories", "n_only", "mean_goldstein",
-                  "irrealis_share", "single_source_claim_share", "speculative_sentence_share", "speculation_index"]
-QUOTE_COLUMNS = ["speaker", "speaker_country", "kind", "text", "outlet", "published", "doc_id", "start", "end"]
+QUOTE_COLUMNS = ["speaker", "speaker_country", "kind", "text", "outlet", "published", "doc_id", "idx", "start", "end"]
 RELATION_COLUMNS = ["a", "b", "type", "polarity", "evidence", "outlet", "published", "doc_id", "start", "end"]
 EVENT_COLUMNS = ["published", "when", "source", "target", "source_name", "target_name", "code", "quad_class",
                  "goldstein", "realis", "modality", "evidence", "doc", "doc_id", "idx"]
 MAX_STORIES = 25
 MAX_EDGES = 300
-
-
-def _stories(found: list[Any], dyad: str | None = None) -> Table:
-    out = []
-    for s in found:
-        row = story_row(s)
-        row["scope"] = dyad
-        out.append(row)
-    return Table(STORY_COLUMNS, out)
 
 
 @router.get("/", summary="Overview: what the store holds, the busiest dyads warming or cooling, the latest stories")
@@ -60,12 +44,11 @@ def overview(request: Request, db: Database = Depends(database)) -> Response:
         t = temps.get(d.dyad)
         dyad_rows.append({**d.as_dict(), "temperature": t.label if t else "not enough events",
                           "change": t.change if t else None})
-    latest = sorted(db.stories(), key=lambda s: (s.when or dt.date.min, s.n_sources), reverse=True)[:MAX_STORIES]
     data = {"title": "Overview", "store": db.store_info()}
     tables = {
         "summary": Table(["what", "count"], rows(db.summary())),
         "dyads": Table(DYAD_COLUMNS, dyad_rows),
-        "stories": _stories(latest),
+        "stories": Table(fv.STORY_COLUMNS, fv.latest_stories(db, MAX_STORIES)),
     }
     return page(request, "overview.html", data, tables)
 
@@ -82,30 +65,22 @@ def dyad_page(
     if bucket is None and (chosen := choose_bucket(trend)) != "month":
         bucket = chosen
         trend = db.trend(dyad, directed, bucket, since=since, until=until)
-    fusion = db.fusion(dyad, directed, since, until)
-    label = fusion.dyad.label if fusion.dyad else dyad
+    fusion = fv.dyad_fusion(db, dyad, directed, since, until)
     temperature = db.temperature(dyad, directed)
-    in_scope = {d.id for d in fusion.docs}
-    quotes = [
-        {"speaker": q.speaker, "speaker_country": q.speaker_country, "kind": q.kind, "text": " ".join(q.text.split()),
-         "outlet": q.doc.outlet, "published": q.doc.published, "doc_id": q.doc.id, "start": q.cited.start,
-         "end": q.cited.end}
-        for q in fusion.corpus.quotes if q.doc.id in in_scope and q.speaker
-    ]
-    relations = db.relations(pair=(fusion.dyad.a, fusion.dyad.b)) if fusion.dyad else []
+    scope = fusion.label.replace("~", "-")
     data = {
-        "title": f"Dyad {label}", "dyad": label, "directed": directed, "since": since, "until": until,
-        "bucket": bucket or "month", "documents": len(fusion.docs),
+        "title": f"Dyad {fusion.label}", "dyad": fusion.label, "directed": directed, "since": since, "until": until,
+        "bucket": bucket or "month", "documents": fusion.documents,
         "temperature": {**plain(temperature), "change": temperature.change, "label": temperature.label},
     }
     tables = {
         "trend": Table(TREND_COLUMNS, rows(trend)),
-        "stories": _stories(fusion.stories, label),
-        "quotes": Table(QUOTE_COLUMNS, quotes),
-        "figures": Table(FIGURE_COLUMNS, [figure_row(f) for f in db.figures(dyad, directed, since, until)]),
-        "relations": Table(RELATION_COLUMNS, rows(relations)),
-        "contradictions": Table(CONTRADICTION_COLUMNS, [contradiction_row(c) for c in fusion.contradictions]),
-        "outlets": Table(OUTLET_COLUMNS, rows(fusion.outlets)),
+        "stories": Table(fv.STORY_COLUMNS, fusion.stories),
+        "quotes": Table(QUOTE_COLUMNS, fusion.quotes),
+        "figures": Table(fv.FIGURE_COLUMNS, fusion.figures),
+        "relations": Table(RELATION_COLUMNS, rows(db.relations(pair=scope))),
+        "contradictions": Table(fv.CONTRADICTION_COLUMNS, fusion.contradictions),
+        "outlets": Table(fv.OUTLET_COLUMNS, fusion.outlets),
     }
     chart = trend_chart(tables["trend"].rows, bucket or "month")
     return page(request, "dyad.html", data, tables, {"chart": chart})
@@ -162,22 +137,14 @@ def brief_page(
     request: Request, dyad: str | None = None, directed: bool = False, since: dt.date | None = None,
     until: dt.date | None = None, db: Database = Depends(database),
 ) -> Response:
-    b = db.briefing(dyad or None, directed, since, until)
-    t = b.temperature
-    data = {
-        "title": b.title, "dyad": b.dyad.label if b.dyad else None, "period": b.period, "bucket": b.bucket,
-        "documents": len(b.fusion.docs),
-        "temperature": {**plain(t), "change": t.change, "label": t.label} if t else None,
-    }
-    quotes = [{"speaker": q.speaker, "speaker_country": q.speaker_country, "kind": q.kind,
-               "text": " ".join(q.text.split()), "outlet": q.doc.outlet, "published": q.doc.published,
-               "doc_id": q.doc.id, "start": q.cited.start, "end": q.cited.end} for q in b.quotes]
+    b = fv.briefing(db, dyad or None, directed, since, until)
+    data = {k: b[k] for k in ("title", "dyad", "period", "bucket", "documents", "temperature")}
     tables = {
-        "trend": Table(TREND_COLUMNS, rows(b.trend)),
-        "stories": _stories(b.stories, b.dyad.label if b.dyad else None),
-        "quotes": Table(QUOTE_COLUMNS, quotes),
-        "figures": Table(FIGURE_COLUMNS, [figure_row(f) for f in b.figures]),
-        "contradictions": Table(CONTRADICTION_COLUMNS, [contradiction_row(c) for c in b.contradictions]),
-        "outlets": Table(OUTLET_COLUMNS, rows(b.outlets)),
+        "trend": Table(TREND_COLUMNS, rows(b["trend"])),
+        "stories": Table(fv.STORY_COLUMNS, b["stories"]),
+        "quotes": Table(QUOTE_COLUMNS, b["quotes"]),
+        "figures": Table(fv.FIGURE_COLUMNS, b["figures"]),
+        "contradictions": Table(fv.CONTRADICTION_COLUMNS, b["contradictions"]),
+        "outlets": Table(fv.OUTLET_COLUMNS, b["outlets"]),
     }
-    return page(request, "brief.html", data, tables, {"chart": trend_chart(tables["trend"].rows, b.bucket)})
+    return page(request, "brief.html", data, tables, {"chart": trend_chart(tables["trend"].rows, b["bucket"])})

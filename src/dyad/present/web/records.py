@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from dyad.api import Database
 from dyad.api.browse import DocumentView
-from dyad.present.commands.fuse import story_row
+from dyad.present.web import fusion_view as fv
 from dyad.present.web.pages import EVENT_COLUMNS
 from dyad.present.web.respond import Table, page, rows
 from dyad.present.web.session import database, one_read
@@ -88,23 +88,14 @@ def story_page(
     request: Request, story: str, dyad: str | None = Query(None, description="the dyad the story is about (faster)"),
     db: Database = Depends(database),
 ) -> Response:
-    s = db.story(story, dyad or None)
-    mentions = [
-        {"outlet": m.doc.outlet, "doc_id": m.doc.id, "title": m.doc.title, "published": m.doc.published,
-         "idx": m.idx, "code": m.code, "trigger": m.trigger, "realis": m.realis, "modality": m.modality,
-         "negated": m.negated, "when": m.when, "goldstein": m.goldstein, "source_name": m.source_name,
-         "target_name": m.target_name, "evidence": " ".join(m.cited.words.split()), "start": m.cited.start,
-         "end": m.cited.end}
-        for m in sorted(s.mentions, key=lambda m: (m.doc.outlet, m.doc.published or m.doc.id, m.idx))
-    ]
+    row, mentions = fv.story(db, story, dyad or None)
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         by_outlet.setdefault(str(m["outlet"]), []).append(m)
-    data = {"title": f"Story {s.id}", "story": story_row(s), "dyad": dyad,
+    data = {"title": f"Story {row['id']}", "story": row, "dyad": dyad,
             "sources": [{"outlet": o, "happened": any(m["realis"] for m in ms), "mentions": ms}
                         for o, ms in by_outlet.items()]}
-    tables = {"mentions": Table(["outlet", "published", "title", "code", "realis", "modality", "negated", "when",
-                                 "evidence", "doc_id", "idx", "start", "end"], mentions)}
+    tables = {"mentions": Table(fv.MENTION_COLUMNS, mentions)}
     return page(request, "story.html", data, tables)
 
 
