@@ -43,6 +43,7 @@ TWINS: dict[str, list[object]] = {
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
+    "serve": [Database.serve],
     "sources": [Database.sources, Database.story_sources],
     "stories": [Database.stories],
     "summary": [Database.summary],

@@ -183,6 +183,12 @@ class Browsing:
         return build_briefing(self.store, self.settings, opt.dyad(dyad, directed), opt.day(since, "since"),
                               opt.day(until, "until"), window)
 
+    def serve(self, host: str = "127.0.0.1", port: int = 8765) -> None:
+        """Serve this store's web app (`dyad serve`) until interrupted; each request opens the store read-only."""
+        from dyad.present.web.serve import serve
+
+        serve(self.settings, host, port)
+
     def store_info(self) -> dict[str, Any]:
         """The store's path, schema version and size (documents), for introspection."""
         return {"path": str(self.store.path), **browse.store_info(self.store)}

@@ -6,9 +6,7 @@ import click
 
 from dyad.errors import NO_STORE
 from dyad.present.cli import App, pass_app
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8765
+from dyad.present.web.serve import DEFAULT_HOST, DEFAULT_PORT
 
 
 @click.command("serve")
@@ -24,13 +22,11 @@ def serve_cmd(app: App, host: str, port: int) -> None:
     store read-only and closes it, so `dyad ingest` can write to the same store
     while the server runs.
     """
-    from dyad.present.web.serve import serve
-
     if not app.settings.db.exists():
         raise NO_STORE(path=app.settings.db)
     if not app.quiet:
         click.echo(f"dyad: serving {app.settings.db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    serve(app.settings, host, port)
+    app.db(read_only=True).serve(host, port)
 
 
 COMMANDS = [serve_cmd]
