@@ -26,6 +26,7 @@ from _common import machine, table, write_section
 from generate_store import generate
 
 GOAL_MS = 200.0
+TIMEOUT = 60.0  # seconds; a slower page is reported as timed out and the server restarted
 DYAD = [sys.executable, "-c", "from dyad.present.cli import main; main()"]
 
 
@@ -51,12 +52,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _story(http: httpx.Client, dyad: str) -> str | None:
+    """A story of the dyad, when the dyad's page answers in time."""
+    try:
+        stories = http.get(f"/dyad/{dyad}.json", timeout=TIMEOUT).json()["stories"]
+    except httpx.TimeoutException:
+        return None
+    return str(stories[0]["id"]) if stories else None
+
+
 def pages(http: httpx.Client) -> list[tuple[str, str]]:
     """(label, path) of every page, with real ids taken from the store being measured."""
-    dyad = http.get("/.json").json()["dyads"][0]["dyad"]
-    events = http.get("/events.json", params={"limit": 1, "sort": "-date"}).json()["events"][0]
+    events = http.get("/events.json", params={"limit": 1, "sort": "-date", "realis": "yes"}).json()["events"][0]
+    dyad = f"{events['source']}-{events['target']}"  # the overview lists dyads, but may be slow itself
     actor = events["source_name"] or events["source"]
-    stories = http.get(f"/dyad/{dyad}.json").json()["stories"]
+    story = _story(http, dyad)
     out = [
         ("overview", "/"),
         ("dyad", f"/dyad/{dyad}"),
@@ -72,27 +82,40 @@ def pages(http: httpx.Client) -> list[tuple[str, str]]:
         ("search quotations", "/search?q=steady+relations&kind=quotes"),
         ("versions", "/-/versions"),
     ]
-    if stories:
-        out.insert(4, ("story", f"/story/{stories[0]['id']}?dyad={dyad}"))
+    if story:
+        out.insert(4, ("story", f"/story/{story}?dyad={dyad}"))
     return out
 
 
-def measure(http: httpx.Client, path: str, runs: int, budget: float) -> dict[str, Any]:
-    """First request, then up to `runs` more within `budget` seconds: milliseconds."""
-    t = time.perf_counter()
-    got = http.get(path)
-    first = (time.perf_counter() - t) * 1000
-    if got.status_code != 200:
-        raise RuntimeError(f"{path}: {got.status_code} {got.text[:300]}")
+FRESH = {"cache-control": "no-cache"}  # built afresh: the server's answer cache is not used
+
+
+def _repeat(http: httpx.Client, path: str, runs: int, budget: float, headers: dict[str, str]) -> list[float]:
     times: list[float] = []
     stop = time.monotonic() + budget
     while len(times) < runs and (len(times) < 3 or time.monotonic() < stop):
         t = time.perf_counter()
-        http.get(path)
+        http.get(path, headers=headers, timeout=TIMEOUT)
         times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return {"first": first, "p50": statistics.median(times), "p95": p95, "n": len(times), "bytes": len(got.content)}
+    return sorted(times)
+
+
+def _p95(times: list[float]) -> float:
+    return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def measure(http: httpx.Client, path: str, runs: int, budget: float) -> dict[str, Any]:
+    """Milliseconds: the first request, then up to `runs` built afresh and `runs` answered from the cache."""
+    t = time.perf_counter()
+    got = http.get(path, headers=FRESH, timeout=TIMEOUT)
+    first = (time.perf_counter() - t) * 1000
+    if got.status_code != 200:
+        raise RuntimeError(f"{path}: {got.status_code} {got.text[:300]}")
+    fresh = _repeat(http, path, runs, budget, FRESH)
+    http.get(path, timeout=TIMEOUT)  # fills the cache
+    kept = _repeat(http, path, runs, budget, {})
+    return {"first": first, "p50": statistics.median(fresh), "p95": _p95(fresh), "n": len(fresh),
+            "cached_p50": statistics.median(kept), "cached_p95": _p95(kept), "bytes": len(got.content)}
 
 
 def json_path(path: str) -> str:
@@ -124,12 +147,23 @@ def main() -> None:
                 size = http.get("/-/versions.json").json()["store"]
                 for label, path in pages(http):
                     for form, url in (("HTML", path), ("JSON", json_path(path))):
-                        m = measure(http, url, args.runs, args.budget)
+                        shown = f"`{url}`" if form == "HTML" else ""
+                        try:
+                            m = measure(http, url, args.runs, args.budget)
+                        except httpx.TimeoutException:
+                            print(f"{label} {form}: over {TIMEOUT:.0f} s", file=sys.stderr)
+                            rows.append([label, form, shown, 0, f"> {TIMEOUT * 1000:.0f}", "", "", "", "", "**no**"])
+                            worst = float("inf")
+                            server.kill()  # the abandoned request would keep the server busy
+                            server.wait(timeout=30)
+                            server = start(store, port)
+                            continue
                         worst = max(worst, m["p95"])
                         ok = "yes" if m["p95"] <= GOAL_MS else "**no**"
-                        print(f"{label} {form}: p50 {m['p50']:.0f} ms, p95 {m['p95']:.0f} ms", file=sys.stderr)
-                        rows.append([label, form, f"`{url}`" if form == "HTML" else "", m["n"], f"{m['first']:.0f}",
-                                     f"{m['p50']:.0f}", f"{m['p95']:.0f}", ok])
+                        print(f"{label} {form}: p50 {m['p50']:.0f} ms, p95 {m['p95']:.0f} ms, cached p95 "
+                              f"{m['cached_p95']:.1f} ms", file=sys.stderr)
+                        rows.append([label, form, shown, m["n"], f"{m['first']:.0f}", f"{m['p50']:.0f}",
+                                     f"{m['p95']:.0f}", f"{m['cached_p50']:.1f}", f"{m['cached_p95']:.1f}", ok])
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -142,10 +176,13 @@ def main() -> None:
         f"`dyad serve` (uvicorn, one process) on a generated store of {size['documents']:,} documents "
         f"(bench/generate_store.py; DuckDB file {mib:,.0f} MiB{f', built in {built:.0f} s' if built else ''}), "
         "requested over HTTP on 127.0.0.1 one at a time: a first (cold) request, then up to "
-        f"{args.runs} more within {args.budget:.0f} s per page. Each request opens the store read-only and closes "
-        f"it. Goal: p95 at most {GOAL_MS:.0f} ms for every page; worst p95 here {worst:.0f} ms.",
+        f"{args.runs} more built afresh (`Cache-Control: no-cache`: the store opened read-only, queried, closed) "
+        f"and {args.runs} answered from the server's cache (kept while the store file is unchanged), within "
+        f"{args.budget:.0f} s each. Goal: p95 at most {GOAL_MS:.0f} ms for every page, built afresh; worst "
+        f"p95 here {worst:.0f} ms.",
         "",
-        table(["page", "form", "path", "runs", "first ms", "p50 ms", "p95 ms", "p95 within goal"], rows),
+        table(["page", "form", "path", "runs", "first ms", "p50 ms", "p95 ms", "cached p50 ms", "cached p95 ms",
+               "p95 within goal"], rows),
     ])
     write_section("web", body)
 

@@ -225,6 +225,15 @@ def test_the_network_chart_keeps_the_busiest_nodes_in_the_square():
     assert network_chart([]) is None
 
 
+def test_answers_are_kept_while_the_store_is_unchanged(http):
+    first = http.get("/events.json", params={"root": "05"})
+    again = http.get("/events.json", params={"root": "05"})
+    assert again.headers["x-dyad-cache"] == "hit" and again.content == first.content
+    fresh = http.get("/events.json", params={"root": "05"}, headers={"cache-control": "no-cache"})
+    assert fresh.headers["x-dyad-cache"] == "miss" and fresh.json() == first.json()
+    assert "content-security-policy" in again.headers  # the headers are those of every answer
+
+
 def test_dates_in_json_are_iso(http):
     data = http.get("/events.json", params={"limit": 3}).json()
     for row in data["events"]:

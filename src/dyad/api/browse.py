@@ -17,9 +17,10 @@ from dyad.analyse.dyads import Temperature
 from dyad.api import options as opt
 from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
 from dyad.fuse.actors import GlobalActor
-from dyad.records import Actor, ActorMention, Document
+from dyad.records import Actor, ActorMention, DocExtraction, Document
 from dyad.settings import Settings
 from dyad.store import Store, browse, listings, search
+from dyad.store.db import derived_fields
 from dyad.stored import ClaimRow, Dyad, EventRow, FacetCount, QuoteRow, RelationRow, SearchHit
 
 if TYPE_CHECKING:
@@ -68,6 +69,25 @@ class SearchPage:
     hits: list[SearchHit]
 
 
+def _items(d: Document, x: DocExtraction) -> tuple[list[QuoteRow], list[ClaimRow], list[RelationRow]]:
+    """A document's quotes, claims and relations as the listings give them, from its extraction alone."""
+    name = derived_fields(d)[0] or d.id
+    country = {a.key: a.country for a in x.actors}
+    base: dict[str, Any] = {"doc_id": d.id, "doc": name, "published": d.published, "outlet": d.outlet}
+    quotes = [QuoteRow(**base, idx=i, speaker=q.speaker, speaker_country=country.get(q.speaker_actor or ""),
+                       kind=q.kind, text=q.text, start=q.evidence.start, end=q.evidence.end)
+              for i, q in enumerate(x.quotes)]
+    claims = [ClaimRow(**base, idx=i, value=c.value, unit=c.unit, approx=c.approx, qualifier=c.qualifier,
+                       about=c.about, actors=list(c.actors), asserted_by=c.asserted_by,
+                       evidence=d.text[c.evidence.start:c.evidence.end], start=c.evidence.start, end=c.evidence.end)
+              for i, c in enumerate(x.claims)]
+    relations = [RelationRow(**base, idx=i, a=r.a, b=r.b, type=r.type, polarity=r.polarity, directed=r.directed,
+                             evidence=d.text[r.evidence.start:r.evidence.end], start=r.evidence.start,
+                             end=r.evidence.end)
+                 for i, r in enumerate(x.relations)]
+    return quotes, claims, relations
+
+
 def _page_size(limit: int, offset: int) -> tuple[int, int]:
     if limit < 0 or limit > MAX_PAGE:
         raise BAD_LIMIT("limit", value=limit)
@@ -111,13 +131,9 @@ class Browsing:
         found = self.store.document(ids[0]) if len(ids) == 1 else None
         if found is None:
             raise NO_DOCUMENT("doc", value=doc)
-        extraction = self.store.extraction(found.id)
-        return DocumentView(
-            found, list(extraction.actors), list(extraction.mentions),
-            listings.events(self.store, realis_only=False, doc=found.id),
-            listings.quotes(self.store, doc=found.id), listings.claims(self.store, doc=found.id),
-            listings.relations(self.store, doc=found.id),
-        )
+        x = self.store.extraction(found.id)
+        events = browse.event_page(self.store, browse.EventFilter(doc_ids=[found.id]), "position", MAX_PAGE, 0)
+        return DocumentView(found, list(x.actors), list(x.mentions), events, *_items(found, x))
 
     def event_page(
         self, root: opt.Values = None, quad: opt.Values = None, realis: str | bool | None = None,

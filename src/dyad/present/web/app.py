@@ -3,7 +3,8 @@
 Each request opens the store read-only through the library and closes it when
 the response is built, so the server never holds the file between requests
 and `dyad ingest` can write to it meanwhile (the store retries a read while a
-writer holds the file; see dyad.store.db). Every response carries a strict
+writer holds the file; see dyad.store.db); answers are kept while the file is
+unchanged (`cache`). Every response carries a strict
 Content-Security-Policy: the pages use only the app's own script and style
 files, and the charts are inline SVG drawn on the server.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import platform
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -23,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyad.api import Database
 from dyad.errors import BAD_REQUEST, METHOD_NOT_ALLOWED, NO_PAGE, DyadError
+from dyad.present.web.cache import ResponseCache
 from dyad.present.web.respond import SuffixFormat, error_response, error_with_status, page
 from dyad.present.web.session import database
 from dyad.present.web.templating import render_page
@@ -97,6 +100,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(request, "versions.html", data)
 
     app.add_middleware(SuffixFormat)
+    app.add_middleware(ResponseCache, store=Path(settings.db))
     app.add_middleware(SecurityHeaders)
     return app
 
