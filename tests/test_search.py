@@ -37,7 +37,7 @@ def store(tmp_path):
 
 
 def index_rows(s) -> list[tuple]:
-    return s.query("SELECT term, doc_id, idx, tf FROM search_terms ORDER BY ALL")
+    return s.query("SELECT term, doc_id, idx, tf, length FROM search_terms ORDER BY ALL")
 
 
 def test_the_tokenizer_folds_case_accents_and_plurals(store):
@@ -45,25 +45,26 @@ def test_the_tokenizer_folds_case_accents_and_plurals(store):
 
 
 def test_documents_are_ranked_by_bm25(store):
-    hits = search(store, "fishing talks")
+    total, hits = search(store, "fishing talks")
+    assert total == 2
     assert [h.doc_id for h in hits] == ["a", "b"]  # both words, twice over, beat one word once
     assert hits[0].matched == 2 and hits[1].matched == 1 and hits[0].score > hits[1].score
     assert hits[0].kind == "document" and hits[0].title == "Fishing talks" and "fishing" in hits[0].snippet.lower()
     assert count_matches(store, "fishing talks") == 2
-    assert search(store, "missile")[0].doc_id == "c"  # a plural in the text, a singular in the query
+    assert search(store, "missile")[1][0].doc_id == "c"  # a plural in the text, a singular in the query
 
 
 def test_quotations_are_searched_on_their_own(store):
-    hits = search(store, "japanese protest", quotes=True)
+    _, hits = search(store, "japanese protest", quotes=True)
     assert [(h.kind, h.doc_id, h.idx, h.speaker) for h in hits] == [("quote", "c", 0, "a Japanese official")]
     assert hits[0].snippet == "Japan protested the missile launches"
     assert DOCS["c"][1][hits[0].start : hits[0].end] == hits[0].snippet
-    assert search(store, "norway", quotes=True) == []
+    assert search(store, "norway", quotes=True) == (0, [])
 
 
 def test_stop_words_and_unknown_words_find_nothing(store):
-    assert search(store, "the and of") == []
-    assert search(store, "zeppelin") == []
+    assert search(store, "the and of") == (0, [])
+    assert search(store, "zeppelin") == (0, [])
 
 
 def test_reingest_changes_nothing_and_deleting_a_document_drops_its_rows(store):
@@ -73,7 +74,7 @@ def test_reingest_changes_nothing_and_deleting_a_document_drops_its_rows(store):
     store.delete_document("c")
     assert not store.query("SELECT * FROM search_terms WHERE doc_id = 'c'")
     assert not store.query("SELECT * FROM search_units WHERE doc_id = 'c'")
-    assert search(store, "missile") == []
+    assert search(store, "missile") == (0, [])
 
 
 def test_the_index_is_written_in_the_documents_transaction(store, monkeypatch):

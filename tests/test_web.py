@@ -239,3 +239,28 @@ def test_dates_in_json_are_iso(http):
     for row in data["events"]:
         if row["published"]:
             dt.date.fromisoformat(row["published"])
+
+
+def test_the_browsing_methods_agree_with_the_listings(web_store):
+    """The web's faster reads give what the CLI's listings give."""
+    import dyad
+
+    with dyad.open(web_store, read_only=True) as db:
+        def keys(rows):
+            return sorted((r.doc_id, r.idx) for r in rows)
+
+        assert keys(db.event_page(realis="yes", limit=500).rows) == keys(db.events())
+        page = db.event_page(since="2026-01", until="2026-01-05", limit=500)
+        assert keys(page.rows) == keys(db.events(since="2026-01", until="2026-01-05", realis_only=False))
+        assert page.total == len(page.rows)
+        korea = db.event_page(country="KOR", root="04", limit=500)
+        assert keys(korea.rows) == keys(e for e in db.events(root="04", realis_only=False) if "KOR" in (e.source, e.target))
+        for d in db.dyads():
+            one = db.temperature(d.dyad)
+            many = db.temperatures([d.dyad])[d.dyad]
+            assert (many.until, many.recent_n, many.previous_n) == (one.until, one.recent_n, one.previous_n)
+            assert many.change == pytest.approx(one.change) if one.change is not None else many.change is None
+        doc = db.documents()[0].id
+        view = db.document(doc)
+        assert [r.as_dict() for r in view.events] == [r.as_dict() for r in db.events(doc=doc, realis_only=False)]
+        assert (view.quotes, view.claims, view.relations) == (db.quotes(doc=doc), db.claims(doc=doc), db.relations(doc=doc))

@@ -176,8 +176,8 @@ class Browsing:
         words = search.terms(self.store, text)
         if not words:
             return SearchPage(text, kind, [], 0, limit, offset, [])
-        return SearchPage(text, kind, words, search.count_matches(self.store, text, quotes), limit, offset,
-                          search.search(self.store, text, quotes, limit, offset))
+        total, hits = search.search(self.store, text, quotes, limit, offset)
+        return SearchPage(text, kind, words, total, limit, offset, hits)
 
     def temperatures(self, dyads: list[str | Dyad], window: int = 30) -> dict[str, Temperature]:
         """Warming or cooling of several undirected dyads at once, keyed by their label ("CHN~KOR")."""
@@ -198,12 +198,6 @@ class Browsing:
 
         return build_briefing(self.store, self.settings, opt.dyad(dyad, directed), opt.day(since, "since"),
                               opt.day(until, "until"), window)
-
-    def serve(self, host: str = "127.0.0.1", port: int = 8765) -> None:
-        """Serve this store's web app (`dyad serve`) until interrupted; each request opens the store read-only."""
-        from dyad.present.web.serve import serve
-
-        serve(self.settings, host, port)
 
     def store_info(self) -> dict[str, Any]:
         """The store's path, schema version and size (documents), for introspection."""

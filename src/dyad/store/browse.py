@@ -199,7 +199,8 @@ def dyad_windows(
         SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b, {EVENT_DATE_SQL} AS day, e.goldstein
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE e.realis AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL
-          AND least(e.source, e.target) || '~' || greatest(e.source, e.target) IN (SELECT unnest(?::VARCHAR[]))
+          AND e.source = ANY(?::VARCHAR[]) AND e.target = ANY(?::VARCHAR[])
+          AND least(e.source, e.target) || '~' || greatest(e.source, e.target) = ANY(?::VARCHAR[])
     ), last AS (SELECT a, b, max(day) AS until FROM ev WHERE day IS NOT NULL GROUP BY a, b)
     SELECT a, b, until,
         avg(goldstein) FILTER (WHERE day > until - ? AND day <= until) AS recent_mean,
@@ -209,7 +210,8 @@ def dyad_windows(
     FROM ev JOIN last USING (a, b) GROUP BY a, b, until
     """
     w = window_days
-    rows = store.rows(sql, [[f"{a}~{b}" for a, b in keys], w, w, w, w, w, w])
+    states = sorted({s for pair in keys for s in pair})
+    rows = store.rows(sql, [states, states, [f"{a}~{b}" for a, b in keys], w, w, w, w, w, w])
     return {
         (r["a"], r["b"]): (r["until"], GoldsteinWindows(r["recent_mean"], int(r["recent_n"] or 0),
                                                         r["previous_mean"], int(r["previous_n"] or 0)))

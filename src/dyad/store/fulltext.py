@@ -6,7 +6,7 @@ built whole by `PRAGMA create_fts_index` over a table, so every new document
 would mean rebuilding it for the whole store. Here each document adds its own
 rows: `search_units` (one per document, idx -1, and one per quotation, its idx,
 with its length in words) and `search_terms` (one per distinct word of a unit,
-with how often it occurs). `dyad.store.search` ranks them with BM25 in SQL.
+with how often it occurs and the unit's length). `dyad.store.search` ranks them with BM25 in SQL.
 
 Words are cut by the same SQL expression for the text and for a query
 (`tokens`): lower case, accents stripped, runs of letters and digits, plurals
@@ -58,18 +58,21 @@ def index_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     quote_words = tokens("coalesce(q.speaker, '') || ' ' || q.text")
     con.execute(
         f"""INSERT INTO search_terms
-        SELECT term, doc_id, idx, CAST(count(*) AS INTEGER) AS tf FROM (
+        WITH words AS (
             SELECT d.id AS doc_id, -1 AS idx, unnest({doc_words}) AS term
             FROM documents d WHERE d.id IN (SELECT unnest(?::VARCHAR[]))
             UNION ALL
             SELECT q.doc_id, q.idx, unnest({quote_words}) AS term
             FROM quotes q WHERE q.doc_id IN (SELECT unnest(?::VARCHAR[]))
-        ) GROUP BY ALL""",
+        ),
+        counted AS (SELECT term, doc_id, idx, CAST(count(*) AS INTEGER) AS tf FROM words GROUP BY ALL),
+        lengths AS (SELECT doc_id, idx, CAST(sum(tf) AS INTEGER) AS length FROM counted GROUP BY ALL)
+        SELECT c.term, c.doc_id, c.idx, c.tf, l.length FROM counted c JOIN lengths l USING (doc_id, idx)""",
         [stopwords(), list(ids), stopwords(), list(ids)],
     )
     con.execute(
         """INSERT INTO search_units
-        SELECT doc_id, idx, CAST(sum(tf) AS INTEGER) FROM search_terms
+        SELECT doc_id, idx, max(length) FROM search_terms
         WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL""",
         [list(ids)],
     )

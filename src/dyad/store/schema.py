@@ -69,7 +69,8 @@ CREATE TABLE IF NOT EXISTS doc_minhash (
 
 # The full-text index (dyad.store.fulltext): a unit is a document (idx -1: its title and text)
 # or one of its quotations (idx = the quote's idx: speaker and quoted words); `length` counts
-# its indexed words. One row of search_terms per distinct word of a unit.
+# its indexed words. One row of search_terms per distinct word of a unit, with the unit's length
+# again so that ranking needs no join.
 SEARCH_DDL = """
 CREATE TABLE IF NOT EXISTS search_units (
     doc_id VARCHAR,
@@ -80,7 +81,8 @@ CREATE TABLE IF NOT EXISTS search_terms (
     term VARCHAR,
     doc_id VARCHAR,
     idx INTEGER,
-    tf INTEGER
+    tf INTEGER,
+    length INTEGER
 );
 CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms(term);
 CREATE INDEX IF NOT EXISTS search_terms_doc ON search_terms(doc_id);

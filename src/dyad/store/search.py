@@ -3,7 +3,8 @@
 A query is cut into words by the indexing tokenizer itself, so both sides
 always agree. Ranking is Okapi BM25 (k1 1.2, b 0.75) over the units of one
 kind (documents or quotations); a unit matches when it has any of the words,
-and units with more of them come first.
+and units with more of them come first. The matches are counted in the same
+pass that ranks them.
 """
 
 from __future__ import annotations
@@ -23,20 +24,20 @@ SEARCH_SQL = f"""
 WITH q AS (SELECT DISTINCT unnest({tokens('?')}) AS term),
 units AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_units WHERE (idx < 0) = ?),
 hits AS (
-    SELECT t.term, t.doc_id, t.idx, t.tf FROM search_terms t
+    SELECT t.term, t.doc_id, t.idx, t.tf, t.length FROM search_terms t
     WHERE t.term IN (SELECT term FROM q) AND (t.idx < 0) = ?
 ),
 df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
 ranked AS (
-    SELECT h.doc_id, h.idx, count(*) AS matched,
+    SELECT h.doc_id, h.idx, count(*) AS matched, count(*) OVER () AS total,
         sum(ln(1 + (units.n - df.df + 0.5) / (df.df + 0.5))
-            * h.tf * ({K1} + 1) / (h.tf + {K1} * (1 - {B} + {B} * u.length / units.avgdl))) AS score
-    FROM hits h JOIN df USING (term) JOIN search_units u ON u.doc_id = h.doc_id AND u.idx = h.idx, units
+            * h.tf * ({K1} + 1) / (h.tf + {K1} * (1 - {B} + {B} * h.length / units.avgdl))) AS score
+    FROM hits h JOIN df USING (term), units
     GROUP BY h.doc_id, h.idx
     ORDER BY matched DESC, score DESC, h.doc_id, h.idx
     LIMIT ? OFFSET ?
 )
-SELECT r.doc_id, r.idx, r.matched, r.score, d.title, d.outlet, d.url, d.published,
+SELECT r.doc_id, r.idx, r.matched, r.score, r.total, d.title, d.outlet, d.url, d.published,
        coalesce(d.source_name, d.id) AS doc, q.speaker, q.kind AS quote_kind,
        CASE WHEN r.idx < 0 THEN d.text ELSE q.text END AS text,
        CASE WHEN r.idx < 0 THEN 0 ELSE q.start END AS start,
@@ -45,6 +46,7 @@ FROM ranked r JOIN documents d ON d.id = r.doc_id
 LEFT JOIN quotes q ON r.idx >= 0 AND q.doc_id = r.doc_id AND q.idx = r.idx
 ORDER BY r.matched DESC, r.score DESC, r.doc_id, r.idx
 """
+
 
 COUNT_SQL = f"""
 WITH q AS (SELECT DISTINCT unnest({tokens('?')}) AS term)
@@ -59,11 +61,18 @@ def terms(store: Store, text: str) -> list[str]:
     return sorted(r["term"] for r in rows)
 
 
-def search(store: Store, text: str, quotes: bool = False, count: int = 20, offset: int = 0) -> list[SearchHit]:
-    """Documents (or, with `quotes`, quotations) matching the words of `text`, best first."""
+def search(
+    store: Store, text: str, quotes: bool = False, count: int = 20, offset: int = 0
+) -> tuple[int, list[SearchHit]]:
+    """How many documents (or, with `quotes`, quotations) have any word of `text`, and a page of them, best first."""
     rows = store.rows(SEARCH_SQL, [text, stopwords(), not quotes, not quotes, count, offset])
+    total = int(rows[0].pop("total")) if rows else 0
+    for r in rows[1:]:
+        r.pop("total")
+    if not rows and offset:
+        total = count_matches(store, text, quotes)
     words = terms(store, text) if rows else []
-    return [_hit(r, words) for r in rows]
+    return total, [_hit(r, words) for r in rows]
 
 
 def _hit(r: dict[str, Any], words: list[str]) -> SearchHit:

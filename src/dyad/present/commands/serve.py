@@ -6,7 +6,7 @@ import click
 
 from dyad.errors import NO_STORE
 from dyad.present.cli import App, pass_app
-from dyad.present.web.serve import DEFAULT_HOST, DEFAULT_PORT
+from dyad.present.web.serve import DEFAULT_HOST, DEFAULT_PORT, serve
 
 
 @click.command("serve")
@@ -26,7 +26,7 @@ def serve_cmd(app: App, host: str, port: int) -> None:
         raise NO_STORE(path=app.settings.db)
     if not app.quiet:
         click.echo(f"dyad: serving {app.settings.db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    app.db(read_only=True).serve(host, port)
+    serve(app.settings, host, port)
 
 
 COMMANDS = [serve_cmd]

@@ -100,7 +100,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(request, "versions.html", data)
 
     app.add_middleware(SuffixFormat)
-    app.add_middleware(ResponseCache, store=Path(settings.db))
+    app.add_middleware(ResponseCache, store_file=Path(settings.db))
     app.add_middleware(SecurityHeaders)
     return app
 

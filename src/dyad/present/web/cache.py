@@ -40,9 +40,9 @@ def stamp(path: Path) -> Stamp:
 class ResponseCache:
     """ASGI middleware: replay a kept answer when the store is as it was when the answer was built."""
 
-    def __init__(self, app: ASGIApp, store: Path) -> None:
+    def __init__(self, app: ASGIApp, store_file: Path) -> None:
         self.app = app
-        self.store = store
+        self.store = store_file
         self.entries: OrderedDict[tuple[str, bytes, bytes], Entry] = OrderedDict()
         self.stamp: Stamp | None = None
         self.size = 0
