@@ -26,7 +26,7 @@ from _common import machine, table, write_section
 from generate_store import generate
 
 GOAL_MS = 200.0
-TIMEOUT = 60.0  # seconds; a slower page is reported as timed out and the server restarted
+TIMEOUT = 30.0  # seconds; a slower page is reported as timed out and the server restarted
 DYAD = [sys.executable, "-c", "from dyad.present.cli import main; main()"]
 
 
