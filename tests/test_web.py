@@ -175,6 +175,16 @@ def test_hostile_text_comes_back_escaped(http):
             assert "window.__xss" in page  # there, as text
 
 
+def test_csv_cells_never_start_a_formula():
+    from dyad.present.web.respond import Table, csv_text
+
+    table = Table(["text", "n"], [{"text": "=HYPERLINK(\"http://x\")", "n": -2.5}, {"text": "@SUM(A1)", "n": 3},
+                                  {"text": ["-1", "x"], "n": None}, {"text": "plain", "n": 0}])
+    assert csv_text(table).splitlines() == [
+        "text,n", "\"'=HYPERLINK(\"\"http://x\"\")\",-2.5", "'@SUM(A1),3", "'-1;x,", "plain,0",
+    ]
+
+
 def test_links_and_urls_are_built_safely():
     assert url("/dyad", "KOR~CHN") == "/dyad/KOR~CHN"
     assert url("/actor", "A/B <c>") == "/actor/A%2FB%20%3Cc%3E"

@@ -101,12 +101,18 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would read as the start of a formula
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
     value = plain(value)
     if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={v}" for k, v in value.items())
+        value = ";".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = "; ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, str) and value.startswith(FORMULA):
+        return "'" + value
     return "" if value is None else value
 
 
