@@ -18,6 +18,7 @@ import dyad
 from dyad.api import Database, evaluate, load_settings
 from dyad.errors import CATALOGUE, DyadError, catalogue_markdown
 from dyad.present.cli import main
+from dyad.present.web.serve import serve
 from dyad.records import Claim, DocExtraction, Document, Event, Evidence, Quote
 from dyad.store import open_store
 
@@ -52,6 +53,7 @@ TWINS: dict[str, list[object]] = {
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
+    "serve": [serve],
     "sources": [Database.sources, Database.story_sources],
     "stories": [Database.stories],
     "summary": [Database.summary],

@@ -6,7 +6,7 @@ same mistake reads the same everywhere and a code can be looked up in
 docs/errors.md. Codes never change meaning; a retired code is not reused.
 
 DY1xx: the store and the settings. DY2xx: what a query asks for. DY3xx: ingesting.
-DY4xx: briefs, reports and exports. DY5xx: evaluation.
+DY4xx: briefs, reports and exports. DY5xx: evaluation. DY6xx: the web app.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ CONFIG_MISSING = _entry("DY106", "config file not found", "{path}: config file n
 BAD_SETTINGS = _entry("DY107", "invalid settings", "invalid settings: {problem}")
 OVERRIDES_MISSING = _entry("DY108", "overrides file not found", "{path}: overrides file not found")
 BAD_OVERRIDES = _entry("DY109", "invalid overrides file", "{path}: {problem}")
+STORE_BUSY = _entry(
+    "DY110", "store busy", "{path}: a writer has held the store for {seconds} s; try again when it has finished"
+)
 
 # -- DY2xx: what a query asks for -----------------------------------------------------------
 
@@ -106,6 +109,12 @@ BAD_FORMAT = _entry("DY402", "unknown format", "format must be one of {choices},
 
 EVAL_NEEDS_CORPUS = _entry("DY501", "no corpus to score", "give --corpus, or --db naming an existing store", usage=True)
 BAD_GOLD = _entry("DY502", "gold file unreadable", "{problem}")
+
+# -- DY6xx: the web app -------------------------------------------------------------------------
+
+NO_PAGE = _entry("DY601", "no such page", "{path}: no such page; / lists the pages and /-/docs the API")
+BAD_REQUEST = _entry("DY602", "malformed request", "{problem}", usage=True)
+METHOD_NOT_ALLOWED = _entry("DY603", "method not allowed", "{method} is not allowed on {path}")
 
 
 def catalogue_markdown() -> str:

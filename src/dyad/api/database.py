@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
+from dyad.api.browse import Browsing
 from dyad.api.exports import Exports, Output, sink
 from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
@@ -76,7 +77,7 @@ class DemoRun:
     report: Path
 
 
-class Database(Exports):
+class Database(Exports, Browsing):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,

@@ -8,9 +8,11 @@ corroborate one of theirs).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from dyad.store.db import Store
+from dyad.records import Document
+from dyad.store.db import Store, source_name
 from dyad.stored import Cited, ClaimItem, Corpus, DocInfo, EventItem, QuoteItem, RelationItem, SentenceItem
 
 # The day an event is placed on, for SQL over `events e JOIN documents d`: the rule of
@@ -33,6 +35,17 @@ DOC_NAME_SQL = (
     "coalesce(d.ref, CASE WHEN regexp_matches(coalesce(d.source_name, ''), '(:[0-9]+|\\[[0-9]+\\])$') "
     "THEN NULL ELSE d.source_name END, d.title, d.id)"
 )
+
+_LINE_NUMBERED = re.compile(r"(:[0-9]+|\[[0-9]+\])$")
+
+
+def document_name(document: Document) -> str:
+    """What DOC_NAME_SQL gives for a document: its own id, a file name that is no line number, its title, its id."""
+    name = source_name(document.source)
+    if name and _LINE_NUMBERED.search(name):
+        name = None
+    return document.ref or name or document.title or document.id
+
 
 Pair = tuple[str, str]
 

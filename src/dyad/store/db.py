@@ -10,6 +10,7 @@ the file is a change to this module alone.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -17,8 +18,9 @@ from typing import Any
 
 import duckdb
 
-from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY
+from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_BUSY, STORE_READ_ONLY
 from dyad.records import DocExtraction, Document
+from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.migrations import migrate, stored_version
 from dyad.store.schema import (
     EXTRACTION_TABLES,
@@ -34,6 +36,29 @@ from dyad.store.schema import (
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
 TABLES = frozenset({"documents", "doc_minhash", "schema_version", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
+LOCK_WAIT_SECONDS = 30.0  # how long opening the file waits for another process to let go of it
+
+
+def connect_waiting(path: str, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection to the file; while another process holds its lock, wait and retry (backing off) up to `wait` s.
+
+    DuckDB lets one process write a file and refuses other processes meanwhile (a
+    writer also waits for readers' short connections), so a reader such as the web
+    server waits for the writer's turn instead of failing; DY110 if the file stays
+    locked longer than `wait`.
+    """
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + pause > deadline:
+                raise STORE_BUSY(path=path, seconds=round(wait)) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 class Store:
@@ -63,14 +88,14 @@ class Store:
             if self.path != MEMORY and not Path(self.path).exists():
                 raise NO_STORE(path=self.path)
             try:
-                con = duckdb.connect(self.path, read_only=True)
+                con = connect_waiting(self.path, read_only=True)
             except duckdb.Error as exc:
                 raise NOT_A_STORE(path=self.path, problem=str(exc).splitlines()[0]) from exc
             self._check_version(con)
             return con
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path)
+        con = connect_waiting(self.path, read_only=False) if self.path != MEMORY else duckdb.connect(self.path)
         try:
             found = migrate(con)
         except BaseException:
@@ -193,6 +218,7 @@ class Store:
                         con.register("_dyad_rows", to_arrow(record, rows))
                         con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
                         con.unregister("_dyad_rows")
+                index_documents(con, [d.id for d, _, _ in new])
         return is_new
 
     def update_metadata(self, document: Document) -> bool:
@@ -210,10 +236,14 @@ class Store:
                 f"UPDATE documents SET {sets} WHERE id = ?",
                 [*(document_value(n, getattr(document, n)) for n in names), document.id],
             )
+            # the title is indexed with the text: search must find the corrected one
+            unindex_documents(con, [document.id])
+            index_documents(con, [document.id])
         return True
 
     def delete_document(self, doc_id: str) -> None:
         with self.transaction() as con:
+            unindex_documents(con, [doc_id])
             for table in EXTRACTION_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])

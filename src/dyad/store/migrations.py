@@ -11,9 +11,11 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.store.schema import SCHEMA_VERSION, WATCH_DDL, all_ddl
+from dyad.store.fulltext import reindex_all
+from dyad.store.schema import SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
+
 
 def _document_metadata(con: duckdb.DuckDBPyConnection) -> None:
     """Version 2: the input's own id, author, section, keywords and its other fields, kept with the document."""
@@ -27,8 +29,14 @@ def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(WATCH_DDL)
 
 
+def _search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4: the full-text index (search_units, search_terms), filled for the stored documents."""
+    con.execute(SEARCH_DDL)
+    reindex_all(con)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state}
+MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state, 4: _search_index}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -30,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -89,6 +89,28 @@ CREATE TABLE IF NOT EXISTS watch_alerts (
 );
 """
 
+# The full-text index (dyad.store.fulltext): a unit is a document (idx -1: its title and text)
+# or one of its quotations (idx = the quote's idx: speaker and quoted words); `length` counts
+# its indexed words. One row of search_terms per distinct word of a unit, with the unit's length
+# again so that ranking needs no join.
+SEARCH_DDL = """
+CREATE TABLE IF NOT EXISTS search_units (
+    doc_id VARCHAR,
+    idx INTEGER,
+    length INTEGER
+);
+CREATE TABLE IF NOT EXISTS search_terms (
+    term VARCHAR,
+    doc_id VARCHAR,
+    idx INTEGER,
+    tf INTEGER,
+    length INTEGER
+);
+CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms(term);
+CREATE INDEX IF NOT EXISTS search_terms_doc ON search_terms(doc_id);
+CREATE INDEX IF NOT EXISTS search_units_doc ON search_units(doc_id);
+"""
+
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """(inner type, nullable) of `X | None`."""
@@ -138,13 +160,14 @@ def all_ddl() -> str:
     parts = [DOCUMENTS_DDL, WATCH_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
+    parts.append(SEARCH_DDL)
     return "\n".join(parts)
 
 
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL, re.S):
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL, re.S):
         pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
                  if not line.strip().startswith("PRIMARY KEY")]
         tables[name] = [(column, sql) for column, sql in pairs]

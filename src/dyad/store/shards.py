@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dyad.store.db import Store
+from dyad.store.fulltext import index_documents
 from dyad.store.schema import EXTRACTION_TABLES
 
 
@@ -30,4 +31,5 @@ def load_shard(store: Store, files: Mapping[str, str]) -> list[str]:
                     "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, idx",
                     [files[table], new],
                 )
+            index_documents(con, new)
     return new

@@ -150,6 +150,36 @@ class ActorQuote(Row):
     kind: str
 
 
+@dataclass(frozen=True)
+class SearchHit(Row):
+    """A document or a quotation found by full-text search, with its BM25 score."""
+
+    kind: str  # "document" or "quote"
+    doc_id: str
+    idx: int  # -1 for a document, else the quotation's idx
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    speaker: str | None
+    quote_kind: str | None
+    matched: int  # how many of the query's words it has
+    score: float
+    snippet: str  # the words around the first match (a quotation whole)
+    start: int  # where the snippet starts and ends in the document's text
+    end: int
+
+
+@dataclass(frozen=True)
+class FacetCount(Row):
+    """How many of the listed events have one value of one facet."""
+
+    facet: str
+    value: str
+    n: int
+
+
 # -- aggregates -----------------------------------------------------------------------------
 
 
