@@ -108,12 +108,17 @@ SKIP_DEPS = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parata
 
 
 def _phrase(token: Token, sent: Span, skip: set[int]) -> list[Token]:
-    """The token and its modifiers, without clauses, conjuncts and the figure itself."""
+    """The token and its modifiers, without clauses, conjuncts and the figure itself (walked with a
+    stack: parses can be deeper than Python's recursion limit)."""
     out = [token] if token.i not in skip else []
-    for child in token.children:
-        if child.dep_ in SKIP_DEPS or child.i in skip or not (sent.start <= child.i < sent.end):
-            continue
-        out.extend(_phrase(child, sent, skip))
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in SKIP_DEPS or child.i in skip or not (sent.start <= child.i < sent.end):
+                continue
+            out.append(child)
+            stack.append(child)
     return out
 
 

@@ -13,11 +13,14 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parat
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(conjuncts(child))
-    return out
+    """The token and its conjuncts, in text order (walked with a stack: parses can be deep)."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def subject(verb: Token) -> Token | None:
