@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dyad.figures import format_value
 from dyad.analyse.dyads import Temperature, temperature, trend
 from dyad.fuse.contradictions import Contradiction
 from dyad.fuse.corroboration import Figure
@@ -158,8 +159,7 @@ def _num(value: float | None, digits: int = 2) -> str:
 def _value(f: Figure) -> str:
     if f.unit == "share":
         return f"{f.value:.1%}"
-    text = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,.4g}"
-    return f"{text} {f.unit}"
+    return f"{format_value(f.value)} {f.unit}"
 
 
 def _story_label(s: Story) -> str:

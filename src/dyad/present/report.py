@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyad.figures import figure_text
 from dyad.store import Store
 
 TOP_EVENTS = 12
@@ -126,16 +127,15 @@ def _quotes(store: Store, sources: dict[str, Source]) -> list[str]:
 
 def _claims(store: Store, sources: dict[str, Source]) -> list[str]:
     rows = store.query(
-        'SELECT doc_id, value, unit, qualifier, about, asserted_by, start, "end" FROM claims '
+        'SELECT doc_id, value, unit, qualifier, bound, about, asserted_by, start, "end" FROM claims '
         "ORDER BY unit, value, doc_id, idx"
     )
     lines = []
     for r in rows[:MAX_ROWS]:
-        qualifier = f"{r['qualifier']} " if r["qualifier"] else ""
         about = f" ({_md(r['about'])})" if r["about"] else ""
         by = f", asserted by {_md(r['asserted_by'])}" if r["asserted_by"] else ""
         lines.append(
-            f"- {qualifier}{r['value']:,g} {_md(r['unit'])}{about}{by}: "
+            f"- {_md(figure_text(r['value'], r['unit'], r['qualifier'], r['bound']))}{about}{by}: "
             f"{_quoted(sources[r['doc_id']], r['start'], r['end'])} — {sources[r['doc_id']].cite()}"
         )
     return lines + _more(rows, "claims")

@@ -15,8 +15,17 @@ from dyad.store.schema import SCHEMA_VERSION, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
+    """2: claims say whether a figure is a lower or upper bound, and whether it is expected.
+    (DuckDB alters no table an index depends on: the index is dropped and made again.)"""
+    con.execute("DROP INDEX IF EXISTS claims_doc")
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "bound" VARCHAR')
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "expected" BOOLEAN DEFAULT false')
+    con.execute("CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id)")
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _claim_bounds}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -28,7 +28,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {

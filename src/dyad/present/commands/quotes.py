@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from dyad.codes import relation_types
+from dyad.figures import figure_text
 from dyad.present.cli import App, pass_app
 from dyad.present.output import chosen_format, emit, format_option
 
@@ -85,7 +86,7 @@ def quotes_cmd(
 def claims_cmd(
     app: App, unit: str | None, actor: str | None, doc: str | None, limit: int | None, as_json: bool, as_csv: bool
 ) -> None:
-    """Numeric claims: value, unit, whether approximate, what is measured, which states, who asserts it."""
+    """Numeric claims: the figure as written (with its qualifier), value, unit, bound, what is measured, which states, who asserts it."""
     where: list[str] = []
     params: list[Any] = []
     if unit:
@@ -96,11 +97,13 @@ def claims_cmd(
         params += [actor.upper(), f"%{actor}%"]
     _doc_clause(doc, where, params)
     sql = (
-        f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.about, t.actors, t.asserted_by, {EVIDENCE} "
-        "FROM claims t JOIN documents d ON d.id = t.doc_id"
+        f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.bound, t.expected, t.about, t.actors, "
+        f"t.asserted_by, {EVIDENCE} FROM claims t JOIN documents d ON d.id = t.doc_id"
     )
     rows = _rows(app, sql, where, params, "d.published NULLS LAST, doc, t.idx", limit)
-    columns = ["doc", "value", "unit", "approx", "qualifier", "about", "actors", "asserted_by", "evidence"]
+    for r in rows:  # the figure as it reads: "more than 10 agreements", never "10" or "1e+01"
+        r["figure"] = figure_text(r["value"], r["unit"], r["qualifier"], r["bound"])
+    columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "about", "actors", "asserted_by", "evidence"]
     emit(rows, columns, chosen_format(as_json, as_csv), title="claims")
 
 
