@@ -6,7 +6,7 @@ DYAD   := $(VENV)/bin/dyad
 DEMO_DB ?= demo.duckdb
 DEMO_REPORT ?= reports/demo-report.md
 
-.PHONY: venv demo test bench docs clean
+.PHONY: venv demo test lint bench docs clean
 
 venv: $(VENV)/.installed
 
@@ -22,8 +22,13 @@ demo: venv
 	rm -f $(DEMO_DB)
 	$(DYAD) --db $(DEMO_DB) demo --report $(DEMO_REPORT)
 
-test: venv
+test: venv lint
 	$(PY) -m pytest -q
+
+# ruff over the tree and mypy (settings in pyproject.toml); part of `make test`.
+lint: venv
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
 
 bench: venv
 	$(PY) bench/throughput.py
@@ -34,6 +39,7 @@ docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md
 	$(PY) -m dyad.present.clidoc --schema docs/schema.md
 	$(PY) -m dyad.evaluate.coverage docs/cameo-coverage.md
+	$(PY) -m dyad.present.clidoc --errors docs/errors.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) reports build *.egg-info

@@ -109,7 +109,7 @@ def machine() -> str:
         f"Machine: {cpu_model()}, {os.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM; Python {platform.python_version()}, "
         f"spaCy {spacy.__version__}, model {pipeline_name(nlp)} ({', '.join(nlp.pipe_names)}); "
-        f"run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, load average at start {load:.1f}."
+        f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average at start {load:.1f}."
     )
 
 

@@ -93,7 +93,7 @@ def profile(nlp, docs, batch_size: int) -> tuple[int, int, dict[str, float], flo
 
 
 def end_to_end(settings, cfg: dict[str, Any], docs) -> tuple[int, int]:
-    from dyad.ingest.runner import ingest_documents
+    from dyad.run import ingest_documents
     from dyad.scale import extractor_for
     from dyad.scale.procs import spacy_pipe_extractor
     from dyad.store import open_store

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pycountry
-from conftest import by_name
 
+from conftest import by_name
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.names import near_spelling, same_full_name
 from dyad.extract.common.context import DocContext
@@ -426,7 +426,7 @@ def test_data_tables_have_no_duplicate_keys():
 def test_gazetteer_holds_pycountry_names():
     states = lexicon.gazetteer().states
     forms = lexicon.gazetteer().forms
-    for iso3, state in states.items():
+    for iso3 in states:
         country = pycountry.countries.get(alpha_3=iso3)
         if country is None:
             continue

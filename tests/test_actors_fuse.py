@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from dyad.errors import DyadError
 from dyad.fuse.actors import DocActor, Overrides, find_actor, global_actors, load_overrides, member_index, resolve
 from dyad.records import Actor, ActorMention, DocExtraction, Document, Evidence, Quote
 
@@ -132,9 +133,12 @@ def test_overrides_file_wins(tmp_path):
 def test_bad_overrides_file_is_a_clear_error(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("merges:\n  - [only one]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.yaml"):
+    with pytest.raises(DyadError, match="DY109 .*bad.yaml: every entry of merges"):
         load_overrides(path)
-    with pytest.raises(FileNotFoundError):
+    path.write_text("merges: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="DY109 .*bad.yaml: not YAML"):
+        load_overrides(path)
+    with pytest.raises(DyadError, match="DY108"):
         load_overrides(tmp_path / "missing.yaml")
     assert load_overrides(None) == Overrides()
 

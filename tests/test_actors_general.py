@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import by_name
-
 from dyad.extract.actors.orgs import initials
 from dyad.extract.common.context import DocContext
 from dyad.extract.pipeline import build_pipeline

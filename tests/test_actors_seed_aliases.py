@@ -10,8 +10,8 @@ import pytest
 
 from conftest import SEEDS_MANIFEST
 from dyad.fuse.actors import global_actors, member_index
-from dyad.ingest.runner import ingest_documents
 from dyad.ingest.sources import iter_documents
+from dyad.run import ingest_documents
 from dyad.settings import Settings
 from dyad.store import open_store
 

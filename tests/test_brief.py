@@ -12,7 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from dyad.records import (
-    Actor, Claim, DocExtraction, Document, Event, Evidence, Quote, Relation, Sentence,
+    Actor,
+    Claim,
+    DocExtraction,
+    Document,
+    Event,
+    Evidence,
+    Quote,
+    Relation,
+    Sentence,
 )
 from dyad.settings import Settings
 from dyad.store import open_store
@@ -149,16 +157,16 @@ def test_trend_query_and_temperature(store_path: Path):
 
     with open_store(store_path) as store:
         rows = trend(store, Dyad.parse("KOR-CHN"), "day")
-        assert [r["period"] for r in rows] == [dt.date(2031, 5, 11)]
+        assert [r.period for r in rows] == [dt.date(2031, 5, 11)]
         # wire visit + signing, gazette hosting + signing; the reprint and the irrealis visit are left out
-        assert rows[0]["n_events"] == 4 and rows[0]["q1_verbal_coop"] == 4
-        assert rows[0]["goldstein_sum"] == pytest.approx(1.9 + 8 + 2.8 + 8)
+        assert rows[0].n_events == 4 and rows[0].q1_verbal_coop == 4
+        assert rows[0].goldstein_sum == pytest.approx(1.9 + 8 + 2.8 + 8)
         directed = trend(store, Dyad.parse("CHN-KOR", directed=True), "week")
-        assert directed[0]["n_events"] == 1
+        assert directed[0].n_events == 1
         per_outlet = trend(store, Dyad.parse("KOR-CHN"), "month", by_outlet=True)
-        assert {r["outlet"] for r in per_outlet} == {"North Star Daily", "Harbour Post", "Valley Gazette"}
+        assert {r.outlet for r in per_outlet} == {"North Star Daily", "Harbour Post", "Valley Gazette"}
         table = dyad_table(store)
-        assert table[0]["dyad"] == "CHN~KOR" and table[0]["n_events"] == 4
+        assert table[0].dyad == "CHN~KOR" and table[0].n_events == 4
         t = temperature(store, Dyad.parse("KOR-CHN"), 30)
         assert t.recent_n == 4 and t.previous_n == 0 and t.label == "not enough events"
 
@@ -170,8 +178,8 @@ def test_network_centrality(store_path: Path):
         rows = edges(store)
     graph = build_graph(rows)
     assert graph["KOR"]["CHN"]["weight"] == 3 and graph["CHN"]["KOR"]["weight"] == 1
-    nodes = {r["node"]: r for r in centrality(graph)}
-    assert nodes["KOR"]["events_out"] == 3 and nodes["KOR"]["partners"] == 1
+    nodes = {r.node: r for r in centrality(graph)}
+    assert nodes["KOR"].events_out == 3 and nodes["KOR"].partners == 1
 
 
 def _run(store_path: Path, *args: str):

@@ -67,7 +67,7 @@ def overlaps(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
     ordered = sorted(spans, key=lambda span: start(span[0])[0])
     found = []
-    for (a_since, a_until), (b_since, b_until) in zip(ordered, ordered[1:]):
+    for (a_since, a_until), (b_since, b_until) in zip(ordered, ordered[1:], strict=False):
         a_end = first_day(a_until) if a_until else dt.date.max
         if a_end > start(b_since)[1]:
             found.append((f"{a_since}..{a_until}", f"{b_since}..{b_until}"))

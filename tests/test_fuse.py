@@ -9,9 +9,9 @@ import pytest
 
 from dyad.fuse.contradictions import figure_contradictions, realis_contradictions, relation_contradictions
 from dyad.fuse.corroboration import figures, n_sources, normalise_unit, source_groups, values_agree
-from dyad.fuse.items import Cited, ClaimItem, DocInfo, EventItem, RelationItem, SentenceItem, event_date
 from dyad.fuse.sources import compare_outlets, is_speculative, is_speculative_event, speculation_index
 from dyad.fuse.stories import build_stories, evidence_similarity, family_of, story_key, trigger_stem
+from dyad.stored import Cited, ClaimItem, DocInfo, EventItem, RelationItem, SentenceItem, event_date
 
 _ids = itertools.count()
 

@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-
 from tests.conftest import ROOT, SEEDS, SEEDS_MANIFEST
 
 pytestmark = pytest.mark.slow

@@ -191,7 +191,7 @@ def test_shared_seeds_manifest(shared_seeds: Path):
 @pytest.mark.parametrize(
     "data, text",
     [
-        ("Grüße".encode("utf-8"), "Grüße"),
+        ("Grüße".encode(), "Grüße"),
         ("\ufeffGrüße".encode("utf-8"), "Grüße"),
         ("Grüße".encode("utf-16"), "Grüße"),
     ],

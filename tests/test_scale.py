@@ -7,8 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from dyad.ingest.runner import ingest_documents
+from dyad.errors import DyadError
 from dyad.records import Document
+from dyad.run import ingest_documents
 from dyad.scale import extractor_for
 from dyad.scale.procs import AHEAD, CHUNK, in_flight, ordered_window
 from dyad.settings import Settings
@@ -118,13 +119,15 @@ def test_shards_bulk_loaded_by_duckdb_match_one_process(single_store, tmp_path):
         for n, shard in enumerate(shards):
             if n == 0:  # one worker: at most AHEAD partitions of 2 documents handed out
                 assert pulled[0] <= AHEAD * 2 < len(docs)
-            stored += load_shard(store.con, shard)
+            stored += load_shard(store, shard)
     assert stored == [d.id for d in docs[2:]]
     assert stored_tables(out) == stored_tables(path)
 
 
 def test_unknown_engine_and_stray_scheduler_are_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(DyadError, match="DY302"):
         extractor_for(Settings(), engine="spark")
-    with pytest.raises(ValueError):
+    with pytest.raises(DyadError, match="DY304"):
         extractor_for(Settings(), scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(DyadError, match="DY303"):
+        extractor_for(Settings(), workers=0)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 import pytest
 
+from dyad.errors import DyadError
 from dyad.records import DocExtraction, Event, Evidence, Quote
 from dyad.store import open_store
 from dyad.store.migrations import current_version
 from dyad.store.schema import SCHEMA_VERSION
+
+UNSTORABLE = (pa.ArrowException, duckdb.Error)  # what a value the table cannot hold raises
 
 
 def _extraction(doc_id: str) -> DocExtraction:
@@ -43,8 +47,10 @@ def test_newer_store_refused(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO schema_version VALUES (?, now())", [SCHEMA_VERSION + 1])
     con.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(DyadError, match="DY102 .*newer"):
         open_store(path)
+    with pytest.raises(DyadError, match="DY102 .*newer"):
+        open_store(path, read_only=True)
 
 
 def test_failed_write_leaves_nothing(tmp_path, make_doc):
@@ -52,7 +58,7 @@ def test_failed_write_leaves_nothing(tmp_path, make_doc):
     bad = _extraction(doc.id)
     bad.events[0].__dict__["code"] = object()  # not storable: the insert fails mid-document
     with open_store(tmp_path / "s.duckdb") as store:
-        with pytest.raises(Exception):
+        with pytest.raises(UNSTORABLE):
             store.write(doc, bad)
         assert not store.has_document(doc.id)
         assert store.count("events") == 0
@@ -63,7 +69,7 @@ def test_batch_write_keeps_each_document_whole(tmp_path, make_doc):
     broken = _extraction(bad.id)
     broken.events[0].__dict__["code"] = object()
     with open_store(tmp_path / "s.duckdb") as store:
-        with pytest.raises(Exception):
+        with pytest.raises(UNSTORABLE):
             store.write_many([(good, _extraction(good.id), None), (bad, broken, None)])
         assert store.has_document(good.id) and store.count("events", "doc_id = ?", [good.id]) == 1
         assert not store.has_document(bad.id) and store.count("events", "doc_id = ?", [bad.id]) == 0

@@ -7,7 +7,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dyad.errors import BAD_SETTINGS, CONFIG_MISSING
 
 ENV_PREFIX = "DYAD_"
 CONFIG_FILE = "dyad.toml"
@@ -45,20 +47,26 @@ def _coerce(name: str, raw: str) -> Any:
 
 
 def load_settings(config: Path | None = None, **flags: Any) -> Settings:
-    """Merge the layers; a flag given as None means 'not given'."""
+    """Merge the layers; a flag given as None means 'not given'. A missing config file or a bad value is a DyadError."""
     values: dict[str, Any] = {}
     path = config or Path(os.environ.get(ENV_PREFIX + "CONFIG", CONFIG_FILE))
     if path.is_file():
         with path.open("rb") as fh:
-            values.update(tomllib.load(fh).get("dyad", {}) or {})
+            try:
+                values.update(tomllib.load(fh).get("dyad", {}) or {})
+            except tomllib.TOMLDecodeError as exc:
+                raise BAD_SETTINGS(problem=f"{path}: {exc}") from exc
     elif config is not None:
-        raise FileNotFoundError(f"{config}: config file not found")
+        raise CONFIG_MISSING(path=config)
     for name in Settings.model_fields:
         raw = os.environ.get(ENV_PREFIX + name.upper())
         if raw is not None:
             values[name] = _coerce(name, raw)
     values.update({k: v for k, v in flags.items() if v is not None})
-    return Settings(**values)
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        raise BAD_SETTINGS(problem=str(exc)) from exc
 
 
 def describe(settings: Settings) -> list[tuple[str, str, str]]:

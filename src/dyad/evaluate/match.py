@@ -218,8 +218,11 @@ def norm_unit(unit: str | None) -> str:
 
 def claim_value(item: Item) -> float | None:
     """The value as a number; a percentage over 1 given with a percent unit becomes a fraction."""
+    raw = item.get("value")
+    if raw is None:
+        return None
     try:
-        value = float(item.get("value"))
+        value = float(raw)
     except (TypeError, ValueError):
         return None
     unit = " ".join(fold(item.get("unit") or "").split())

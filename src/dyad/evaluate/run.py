@@ -2,34 +2,37 @@
 
 from __future__ import annotations
 
-import inspect
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.errors import EVAL_NEEDS_CORPUS
 from dyad.evaluate.gold import GoldDoc, Item, load_gold
 from dyad.evaluate.score import LayerScore, score
+from dyad.records import DocExtraction
 from dyad.scale import Extractor
 from dyad.settings import Settings
-from dyad.store import Store, open_store
+from dyad.store import Store, listings, open_store
 
 Predicted = dict[str, dict[str, list[Item]]]  # gold doc name -> layer -> items
 
 # The gold's 2% is part of the scoring rules, not a setting: fusion's claim_tolerance may change freely.
 CLAIM_TOLERANCE = 0.02
 
-# layer -> the store columns that become item fields (same names as the gold file uses)
-LAYER_SQL = {
-    "actors": "SELECT name, kind, country, aliases FROM actors WHERE doc_id = ? ORDER BY idx",
-    "events": "SELECT source, target, root, code, realis FROM events WHERE doc_id = ? ORDER BY idx",
-    "quotes": (
-        "SELECT q.speaker, a.name AS speaker_name, q.text, q.kind FROM quotes q "
-        "LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor WHERE q.doc_id = ? ORDER BY q.idx"
-    ),
-    "claims": "SELECT value, unit, about FROM claims WHERE doc_id = ? ORDER BY idx",
-    "relations": "SELECT a, b, type, polarity FROM relations WHERE doc_id = ? ORDER BY idx",
-}
+def layer_items(extraction: DocExtraction) -> dict[str, list[Item]]:
+    """A stored extraction as the gold file's items: per layer, the fields scoring compares."""
+    names = {a.key: a.name for a in extraction.actors}
+    return {
+        "actors": [{"name": a.name, "kind": a.kind, "country": a.country, "aliases": a.aliases}
+                   for a in extraction.actors],
+        "events": [{"source": e.source, "target": e.target, "root": e.root, "code": e.code, "realis": e.realis}
+                   for e in extraction.events],
+        "quotes": [{"speaker": q.speaker, "speaker_name": names.get(q.speaker_actor or ""), "text": q.text,
+                    "kind": q.kind} for q in extraction.quotes],
+        "claims": [{"value": c.value, "unit": c.unit, "about": c.about} for c in extraction.claims],
+        "relations": [{"a": r.a, "b": r.b, "type": r.type, "polarity": r.polarity} for r in extraction.relations],
+    }
 
 
 @dataclass
@@ -47,14 +50,13 @@ def stored_documents(store: Store, names: Iterable[str]) -> tuple[dict[str, str]
     wanted = set(names)
     found: dict[str, str] = {}
     notes: list[str] = []
-    for row in store.query("SELECT id, source_name FROM documents ORDER BY ingested_at, id"):
-        name = row["source_name"]
-        if name not in wanted:
+    for doc_id, name in listings.source_names(store):
+        if name is None or name not in wanted:
             continue
         if name in found:
             notes.append(f"{name}: stored more than once; scoring the first copy ({found[name]})")
             continue
-        found[name] = row["id"]
+        found[name] = doc_id
     return found, notes
 
 
@@ -62,35 +64,22 @@ def predictions_from_store(store: Store, gold_docs: Iterable[GoldDoc]) -> tuple[
     """Predicted items per gold document and layer; also the gold documents not in the store, and notes."""
     docs = list(gold_docs)
     ids, notes = stored_documents(store, (d.doc for d in docs))
-    predictions = {
-        name: {layer: store.query(sql, [doc_id]) for layer, sql in LAYER_SQL.items()} for name, doc_id in ids.items()
-    }
+    predictions = {name: layer_items(store.extraction(doc_id)) for name, doc_id in ids.items()}
     missing = [d.doc for d in docs if d.doc not in ids]
     return predictions, missing, notes
-
-
-def corpus_documents(corpus: Path, manifest: Path | None, settings: Settings) -> tuple[Iterator, list[str]]:
-    """The corpus as ingest reads it (the same path as `dyad ingest`), with the manifest where supported."""
-    from dyad.ingest.sources import iter_documents
-
-    if manifest is None:
-        return iter_documents([str(corpus)], settings), []
-    if "manifest" in inspect.signature(iter_documents).parameters:
-        return iter_documents([str(corpus)], settings, manifest=manifest), []
-    note = f"{manifest}: this dyad's ingest does not read manifests yet; metadata left out"
-    return iter_documents([str(corpus)], settings), [note]
 
 
 def ingest_corpus(
     corpus: Path, manifest: Path | None, store: Store, settings: Settings, extractor: Extractor | None = None
 ) -> list[str]:
-    """Ingest and extract the corpus into `store`; returns notes (unreadable inputs and the like)."""
-    from dyad.ingest.runner import ingest_documents
+    """Ingest and extract the corpus into `store` (the same path as `dyad ingest`); notes on unreadable inputs."""
+    from dyad.ingest.sources import iter_documents
+    from dyad.run import ingest_documents
     from dyad.scale import extractor_for
 
-    items, notes = corpus_documents(corpus, manifest, settings)
+    items = iter_documents([str(corpus)], settings, manifest)
     report = ingest_documents(items, store, extractor or extractor_for(settings))
-    return notes + [f"ingest: {err.line()}" for err in report.errors]
+    return [f"ingest: {err.line()}" for err in report.errors]
 
 
 def evaluate(
@@ -112,7 +101,7 @@ def evaluate(
         with open_store(db, read_only=True) as store:
             return _score_store(store, gold, [])
     if corpus is None:
-        raise ValueError("a corpus folder is needed unless --db names an existing store")
+        raise EVAL_NEEDS_CORPUS()
     with tempfile.TemporaryDirectory(prefix="dyad-eval-") as tmp:
         with open_store(db or Path(tmp) / "eval.duckdb") as store:
             notes = ingest_corpus(corpus, manifest, store, settings, extractor)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.evaluate import LAYERS
-from dyad.figures import format_value
 from dyad.evaluate import match as m
 from dyad.evaluate.gold import GoldDoc, Item
+from dyad.figures import format_value
 
 Predictions = Mapping[str, Mapping[str, Sequence[Item]]]
 

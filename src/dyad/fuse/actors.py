@@ -28,7 +28,11 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
+from dyad.errors import BAD_OVERRIDES, OVERRIDES_MISSING
 from dyad.extract.actors.names import name_parts, near_spelling, normalise, same_full_name
+from dyad.store import Store
+from dyad.store.actors import doc_actors
+from dyad.stored import DocActor
 
 # Two named organisations this similar (token-sorted), with equal countries, are one.
 ORG_SCORE = 95
@@ -48,32 +52,6 @@ ROLE_FAMILY = {
     "media": "media",
     "company": "company",
 }
-
-
-@dataclass
-class DocActor:
-    """One document's actor, as stored."""
-
-    doc_id: str
-    key: str
-    name: str
-    kind: str
-    country: str | None = None
-    role: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: int = 0
-    published: Any = None
-    why: str | None = None
-
-    @property
-    def ref(self) -> tuple[str, str]:
-        return (self.doc_id, self.key)
-
-    @property
-    def names(self) -> list[str]:
-        return [self.name, *[a for a in self.aliases if a != self.name]]
 
 
 @dataclass
@@ -127,10 +105,13 @@ def load_overrides(path: str | Path | None) -> Overrides:
         return Overrides()
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: overrides file not found")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raise OVERRIDES_MISSING(path=path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise BAD_OVERRIDES(path=path, problem=f"not YAML ({' '.join(str(exc).split())})") from exc
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping with aliases, merges and splits")
+        raise BAD_OVERRIDES(path=path, problem="expected a mapping with aliases, merges and splits")
     aliases: dict[str, str] = {}
     for canonical, names in (data.get("aliases") or {}).items():
         for name in [names] if isinstance(names, str) else names or []:
@@ -139,46 +120,19 @@ def load_overrides(path: str | Path | None) -> Overrides:
     splits = [[str(n) for n in group] for group in data.get("splits") or []]
     for label, groups in (("merges", merges), ("splits", splits)):
         if any(len(g) < 2 for g in groups):
-            raise ValueError(f"{path}: every entry of {label} needs at least two names")
+            raise BAD_OVERRIDES(path=path, problem=f"every entry of {label} needs at least two names")
     return Overrides(aliases=aliases, merges=merges, splits=splits)
 
 
 # -- reading the store -------------------------------------------------------------
 
 
-def doc_actors_from_store(store: Any) -> list[DocActor]:
+def doc_actors_from_store(store: Store) -> list[DocActor]:
     """Every document actor in the store, with its mention count and document date."""
-    rows = store.query(
-        """
-        SELECT a.doc_id, a.idx, a.key, a.name, a.kind, a.country, a.role, a.sector, a.code, a.aliases, a.why,
-               d.published, count(m.idx) AS mentions
-        FROM actors a
-        LEFT JOIN mentions m ON m.doc_id = a.doc_id AND m.actor_key = a.key
-        LEFT JOIN documents d ON d.id = a.doc_id
-        GROUP BY ALL
-        ORDER BY d.published NULLS LAST, a.doc_id, a.idx
-        """
-    )
-    return [
-        DocActor(
-            doc_id=r["doc_id"],
-            key=r["key"],
-            name=r["name"],
-            kind=r["kind"],
-            country=r["country"],
-            role=r["role"],
-            sector=r["sector"],
-            code=r["code"],
-            aliases=list(r["aliases"] or []),
-            mentions=int(r["mentions"] or 0),
-            published=r["published"],
-            why=r["why"],
-        )
-        for r in rows
-    ]
+    return doc_actors(store)
 
 
-def global_actors(store: Any, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:
+def global_actors(store: Store, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:
     """The store's actors resolved across documents (see the module docstring)."""
     if not isinstance(overrides, Overrides):
         overrides = load_overrides(overrides)

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.codes import symmetric_relations
+from dyad.fuse.config import fusion_config
 from dyad.fuse.corroboration import Figure, consistent, subject_similarity
-from dyad.fuse.items import Cited, RelationItem, fusion_config
 from dyad.fuse.stories import Story
+from dyad.stored import Cited, RelationItem
 
 
 @dataclass(frozen=True)

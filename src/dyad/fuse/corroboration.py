@@ -16,7 +16,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from dyad.figures import unit_singular
-from dyad.fuse.items import ClaimItem, DocInfo, fusion_config
+from dyad.fuse.config import fusion_config
+from dyad.stored import ClaimItem, DocInfo
 
 # -- independent sources ------------------------------------------------------------
 

@@ -3,43 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from dyad.fuse.contradictions import Contradiction, all_contradictions
 from dyad.fuse.corroboration import Figure, figures
-from dyad.fuse.items import Corpus, DocInfo, load_corpus
 from dyad.fuse.sources import OutletRow, compare_outlets
 from dyad.fuse.stories import Story, build_stories
+from dyad.store import Store
+from dyad.store.corpus import load_corpus
+from dyad.stored import Corpus, DocInfo, Dyad
 
-
-@dataclass(frozen=True)
-class Dyad:
-    """A pair of states; undirected unless asked otherwise."""
-
-    a: str
-    b: str
-    directed: bool = False
-
-    @classmethod
-    def parse(cls, text: str, directed: bool = False) -> Dyad:
-        parts = [p.strip().upper() for p in re.split(r"[-~/>]", text) if p.strip()]
-        if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-            raise ValueError(f"{text!r}: a dyad is two ISO 3166 alpha-3 codes, e.g. KOR-CHN")
-        return cls(parts[0], parts[1], directed)
-
-    @property
-    def label(self) -> str:
-        return f"{self.a}-{self.b}" if self.directed else f"{self.a}~{self.b}"
-
-    def covers(self, source: str | None, target: str | None) -> bool:
-        if self.directed:
-            return (source, target) == (self.a, self.b)
-        return {source, target} == {self.a, self.b}
-
-    def touches(self, actors: tuple[str, ...] | list[str]) -> bool:
-        return not actors or bool({self.a, self.b} & set(actors))
+__all__ = ["Dyad", "Fusion", "fuse", "fuse_store", "in_period", "restrict"]
 
 
 @dataclass
@@ -103,12 +77,13 @@ def fuse(corpus: Corpus, window_days: int = 3, tolerance: float = 0.02, dyad: Dy
 
 
 def fuse_store(
-    store: Any,
+    store: Store,
     window_days: int = 3,
     tolerance: float = 0.02,
     dyad: Dyad | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> Fusion:
-    corpus = restrict(load_corpus(store, (dyad.a, dyad.b) if dyad else None), since, until)
+    """Fuse what the store holds for the dyad (everything without one), published in the period."""
+    corpus = restrict(load_corpus(store, dyad.pair if dyad else None), since, until)
     return fuse(corpus, window_days, tolerance, dyad)

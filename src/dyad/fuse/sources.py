@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dyad.fuse.config import DATA, fusion_config
 from dyad.fuse.corroboration import Figure
-from dyad.fuse.items import DATA, DocInfo, EventItem, SentenceItem, fusion_config
 from dyad.fuse.stories import Story
+from dyad.stored import DocInfo, EventItem, SentenceItem
 
 
 @lru_cache(maxsize=1)

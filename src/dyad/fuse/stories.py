@@ -20,8 +20,9 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
+from dyad.fuse.config import fusion_config
 from dyad.fuse.corroboration import content_words, source_groups
-from dyad.fuse.items import DocInfo, EventItem, fusion_config
+from dyad.stored import DocInfo, EventItem
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +138,8 @@ class Story:
         if self.confirmed_day:
             return self.confirmed_day
         real = sorted(d for d in (m.date for m in self.mentions if m.realis) if d is not None)
-        return (real or self.dates or [None])[0]
+        days = real or self.dates
+        return days[0] if days else None
 
     @property
     def first_seen(self) -> dt.date | None:

@@ -309,7 +309,7 @@ def _clean_tail(lines: list[str], first_body: int) -> list[str]:
         last -= 1
     if last >= 0:
         lines[last] = _trim_trailing_sentences(lines[last])
-    return [line for line, kept in zip(lines, keep) if kept and line.strip()]
+    return [line for line, kept in zip(lines, keep, strict=True) if kept and line.strip()]
 
 
 def in_quotation(paragraph: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document as Extracted
 
 from dyad.ingest.meta import Meta, parse_date, parse_language
 
@@ -100,9 +101,9 @@ def read_html(html: str, url: str | None = None) -> tuple[str, Meta]:
         "date_extraction_params": {"extensive_search": False, "original_date": True},
     }
     result = trafilatura.bare_extraction(html, **options)
-    if result is None or not (result.text or "").strip():
+    if not isinstance(result, Extracted) or not (result.text or "").strip():
         result = trafilatura.bare_extraction(html, favor_recall=True, **options)
-    if result is None or not (result.text or "").strip():
+    if not isinstance(result, Extracted) or not result.text or not result.text.strip():
         raise NoArticleText("no article text found in the HTML")
     guessed = Meta(
         title=result.title or None,

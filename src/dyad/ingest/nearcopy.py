@@ -3,20 +3,21 @@
 The estimated Jaccard similarity of two texts' sets of word 5-grams is the
 share of equal MinHash values. A new text whose estimate against a stored one
 reaches the threshold is a near-copy of the earliest such text. Signatures
-live in the store's `doc_minhash` table; the LSH index is rebuilt from it at
-the start of a run and grows as the run adds documents.
+live in the store's `doc_minhash` table; the LSH index is rebuilt from them at
+the start of a run (through a `SignatureSource`, so ingest never reads the
+store itself) and grows as the run adds documents.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
-
-from dyad.store import Store
 
 NUM_PERM = 128
 SEED = 1
@@ -59,11 +60,23 @@ class NearCopy:
     score: float  # estimated Jaccard similarity
 
 
-class NearCopyIndex:
-    """An LSH index over the store's signatures plus the ones this run adds."""
+class SignatureSource(Protocol):
+    """The signatures already stored (dyad.store.signatures.StoredSignatures is the real one)."""
 
-    def __init__(self, store: Store, threshold: float) -> None:
-        self.store = store
+    def all(self) -> Iterator[tuple[str, Sequence[int] | None]]:
+        """(document id, signature or None) of every stored document, earliest first."""
+        ...
+
+    def signature(self, doc_id: str) -> Sequence[int] | None: ...
+
+    def text(self, doc_id: str) -> str: ...
+
+
+class NearCopyIndex:
+    """An LSH index over the stored signatures plus the ones this run adds."""
+
+    def __init__(self, stored: SignatureSource, threshold: float) -> None:
+        self.stored = stored
         self.threshold = threshold
         # The LSH only proposes candidates; near 1 it cannot form two bands, and a lower
         # threshold there costs a few more exact comparisons, never a missed copy.
@@ -73,28 +86,22 @@ class NearCopyIndex:
         self._load()
 
     def _load(self) -> None:
-        cur = self.store.con.execute(
-            "SELECT d.id, m.hashvalues FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id "
-            "ORDER BY d.ingested_at, d.id"
-        )
         missing: list[str] = []
-        while rows := cur.fetchmany(1000):
-            for doc_id, hashvalues in rows:
-                self.order.setdefault(doc_id, len(self.order))
-                if hashvalues is not None and len(hashvalues) == NUM_PERM:
-                    self.lsh.insert(doc_id, _lean(hashvalues))
-                else:
-                    missing.append(doc_id)
+        for doc_id, hashvalues in self.stored.all():
+            self.order.setdefault(doc_id, len(self.order))
+            if hashvalues is not None and len(hashvalues) == NUM_PERM:
+                self.lsh.insert(doc_id, _lean(hashvalues))
+            else:
+                missing.append(doc_id)
         for doc_id in missing:  # stored by a writer that kept no signature: compute it from the text
-            text = self.store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
-            self.unsaved[doc_id] = signature(text or "")
+            self.unsaved[doc_id] = signature(self.stored.text(doc_id))
             self.lsh.insert(doc_id, self.unsaved[doc_id])
 
     def _signature_of(self, doc_id: str) -> LeanMinHash | None:
         if doc_id in self.unsaved:
             return self.unsaved[doc_id]
-        row = self.store.con.execute("SELECT hashvalues FROM doc_minhash WHERE doc_id = ?", [doc_id]).fetchone()
-        return _lean(row[0]) if row and row[0] is not None else None
+        hashvalues = self.stored.signature(doc_id)
+        return _lean(hashvalues) if hashvalues is not None else None
 
     def match(self, minhash: LeanMinHash) -> NearCopy | None:
         """The earliest indexed text whose estimated Jaccard reaches the threshold."""

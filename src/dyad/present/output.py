@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -45,8 +46,21 @@ def _cell(value: Any) -> str:
     return str(_plain(value))
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
-    """Write rows to stdout in the chosen format."""
+def as_row(record: Any) -> dict[str, Any]:
+    """A record (a dict, a record with `as_dict`, or a dataclass) as a plain dict."""
+    if isinstance(record, dict):
+        return record
+    if hasattr(record, "as_dict"):
+        row: dict[str, Any] = record.as_dict()
+        return row
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    raise TypeError(f"cannot print a {type(record).__name__} as a row")
+
+
+def emit(records: Sequence[Any], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
+    """Write rows (dicts or records) to stdout in the chosen format."""
+    rows = [as_row(r) for r in records]
     if fmt == "json":
         data = [{c: _plain(r.get(c)) for c in columns} for r in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))

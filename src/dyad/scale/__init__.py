@@ -1,7 +1,7 @@
 """Run extraction over many documents: one process, several, or a Dask cluster.
 
 `extractor_for` returns a function that maps a stream of Documents to a
-stream of (Document, DocExtraction) pairs, in input order; the ingest runner
+stream of (Document, DocExtraction) pairs, in input order; the orchestrator
 writes them. Every engine reads its input lazily and keeps a bounded number
 of documents in flight, so memory does not grow with the corpus.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from dyad.errors import BAD_ENGINE, BAD_WORKERS, SCHEDULER_NEEDS_DASK
 from dyad.extract import Extractor
 from dyad.records import DocExtraction, Document
 from dyad.settings import Settings
@@ -35,15 +36,15 @@ def extractor_for(
     """
     models = tuple(settings.models)
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        raise BAD_ENGINE("engine", value=engine, choices=", ".join(ENGINES))
     if workers < 1:
-        raise ValueError("workers must be at least 1")
+        raise BAD_WORKERS()
     if engine == "dask":
         from dyad.scale.dask_engine import dask_extractor
 
         return dask_extractor(models, workers, scheduler, shard_dir, settings.batch_size)
     if scheduler:
-        raise ValueError("--scheduler needs --engine dask")
+        raise SCHEDULER_NEEDS_DASK()
     if workers > 1:
         from dyad.scale.procs import process_extractor
 

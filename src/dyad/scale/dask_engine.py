@@ -3,10 +3,11 @@
 Each task extracts one partition with the pure `extract` and writes Parquet
 shards in the store's row layout (`dyad.store.schema`): one file per table
 plus a documents file. The client reads the shards back, in partition order,
-and yields (Document, DocExtraction) pairs, so the ingest runner stays the one
-writer and keeps its one-transaction-per-document rule. `load_shard` is the
-bulk alternative: DuckDB reads a partition's Parquet files directly, in one
-transaction per partition, so a document's rows land together or not at all.
+and yields (Document, DocExtraction) pairs, so the orchestrator (dyad.run) stays
+the one writer and keeps its one-transaction-per-document rule. `load_shard` is
+the bulk alternative: the store has DuckDB read a partition's Parquet files
+directly, in one transaction per partition, so a document's rows land together
+or not at all.
 
 Without a scheduler address a LocalCluster of `workers` processes with one
 thread each is started and closed with the stream. On a cluster spanning
@@ -24,13 +25,13 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyad.extract import Extractor
 from dyad.records import DocExtraction, Document
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
+from dyad.store import Store, shards
 from dyad.store.db import derived_fields
 from dyad.store.schema import EXTRACTION_TABLES, arrow_schema, columns, from_row, row_columns, to_row
 
@@ -108,38 +109,9 @@ def read_shard(shard: Shard) -> Iterator[Pair]:
         yield document, DocExtraction(**values)
 
 
-def load_shard(con: duckdb.DuckDBPyConnection, shard: Shard) -> list[str]:
-    """Bulk-load a shard into the store with DuckDB reading the Parquet, skipping stored documents.
-
-    One transaction for the partition: every row of a document lands with it, or nothing does.
-    Returns the ids of the documents stored.
-    """
-    docs = shard.files["documents"]
-    con.execute("BEGIN")
-    try:
-        new = [
-            r[0]
-            for r in con.execute(
-                "SELECT id FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents)", [docs]
-            ).fetchall()
-        ]
-        if new:
-            con.execute(
-                "INSERT INTO documents BY NAME SELECT *, now()::TIMESTAMP AS ingested_at FROM read_parquet(?) "
-                "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [docs, new],
-            )
-            for table in EXTRACTION_TABLES:
-                con.execute(
-                    f"INSERT INTO {table} SELECT * FROM read_parquet(?) "
-                    "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, idx",
-                    [shard.files[table], new],
-                )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return new
+def load_shard(store: Store, shard: Shard) -> list[str]:
+    """Bulk-load a shard into the store, skipping stored documents; the ids of the documents stored."""
+    return shards.load_shard(store, shard.files)
 
 
 class _Cluster:

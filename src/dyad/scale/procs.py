@@ -2,7 +2,7 @@
 
 The main process reads the documents, hands them out in small batches and
 gets back one DocExtraction per document, in input order; the caller (the
-ingest runner) stays the only writer. At most `in_flight(workers)` batches
+orchestrator, dyad.run) stays the only writer. At most `in_flight(workers)` batches
 are out at any time, so memory does not grow with the corpus.
 """
 

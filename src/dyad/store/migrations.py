@@ -28,6 +28,17 @@ def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
 MIGRATIONS: dict[int, Migration] = {2: _claim_bounds}
 
 
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version of a store, without writing: None when it has no schema_version table."""
+    known = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not known or not known[0]:
+        return None
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -35,12 +46,13 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the store to SCHEMA_VERSION; returns the version it was at."""
+    """Bring the store to SCHEMA_VERSION; returns the version it was at.
+
+    A store newer than this dyad is left untouched (the caller refuses it).
+    """
     found = current_version(con)
     if found > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"store schema version {found} is newer than this dyad ({SCHEMA_VERSION}); upgrade dyad"
-        )
+        return found
     if found == 0:
         con.execute("BEGIN")
         con.execute(all_ddl())

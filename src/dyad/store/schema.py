@@ -8,9 +8,10 @@ named `evidence` becomes `start`, `end`); its document id is the row's
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -116,6 +117,17 @@ def all_ddl() -> str:
     return "\n".join(parts)
 
 
+def table_columns() -> dict[str, list[tuple[str, str]]]:
+    """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL, re.S):
+        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()]
+        tables[name] = [(column, sql) for column, sql in pairs]
+    for table, (record, _) in EXTRACTION_TABLES.items():
+        tables[table] = row_columns(record)
+    return tables
+
+
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
@@ -136,7 +148,7 @@ def arrow_schema(cols: list[tuple[str, str]]) -> pa.Schema:
     return pa.schema([(name, ARROW_TYPES[sql]) for name, sql in cols])
 
 
-@lru_cache(maxsize=None)
+@cache
 def record_schema(record: type[BaseModel]) -> pa.Schema:
     return arrow_schema(row_columns(record))
 
@@ -145,7 +157,7 @@ def to_arrow(record: type[BaseModel], rows: list[tuple[Any, ...]]) -> pa.Table:
     """Table rows (from `to_row`) of one record type as one Arrow table."""
     schema = record_schema(record)
     return pa.Table.from_arrays(
-        [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows), schema)], schema=schema
+        [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows, strict=True), schema, strict=True)], schema=schema
     )
 
 

@@ -67,5 +67,5 @@ def same_full_name(a: str, b: str) -> bool:
     pa, pb = _syllables(a), _syllables(b)
     if len(pa) != len(pb) or len(pa) < 2:
         return False
-    diff = [(x, y) for x, y in zip(pa, pb) if x != y]
+    diff = [(x, y) for x, y in zip(pa, pb, strict=False) if x != y]
     return len(diff) == 1 and near_spelling(*diff[0])

@@ -81,7 +81,7 @@ def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
         return True  # a generic head word: may refer back to a named organisation
     if text.isupper() and len(text) >= 2:
         return not _always_a_modifier(span)
-    return doc_text(span.doc).count(text) >= 2 and not text.lower() in lexicon.non_actor_lower()
+    return doc_text(span.doc).count(text) >= 2 and text.lower() not in lexicon.non_actor_lower()
 
 
 def _always_a_modifier(span: Span) -> bool:

@@ -117,7 +117,7 @@ def candidates(doc: Doc) -> list[tuple[Span, str]]:
     for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
             found.append((org_span(ent), ent.label_))
-    for match_id, start, end in known(doc):
+    for _match_id, start, end in known(doc):
         found.append((doc[start:end], "KNOWN"))
     for _, start, end in described(doc):
         found.append((doc[start + 1 : end], "DESCRIBED"))

@@ -66,7 +66,7 @@ def sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]
     for span, _, reading in people.readings:
         said.setdefault(span.start, []).append(reading)
     ordered = sorted(people.spans, key=lambda p: p[0].start)
-    for (prev, prev_key), (span, key) in zip(ordered, ordered[1:]):
+    for (prev, prev_key), (span, key) in zip(ordered, ordered[1:], strict=False):
         draft, other = reg.drafts[key], reg.drafts[prev_key]
         if draft.country or prev_key == key or prev.sent.start != span.sent.start:
             continue
@@ -136,7 +136,7 @@ def _subject_state(sent: Span, places: dict[int, PlaceHit]) -> tuple[str | None,
 
 def link_affiliations(reg: Registry, people: People) -> None:
     """A person described as working at an organisation takes its country, and a role from what it is."""
-    for span, key, reading in people.readings:
+    for _span, key, reading in people.readings:
         if reading.org is None:
             continue
         org_key = reg.overlaps(reading.org.start_char, reading.org.end_char)

@@ -154,7 +154,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         people.readings.append((span, key, after))
         _apply(reg.drafts[key], reading, span.text)
         _apply(reg.drafts[key], after, span.text)
-    for span, key, reading in people.readings:  # weaker than any state the text names
+    for _span, key, reading in people.readings:  # weaker than any state the text names
         if reading.title and reading.title.country and reading.igo is None and reading.org_known is None:
             reg.drafts[key].set_country(reading.title.country, f"title '{reading.title.title}' is used by one state only")
     anonymous(ctx, reg, places, people)

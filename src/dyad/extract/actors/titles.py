@@ -70,6 +70,6 @@ def title_from_words(words: list[str]) -> lexicon.Title | None:
         if head and body and body.sector in {"LEG", "MIL", "JUD", "COP"} and head[0].sector == "GOV":
             return lexicon.Title(head[0].title, body.role, body.sector, "person")
         leads = head is not None and head[0].role in {"head of state", "head of government"}
-        if leads and body and body.sector not in {"GOV", "LEG", "MIL", "JUD", "COP", "-"} and body.role != "none":
+        if head is not None and leads and body and body.sector not in {"GOV", "LEG", "MIL", "JUD", "COP", "-"} and body.role != "none":
             return lexicon.Title(head[0].title, "official", body.sector, "person")  # "president of the X Association"
     return hit[0] if hit else None

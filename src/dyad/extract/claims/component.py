@@ -23,6 +23,7 @@ from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
 from dyad.records import Claim
 
+
 def _figures(doc: Doc, sent: Span) -> Iterator[Figure]:
     i = sent.start
     while i < sent.end:
@@ -38,7 +39,7 @@ def _ranges(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """ "between 1,500 and 3,000", "from 5 to 8", "10-12 days": the first figure is a lower bound,
     the second an upper bound, and the first takes the unit of the second."""
     nw = number_words()
-    for a, b in zip(figures, figures[1:]):
+    for a, b in zip(figures, figures[1:], strict=False):
         between = [t.lower_ for t in doc[a.end : b.start]]
         if len(between) != 1 or between[0] not in nw.range_words or b.qualifier:
             continue

@@ -21,6 +21,7 @@ roles read differently (symmetric, locative, content, holder) are data
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -71,7 +72,7 @@ def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
     return []
 
 
-def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: list[Token] = ()) -> Roles:
+def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: Sequence[Token] = ()) -> Roles:
     root = code[:2]
     subjects = verb_subjects(verb)
     sources = first_parties(subjects, idx)

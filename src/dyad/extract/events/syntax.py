@@ -81,10 +81,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
-        above = head.head
-        if above.pos_ in ("VERB", "AUX") and is_passive(above):  # "Suga's visit is aimed at boosting ties"
-            return [c for c in above.children if c.dep_ == "nsubjpass"]
-        return verb_subjects(above, depth + 1) if above.pos_ in ("VERB", "AUX") else []
+        governor = head.head
+        if governor.pos_ in ("VERB", "AUX") and is_passive(governor):  # "Suga's visit is aimed at boosting ties"
+            return [c for c in governor.children if c.dep_ == "nsubjpass"]
+        return verb_subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     return []
 
 

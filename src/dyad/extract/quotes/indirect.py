@@ -41,15 +41,15 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
         words = [t for t in sent if not t.is_space]
         if len(words) < 6 or words[0].idx in quoted or any(t.idx in quoted for t in words):
             continue
-        speaker = according(ctx, words[:3], words[0].idx)
-        if speaker is None or speaker.name is None:
+        teller = according(ctx, words[:3], words[0].idx)
+        if teller is None or teller.name is None:
             continue
         comma = next((t for t in words if t.text == ","), None)
         if comma is None:
             continue
         rest = [t for t in words if t.i > comma.i and not (t.is_punct and t.i == words[-1].i)]
         if rest:
-            out.append(_indirect(ctx, speaker, rest[0].idx, rest[-1].idx + len(rest[-1].text)))
+            out.append(_indirect(ctx, teller, rest[0].idx, rest[-1].idx + len(rest[-1].text)))
     return out
 
 

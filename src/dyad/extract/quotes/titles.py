@@ -9,6 +9,7 @@ from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import noun_chunks, token_index
 from dyad.extract.quotes.names import Speaker, actor_in, mentions_before
 from dyad.extract.quotes.words import speech_words
+from dyad.records import ActorMention
 
 ANTECEDENT_REACH = 300  # tokens back in which "the statement" finds the statement it refers to
 TITLE_REACH = 5  # tokens before a name in which its title stands ("foreign ministry spokesperson X")

@@ -53,7 +53,7 @@ class StateIndex:
 
     def _overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         k = bisect.bisect_left(self.starts, start - 200)
-        out = []
+        out: list[tuple[int, int, str, str]] = []
         while k < len(self.rows) and self.rows[k][0] < end:
             row = self.rows[k]
             if row[1] > start:

@@ -8,7 +8,6 @@ import click
 
 from dyad.present.cli import App, pass_app
 from dyad.present.commands.ingest import report_errors
-from dyad.present.commands.summary import summary_rows
 from dyad.present.output import emit
 
 DEFAULT_REPORT = Path("reports/demo-report.md")
@@ -31,27 +30,13 @@ def demo_cmd(app: App, report_path: Path) -> None:
     dyad; they go into the store named by --db like any other input, so
     running the demo twice stores nothing new.
     """
-    from dyad.examples import example_files
-    from dyad.ingest.runner import ingest_documents
-    from dyad.ingest.sources import iter_documents
-    from dyad.present.report import write_report
-    from dyad.scale import extractor_for
-
-    settings = app.settings
-    store = app.store()
-    # The files, not the folder: the package folder also holds __init__.py.
-    items = iter_documents([str(p) for p in example_files()], settings)
-    result = ingest_documents(
-        items, store, extractor_for(settings, settings.workers), near_copy_threshold=settings.near_copy_threshold
-    )
-    report_errors(result.errors)
+    run = app.db().demo(report_path)
+    report_errors(run.ingest.errors)
     if not app.quiet:
-        click.echo(f"example corpus: {result.summary()}", err=True)
-    rows = summary_rows(store)
-    emit(rows, ["what", "count"], "table", title=f"dyad store {settings.db}")
-    written = write_report(store, rows, report_path)
-    click.echo(f"report written to {written}")
-    if result.failed:
+        click.echo(f"example corpus: {run.ingest.summary()}", err=True)
+    emit(run.summary, ["what", "count"], "table", title=f"dyad store {app.settings.db}")
+    click.echo(f"report written to {run.report}")
+    if run.ingest.failed:
         raise SystemExit(1)
 
 

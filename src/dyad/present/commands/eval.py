@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 
+from dyad.errors import BAD_GOLD, EVAL_NEEDS_CORPUS
 from dyad.evaluate import LAYERS
 from dyad.present.cli import App, pass_app
 from dyad.present.output import emit
 
+if TYPE_CHECKING:
+    from dyad.evaluate.score import LayerScore
 
-def score_rows(scores: dict) -> list[dict]:
+
+def score_rows(scores: dict[str, LayerScore]) -> list[dict[str, Any]]:
     """One row per layer (and per event variant) with P, R, F1 and the counts."""
     rows = []
     for layer, result in scores.items():
@@ -23,7 +28,7 @@ def score_rows(scores: dict) -> list[dict]:
     return rows
 
 
-def accuracy_rows(scores: dict) -> list[dict]:
+def accuracy_rows(scores: dict[str, LayerScore]) -> list[dict[str, Any]]:
     """The figures over matched items: country, realis, 3-digit code."""
     return [
         {
@@ -37,7 +42,7 @@ def accuracy_rows(scores: dict) -> list[dict]:
     ]
 
 
-def print_details(scores: dict, layers: tuple[str, ...]) -> None:
+def print_details(scores: dict[str, LayerScore], layers: tuple[str, ...]) -> None:
     console = Console(soft_wrap=True, highlight=False)
     for layer, result in scores.items():
         if layers and layer not in layers:
@@ -88,11 +93,11 @@ def eval_cmd(
     from dyad.evaluate.score import scores_json
 
     if corpus is None and (db_path is None or not db_path.exists()):
-        raise click.UsageError("give --corpus, or --db naming an existing store")
+        raise EVAL_NEEDS_CORPUS()
     try:
         run = evaluate(gold, corpus, manifest, db_path, app.settings)
-    except (GoldError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except GoldError as exc:
+        raise BAD_GOLD(problem=str(exc)) from exc
     for note in run.notes:
         click.echo(f"dyad: {note}", err=True)
     for name in run.missing:

@@ -3,40 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from dyad.present.cli import App, pass_app
 from dyad.present.output import chosen_format, emit, format_option
 
+if TYPE_CHECKING:
+    from dyad.fuse.contradictions import Contradiction
+    from dyad.fuse.corroboration import Figure
+    from dyad.fuse.stories import Story
 
-def scope_options(f: Any) -> Any:
+Day = dt.datetime | None  # what click.DateTime gives
+
+
+def scope_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--dyad, --directed, --since, --until."""
     f = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Documents published up to this day.")(f)
     f = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Documents published from this day.")(f)
     f = click.option("--directed", is_flag=True, help="Only events from the first state to the second.")(f)
     f = click.option("--dyad", "dyad_text", help="Two ISO3 codes, e.g. KOR-CHN.")(f)
     return f
-
-
-def _scope(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any):
-    from dyad.fuse.fusion import Dyad, fuse_store
-
-    try:
-        dyad = Dyad.parse(dyad_text, directed) if dyad_text else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
-    s = app.settings
-    return fuse_store(
-        app.store(read_only=True), s.story_window_days, s.claim_tolerance, dyad,
-        since.date() if since else None, until.date() if until else None,
-    )
-
-
-def _day(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value else None
 
 
 def _words(text: str) -> str:
@@ -53,7 +43,7 @@ STORY_COLUMNS = [
 STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sources", "evidence"]
 
 
-def story_row(s: Any) -> dict[str, Any]:
+def story_row(s: Story) -> dict[str, Any]:
     lead = s.lead()
     return {
         "id": s.id, "dyad": f"{s.source}{'-' if s.directed else '~'}{s.target}", "family": s.family,
@@ -70,15 +60,15 @@ def story_row(s: Any) -> dict[str, Any]:
 @click.option("--limit", type=int, default=None, help="Show at most this many stories.")
 @format_option
 @pass_app
-def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, min_sources: int,
+def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, min_sources: int,
                 limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Story events: one real event with every document that reports it, most sources first.
 
     Reports merge when they share the code family and states (the unordered pair for
     meetings and agreements), fall within story_window_days, and have similar evidence.
     """
-    fusion = _scope(app, dyad_text, directed, since, until)
-    rows = [story_row(s) for s in fusion.stories if s.n_sources >= min_sources][:limit]
+    found = app.db(read_only=True).stories(dyad_text, directed, since, until, min_sources, limit)
+    rows = [story_row(s) for s in found]
     fmt = chosen_format(as_json, as_csv)
     emit(rows, STORY_COLUMNS if fmt != "table" else STORY_TABLE, fmt, title="story events")
 
@@ -88,7 +78,7 @@ def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
 FIGURE_COLUMNS = ["value", "unit", "about", "n_claims", "n_sources", "single_source", "outlets", "evidence"]
 
 
-def figure_row(f: Any) -> dict[str, Any]:
+def figure_row(f: Figure) -> dict[str, Any]:
     return {
         "value": f.value, "unit": f.unit, "about": f.about, "n_claims": len(f.claims), "n_sources": f.n_sources,
         "single_source": f.single_source, "outlets": f.outlets, "evidence": _words(f.claims[0].cited.words),
@@ -101,12 +91,11 @@ def figure_row(f: Any) -> dict[str, Any]:
 @click.option("--single-source", "only_single", is_flag=True, help="Only figures no other source gives.")
 @format_option
 @pass_app
-def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, only_single: bool,
+def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, only_single: bool,
                 as_json: bool, as_csv: bool) -> None:
     """Claimed figures with their corroboration: how many independent sources give each value."""
-    fusion = _scope(app, dyad_text, directed, since, until)
-    figs = sorted(fusion.figures, key=lambda f: (-f.n_sources, f.unit, f.value))
-    rows = [figure_row(f) for f in figs if f.single_source or not only_single]
+    found = app.db(read_only=True).figures(dyad_text, directed, since, until, only_single)
+    rows = [figure_row(f) for f in found]
     emit(rows, FIGURE_COLUMNS, chosen_format(as_json, as_csv), title="figures")
 
 
@@ -117,7 +106,7 @@ CONTRADICTION_COLUMNS = [
 ]
 
 
-def contradiction_row(c: Any) -> dict[str, Any]:
+def contradiction_row(c: Contradiction) -> dict[str, Any]:
     row: dict[str, Any] = {"kind": c.kind, "subject": c.subject}
     for name, side in (("first", c.first), ("second", c.second)):
         row.update({
@@ -134,12 +123,12 @@ def contradiction_row(c: Any) -> dict[str, Any]:
 @click.option("--full", is_flag=True, help="Also print document ids and character offsets.")
 @format_option
 @pass_app
-def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, kind: str | None,
+def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, kind: str | None,
                        full: bool, as_json: bool, as_csv: bool) -> None:
     """Where sources disagree: figures beyond tolerance, relations asserted vs denied,
     events one source says happened and another, writing later, says only planned."""
-    fusion = _scope(app, dyad_text, directed, since, until)
-    rows = [contradiction_row(c) for c in fusion.contradictions if kind is None or c.kind == kind]
+    found = app.db(read_only=True).contradictions(dyad_text, directed, since, until, kind)
+    rows = [contradiction_row(c) for c in found]
     columns = list(CONTRADICTION_COLUMNS)
     if full or as_json or as_csv:
         columns += ["first_title", "first_doc", "first_start", "first_end",
@@ -155,27 +144,25 @@ def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: A
 @click.option("--story", "story_id", help="Compare outlets on one story (an id from `dyad stories`).")
 @format_option
 @pass_app
-def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, story_id: str | None,
+def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, story_id: str | None,
                 as_json: bool, as_csv: bool) -> None:
     """Per outlet: what it reports, what it alone reports, its mean Goldstein and its
     speculation index (a measured signal of practice, not a bias rating)."""
-    from dyad.fuse.sources import COLUMNS, story_outlets
+    from dyad.fuse.sources import COLUMNS
 
-    fusion = _scope(app, dyad_text, directed, since, until)
+    db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if story_id:
-        story = next((s for s in fusion.stories if s.id == story_id), None)
-        if story is None:
-            raise click.ClickException(f"{story_id}: no such story in this scope; see `dyad stories`")
         columns = ["outlet", "n_documents", "n_mentions", "codes", "says", "mean_goldstein", "evidence"]
-        emit(story_outlets(story), columns, fmt, title=f"outlets on story {story_id}")
+        rows = db.story_sources(story_id, dyad_text, directed, since, until)
+        emit(rows, columns, fmt, title=f"outlets on story {story_id}")
         return
     if fmt == "table":
         columns = ["outlet", "n_documents", "n_events", "n_only", "mean_goldstein", "irrealis_share",
                    "single_source_claim_share", "speculative_sentence_share", "speculation_index"]
     else:
         columns = [*COLUMNS, "n_claims", "n_sentences"]
-    emit([r.as_dict() for r in fusion.outlets], columns, fmt, title="sources")
+    emit(db.sources(dyad_text, directed, since, until), columns, fmt, title="sources")
 
 
 # -- dyads -------------------------------------------------------------------------------
@@ -193,25 +180,23 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, unt
 @format_option
 @pass_app
 def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_outlet: bool, window: int,
-              since: Any, until: Any, limit: int | None, as_json: bool, as_csv: bool) -> None:
+              since: Day, until: Day, limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Dyads by realis events, QuadClass and Goldstein; with --dyad, its trend over time
     and whether it is warming or cooling (printed on stderr)."""
-    from dyad.analyse.dyads import DYAD_COLUMNS, TREND_COLUMNS, dyad_table, temperature, trend
-    from dyad.fuse.fusion import Dyad
+    from dyad.analyse.dyads import DYAD_COLUMNS, TREND_COLUMNS
+    from dyad.api.options import dyad as parse_dyad
 
-    store = app.store(read_only=True)
+    db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if not dyad_text:
-        emit(dyad_table(store, directed, limit), DYAD_COLUMNS, fmt, title="dyads")
+        emit(db.dyads(directed, limit), DYAD_COLUMNS, fmt, title="dyads")
         return
-    try:
-        dyad = Dyad.parse(dyad_text, directed)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
-    rows = trend(store, dyad, bucket, by_outlet, _day(since), _day(until))
+    dyad = parse_dyad(dyad_text, directed)
+    assert dyad is not None
+    rows = db.trend(dyad, directed, bucket, by_outlet, since, until)
     columns = ["period", "outlet", *TREND_COLUMNS[1:]] if by_outlet else TREND_COLUMNS
     emit(rows, columns, fmt, title=f"{dyad.label} by {bucket}")
-    t = temperature(store, dyad, window, _day(until))
+    t = db.temperature(dyad, directed, window, until)
     if not app.quiet:
         change = "n/a" if t.change is None else f"{t.change:+.2f}"
         click.echo(
@@ -231,16 +216,17 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
 @click.option("--edges", "show_edges", is_flag=True, help="List the edges instead of the nodes.")
 @format_option
 @pass_app
-def network_cmd(app: App, level: str, since: Any, until: Any, show_edges: bool, as_json: bool, as_csv: bool) -> None:
+def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, as_json: bool, as_csv: bool) -> None:
     """The actor network of realis events: degree and betweenness centrality per node."""
-    from dyad.analyse.network import NETWORK_COLUMNS, build_graph, centrality, edges
+    from dyad.analyse.network import NETWORK_COLUMNS
 
-    rows = edges(app.store(read_only=True), level, _day(since), _day(until))
+    db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if show_edges:
-        emit(rows, ["source", "target", "n_events", "goldstein_sum"], fmt, title="network edges")
+        emit(db.network_edges(level, since, until), ["source", "target", "n_events", "goldstein_sum"], fmt,
+             title="network edges")
     else:
-        emit(centrality(build_graph(rows)), NETWORK_COLUMNS, fmt, title="network")
+        emit(db.network(level, since, until), NETWORK_COLUMNS, fmt, title="network")
 
 
 # -- brief -------------------------------------------------------------------------------
@@ -252,22 +238,12 @@ def network_cmd(app: App, level: str, since: Any, until: Any, show_edges: bool, 
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write [brief-<dyad>.<format>].")
 @click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
 @pass_app
-def brief_cmd(app: App, dyad_text: str | None, directed: bool, since: Any, until: Any, fmt: str,
+def brief_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, fmt: str,
               output: Path | None, window: int) -> None:
     """Write a briefing: key story events (corroborated first), who said what, figures and
     their corroboration, contradictions, source comparison and a trend chart. Extractive:
     every line quotes the words it rests on and names its document."""
-    from dyad.fuse.fusion import Dyad
-    from dyad.present.brief import write_brief
-
-    try:
-        dyad = Dyad.parse(dyad_text, directed) if dyad_text else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--dyad") from exc
-    if output is None:
-        name = dyad.label.replace("~", "-") if dyad else "all"
-        output = Path(f"brief-{name}.{fmt}")
-    written = write_brief(app.store(read_only=True), app.settings, output, fmt, dyad, _day(since), _day(until), window)
+    written = app.db(read_only=True).brief(dyad_text, directed, since, until, fmt, output, window)
     if not app.quiet:
         for path in written:
             click.echo(f"wrote {path}", err=True)

@@ -5,20 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from dyad.ingest.items import IngestError
 from dyad.present.cli import App, pass_app
+from dyad.records import Document
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
-def report_errors(errors: list) -> None:
+def report_errors(errors: list[IngestError]) -> None:
     """One `dyad: <input>: <problem>` line per error, on stderr."""
     for err in errors:
         click.echo(f"dyad: {err.line()}", err=True)
 
 
 @contextmanager
-def _progress(show: bool) -> Iterator[object]:
+def _progress(show: bool) -> Iterator[Progress | None]:
     """A rich progress line on stderr, or a do-nothing stand-in."""
     if not show:
         yield None
@@ -60,36 +66,21 @@ def ingest_cmd(
     INPUTS, the files the manifest lists are ingested. Inputs that cannot be
     read are named on stderr; the others still go in, and the exit code is 1.
     """
-    from dyad.ingest.runner import ingest_documents
-    from dyad.ingest.sources import iter_documents
-    from dyad.scale import extractor_for
-
-    if not inputs and manifest is None:
-        raise click.UsageError("give at least one input (file, folder, URL or -), or --manifest")
-    if batch_size:
-        app.settings.batch_size = batch_size
-    settings = app.settings
-    items = iter_documents(list(inputs), settings, manifest)
-    try:
-        extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
     with _progress(app.progress) as progress:
 
-        def notify(kind: str, item: object) -> None:
-            if kind == "error":
-                line = f"dyad: {item.line()}"  # type: ignore[attr-defined]
+        def notify(kind: str, item: Document | IngestError) -> None:
+            if kind == "error" and isinstance(item, IngestError):
+                line = f"dyad: {item.line()}"
                 if progress is not None:
-                    progress.console.print(line, markup=False, highlight=False)  # type: ignore[attr-defined]
+                    progress.console.print(line, markup=False, highlight=False)
                 else:
                     click.echo(line, err=True)
             if progress is not None:
                 name = getattr(item, "source", None) or ""
-                progress.update(progress.task_ids[0], advance=1, last=str(name)[-60:])  # type: ignore[attr-defined]
+                progress.update(progress.task_ids[0], advance=1, last=str(name)[-60:])
 
-        report = ingest_documents(
-            items, app.store(), extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify
-        )
+        report = app.db().ingest(inputs, manifest, workers=workers, engine=engine, scheduler=scheduler,
+                                 batch_size=batch_size, notify=notify)
     if not app.quiet:
         click.echo(report.summary(), err=True)
     if report.failed:

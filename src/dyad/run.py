@@ -1,17 +1,29 @@
-"""Ingest: sources -> documents -> near-copy links -> extraction -> store, one transaction per document."""
+"""Orchestration above the stages: sources -> ingest -> extract -> store (-> fuse).
+
+`ingest/` only turns inputs into Documents, `extract/` only turns one Document
+into a DocExtraction, `store/` only writes and reads; this module composes
+them. Extraction runs through an `Extractor` from `dyad.scale` (this process,
+local processes or a Dask cluster), which yields (Document, DocExtraction)
+pairs in input order, so every engine stores the same rows. New documents are
+linked to an earlier near-copy before extraction and written in small batches,
+each document in full or not at all. Fusion needs no step here: it reads the
+stored items when asked (`dyad.fuse.fusion.fuse_store`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from dyad.extract.pipeline import extract_many
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
 from dyad.records import Document
-from dyad.scale import Extractor
+from dyad.scale import Extractor, extractor_for
+from dyad.settings import Settings, load_settings
 from dyad.store import Store
 from dyad.store.db import Written
+from dyad.store.signatures import StoredSignatures
 
 # Documents written per transaction: one commit per document cost more than the extraction
 # stages; every document is still stored whole or not at all (see Store.write_many).
@@ -37,6 +49,10 @@ class IngestReport:
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
             f"{len(self.near_copies)} near-copies, {len(self.errors)} failed"
         )
+
+
+def _ignore(kind: str, item: Document | IngestError) -> None:
+    """The default Notify: nobody is watching."""
 
 
 def _new_documents(
@@ -79,13 +95,13 @@ def ingest_documents(
     Documents stream through: only signatures of the documents in flight are held.
     """
     report = IngestReport()
-    tell = notify or (lambda kind, item: None)
-    index = NearCopyIndex(store, near_copy_threshold)
-    run = extractor or (lambda docs: extract_many(docs))
+    tell = notify or _ignore
+    index = NearCopyIndex(StoredSignatures(store), near_copy_threshold)
+    run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
 
     def flush() -> None:
-        for (document, _, _), new in zip(pending, store.write_many(pending)):
+        for (document, _, _), new in zip(pending, store.write_many(pending), strict=True):
             if new:
                 index.saved(document.id)
                 report.stored.append(document.id)
@@ -101,3 +117,28 @@ def ingest_documents(
             flush()
     flush()
     return report
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    settings: Settings,
+    manifest: Path | None = None,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    notify: Notify | None = None,
+) -> IngestReport:
+    """Read the inputs (files, folders, record files, URLs, "-"), extract and store them.
+
+    With a manifest and no inputs, the files the manifest lists. `workers`,
+    `engine` and `scheduler` choose how extraction runs (see dyad.scale).
+    """
+    from dyad.ingest.sources import iter_documents
+
+    extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
+    items = iter_documents(list(inputs), settings, manifest)
+    return ingest_documents(
+        items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify
+    )

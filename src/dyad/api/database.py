@@ -1,0 +1,355 @@
+"""`Database`: the library a user scripts against, one method for each thing the CLI lists or writes.
+
+Every `dyad` command parses its options, calls one of these methods and
+renders what it returns; the web app does the same. Methods take plain
+Python values (strings, dates, lists), check them (a bad value raises a
+`DyadError` with its code) and return the typed records of `dyad.stored`,
+`dyad.fuse` and `dyad.analyse`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO, get_args
+
+from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
+from dyad.analyse.network import Node, build_graph, centrality, edges
+from dyad.api import options as opt
+from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
+from dyad.fuse.actors import GlobalActor, find_actor, global_actors
+from dyad.fuse.contradictions import Contradiction
+from dyad.fuse.corroboration import Figure
+from dyad.fuse.fusion import Fusion, fuse_store
+from dyad.fuse.sources import OutletRow, story_outlets
+from dyad.fuse.stories import Story
+from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
+from dyad.run import IngestReport, Notify
+from dyad.settings import Settings
+from dyad.store import Store, listings
+from dyad.store.actors import actor_quotes, appearances
+from dyad.stored import (
+    ActorQuote,
+    Appearance,
+    ClaimRow,
+    Count,
+    Dyad,
+    DyadRow,
+    Edge,
+    EventRow,
+    QuoteRow,
+    RelationRow,
+    TrendRow,
+)
+
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+CONTRADICTION_KINDS = ("figure", "relation", "realis")
+NETWORK_LEVELS = ("state", "actor")
+BRIEF_FORMATS = ("md", "html")
+
+
+@dataclass
+class ActorProfile:
+    """One actor in full: who it is, how each document saw it, and what it said."""
+
+    actor: GlobalActor
+    appearances: list[Appearance] = field(default_factory=list)
+    quotes: list[ActorQuote] = field(default_factory=list)
+
+
+@dataclass
+class DemoRun:
+    """What `demo` did: the ingest, the store's summary afterwards, the report written."""
+
+    ingest: IngestReport
+    summary: list[Count]
+    report: Path
+
+
+class Database:
+    """A dyad store and the settings to read it with; the connection opens on first use.
+
+    `read_only` opens the store without the right to write: listings work,
+    `ingest` and `demo` raise DY105.
+    """
+
+    def __init__(self, settings: Settings, read_only: bool = False) -> None:
+        self.settings = settings
+        self.read_only = read_only
+        self.store = Store(settings.db, read_only)
+
+    @property
+    def path(self) -> Path:
+        return self.settings.db
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _writable(self, action: str) -> None:
+        if self.read_only:
+            raise STORE_READ_ONLY(path=self.path, action=action)
+
+    # -- ingest --------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: opt.Values = (),
+        manifest: str | Path | None = None,
+        *,
+        workers: int | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
+        batch_size: int | None = None,
+        notify: Notify | None = None,
+    ) -> IngestReport:
+        """Ingest files, folders, JSONL/CSV, HTML, Markdown, URLs or "-" (stdin): read, extract, store.
+
+        With a manifest and no inputs, the files it lists. Inputs that cannot be
+        read are in the report's `errors`; the others still go in.
+        """
+        from dyad.run import ingest
+
+        sources = opt.values(inputs)
+        if not sources and manifest is None:
+            raise NO_INPUTS()
+        self._writable("ingest")
+        settings = self.settings.model_copy(update={"batch_size": batch_size}) if batch_size else self.settings
+        return ingest(self.store, sources, settings, Path(manifest) if manifest else None,
+                      workers=workers, engine=engine, scheduler=scheduler, notify=notify)
+
+    def demo(self, report: str | Path = Path("reports/demo-report.md")) -> DemoRun:
+        """Ingest the embedded example articles, then write the Markdown report of the store."""
+        from dyad.examples import example_files
+        from dyad.run import ingest
+
+        self._writable("store the examples")
+        # The files, not the folder: the package folder also holds __init__.py.
+        run = ingest(self.store, [str(p) for p in example_files()], self.settings)
+        rows = self.summary()
+        return DemoRun(run, rows, self.report(report, rows))
+
+    # -- what the store holds ------------------------------------------------------------
+
+    def summary(self) -> list[Count]:
+        """Documents, actors, events (realis, irrealis, per CAMEO root), quotes, claims, relations."""
+        return listings.summary(self.store)
+
+    def documents(self) -> list[Document]:
+        """Every stored document, by publication day."""
+        return list(self.store.documents())
+
+    def report(self, output: str | Path, summary: list[Count] | None = None) -> Path:
+        """Write the Markdown digest of the store (what `dyad demo` writes), every row cited."""
+        from dyad.present.report import write_report
+
+        return write_report(self.store, summary if summary is not None else self.summary(), Path(output))
+
+    # -- actors ------------------------------------------------------------------------------
+
+    def actors(
+        self, kind: str | None = None, country: str | None = None, role: str | None = None,
+        doc: str | None = None, limit: int | None = None,
+    ) -> list[GlobalActor]:
+        """Actors resolved across documents, most mentioned first; the overrides file wins."""
+        opt.choice(kind, ACTOR_KINDS, "kind")
+        found = global_actors(self.store, self.settings.overrides)
+        if doc:
+            ids = listings.document_ids(self.store, doc)
+            if not ids:
+                raise NO_DOCUMENT("doc", value=doc)
+            found = [g for g in found if any(d in ids for d, _ in g.members)]
+        if kind:
+            found = [g for g in found if g.kind == kind]
+        if country:
+            found = [g for g in found if (g.country or "").upper() == country.upper()]
+        if role:
+            found = [g for g in found if (g.role or "").lower() == role.lower()]
+        return found[: opt.limit(limit)]
+
+    def find_actors(self, name: str) -> list[GlobalActor]:
+        """Actors a name, an alias or an id fits (close spellings too)."""
+        return find_actor(global_actors(self.store, self.settings.overrides), name)
+
+    def actor(self, name: str) -> ActorProfile:
+        """The one actor `name` fits, in full; DY207 when none fits, DY208 when several do."""
+        matches = self.find_actors(name)
+        if not matches:
+            raise NO_ACTOR(value=name)
+        if len(matches) > 1:
+            raise SEVERAL_ACTORS(value=name, count=len(matches))
+        return self.profile(matches[0])
+
+    def profile(self, actor: GlobalActor) -> ActorProfile:
+        """An actor's appearances per document (role, country, first mention) and its quotations."""
+        return ActorProfile(actor, appearances(self.store, actor.members), actor_quotes(self.store, actor.members))
+
+    # -- extracted items -----------------------------------------------------------------------
+
+    def events(
+        self, source: opt.Values = None, target: opt.Values = None, root: opt.Values = None,
+        realis_only: bool = True, since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
+        limit: int | None = None,
+    ) -> list[EventRow]:
+        """CAMEO-coded events, realis only unless `realis_only=False`.
+
+        `source`, `target` (ISO3) and `root` (01..20) take one value or several;
+        `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD and keep events whose
+        own date (else their document's day) overlaps the period; `doc` is a
+        document id, id prefix or file name.
+        """
+        return listings.events(
+            self.store, opt.states(source), opt.states(target), opt.roots(root), realis_only,
+            opt.bound(since, "since", end=False), opt.bound(until, "until", end=True), doc, opt.limit(limit),
+        )
+
+    def quotes(
+        self, speaker: str | None = None, actor: str | None = None, doc: str | None = None,
+        kind: str | None = None, limit: int | None = None,
+    ) -> list[QuoteRow]:
+        """Quotations with their speakers; `speaker` and `actor` match part of a name, `actor` also a country."""
+        opt.choice(kind, QUOTE_KINDS, "kind")
+        return listings.quotes(self.store, speaker, actor, doc, kind, opt.limit(limit))
+
+    def claims(
+        self, unit: str | None = None, actor: str | None = None, doc: str | None = None, limit: int | None = None
+    ) -> list[ClaimRow]:
+        """Numeric claims; `actor` is a state the figure is about or part of the asserting speaker's name."""
+        return listings.claims(self.store, unit, actor, doc, opt.limit(limit))
+
+    def relations(
+        self, pair: str | tuple[str, str] | None = None, type: str | None = None, polarity: str | None = None,
+        doc: str | None = None, limit: int | None = None,
+    ) -> list[RelationRow]:
+        """Standing relations; `pair` ("KOR-CHN") matches either order for ally, partner and rival."""
+        opt.choice(type, RELATION_TYPES, "type")
+        opt.choice(polarity, POLARITIES, "polarity")
+        return listings.relations(self.store, opt.pair(pair), type, polarity, doc, opt.limit(limit))
+
+    # -- across sources --------------------------------------------------------------------------
+
+    def fusion(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
+    ) -> Fusion:
+        """Stories, figures, contradictions and outlets for a dyad ("KOR-CHN") and a publication period."""
+        s = self.settings
+        return fuse_store(self.store, s.story_window_days, s.claim_tolerance, opt.dyad(dyad, directed),
+                          opt.day(since, "since"), opt.day(until, "until"))
+
+    def stories(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        min_sources: int = 1, limit: int | None = None,
+    ) -> list[Story]:
+        """Story events (one real event, every report of it), most sources first."""
+        found = [s for s in self.fusion(dyad, directed, since, until).stories if s.n_sources >= min_sources]
+        return found[: opt.limit(limit)]
+
+    def figures(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        single_source: bool = False,
+    ) -> list[Figure]:
+        """Claimed figures with their corroboration, the most independent sources first."""
+        found = sorted(self.fusion(dyad, directed, since, until).figures, key=lambda f: (-f.n_sources, f.unit, f.value))
+        return [f for f in found if f.single_source or not single_source]
+
+    def contradictions(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        kind: str | None = None,
+    ) -> list[Contradiction]:
+        """Where sources disagree: figures, relations asserted vs denied, happened vs only planned."""
+        opt.choice(kind, CONTRADICTION_KINDS, "kind")
+        found = self.fusion(dyad, directed, since, until).contradictions
+        return [c for c in found if kind is None or c.kind == kind]
+
+    def sources(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
+    ) -> list[OutletRow]:
+        """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index."""
+        return self.fusion(dyad, directed, since, until).outlets
+
+    def story_sources(
+        self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
+        until: opt.Day = None,
+    ) -> list[dict[str, Any]]:
+        """How each outlet reports one story (an id from `stories`)."""
+        found = next((s for s in self.fusion(dyad, directed, since, until).stories if s.id == story), None)
+        if found is None:
+            raise NO_STORY("story", value=story)
+        return story_outlets(found)
+
+    # -- analyses ------------------------------------------------------------------------------
+
+    def dyads(self, directed: bool = False, limit: int | None = None) -> list[DyadRow]:
+        """Every dyad by realis events, QuadClass and Goldstein, busiest first."""
+        return dyad_table(self.store, directed, opt.limit(limit))
+
+    def trend(
+        self, dyad: str | Dyad, directed: bool = False, bucket: str = "week", by_outlet: bool = False,
+        since: opt.Day = None, until: opt.Day = None,
+    ) -> list[TrendRow]:
+        """One dyad's realis events per day, week or month (per outlet when asked)."""
+        opt.choice(bucket, ("day", "week", "month"), "bucket")
+        return trend(self.store, opt.dyad(dyad, directed), bucket, by_outlet,
+                     opt.day(since, "since"), opt.day(until, "until"))
+
+    def temperature(
+        self, dyad: str | Dyad, directed: bool = False, window: int = 30, until: opt.Day = None
+    ) -> Temperature:
+        """Warming or cooling: mean Goldstein of the last `window` days against the window before."""
+        return temperature(self.store, opt.dyad(dyad, directed), window, opt.day(until, "until"))
+
+    def network_edges(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Edge]:
+        """Realis events between states (or named actors), as weighted edges."""
+        opt.choice(level, NETWORK_LEVELS, "level")
+        return edges(self.store, level, opt.day(since, "since"), opt.day(until, "until"))
+
+    def network(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Node]:
+        """The nodes of the event network with degree and betweenness centrality."""
+        return centrality(build_graph(self.network_edges(level, since, until)))
+
+    # -- briefs and exports ----------------------------------------------------------------------
+
+    def brief(
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        format: str = "md", output: str | Path | None = None, window: int = 30,
+    ) -> list[Path]:
+        """Write a cited briefing (Markdown with a PNG chart, or HTML); returns the files written.
+
+        The file defaults to brief-<dyad>.<format> in the working folder.
+        """
+        from dyad.present.brief import write_brief
+
+        opt.choice(format, BRIEF_FORMATS, "format")
+        scope = opt.dyad(dyad, directed)
+        if output is None:
+            name = scope.label.replace("~", "-") if scope else "all"
+            output = Path(f"brief-{name}.{format}")
+        return write_brief(self.store, self.settings, Path(output), format, scope,
+                           opt.day(since, "since"), opt.day(until, "until"), window)
+
+    def export_events(
+        self, output: str | Path | TextIO | None = None, format: str = "csv", header: bool = False,
+        source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,
+        since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
+    ) -> int:
+        """Write events (filtered as `events` filters them) as gdelt, csv, jsonl or parquet; returns how many.
+
+        `output` is a file path or an open text stream (standard output when not given);
+        Parquet needs a path. `header` starts a GDELT table with its column names.
+        """
+        from dyad.present.export import write_events
+
+        rows = self.events(source, target, root, realis_only, since, until, doc)
+        sink: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
+        write_events(rows, format, sink, header)
+        return len(rows)
+

@@ -1,0 +1,105 @@
+"""What a user passes to the library, checked and turned into the types the store and fusion take.
+
+Each function raises a `DyadError` naming the parameter at fault, so the CLI
+and the web app report a bad value the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from dyad.errors import BAD_CHOICE, BAD_DATE, BAD_DAY, BAD_DYAD, BAD_LIMIT, BAD_PAIR, BAD_ROOT
+from dyad.store.listings import month_end
+from dyad.stored import Dyad
+
+Values = str | Sequence[str] | None  # one value or several
+Day = dt.date | str | None  # a date, or YYYY-MM-DD
+
+
+def values(given: Values) -> list[str]:
+    """One value or several as a list."""
+    if given is None:
+        return []
+    return [given] if isinstance(given, str) else list(given)
+
+
+def states(given: Values) -> list[str]:
+    """ISO3 codes, upper-cased."""
+    return [s.strip().upper() for s in values(given)]
+
+
+def root(value: str) -> str:
+    """'4', '04' or '042' -> '04'."""
+    digits = value.strip()
+    head = digits[:2] if len(digits) > 2 else digits
+    if not digits.isdigit() or not 1 <= int(head) <= 20:
+        raise BAD_ROOT("root", value=value)
+    return head.zfill(2)
+
+
+def roots(given: Values) -> list[str]:
+    return [root(r) for r in values(given)]
+
+
+def bound(value: Day, param: str, end: bool) -> dt.date | None:
+    """A period bound given as YYYY, YYYY-MM or YYYY-MM-DD: its first day, or with `end` its last."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31) if end else dt.date(int(value), 1, 1)
+        if len(value) == 7:
+            year, month = map(int, value.split("-"))
+            return month_end(year, month) if end else dt.date(year, month, 1)
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BAD_DATE(param, value=value) from exc
+
+
+def day(value: Day | dt.datetime, param: str) -> dt.date | None:
+    """A day given as a date, a datetime or YYYY-MM-DD."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BAD_DAY(param, value=value) from exc
+
+
+def dyad(value: str | Dyad | None, directed: bool = False) -> Dyad | None:
+    """'KOR-CHN' (or KOR~CHN, KOR/CHN) as a Dyad; directed from the first state to the second when asked."""
+    if value is None or isinstance(value, Dyad):
+        return value
+    try:
+        return Dyad.parse(value, directed)
+    except ValueError as exc:
+        raise BAD_DYAD("dyad", value=value) from exc
+
+
+def pair(value: str | tuple[str, str] | None) -> tuple[str, str] | None:
+    """'KOR-CHN' (or KOR,CHN, KOR/CHN) as two upper-cased codes."""
+    if value is None or isinstance(value, tuple):
+        return value
+    parts = [p.strip().upper() for p in value.replace(",", "-").replace("/", "-").split("-") if p.strip()]
+    if len(parts) != 2:
+        raise BAD_PAIR("pair", value=value)
+    return parts[0], parts[1]
+
+
+def limit(value: int | None) -> int | None:
+    if value is not None and value < 0:
+        raise BAD_LIMIT("limit", value=value)
+    return value
+
+
+def choice(value: str | None, allowed: Iterable[str], param: str) -> str | None:
+    """`value` when it is one of `allowed` (or None)."""
+    options = tuple(allowed)
+    if value is not None and value not in options:
+        raise BAD_CHOICE(param, value=value, choices=", ".join(options))
+    return value

@@ -1,0 +1,145 @@
+"""Aggregates over realis events: dyad trends, Goldstein windows, the dyad table, network edges.
+
+Each is one SQL statement over `events JOIN documents`, so it stays fast on
+millions of events. Only realis events count: plans and denials did not
+happen. Near-copies are left out (a republished story counts once) except in
+the per-outlet trend, which keeps what each outlet published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
+from dyad.store.db import Store
+from dyad.store.where import limit
+from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
+
+BUCKETS = ("day", "week", "month")
+LEVELS = ("state", "actor")
+QUAD_COUNTS = """count(*) FILTER (WHERE quad_class = 1) AS q1_verbal_coop,
+        count(*) FILTER (WHERE quad_class = 2) AS q2_material_coop,
+        count(*) FILTER (WHERE quad_class = 3) AS q3_verbal_conflict,
+        count(*) FILTER (WHERE quad_class = 4) AS q4_material_conflict"""
+
+
+def _between(pair: tuple[str, str] | None, directed: bool) -> tuple[str, list[Any]]:
+    """Events between the pair (from a to b only when directed); every event without a pair."""
+    if pair is None:
+        return "TRUE", []
+    a, b = pair
+    if directed:
+        return "e.source = ? AND e.target = ?", [a, b]
+    return "((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))", [a, b, b, a]
+
+
+def trend(
+    store: Store,
+    pair: tuple[str, str] | None,
+    directed: bool = False,
+    bucket: str = "week",
+    by_outlet: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[TrendRow]:
+    """Realis events per period (and per outlet) by QuadClass, with the Goldstein sum and mean."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
+    where, params = _between(pair, directed)
+    outlet = f"{OUTLET_SQL} AS outlet," if by_outlet else "NULL AS outlet,"
+    copies = "" if by_outlet else "AND d.near_copy_of IS NULL"
+    sql = f"""
+    WITH ev AS (
+        SELECT {outlet} e.quad_class, e.goldstein, {EVENT_DATE_SQL} AS day
+        FROM events e JOIN documents d ON d.id = e.doc_id
+        WHERE e.realis AND {where} {copies}
+    )
+    SELECT CAST(date_trunc('{bucket}', day) AS DATE) AS period, outlet,
+        count(*) AS n_events,
+        {QUAD_COUNTS},
+        sum(goldstein) AS goldstein_sum,
+        avg(goldstein) AS goldstein_mean
+    FROM ev
+    WHERE day IS NOT NULL AND (CAST(? AS DATE) IS NULL OR day >= ?) AND (CAST(? AS DATE) IS NULL OR day <= ?)
+    GROUP BY ALL
+    ORDER BY period, outlet
+    """
+    return [TrendRow(**r) for r in store.rows(sql, [*params, since, since, until, until])]
+
+
+def _dated(where: str) -> str:
+    """Dated realis events with a Goldstein value, near-copies left out."""
+    return f"""SELECT {EVENT_DATE_SQL} AS day, e.goldstein FROM events e JOIN documents d ON d.id = e.doc_id
+               WHERE e.realis AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL AND {where}"""
+
+
+def last_event_day(store: Store, pair: tuple[str, str] | None, directed: bool = False) -> dt.date | None:
+    """The day of the latest dated realis event with a Goldstein value."""
+    where, params = _between(pair, directed)
+    day: dt.date | None = store.rows(f"SELECT max(day) AS last FROM ({_dated(where)})", params)[0]["last"]
+    return day
+
+
+def goldstein_windows(
+    store: Store, pair: tuple[str, str] | None, directed: bool, start: dt.date, until: dt.date, before: dt.date
+) -> GoldsteinWindows:
+    """Mean Goldstein and counts of realis events in (start, until] and in (before, start]."""
+    where, params = _between(pair, directed)
+    row = store.rows(
+        f"""SELECT
+            avg(goldstein) FILTER (WHERE day > ? AND day <= ?) AS recent_mean,
+            count(*) FILTER (WHERE day > ? AND day <= ?) AS recent_n,
+            avg(goldstein) FILTER (WHERE day > ? AND day <= ?) AS previous_mean,
+            count(*) FILTER (WHERE day > ? AND day <= ?) AS previous_n
+        FROM ({_dated(where)})""",
+        [start, until, start, until, before, start, before, start, *params],
+    )[0]
+    return GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"], int(row["previous_n"] or 0))
+
+
+def dyad_table(store: Store, directed: bool = False, count: int | None = None) -> list[DyadRow]:
+    """Every dyad with its realis event counts by QuadClass and Goldstein, busiest first."""
+    a, b = ("e.source", "e.target") if directed else ("least(e.source, e.target)", "greatest(e.source, e.target)")
+    tail, params = limit(count)
+    sql = f"""
+    SELECT {a} || '{"-" if directed else "~"}' || {b} AS dyad,
+        count(*) AS n_events,
+        count(DISTINCT e.doc_id) AS n_documents,
+        {QUAD_COUNTS.replace("quad_class", "e.quad_class")},
+        sum(e.goldstein) AS goldstein_sum,
+        avg(e.goldstein) AS goldstein_mean,
+        min({EVENT_DATE_SQL}) AS first_day,
+        max({EVENT_DATE_SQL}) AS last_day
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    WHERE e.realis AND d.near_copy_of IS NULL AND e.source IS NOT NULL AND e.target IS NOT NULL
+        AND e.source <> e.target
+    GROUP BY ALL ORDER BY n_events DESC, dyad
+    """
+    return [DyadRow(**r) for r in store.rows(sql + tail, params)]
+
+
+def network_edges(
+    store: Store, level: str = "state", since: dt.date | None = None, until: dt.date | None = None
+) -> list[Edge]:
+    """(source, target, n_events, goldstein_sum) of realis events between states or named actors."""
+    if level == "state":
+        src, tgt, joins = "e.source", "e.target", ""
+    elif level == "actor":
+        src, tgt = "coalesce(sa.name, e.source)", "coalesce(ta.name, e.target)"
+        joins = """LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.key = e.source_actor
+                   LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.key = e.target_actor"""
+    else:
+        raise ValueError(f"level must be 'state' or 'actor', not {level!r}")
+    sql = f"""
+    SELECT src AS source, tgt AS target, n_events, goldstein_sum FROM (
+        SELECT {src} AS src, {tgt} AS tgt, count(*) AS n_events, sum(e.goldstein) AS goldstein_sum
+        FROM events e JOIN documents d ON d.id = e.doc_id {joins}
+        WHERE e.realis AND d.near_copy_of IS NULL
+          AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} >= ?)
+          AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} <= ?)
+        GROUP BY ALL
+    ) WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
+    ORDER BY n_events DESC, src, tgt
+    """
+    return [Edge(**r) for r in store.rows(sql, [since, since, until, until])]

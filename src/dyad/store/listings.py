@@ -1,0 +1,213 @@
+"""The listings: what the store holds, its events, quotes, claims and relations, filtered.
+
+Each function takes filters already checked and typed by the library
+(`dyad.api`), builds its conditions with `Where` and returns records of
+`dyad.stored`, in the order the CLI prints them: by publication day, then
+document, then position in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from dyad.codes import symmetric_relations
+from dyad.figures import figure_text
+from dyad.store.db import Store
+from dyad.store.where import Where, contains, equals, limit, names_document, one_of
+from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
+
+# Relation types that hold both ways: a pair asked for as KOR-CHN also finds CHN-KOR.
+LISTING_ORDER = " ORDER BY d.published NULLS LAST, doc, t.idx"
+DOC_COLUMNS = "t.doc_id, coalesce(d.source_name, d.id) AS doc, t.idx, d.published, d.outlet"
+EVIDENCE = 'substr(d.text, t.start + 1, t."end" - t.start) AS evidence'
+
+
+def summary(store: Store) -> list[Count]:
+    """Documents, actors, realis and irrealis events, quotes, claims, relations, then events per CAMEO root."""
+    counts = store.rows(
+        """SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM actors) AS actors,
+                  (SELECT count(*) FROM events WHERE realis) AS realis,
+                  (SELECT count(*) FROM events WHERE NOT realis) AS irrealis,
+                  (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM claims) AS claims,
+                  (SELECT count(*) FROM relations) AS relations"""
+    )[0]
+    rows = [
+        Count("documents", counts["documents"]),
+        Count("actors", counts["actors"]),
+        Count("events (realis)", counts["realis"]),
+        Count("events (irrealis)", counts["irrealis"]),
+        Count("quotes", counts["quotes"]),
+        Count("claims", counts["claims"]),
+        Count("relations", counts["relations"]),
+    ]
+    for r in store.rows("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"):
+        rows.append(Count(f"  events with CAMEO root {r['root']}", r["n"]))
+    return rows
+
+
+def document_ids(store: Store, doc: str) -> set[str]:
+    """Ids of the documents `doc` names: an id, an id prefix, a file name or a source."""
+    where = Where().all(names_document("d", doc))
+    return {r["id"] for r in store.rows("SELECT d.id FROM documents d" + where.sql(), where.params)}
+
+
+def source_names(store: Store) -> list[tuple[str, str | None]]:
+    """(document id, its source's file name) of every document, in the order they were stored."""
+    return [(r["id"], r["source_name"]) for r in store.rows("SELECT id, source_name FROM documents ORDER BY ingested_at, id")]
+
+
+EVENTS_SQL = """
+SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
+       coalesce(d.source_name, d.id) AS doc,
+       substr(d.text, e.start + 1, e."end" - e.start) AS evidence,
+       a1.name AS source_name, a1.code AS source_code, a1.sector AS source_sector,
+       a2.name AS target_name, a2.code AS target_code, a2.sector AS target_sector,
+       (SELECT count(*) FROM sentences s WHERE s.doc_id = e.doc_id AND s."end" <= e.start) AS sentence_index
+FROM events e
+JOIN documents d ON d.id = e.doc_id
+LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.key = e.source_actor
+LEFT JOIN actors a2 ON a2.doc_id = e.doc_id AND a2.key = e.target_actor
+"""
+
+
+def events(
+    store: Store,
+    sources: Sequence[str] = (),
+    targets: Sequence[str] = (),
+    roots: Sequence[str] = (),
+    realis_only: bool = True,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    doc: str | None = None,
+    count: int | None = None,
+) -> list[EventRow]:
+    """Stored events with their document and actors.
+
+    `sources`, `targets` (ISO3) and `roots` ("04") keep events with one of the
+    values; `since` and `until` keep events whose days (their own date, else their
+    document's publication day) overlap the period.
+    """
+    where = Where()
+    if sources:
+        where.all(one_of("e.source", sources))
+    if targets:
+        where.all(one_of("e.target", targets))
+    if roots:
+        where.all(one_of("e.root", roots))
+    if realis_only:
+        where.add("e.realis")
+    if doc:
+        where.all(names_document("d", doc))
+    sql = EVENTS_SQL + where.sql() + " ORDER BY d.published NULLS LAST, doc, e.idx"
+    rows = [_event_row(r) for r in store.rows(sql, where.params)]
+    if since or until:
+        rows = [r for r in rows if _overlaps(event_interval(r.when, r.published), since, until)]
+    return rows[:count] if count is not None else rows
+
+
+def _event_row(r: dict[str, object]) -> EventRow:
+    values = {k: r.get(k) for k in EventRow.__dataclass_fields__}
+    values["trigger_start"] = r["trigger_evidence_start"]
+    values["trigger_end"] = r["trigger_evidence_end"]
+    return EventRow(**values)  # type: ignore[arg-type]
+
+
+def _overlaps(span: tuple[dt.date, dt.date] | None, since: dt.date | None, until: dt.date | None) -> bool:
+    return span is not None and not (since and span[1] < since) and not (until and span[0] > until)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def event_interval(when: str | None, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date covers: its own `when` (a day, month or year), else its document's day."""
+    if when:
+        try:
+            if len(when) == 4:
+                return dt.date(int(when), 1, 1), dt.date(int(when), 12, 31)
+            if len(when) == 7:
+                year, month = map(int, when.split("-"))
+                return dt.date(year, month, 1), month_end(year, month)
+            day = dt.date.fromisoformat(when)
+        except ValueError:
+            return None
+        return day, day
+    return (published, published) if published else None
+
+
+def quotes(
+    store: Store,
+    speaker: str | None = None,
+    actor: str | None = None,
+    doc: str | None = None,
+    kind: str | None = None,
+    count: int | None = None,
+) -> list[QuoteRow]:
+    """Quotations; `speaker` and `actor` match part of a name (or, for `actor`, a country code)."""
+    where = Where()
+    if speaker:
+        where.all(contains("t.speaker", speaker))
+    if actor:
+        where.any(contains("a.name", actor), equals("a.country", actor.upper()))
+    if kind:
+        where.all(equals("t.kind", kind))
+    if doc:
+        where.all(names_document("d", doc))
+    tail, more = limit(count)
+    sql = (
+        f"SELECT {DOC_COLUMNS}, t.speaker, a.country AS speaker_country, t.kind, t.text, t.start, t.\"end\" "
+        "FROM quotes t JOIN documents d ON d.id = t.doc_id "
+        "LEFT JOIN actors a ON a.doc_id = t.doc_id AND a.key = t.speaker_actor"
+    )
+    return [QuoteRow(**r) for r in store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])]
+
+
+def claims(
+    store: Store, unit: str | None = None, actor: str | None = None, doc: str | None = None, count: int | None = None
+) -> list[ClaimRow]:
+    """Numeric claims; `actor` is a state the figure is about (ISO3) or part of the asserting speaker's name."""
+    where = Where()
+    if unit:
+        where.add("lower(t.unit) = lower(?)", unit)
+    if actor:
+        where.any(("list_contains(t.actors, ?)", [actor.upper()]), contains("t.asserted_by", actor))
+    if doc:
+        where.all(names_document("d", doc))
+    tail, more = limit(count)
+    sql = (
+        f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.about, t.actors, t.asserted_by, {EVIDENCE}, "
+        't.start, t."end", t.bound, t.expected FROM claims t JOIN documents d ON d.id = t.doc_id'
+    )
+    rows = store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])
+    return [ClaimRow(**r, figure=figure_text(r["value"], r["unit"], r["qualifier"], r["bound"])) for r in rows]
+
+
+def relations(
+    store: Store,
+    pair: tuple[str, str] | None = None,
+    type: str | None = None,
+    polarity: str | None = None,
+    doc: str | None = None,
+    count: int | None = None,
+) -> list[RelationRow]:
+    """Standing relations; a `pair` (a, b) also finds (b, a) for the symmetric types."""
+    where = Where()
+    if pair:
+        a, b = pair
+        symmetric, types = one_of("t.type", sorted(symmetric_relations()))
+        where.any(("t.a = ? AND t.b = ?", [a, b]), (f"{symmetric} AND t.a = ? AND t.b = ?", [*types, b, a]))
+    if type:
+        where.all(equals("t.type", type))
+    if polarity:
+        where.all(equals("t.polarity", polarity))
+    if doc:
+        where.all(names_document("d", doc))
+    tail, more = limit(count)
+    sql = (
+        f"SELECT {DOC_COLUMNS}, t.a, t.b, t.type, t.polarity, t.directed, {EVIDENCE}, t.start, t.\"end\" "
+        "FROM relations t JOIN documents d ON d.id = t.doc_id"
+    )
+    return [RelationRow(**r) for r in store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])]
+

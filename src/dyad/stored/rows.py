@@ -1,0 +1,200 @@
+"""Rows of the listings and aggregates read from the store, each with `as_dict()` for printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+class Row:
+    """Mixin: the record as a plain dict, field by field, in declaration order."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
+# -- listing rows ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Count(Row):
+    """One line of the store's summary."""
+
+    what: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EventRow(Row):
+    """A stored event with its document, its actors' names and codes, and its sentence."""
+
+    doc_id: str
+    doc: str  # the document's file name, else its id
+    idx: int
+    published: dt.date | None
+    url: str | None
+    doc_source: str | None
+    ingested_at: dt.datetime | None
+    when: str | None
+    when_precision: str | None
+    source: str | None
+    target: str | None
+    source_actor: str | None
+    target_actor: str | None
+    source_name: str | None
+    source_code: str | None
+    source_sector: str | None
+    target_name: str | None
+    target_code: str | None
+    target_sector: str | None
+    code: str
+    root: str
+    quad_class: int | None
+    goldstein: float | None
+    plover: str | None
+    realis: bool
+    modality: str
+    negated: bool
+    trigger: str
+    evidence: str  # the sentence's words
+    start: int
+    end: int
+    trigger_start: int | None
+    trigger_end: int | None
+    sentence_index: int  # sentences of the document before this one
+
+
+@dataclass(frozen=True)
+class QuoteRow(Row):
+    doc_id: str
+    doc: str
+    idx: int
+    published: dt.date | None
+    outlet: str | None
+    speaker: str | None
+    speaker_country: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClaimRow(Row):
+    doc_id: str
+    doc: str
+    idx: int
+    published: dt.date | None
+    outlet: str | None
+    value: float
+    unit: str
+    approx: bool
+    qualifier: str | None
+    about: str | None
+    actors: list[str]
+    asserted_by: str | None
+    evidence: str
+    start: int
+    end: int
+    bound: str | None = None  # "lower" ("more than 10", a range's low end) or "upper"
+    expected: bool = False  # a forecast or plan, not a reported figure
+    figure: str = ""  # the figure as it reads, qualifier and all: "more than 10 agreements"
+
+
+@dataclass(frozen=True)
+class RelationRow(Row):
+    doc_id: str
+    doc: str
+    idx: int
+    published: dt.date | None
+    outlet: str | None
+    a: str
+    b: str
+    type: str
+    polarity: str
+    directed: bool
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Appearance(Row):
+    """One document's view of an actor: its role and country there, and its first mention in context."""
+
+    published: dt.date | None
+    doc_id: str
+    source: str
+    role: str | None
+    country: str | None
+    mentions: int
+    evidence: str | None
+    start: int | None
+    end: int | None
+    why: str | None
+
+
+@dataclass(frozen=True)
+class ActorQuote(Row):
+    """A quotation an actor is the speaker of."""
+
+    published: dt.date | None
+    source: str
+    text: str
+    kind: str
+
+
+# -- aggregates -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendRow(Row):
+    """Realis events of one period (and outlet, when asked per outlet) by QuadClass, with Goldstein."""
+
+    period: dt.date
+    outlet: str | None
+    n_events: int
+    q1_verbal_coop: int
+    q2_material_coop: int
+    q3_verbal_conflict: int
+    q4_material_conflict: int
+    goldstein_sum: float | None
+    goldstein_mean: float | None
+
+
+@dataclass(frozen=True)
+class DyadRow(Row):
+    """One dyad's realis events by QuadClass, with Goldstein and the days it spans."""
+
+    dyad: str
+    n_events: int
+    n_documents: int
+    q1_verbal_coop: int
+    q2_material_coop: int
+    q3_verbal_conflict: int
+    q4_material_conflict: int
+    goldstein_sum: float | None
+    goldstein_mean: float | None
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
+@dataclass(frozen=True)
+class GoldsteinWindows:
+    """Mean Goldstein and event counts of two consecutive windows."""
+
+    recent_mean: float | None
+    recent_n: int
+    previous_mean: float | None
+    previous_n: int
+
+
+@dataclass(frozen=True)
+class Edge(Row):
+    """Realis events from one node to another, near-copies left out."""
+
+    source: str
+    target: str
+    n_events: int
+    goldstein_sum: float | None
