@@ -15,6 +15,7 @@ from dyad.extract.relations.clauses import (
     clause_subject,
     conjuncts,
     controller,
+    listed,
     phrase_tokens,
     subject,
 )
@@ -33,6 +34,7 @@ class Sides:
         self.found: list[Relation] = []
         self.keys: set[tuple[str, str, str, str]] = set()
         self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
+        self.conjoined = False  # the last subject read is a list of states, each a party
 
     # -- output ------------------------------------------------------------------
 
@@ -93,7 +95,8 @@ class Sides:
         if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
             out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
                     for o in c.children if o.dep_ == "pobj" for t in phrase_tokens(o)]
-        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps:
+        infinitive = tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to" and tok.doc[tok.i + 2].pos_ in ("VERB", "AUX")
+        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps and not infinitive:
             out = self.linear_object(tok.doc[tok.i + 1])
             if heads_only:
                 out = [t for t in out if t.pos_ == "PROPN"]
@@ -119,7 +122,13 @@ class Sides:
         return poss, mods
 
     def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
-        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies"."""
+        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies",
+        "the two NATO allies"."""
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "two" for c in tok.children):
+            pair = self.the_two(tok, sent)
+            if pair:
+                self.evidence_tokens += list(tok.subtree)
+                return pair
         poss, mods = self.left_window(tok)
         for group in (mods, poss):
             states = self.states.of_tokens(group)
@@ -127,7 +136,7 @@ class Sides:
                 return states
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
-        if tok.pos_ == "VERB":  # "X and Y have been disputing the islands"
+        if tok.pos_ == "VERB" and not self.object_states(tok):  # "X and Y have been disputing the islands"
             subj = subject(tok)
             states = self.states.of_tokens(phrase_tokens(subj)) if subj is not None else []
             if len(states) >= 2:
@@ -148,6 +157,11 @@ class Sides:
                 self.evidence_tokens += list(subj.subtree)
             return pair
         return []
+
+    def object_states(self, verb: Token) -> list[str]:
+        """The states a verb's object names, or whose possession it is ("contests Y's claims")."""
+        tokens = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree if t.dep_ in ("poss", "pobj", "dobj", "compound", "conj") or t is c]
+        return self.states.of_tokens(tokens)
 
     def the_two(self, subj: Token, sent: Span) -> list[str]:
         """"the two (countries)" as a subject: the two states its sentence names, or, when it names
@@ -182,6 +196,8 @@ class Sides:
             return []
         self.evidence_tokens += phrase_tokens(subj)
         states = self.states.of_tokens(phrase_tokens(subj), persons)
+        heads = [self.states.of_tokens([h, *(c for c in h.children if c.dep_ == "compound")], persons) for h in listed(subj)]
+        self.conjoined = len(heads) > 1 and all(len(h) == 1 for h in heads)  # "Estonia and Latvia look to ..."
         like = self.co_subjects(subj.head)
         self.evidence_tokens += like
         return states + [s for s in self.states.of_tokens(like) if s not in states]
