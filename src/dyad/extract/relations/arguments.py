@@ -24,6 +24,9 @@ from dyad.extract.relations.words import relation_words
 from dyad.records import Relation
 
 
+THE_TWO_REACH = 3  # sentences back in which "the two" finds the two states named last
+
+
 class Sides:
     """Reads the sides of the relations of one document and keeps the relations found."""
 
@@ -169,14 +172,20 @@ class Sides:
         words = {t.lower_ for t in subj.subtree}
         if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
             return []
-        spans = [sent]
-        if sent.start > 0:
-            spans.append(sent.doc[sent.start - 1].sent)
-        for span in spans:
-            states = self.states.of_tokens([t for t in span if t.i not in {x.i for x in subj.subtree}], persons=True)
-            if states:
-                return states if len(states) == 2 else []
-        return []
+        own = {x.i for x in subj.subtree}
+        states = self.states.of_tokens([t for t in sent if t.i not in own], persons=True)
+        if states:
+            return states if len(states) == 2 else []
+        span = sent  # none in its sentence: the two states named last, up to THE_TWO_REACH sentences back
+        found: list[str] = []
+        for _ in range(THE_TWO_REACH):
+            if span.start == 0:
+                break
+            span = sent.doc[span.start - 1].sent
+            found += [s for s in self.states.of_tokens(span, persons=True) if s not in found]
+            if len(found) >= 2:
+                break
+        return found if len(found) == 2 else []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         first = tok
