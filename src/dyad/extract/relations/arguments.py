@@ -19,12 +19,12 @@ from dyad.extract.relations.clauses import (
     phrase_tokens,
     subject,
 )
+from dyad.extract.relations.parties import counted, named_last
 from dyad.extract.relations.states import StateIndex
 from dyad.extract.relations.words import relation_words
 from dyad.records import Relation
 
-
-THE_TWO_REACH = 3  # sentences back in which "the two" finds the two states named last
+MAX_MUTUAL = 5  # states a cue may pair with each other ("X, Y and Z are partners")
 
 
 class Sides:
@@ -137,6 +137,9 @@ class Sides:
             states = self.states.of_tokens(group)
             if len(states) >= 2:
                 return states
+        founders = self.founders(tok)
+        if len(founders) >= 2:
+            return founders
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
         if tok.pos_ == "VERB" and not self.object_states(tok):  # "X and Y have been disputing the islands"
@@ -161,31 +164,29 @@ class Sides:
             return pair
         return []
 
+    def founders(self, tok: Token) -> list[str]:
+        """"X, Y and Z created a confederation": the subjects of a verb that forms the cue's body
+        (relations.yaml `forming_verbs`), read through "withdrew ... and created"."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.words.forming_verbs:
+            return []
+        subj = subject(verb)
+        if subj is None and verb.dep_ == "conj":
+            subj = subject(verb.head)
+        if subj is None:
+            return []
+        self.evidence_tokens += [*phrase_tokens(subj), verb]
+        return self.states.of_tokens(phrase_tokens(subj))
+
     def object_states(self, verb: Token) -> list[str]:
         """The states a verb's object names, or whose possession it is ("contests Y's claims")."""
         tokens = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree if t.dep_ in ("poss", "pobj", "dobj", "compound", "conj") or t is c]
         return self.states.of_tokens(tokens)
 
     def the_two(self, subj: Token, sent: Span) -> list[str]:
-        """"the two (countries)" as a subject: the two states its sentence names, or, when it names
-        none, the two the sentence before names ("... adds that the two share a strategic partnership")."""
-        words = {t.lower_ for t in subj.subtree}
-        if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
-            return []
-        own = {x.i for x in subj.subtree}
-        states = self.states.of_tokens([t for t in sent if t.i not in own], persons=True)
-        if states:
-            return states if len(states) == 2 else []
-        span = sent  # none in its sentence: the two states named last, up to THE_TWO_REACH sentences back
-        found: list[str] = []
-        for _ in range(THE_TWO_REACH):
-            if span.start == 0:
-                break
-            span = sent.doc[span.start - 1].sent
-            found += [s for s in self.states.of_tokens(span, persons=True) if s not in found]
-            if len(found) >= 2:
-                break
-        return found if len(found) == 2 else []
+        """"the two (countries)", "these four nations" as a party: the states named last (parties.py)."""
+        n = counted(subj)
+        return named_last(self.states, subj, sent, n) if n is not None else []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         first = tok
@@ -236,6 +237,8 @@ class Sides:
         return owner, self.states.of_tokens(objects)
 
     def every_pair(self, kind: str, states: list[str], polarity: str, tokens: list[Token], sent: Span) -> None:
+        if len(states) > MAX_MUTUAL:
+            return  # a long list or a whole grouping is not a web of mutual relations
         for k, a in enumerate(states):
             for b in states[k + 1 :]:
                 self.add(a, b, kind, polarity, tokens, sent)

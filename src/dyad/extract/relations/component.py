@@ -107,7 +107,8 @@ class Finder(Sides):
         elif cue.owner == "b":
             self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
         else:
-            a_side = owner[:1] or (subject if self.conjoined else subject[:1])
+            # one possessor word that stands for several states ("their", "the G7 countries'") speaks for all
+            a_side = (owner if len(poss) == 1 or self.conjoined else owner[:1]) or (subject if self.conjoined else subject[:1])
             if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
                 a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
             self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)

@@ -53,6 +53,8 @@ class RelationWords:
     dismissed_nouns: frozenset[str]  # "talk", "speculation", "reports" (of a relation)
     allegations: frozenset[str]  # "accused Y of arming Z": someone's allegation
     object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
+    member_nouns: frozenset[str]  # "the G7 countries", "NATO allies": a grouping's members
+    forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -113,4 +115,6 @@ def relation_words() -> RelationWords:
         dismissed_nouns=frozenset(str(w).lower() for w in dismissals.get("nouns", [])),
         allegations=frozenset(str(w).lower() for w in dismissals.get("allegations", [])),
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
+        member_nouns=frozenset(str(w).lower() for w in raw.get("member_nouns", [])),
+        forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
     )
