@@ -55,3 +55,14 @@ def test_looking_to_without_what_for_is_no_dependence(run_extract) -> None:
 )
 def test_what_the_author_does_not_assert_is_no_relation(run_extract, text: str) -> None:
     assert found(run_extract, text) == set()
+
+
+def test_an_alliance_partner_is_an_ally_and_suppliers_relied_on_are_no_support(run_extract) -> None:
+    assert found(run_extract, "Japan is a key U.S. alliance partner.") == {("USA", "ally", "+", "JPN")}
+    assert found(run_extract, "Germany relies on Chinese suppliers for solar panels.") == {("DEU", "depends_on", "+", "CHN")}
+    assert ("CHN", "supports", "+", "RUS") in found(run_extract, "China is Russia's main supplier of drones.")
+
+
+def test_a_headline_tension_and_a_row_with(run_extract) -> None:
+    assert has(run_extract, "India-Pakistan tension rises after a border clash.", "IND", "rival", "PAK")
+    assert has(run_extract, "Seoul's row with Tokyo continues.", "KOR", "rival", "JPN")

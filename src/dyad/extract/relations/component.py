@@ -12,6 +12,8 @@ Each relation is stored once per document (first evidence).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from dyad.codes import symmetric_relations
@@ -105,6 +107,8 @@ class Finder(Sides):
             )
             self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
         elif cue.owner == "b":
+            if not (others or describes(tok)):
+                return  # "relies on Chinese suppliers": a supplier the clause does not describe says nothing
             self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
         else:
             # one possessor word that stands for several states ("their", "the G7 countries'") speaks for all
@@ -240,6 +244,9 @@ class Finder(Sides):
             if unasserted(tok, sent) or _in_compound_word(tok):
                 continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
             cue = words.cues.get(lemma) or words.cues.get(low)
+            retyped = next((words.retype[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in words.retype), None)
+            if cue is not None and retyped and retyped != cue.type:
+                cue = replace(cue, type=retyped)  # "a U.S. alliance partner" is an ally
             after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)

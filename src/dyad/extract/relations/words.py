@@ -54,6 +54,7 @@ class RelationWords:
     allegations: frozenset[str]  # "accused Y of arming Z": someone's allegation
     object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
     member_nouns: frozenset[str]  # "the G7 countries", "NATO allies": a grouping's members
+    retype: dict[str, str]  # "alliance partner" -> ally
     forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
 
 
@@ -116,5 +117,6 @@ def relation_words() -> RelationWords:
         allegations=frozenset(str(w).lower() for w in dismissals.get("allegations", [])),
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
         member_nouns=frozenset(str(w).lower() for w in raw.get("member_nouns", [])),
+        retype={str(k).lower(): str(v) for k, v in (raw.get("retype") or {}).items()},
         forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
     )
