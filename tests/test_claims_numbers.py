@@ -103,3 +103,17 @@ def test_figures_keep_their_qualifier_and_never_an_exponent() -> None:
     assert figure_text(1500, "fighters", None, "lower") == "at least 1,500 fighters"
     assert figure_text(0.2, "share", "up to") == "up to 20%"
     assert format_value(2_000_000) == "2,000,000" and "e" not in format_value(2.5e12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The army received 12 U.S.-made long-range air defense missile systems last year.", 12, "systems"),
+        ("Officials said 300 highly trained North Korean special forces troops had arrived.", 300, "troops"),
+        ("Some 40 newly built Chinese-designed coast guard patrol vessels joined the fleet.", 40, "vessels"),
+    ],
+)
+def test_units_with_long_modifier_chains(run_extract, text: str, value: float, unit: str) -> None:
+    (claim,) = run_extract(text).claims
+    assert (claim.value, claim.unit) == (value, unit)
+    assert text[claim.evidence.start : claim.evidence.end].endswith(unit)

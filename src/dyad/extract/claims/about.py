@@ -11,6 +11,7 @@ from dyad.extract.common.context import DocContext
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_ABOUT_TOKENS = 14
+MAX_CHAIN = 12  # words between a figure and the noun it counts
 
 
 def counted_noun(doc: Doc, fig: Figure, sent: Span) -> Token | None:
@@ -24,8 +25,11 @@ def counted_noun(doc: Doc, fig: Figure, sent: Span) -> Token | None:
                 break
         else:
             break
-    if head is not last and head.pos_ in NOUNS and head.i < sent.end and head.i - fig.end <= 5:
-        return head
+    # the head of the figure's noun phrase, however long its chain of modifiers ("12 U.S.-made
+    # long-range air defense missile systems"), when every word between belongs to that phrase
+    if head is not last and head.pos_ in NOUNS and head.i < sent.end and head.i - fig.end <= MAX_CHAIN:
+        if head.i - fig.end <= 5 or head.left_edge.i <= fig.number_start:
+            return head
     k = fig.end
     while k < min(sent.end, fig.end + 4):
         tok = doc[k]

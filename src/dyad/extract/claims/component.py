@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.extract.claims.about import about, asserted_by, clause_span, counted_noun, of_phrase, states_in
+from dyad.extract.claims.about import MAX_CHAIN, about, asserted_by, clause_span, counted_noun, of_phrase, states_in
 from dyad.extract.claims.checks import is_claim
 from dyad.extract.claims.figures import Figure, read_figure, unit_of_noun
 from dyad.extract.claims.numbers import low
@@ -135,7 +135,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
 
 def _claim(ctx: DocContext, fig: Figure, noun: Token | None, sent: Span, value: float, unit: str) -> Claim:
     doc = ctx.doc
-    ev_end = noun.i + 1 if noun is not None and 0 <= noun.i - fig.end <= 4 else fig.end
+    ev_end = noun.i + 1 if noun is not None and 0 <= noun.i - fig.end <= MAX_CHAIN else fig.end
     ev_end = max(ev_end, fig.range_end or ev_end)
     if noun is None:  # "nearly half of its supplies", "$30 billion in pledges": the words it is of
         of = [t for t in of_phrase(doc, fig, sent, set()) if t.i - fig.end <= 8]
