@@ -36,6 +36,8 @@ def found(run_extract, text: str) -> list[tuple[float, str, bool, str | None]]:
         ("The islands ended a yearlong quarrel over fishing rights.", 1, "years"),
         ("Police arrested seven men, including two women, in the raid.", 2, "women"),
         ("The port will cost $3bn to rebuild.", 3_000_000_000, "USD"),
+        ("Half a million people fled the city.", 500_000, "people"),
+        ("One in five adults in the province is unemployed.", 0.2, "share"),
     ],
 )
 def test_numbers_in_words_articles_and_adjectives(run_extract, text: str, value: float, unit: str) -> None:

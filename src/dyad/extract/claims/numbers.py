@@ -146,6 +146,8 @@ def read_number(doc: Doc, i: int, floor: int, end: int, money: bool = False) -> 
         if base:
             return Number(i + 1, float(base), not fold.group(1)[:1].isdigit(), "times")
     if word in nw.fractions:
+        if low(doc, i + 1) in ("a", "an") and low(doc, i + 2) in nw.multipliers and len(low(doc, i + 2)) > 2:
+            return Number(i + 2, nw.fractions[word], True)  # "half a million": the multiplier follows
         return Number(i + 1, nw.fractions[word], True, "share")
     if word not in nw.cardinals:
         return None
@@ -153,6 +155,10 @@ def read_number(doc: Doc, i: int, floor: int, end: int, money: bool = False) -> 
     value = _words_value(words)
     if value is None:
         j, value = i + 1, nw.cardinals[word]
+    if low(doc, j) == "in" and j + 1 < end and value > 0:  # "one in five": a share
+        of = digits_value(doc[j + 1].text) or nw.cardinals.get(low(doc, j + 1))
+        if of and of > value:
+            return Number(j + 2, round(value / of, 3), True, "share")
     # one-third, two thirds
     if j + 1 < end and doc[j].text in HYPHENS and low(doc, j + 1) in nw.denominators:
         return Number(j + 2, round(value / nw.denominators[low(doc, j + 1)], 3), True, "share")
