@@ -30,7 +30,7 @@ def store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
 def run_json(store: Path, *args: str) -> list[dict]:
     result = CliRunner().invoke(main, ["--db", str(store), *args, "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def test_quotes_filters(store: Path) -> None:

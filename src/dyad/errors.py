@@ -86,6 +86,7 @@ SEVERAL_ACTORS = _entry("DY208", "several actors fit", "{count} actors fit {valu
 NO_STORY = _entry("DY209", "no such story", "{value}: no such story in this scope; see `dyad stories`")
 BAD_LIMIT = _entry("DY210", "negative limit", "{value} is not a limit (0 or more)", usage=True)
 BAD_CHOICE = _entry("DY211", "not one of the choices", "{value!r} is not one of {choices}", usage=True)
+BAD_COUNTRY = _entry("DY212", "unknown country", "{value!r} is not an ISO 3166 country code{hint}", usage=True)
 
 # -- DY3xx: ingesting -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ JSON, Parquet rows and DuckDB rows without hand-written glue.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,6 +62,11 @@ class Document(Record):
     source: str | None = None  # path, URL or "-" it came from
     near_copy_of: str | None = None  # id of the first copy of a republished story
     near_copy_score: float | None = None
+    ref: str | None = None  # the input's own id (a record's `id`, a manifest's or front matter's)
+    author: str | None = None
+    section: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)  # every other field the input gave
 
 
 class Sentence(Record):
@@ -138,7 +143,7 @@ class Claim(Record):
     actors: list[str] = Field(default_factory=list)  # ISO3 codes the figure is about
     asserted_by: str | None = None  # speaker or outlet
     evidence: Evidence
-    # after the evidence, so a store migrated from schema 1 (columns added at the end) keeps the order
+    # after the evidence, so a store migrated from schema 3 (columns added at the end) keeps the order
     bound: Bound | None = None  # lower: "more than 10", the low end of a range; upper: "up to 10", the high end
     expected: bool = False  # a forecast or plan ("is expected to reach 5 million"), not a reported figure
 

@@ -142,3 +142,51 @@ def ingest(
     return ingest_documents(
         items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify
     )
+
+
+@dataclass
+class MetadataReport:
+    """What `ingest --update-metadata` did: documents corrected, already right, not in the store."""
+
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    not_stored: list[str] = field(default_factory=list)  # inputs whose text the store does not hold
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def summary(self) -> str:
+        return (
+            f"updated the metadata of {len(self.updated)} document(s), {len(self.unchanged)} unchanged, "
+            f"{len(self.not_stored)} not stored (ingest them first), {len(self.errors)} failed"
+        )
+
+
+def update_metadata(
+    store: Store, inputs: Sequence[str], settings: Settings, manifest: Path | None = None,
+    notify: Notify | None = None,
+) -> MetadataReport:
+    """Correct the metadata of stored documents from their inputs, without extracting them again.
+
+    A document is found by its text (its identity); its title, outlet, url, day, language, own id,
+    author, section, keywords and other fields become what the input says now.
+    """
+    from dyad.ingest.sources import iter_documents
+
+    report = MetadataReport()
+    tell = notify or _ignore
+    for item in iter_documents(list(inputs), settings, manifest):
+        if isinstance(item, IngestError):
+            report.errors.append(item)
+            tell("error", item)
+            continue
+        if not store.has_document(item.id):
+            report.not_stored.append(item.source or item.id)
+        elif store.update_metadata(item):
+            report.updated.append(item.id)
+        else:
+            report.unchanged.append(item.id)
+        tell("stored", item)
+    return report

@@ -10,13 +10,15 @@ Python values (strings, dates, lists), check them (a bad value raises a
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
+from dyad.api.exports import Exports, Output, sink
 from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
 from dyad.fuse.contradictions import Contradiction
@@ -25,7 +27,7 @@ from dyad.fuse.fusion import Fusion, fuse_store
 from dyad.fuse.sources import OutletRow, story_outlets
 from dyad.fuse.stories import Story
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
-from dyad.run import IngestReport, Notify
+from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
 from dyad.store import Store, listings
 from dyad.store.actors import actor_quotes, appearances
@@ -42,6 +44,10 @@ from dyad.stored import (
     RelationRow,
     TrendRow,
 )
+
+if TYPE_CHECKING:
+    from dyad.api.view import DocView
+    from dyad.watch import Round
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
@@ -70,7 +76,7 @@ class DemoRun:
     report: Path
 
 
-class Database:
+class Database(Exports):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,
@@ -127,6 +133,40 @@ class Database:
         return ingest(self.store, sources, settings, Path(manifest) if manifest else None,
                       workers=workers, engine=engine, scheduler=scheduler, notify=notify)
 
+    def update_metadata(
+        self, inputs: opt.Values = (), manifest: str | Path | None = None, *, notify: Notify | None = None
+    ) -> MetadataReport:
+        """Correct the metadata of stored documents from their inputs (`dyad ingest --update-metadata`).
+
+        Documents are found by their text; nothing is extracted again.
+        """
+        from dyad.run import update_metadata
+
+        sources = opt.values(inputs)
+        if not sources and manifest is None:
+            raise NO_INPUTS()
+        self._writable("update metadata")
+        return update_metadata(self.store, sources, self.settings, Path(manifest) if manifest else None, notify)
+
+    def watch(
+        self, sources: opt.Values = (), once: bool = False, interval: float | None = None,
+        fetch_articles: bool | None = None, alerts_file: str | Path | None = None, alert_command: str | None = None,
+        *, on_round: Callable[[Round], None] | None = None, warn: Callable[[str], None] | None = None,
+        rounds: int | None = None,
+    ) -> None:
+        """Follow folders, JSON Lines files and RSS/Atom feeds (`sources`, else the `watch` setting): ingest
+        what is new every `interval` seconds, raise the alerts of the settings; one round with `once`."""
+        from dyad.watch import watch
+
+        s = self.settings
+        found = opt.values(sources) or list(s.watch)
+        if not found:
+            raise NO_INPUTS()
+        self._writable("watch")
+        watch(self, found, once, interval or s.watch_interval, s.fetch_articles if fetch_articles is None
+              else fetch_articles, Path(alerts_file) if alerts_file else s.alerts_file, alert_command or s.alert_command,
+              warn or (lambda line: print(f"dyad: {line}", file=sys.stderr)), on_round or (lambda r: None), rounds)
+
     def demo(self, report: str | Path = Path("reports/demo-report.md")) -> DemoRun:
         """Ingest the embedded example articles, then write the Markdown report of the store."""
         from dyad.examples import example_files
@@ -144,15 +184,30 @@ class Database:
         """Documents, actors, events (realis, irrealis, per CAMEO root), quotes, claims, relations."""
         return listings.summary(self.store)
 
-    def documents(self) -> list[Document]:
-        """Every stored document, by publication day."""
-        return list(self.store.documents())
+    def documents(
+        self, doc: str | None = None, since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Document]:
+        """Stored documents with their metadata, by publication day; `doc` names one (its own id, id,
+        file name or title), `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD."""
+        found = listings.documents(self.store, doc, opt.since(since),
+                                   opt.until(until), opt.limit(limit))
+        if doc and not found:
+            raise NO_DOCUMENT("doc", value=doc)
+        return found
 
     def report(self, output: str | Path, summary: list[Count] | None = None) -> Path:
         """Write the Markdown digest of the store (what `dyad demo` writes), every row cited."""
         from dyad.present.report import write_report
 
         return write_report(self.store, summary if summary is not None else self.summary(), Path(output))
+
+    def show(self, doc: str) -> DocView:
+        """One document (its own id, id, id prefix, file name or title) with the spans of its actors, event
+        triggers, quotes and figures; DY206 when none fits, the earliest when several do."""
+        from dyad.api.view import document_view
+
+        found = self.documents(doc, limit=1)
+        return document_view(self.store, found[0])
 
     # -- actors ------------------------------------------------------------------------------
 
@@ -162,6 +217,7 @@ class Database:
     ) -> list[GlobalActor]:
         """Actors resolved across documents, most mentioned first; the overrides file wins."""
         opt.choice(kind, ACTOR_KINDS, "kind")
+        country = opt.state(country, "country")
         found = global_actors(self.store, self.settings.overrides)
         if doc:
             ids = listings.document_ids(self.store, doc)
@@ -208,8 +264,8 @@ class Database:
         document id, id prefix or file name.
         """
         return listings.events(
-            self.store, opt.states(source), opt.states(target), opt.roots(root), realis_only,
-            opt.bound(since, "since", end=False), opt.bound(until, "until", end=True), doc, opt.limit(limit),
+            self.store, opt.states(source, "source"), opt.states(target, "target"), opt.roots(root), realis_only,
+            opt.since(since), opt.until(until), doc, opt.limit(limit),
         )
 
     def quotes(
@@ -243,7 +299,7 @@ class Database:
         """Stories, figures, contradictions and outlets for a dyad ("KOR-CHN") and a publication period."""
         s = self.settings
         return fuse_store(self.store, s.story_window_days, s.claim_tolerance, opt.dyad(dyad, directed),
-                          opt.day(since, "since"), opt.day(until, "until"))
+                          opt.since(since), opt.until(until))
 
     def stories(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
@@ -255,26 +311,27 @@ class Database:
 
     def figures(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        single_source: bool = False,
+        single_source: bool = False, limit: int | None = None,
     ) -> list[Figure]:
         """Claimed figures with their corroboration, the most independent sources first."""
         found = sorted(self.fusion(dyad, directed, since, until).figures, key=lambda f: (-f.n_sources, f.unit, f.value))
-        return [f for f in found if f.single_source or not single_source]
+        return [f for f in found if f.single_source or not single_source][: opt.limit(limit)]
 
     def contradictions(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        kind: str | None = None,
+        kind: str | None = None, limit: int | None = None,
     ) -> list[Contradiction]:
         """Where sources disagree: figures, relations asserted vs denied, happened vs only planned."""
         opt.choice(kind, CONTRADICTION_KINDS, "kind")
         found = self.fusion(dyad, directed, since, until).contradictions
-        return [c for c in found if kind is None or c.kind == kind]
+        return [c for c in found if kind is None or c.kind == kind][: opt.limit(limit)]
 
     def sources(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        limit: int | None = None,
     ) -> list[OutletRow]:
         """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index."""
-        return self.fusion(dyad, directed, since, until).outlets
+        return self.fusion(dyad, directed, since, until).outlets[: opt.limit(limit)]
 
     def story_sources(
         self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
@@ -288,9 +345,12 @@ class Database:
 
     # -- analyses ------------------------------------------------------------------------------
 
-    def dyads(self, directed: bool = False, limit: int | None = None) -> list[DyadRow]:
-        """Every dyad by realis events, QuadClass and Goldstein, busiest first."""
-        return dyad_table(self.store, directed, opt.limit(limit))
+    def dyads(
+        self, directed: bool = False, limit: int | None = None, since: opt.Day = None, until: opt.Day = None
+    ) -> list[DyadRow]:
+        """Every dyad by realis events, QuadClass and Goldstein, busiest first; `since` and `until` keep
+        events whose day falls in the period (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        return dyad_table(self.store, directed, opt.limit(limit), opt.since(since), opt.until(until))
 
     def trend(
         self, dyad: str | Dyad, directed: bool = False, bucket: str = "week", by_outlet: bool = False,
@@ -299,22 +359,26 @@ class Database:
         """One dyad's realis events per day, week or month (per outlet when asked)."""
         opt.choice(bucket, ("day", "week", "month"), "bucket")
         return trend(self.store, opt.dyad(dyad, directed), bucket, by_outlet,
-                     opt.day(since, "since"), opt.day(until, "until"))
+                     opt.since(since), opt.until(until))
 
     def temperature(
         self, dyad: str | Dyad, directed: bool = False, window: int = 30, until: opt.Day = None
     ) -> Temperature:
         """Warming or cooling: mean Goldstein of the last `window` days against the window before."""
-        return temperature(self.store, opt.dyad(dyad, directed), window, opt.day(until, "until"))
+        return temperature(self.store, opt.dyad(dyad, directed), window, opt.until(until))
 
-    def network_edges(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Edge]:
+    def network_edges(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Edge]:
         """Realis events between states (or named actors), as weighted edges."""
         opt.choice(level, NETWORK_LEVELS, "level")
-        return edges(self.store, level, opt.day(since, "since"), opt.day(until, "until"))
+        return edges(self.store, level, opt.since(since), opt.until(until))[: opt.limit(limit)]
 
-    def network(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Node]:
-        """The nodes of the event network with degree and betweenness centrality."""
-        return centrality(build_graph(self.network_edges(level, since, until)))
+    def network(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Node]:
+        """The nodes of the event network with degree and betweenness centrality, most central first."""
+        return centrality(build_graph(self.network_edges(level, since, until)))[: opt.limit(limit)]
 
     # -- briefs and exports ----------------------------------------------------------------------
 
@@ -331,13 +395,13 @@ class Database:
         opt.choice(format, BRIEF_FORMATS, "format")
         scope = opt.dyad(dyad, directed)
         if output is None:
-            name = scope.label.replace("~", "-") if scope else "all"
+            name = scope.label if scope else "all"
             output = Path(f"brief-{name}.{format}")
         return write_brief(self.store, self.settings, Path(output), format, scope,
-                           opt.day(since, "since"), opt.day(until, "until"), window)
+                           opt.since(since), opt.until(until), window)
 
     def export_events(
-        self, output: str | Path | TextIO | None = None, format: str = "csv", header: bool = False,
+        self, output: Output = None, format: str = "csv", header: bool = False,
         source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,
         since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
     ) -> int:
@@ -349,7 +413,6 @@ class Database:
         from dyad.present.export import write_events
 
         rows = self.events(source, target, root, realis_only, since, until, doc)
-        sink: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
-        write_events(rows, format, sink, header)
+        write_events(rows, format, sink(output), header)
         return len(rows)
 

@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from trafilatura.settings import Document as Extracted
 
-from dyad.ingest.meta import Meta, parse_date, parse_language
+from dyad.ingest.meta import Meta, parse_date, parse_keywords, parse_language
 
 # <meta> names and properties that state a publication date outright, most specific first.
 _DATE_META = (
@@ -86,6 +86,9 @@ def explicit_meta(html: str) -> Meta:
         url=canonical[0] if canonical else tags.get("og:url"),
         published=parse_date(raw_date),
         language=parse_language(root.get("lang") or tags.get("content-language") or tags.get("og:locale")),
+        author=tags.get("author") or tags.get("article:author") or None,
+        section=tags.get("article:section") or None,
+        keywords=parse_keywords(tags.get("keywords") or tags.get("news_keywords")),
     )
 
 
@@ -111,5 +114,7 @@ def read_html(html: str, url: str | None = None) -> tuple[str, Meta]:
         url=result.url or url,
         published=parse_date(result.date),
         language=parse_language(result.language),
+        author=result.author or None,
+        keywords=parse_keywords(result.tags or None),
     )
     return result.text, stated.over(guessed)

@@ -73,6 +73,11 @@ def to_document(raw: RawText, manifest: Manifest | None = None) -> Document | In
         published=meta.published,
         language=meta.language or "en",
         source=raw.source,
+        ref=meta.ref,
+        author=meta.author,
+        section=meta.section,
+        keywords=list(meta.keywords or ()),
+        extra=dict(meta.extra or {}),
     )
 
 

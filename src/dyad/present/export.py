@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 FULL_COLUMNS = [
-    "doc_id", "doc", "idx", "published", "when", "when_precision", "source", "target", "source_actor", "target_actor",
+    "doc_id", "doc", "doc_ref", "idx", "published", "when", "when_precision", "source", "target", "source_actor", "target_actor",
     "source_name", "target_name", "code", "root", "quad_class", "goldstein", "plover", "realis", "modality", "negated",
-    "trigger", "evidence", "start", "end", "trigger_start", "trigger_end", "url",
+    "trigger", "evidence", "start", "end", "trigger_start", "trigger_end",
+    "source_start", "source_end", "target_start", "target_end", "url",
 ]
-INT_COLUMNS = {"idx", "quad_class", "start", "end", "trigger_start", "trigger_end"}
+INT_COLUMNS = {"idx", "quad_class", "start", "end", "trigger_start", "trigger_end", "source_start", "source_end",
+               "target_start", "target_end"}
 BOOL_COLUMNS = {"realis", "negated"}
 
 # GDELT 2.0 event table, in its published column order (61 columns)
@@ -57,8 +59,11 @@ def parquet_schema() -> pa.Schema:
 
 
 def _gdelt_dates(r: EventRow) -> tuple[str, str, str, str]:
+    return gdelt_dates(r.when, r.published)
+
+
+def gdelt_dates(when: str | None, published: dt.date | None) -> tuple[str, str, str, str]:
     """Day, MonthYear, Year, FractionDate from the event's date, else the publication day."""
-    when, published = r.when, r.published
     day: dt.date | None
     if when and len(when) == 10:
         day = dt.date.fromisoformat(when)

@@ -33,7 +33,16 @@ from dyad.records import DocExtraction, Document
 from dyad.scale.procs import AHEAD, Pair, batches, ordered_window
 from dyad.store import Store, shards
 from dyad.store.db import derived_fields
-from dyad.store.schema import EXTRACTION_TABLES, arrow_schema, columns, from_row, row_columns, to_row
+from dyad.store.schema import (
+    EXTRACTION_TABLES,
+    arrow_schema,
+    columns,
+    document_fields,
+    document_value,
+    from_row,
+    row_columns,
+    to_row,
+)
 
 # documents per partition: a few seconds of work for one worker
 PARTITION = 16
@@ -47,7 +56,7 @@ def document_columns() -> list[tuple[str, str]]:
 
 def document_row(document: Document, extraction: DocExtraction) -> tuple[Any, ...]:
     """A documents-shard row, with the columns the store derives computed by the store's own function."""
-    own = tuple(getattr(document, f) for f in Document.model_fields)
+    own = tuple(document_value(f, getattr(document, f)) for f in Document.model_fields)
     return (*own, *derived_fields(document), extraction.model)
 
 
@@ -93,7 +102,6 @@ def extract_partition(part: int, documents: list[Document], models: tuple[str, .
 
 def read_shard(shard: Shard) -> Iterator[Pair]:
     """Rebuild the (Document, DocExtraction) pairs of a shard, in partition order."""
-    doc_fields = set(Document.model_fields)
     by_table: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for table in EXTRACTION_TABLES:
         grouped: dict[str, list[dict[str, Any]]] = {}
@@ -101,7 +109,7 @@ def read_shard(shard: Shard) -> Iterator[Pair]:
             grouped.setdefault(row["doc_id"], []).append(row)
         by_table[table] = grouped
     for row in pq.read_table(shard.files["documents"]).to_pylist():
-        document = Document(**{k: v for k, v in row.items() if k in doc_fields})
+        document = Document(**document_fields(row))
         values: dict[str, Any] = {"doc_id": document.id, "model": row["model"]}
         for table, (record, attr) in EXTRACTION_TABLES.items():
             rows = sorted(by_table[table].get(document.id, []), key=lambda r: r["idx"])

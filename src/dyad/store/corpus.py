@@ -27,6 +27,13 @@ EVENT_DATE_SQL = """CASE
 # A document's outlet: the outlet, else its title, else the file it came from, else its id.
 OUTLET_SQL = "coalesce(nullif(trim(d.outlet), ''), nullif(trim(d.title), ''), d.source_name, left(d.id, 12))"
 
+# How listings name a document: the input's own id, else the file it came from (not a record's
+# line in a file of records), else its title, else its id.
+DOC_NAME_SQL = (
+    "coalesce(d.ref, CASE WHEN regexp_matches(coalesce(d.source_name, ''), '(:[0-9]+|\\[[0-9]+\\])$') "
+    "THEN NULL ELSE d.source_name END, d.title, d.id)"
+)
+
 Pair = tuple[str, str]
 
 

@@ -20,12 +20,20 @@ import duckdb
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY
 from dyad.records import DocExtraction, Document
 from dyad.store.migrations import migrate, stored_version
-from dyad.store.schema import EXTRACTION_TABLES, SCHEMA_VERSION, from_row, to_arrow, to_row
+from dyad.store.schema import (
+    EXTRACTION_TABLES,
+    SCHEMA_VERSION,
+    document_fields,
+    document_value,
+    from_row,
+    to_arrow,
+    to_row,
+)
 
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
-TABLES = frozenset({"documents", "doc_minhash", "schema_version", *EXTRACTION_TABLES})
+TABLES = frozenset({"documents", "doc_minhash", "schema_version", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
 
 
 class Store:
@@ -172,7 +180,7 @@ class Store:
             if new:
                 now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
                 con.executemany(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
                     # a microsecond apart, so ingested_at keeps the order documents arrived in
                     [_document_row(d, x.model, now + dt.timedelta(microseconds=i)) for i, (d, x, _) in enumerate(new)],
                 )
@@ -186,6 +194,23 @@ class Store:
                         con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
                         con.unregister("_dyad_rows")
         return is_new
+
+    def update_metadata(self, document: Document) -> bool:
+        """Replace the metadata of the stored document with `document`'s id (its text, extraction and
+        near-copy link stay); returns whether anything changed."""
+        names = METADATA_FIELDS
+        stored = self.document(document.id)
+        if stored is None:
+            return False
+        if all(getattr(stored, n) == getattr(document, n) for n in names):
+            return False
+        with self.transaction() as con:
+            sets = ", ".join(f"{n} = ?" for n in names)
+            con.execute(
+                f"UPDATE documents SET {sets} WHERE id = ?",
+                [*(document_value(n, getattr(document, n)) for n in names), document.id],
+            )
+        return True
 
     def delete_document(self, doc_id: str) -> None:
         with self.transaction() as con:
@@ -233,31 +258,19 @@ def derived_fields(document: Document) -> tuple[str | None, int, int]:
     return source_name(document.source), len(document.text), len(document.text.split())
 
 
+# What describes a document rather than is it: what `dyad ingest --update-metadata` corrects.
+METADATA_FIELDS = ("title", "outlet", "url", "published", "language", "ref", "author", "section", "keywords", "extra")
+DOCUMENT_COLUMNS = (*Document.model_fields, "source_name", "n_chars", "n_words", "model", "ingested_at")
+
+
 def _document_row(document: Document, model: str, now: dt.datetime) -> list[Any]:
-    """A documents-table row, in column order."""
-    name, n_chars, n_words = derived_fields(document)
-    return [
-        document.id,
-        document.title,
-        document.outlet,
-        document.url,
-        document.published,
-        document.language,
-        document.source,
-        name,
-        document.near_copy_of,
-        document.near_copy_score,
-        n_chars,
-        n_words,
-        model,
-        now,
-        document.text,
-    ]
+    """A documents-table row, in the order of DOCUMENT_COLUMNS."""
+    own = [document_value(name, getattr(document, name)) for name in Document.model_fields]
+    return [*own, *derived_fields(document), model, now]
 
 
 def _document(row: dict[str, Any]) -> Document:
-    fields = Document.model_fields
-    return Document(**{k: v for k, v in row.items() if k in fields})
+    return Document(**document_fields(row))
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:

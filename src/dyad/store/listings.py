@@ -13,13 +13,16 @@ from collections.abc import Sequence
 
 from dyad.codes import symmetric_relations
 from dyad.figures import figure_text
+from dyad.records import Document
+from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
+from dyad.store.schema import document_fields
 from dyad.store.where import Where, contains, equals, limit, names_document, one_of
 from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
 
 # Relation types that hold both ways: a pair asked for as KOR-CHN also finds CHN-KOR.
 LISTING_ORDER = " ORDER BY d.published NULLS LAST, doc, t.idx"
-DOC_COLUMNS = "t.doc_id, coalesce(d.source_name, d.id) AS doc, t.idx, d.published, d.outlet"
+DOC_COLUMNS = f"t.doc_id, {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, t.idx, d.published, d.outlet"
 EVIDENCE = 'substr(d.text, t.start + 1, t."end" - t.start) AS evidence'
 
 
@@ -42,7 +45,7 @@ def summary(store: Store) -> list[Count]:
         Count("relations", counts["relations"]),
     ]
     for r in store.rows("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"):
-        rows.append(Count(f"  events with CAMEO root {r['root']}", r["n"]))
+        rows.append(Count(f"events with CAMEO root {r['root']}", r["n"]))
     return rows
 
 
@@ -52,14 +55,36 @@ def document_ids(store: Store, doc: str) -> set[str]:
     return {r["id"] for r in store.rows("SELECT d.id FROM documents d" + where.sql(), where.params)}
 
 
+def documents(
+    store: Store, doc: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    count: int | None = None,
+) -> list[Document]:
+    """Stored documents with their metadata, by publication day, then the order they arrived in."""
+    where = Where()
+    if doc:
+        where.all(names_document("d", doc))
+    if since:
+        where.add("d.published >= ?", since)
+    if until:
+        where.add("d.published <= ?", until)
+    tail, more = limit(count)
+    sql = "SELECT d.* FROM documents d" + where.sql() + " ORDER BY d.published NULLS LAST, d.ingested_at, d.id" + tail
+    return [Document(**document_fields(r)) for r in store.rows(sql, [*where.params, *more])]
+
+
+def document_lengths(store: Store) -> dict[str, int]:
+    """Characters of every stored document's text, by id."""
+    return {r["id"]: r["n_chars"] for r in store.rows("SELECT id, n_chars FROM documents")}
+
+
 def source_names(store: Store) -> list[tuple[str, str | None]]:
     """(document id, its source's file name) of every document, in the order they were stored."""
     return [(r["id"], r["source_name"]) for r in store.rows("SELECT id, source_name FROM documents ORDER BY ingested_at, id")]
 
 
-EVENTS_SQL = """
+EVENTS_SQL = f"""
 SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
-       coalesce(d.source_name, d.id) AS doc,
+       {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, d.title AS doc_title, d.outlet,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence,
        a1.name AS source_name, a1.code AS source_code, a1.sector AS source_sector,
        a2.name AS target_name, a2.code AS target_code, a2.sector AS target_sector,
@@ -110,6 +135,9 @@ def _event_row(r: dict[str, object]) -> EventRow:
     values = {k: r.get(k) for k in EventRow.__dataclass_fields__}
     values["trigger_start"] = r["trigger_evidence_start"]
     values["trigger_end"] = r["trigger_evidence_end"]
+    for party in ("source", "target"):
+        values[f"{party}_start"] = r[f"{party}_evidence_start"]
+        values[f"{party}_end"] = r[f"{party}_evidence_end"]
     return EventRow(**values)  # type: ignore[arg-type]
 
 

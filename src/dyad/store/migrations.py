@@ -11,12 +11,24 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.store.schema import SCHEMA_VERSION, all_ddl
+from dyad.store.schema import SCHEMA_VERSION, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+def _document_metadata(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: the input's own id, author, section, keywords and its other fields, kept with the document."""
+    for column, sql in (("ref", "VARCHAR"), ("author", "VARCHAR"), ("section", "VARCHAR"),
+                        ("keywords", "VARCHAR[]"), ("extra", "VARCHAR")):
+        con.execute(f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {column} {sql}")
+
+
+def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: what `dyad watch` has seen (feed entries, files) and the alerts it raised."""
+    con.execute(WATCH_DDL)
+
+
 def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
-    """2: claims say whether a figure is a lower or upper bound, and whether it is expected.
+    """Version 4: claims say whether a figure is a lower or upper bound, and whether it is expected.
     (DuckDB alters no table an index depends on: the index is dropped and made again.)"""
     con.execute("DROP INDEX IF EXISTS claims_doc")
     con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "bound" VARCHAR')
@@ -25,7 +37,7 @@ def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _claim_bounds}
+MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state, 4: _claim_bounds}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

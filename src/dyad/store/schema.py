@@ -8,6 +8,7 @@ named `evidence` becomes `start`, `end`); its document id is the row's
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import types
 import typing
@@ -29,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -59,11 +60,32 @@ CREATE TABLE IF NOT EXISTS documents (
     n_words INTEGER,
     model VARCHAR,
     ingested_at TIMESTAMP,
-    text VARCHAR
+    text VARCHAR,
+    ref VARCHAR,
+    author VARCHAR,
+    section VARCHAR,
+    keywords VARCHAR[],
+    extra VARCHAR
 );
 CREATE TABLE IF NOT EXISTS doc_minhash (
     doc_id VARCHAR PRIMARY KEY,
     hashvalues UBIGINT[]
+);
+"""
+
+WATCH_DDL = """
+CREATE TABLE IF NOT EXISTS watch_seen (
+    source VARCHAR,
+    item VARCHAR,
+    seen_at TIMESTAMP,
+    PRIMARY KEY (source, item)
+);
+CREATE TABLE IF NOT EXISTS watch_alerts (
+    key VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    dyad VARCHAR,
+    fired_at TIMESTAMP,
+    alert VARCHAR
 );
 """
 
@@ -82,6 +104,8 @@ def _sql_type(annotation: Any) -> str:
         return "VARCHAR"
     if typing.get_origin(inner) is list:
         return "VARCHAR[]"
+    if typing.get_origin(inner) is dict:
+        return "VARCHAR"  # JSON text
     return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}[inner]
 
 
@@ -111,7 +135,7 @@ def table_ddl(table: str, record: type[BaseModel]) -> str:
 
 
 def all_ddl() -> str:
-    parts = [DOCUMENTS_DDL]
+    parts = [DOCUMENTS_DDL, WATCH_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     return "\n".join(parts)
@@ -120,8 +144,9 @@ def all_ddl() -> str:
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL, re.S):
-        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()]
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL, re.S):
+        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
+                 if not line.strip().startswith("PRIMARY KEY")]
         tables[name] = [(column, sql) for column, sql in pairs]
     for table, (record, _) in EXTRACTION_TABLES.items():
         tables[table] = row_columns(record)
@@ -159,6 +184,23 @@ def to_arrow(record: type[BaseModel], rows: list[tuple[Any, ...]]) -> pa.Table:
     return pa.Table.from_arrays(
         [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows, strict=True), schema, strict=True)], schema=schema
     )
+
+
+def document_value(name: str, value: Any) -> Any:
+    """A Document field as the documents table holds it: the extra fields as JSON text."""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+    return value
+
+
+def document_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A documents-table row back as Document fields (the JSON text of the extra fields parsed)."""
+    from dyad.records import Document
+
+    values = {k: v for k, v in row.items() if k in Document.model_fields}
+    values["extra"] = json.loads(values["extra"]) if values.get("extra") else {}
+    values["keywords"] = list(values.get("keywords") or [])
+    return values
 
 
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:

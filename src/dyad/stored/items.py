@@ -19,14 +19,15 @@ class Dyad:
 
     @classmethod
     def parse(cls, text: str, directed: bool = False) -> Dyad:
-        parts = [p.strip().upper() for p in re.split(r"[-~/>]", text) if p.strip()]
+        parts = [p.strip().upper() for p in re.split(r"[-~/>,\s]", text) if p.strip()]
         if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
             raise ValueError(f"{text!r}: a dyad is two ISO 3166 alpha-3 codes, e.g. KOR-CHN")
         return cls(parts[0], parts[1], directed)
 
     @property
     def label(self) -> str:
-        return f"{self.a}-{self.b}" if self.directed else f"{self.a}~{self.b}"
+        """KOR-CHN: one notation for directed and undirected dyads alike."""
+        return f"{self.a}-{self.b}"
 
     @property
     def pair(self) -> tuple[str, str]:

@@ -30,7 +30,8 @@ class EventRow(Row):
     """A stored event with its document, its actors' names and codes, and its sentence."""
 
     doc_id: str
-    doc: str  # the document's file name, else its id
+    doc: str  # the input's own id, else its file name, else its title, else its id
+    doc_ref: str | None  # the input's own id for the document
     idx: int
     published: dt.date | None
     url: str | None
@@ -62,6 +63,10 @@ class EventRow(Row):
     end: int
     trigger_start: int | None
     trigger_end: int | None
+    source_start: int | None  # the words naming the source party
+    source_end: int | None
+    target_start: int | None  # the words naming the target party
+    target_end: int | None
     sentence_index: int  # sentences of the document before this one
 
 
@@ -69,6 +74,7 @@ class EventRow(Row):
 class QuoteRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None
@@ -84,6 +90,7 @@ class QuoteRow(Row):
 class ClaimRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None
@@ -106,6 +113,7 @@ class ClaimRow(Row):
 class RelationRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None

@@ -9,6 +9,7 @@ import click
 
 from dyad.errors import NO_ACTOR
 from dyad.present.cli import App, pass_app
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import as_row, chosen_format, emit, format_option
 from dyad.records import ActorKind
 
@@ -35,6 +36,7 @@ def actors_cmd(
     named in the settings wins over the automatic choice.
     """
     rows = [g.as_row() for g in app.db(read_only=True).actors(kind, country, role, doc, limit)]
+    hint_if_empty(rows, "actors", kind=kind, country=country, role=role, doc=doc)
     fmt = chosen_format(as_json, as_csv)
     columns = ACTOR_COLUMNS if fmt == "table" else ["id", *ACTOR_COLUMNS, "sector", "aliases"]
     emit(rows, columns, fmt, title="actors")

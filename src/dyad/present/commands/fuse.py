@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from dyad.present.cli import App, pass_app
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 
 if TYPE_CHECKING:
@@ -17,13 +17,19 @@ if TYPE_CHECKING:
     from dyad.fuse.corroboration import Figure
     from dyad.fuse.stories import Story
 
-Day = dt.datetime | None  # what click.DateTime gives
+Day = str | None  # YYYY, YYYY-MM or YYYY-MM-DD, checked by the library
+SINCE_HELP = "Documents published from this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+UNTIL_HELP = "Documents published up to this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+
+
+def limit_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--limit", type=int, default=None, help=f"Show at most this many {what}.")
 
 
 def scope_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--dyad, --directed, --since, --until."""
-    f = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Documents published up to this day.")(f)
-    f = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Documents published from this day.")(f)
+    f = click.option("--until", help=UNTIL_HELP)(f)
+    f = click.option("--since", help=SINCE_HELP)(f)
     f = click.option("--directed", is_flag=True, help="Only events from the first state to the second.")(f)
     f = click.option("--dyad", "dyad_text", help="Two ISO3 codes, e.g. KOR-CHN.")(f)
     return f
@@ -37,7 +43,7 @@ def _words(text: str) -> str:
 # -- stories ---------------------------------------------------------------------------
 
 STORY_COLUMNS = [
-    "id", "dyad", "family", "codes", "when", "status", "n_documents", "n_sources", "single_source",
+    "id", "dyad", "directed", "family", "codes", "when", "status", "n_documents", "n_sources", "single_source",
     "n_happened", "n_not_happened", "first_seen", "last_seen", "outlets", "evidence",
 ]
 STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sources", "evidence"]
@@ -46,7 +52,7 @@ STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sourc
 def story_row(s: Story) -> dict[str, Any]:
     lead = s.lead()
     return {
-        "id": s.id, "dyad": f"{s.source}{'-' if s.directed else '~'}{s.target}", "family": s.family,
+        "id": s.id, "dyad": f"{s.source}-{s.target}", "directed": s.directed, "family": s.family,
         "codes": s.codes, "when": s.when, "status": s.status, "n_documents": s.n_documents,
         "n_sources": s.n_sources, "single_source": s.single_source, "n_happened": s.n_happened,
         "n_not_happened": s.n_not_happened, "first_seen": s.first_seen, "last_seen": s.last_seen,
@@ -70,6 +76,8 @@ def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
     found = app.db(read_only=True).stories(dyad_text, directed, since, until, min_sources, limit)
     rows = [story_row(s) for s in found]
     fmt = chosen_format(as_json, as_csv)
+    hint_if_empty(rows, "stories", dyad=dyad_text, since=since, until=until,
+                  min_sources=min_sources if min_sources > 1 else None)
     emit(rows, STORY_COLUMNS if fmt != "table" else STORY_TABLE, fmt, title="story events")
 
 
@@ -89,13 +97,15 @@ def figure_row(f: Figure) -> dict[str, Any]:
 @click.command("figures")
 @scope_options
 @click.option("--single-source", "only_single", is_flag=True, help="Only figures no other source gives.")
+@limit_option("figures")
 @format_option
 @pass_app
 def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, only_single: bool,
-                as_json: bool, as_csv: bool) -> None:
+                limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Claimed figures with their corroboration: how many independent sources give each value."""
-    found = app.db(read_only=True).figures(dyad_text, directed, since, until, only_single)
+    found = app.db(read_only=True).figures(dyad_text, directed, since, until, only_single, limit)
     rows = [figure_row(f) for f in found]
+    hint_if_empty(rows, "figures", dyad=dyad_text, since=since, until=until, single_source=only_single)
     emit(rows, FIGURE_COLUMNS, chosen_format(as_json, as_csv), title="figures")
 
 
@@ -121,14 +131,16 @@ def contradiction_row(c: Contradiction) -> dict[str, Any]:
 @scope_options
 @click.option("--kind", type=click.Choice(["figure", "relation", "realis"]), help="Only this kind.")
 @click.option("--full", is_flag=True, help="Also print document ids and character offsets.")
+@limit_option("contradictions")
 @format_option
 @pass_app
 def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, kind: str | None,
-                       full: bool, as_json: bool, as_csv: bool) -> None:
+                       full: bool, limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Where sources disagree: figures beyond tolerance, relations asserted vs denied,
     events one source says happened and another, writing later, says only planned."""
-    found = app.db(read_only=True).contradictions(dyad_text, directed, since, until, kind)
+    found = app.db(read_only=True).contradictions(dyad_text, directed, since, until, kind, limit)
     rows = [contradiction_row(c) for c in found]
+    hint_if_empty(rows, "contradictions", dyad=dyad_text, since=since, until=until, kind=kind)
     columns = list(CONTRADICTION_COLUMNS)
     if full or as_json or as_csv:
         columns += ["first_title", "first_doc", "first_start", "first_end",
@@ -142,10 +154,11 @@ def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: D
 @click.command("sources")
 @scope_options
 @click.option("--story", "story_id", help="Compare outlets on one story (an id from `dyad stories`).")
+@limit_option("outlets")
 @format_option
 @pass_app
 def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, story_id: str | None,
-                as_json: bool, as_csv: bool) -> None:
+                limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Per outlet: what it reports, what it alone reports, its mean Goldstein and its
     speculation index (a measured signal of practice, not a bias rating)."""
     from dyad.fuse.sources import COLUMNS
@@ -154,7 +167,7 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
     fmt = chosen_format(as_json, as_csv)
     if story_id:
         columns = ["outlet", "n_documents", "n_mentions", "codes", "says", "mean_goldstein", "evidence"]
-        rows = db.story_sources(story_id, dyad_text, directed, since, until)
+        rows = db.story_sources(story_id, dyad_text, directed, since, until)[:limit]
         emit(rows, columns, fmt, title=f"outlets on story {story_id}")
         return
     if fmt == "table":
@@ -162,7 +175,9 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
                    "single_source_claim_share", "speculative_sentence_share", "speculation_index"]
     else:
         columns = [*COLUMNS, "n_claims", "n_sentences"]
-    emit(db.sources(dyad_text, directed, since, until), columns, fmt, title="sources")
+    outlets = db.sources(dyad_text, directed, since, until, limit)
+    hint_if_empty(outlets, "outlets", dyad=dyad_text, since=since, until=until)
+    emit(outlets, columns, fmt, title="sources")
 
 
 # -- dyads -------------------------------------------------------------------------------
@@ -174,9 +189,9 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
 @click.option("--bucket", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("--by-outlet", is_flag=True, help="One series per outlet.")
 @click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
-@click.option("--limit", type=int, default=None, help="Show at most this many dyads.")
+@click.option("--since", help="Events from this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Events up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="Show at most this many dyads (or periods).")
 @format_option
 @pass_app
 def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_outlet: bool, window: int,
@@ -189,11 +204,14 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
     db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if not dyad_text:
-        emit(db.dyads(directed, limit), DYAD_COLUMNS, fmt, title="dyads")
+        table = db.dyads(directed, limit, since, until)
+        hint_if_empty(table, "dyads", since=since, until=until)
+        emit(table, DYAD_COLUMNS, fmt, title="dyads")
         return
     dyad = parse_dyad(dyad_text, directed)
     assert dyad is not None
-    rows = db.trend(dyad, directed, bucket, by_outlet, since, until)
+    rows = db.trend(dyad, directed, bucket, by_outlet, since, until)[:limit]
+    hint_if_empty(rows, "events", dyad=dyad_text, since=since, until=until)
     columns = ["period", "outlet", *TREND_COLUMNS[1:]] if by_outlet else TREND_COLUMNS
     emit(rows, columns, fmt, title=f"{dyad.label} by {bucket}")
     t = db.temperature(dyad, directed, window, until)
@@ -211,22 +229,27 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
 
 @click.command("network")
 @click.option("--level", type=click.Choice(["state", "actor"]), default="state", show_default=True)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
+@click.option("--since", help="Events from this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Events up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--edges", "show_edges", is_flag=True, help="List the edges instead of the nodes.")
+@limit_option("nodes (or edges)")
 @format_option
 @pass_app
-def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, as_json: bool, as_csv: bool) -> None:
-    """The actor network of realis events: degree and betweenness centrality per node."""
+def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, limit: int | None, as_json: bool,
+                as_csv: bool) -> None:
+    """The actor network of realis events: degree and betweenness centrality per node
+    (`dyad export network` writes it as GraphML or GEXF)."""
     from dyad.analyse.network import NETWORK_COLUMNS
 
     db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if show_edges:
-        emit(db.network_edges(level, since, until), ["source", "target", "n_events", "goldstein_sum"], fmt,
-             title="network edges")
+        found: list[Any] = db.network_edges(level, since, until, limit)
+        columns = ["source", "target", "n_events", "goldstein_sum"]
     else:
-        emit(db.network(level, since, until), NETWORK_COLUMNS, fmt, title="network")
+        found, columns = db.network(level, since, until, limit), NETWORK_COLUMNS
+    hint_if_empty(found, "events", since=since, until=until)
+    emit(found, columns, fmt, title="network edges" if show_edges else "network")
 
 
 # -- brief -------------------------------------------------------------------------------
