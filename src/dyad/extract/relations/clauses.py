@@ -87,12 +87,16 @@ def listed(tok: Token) -> list[Token]:
     place name or goes on the list ("Vietnam, the Philippines and Brunei": the parser may take
     "the Philippines" for an apposition of Vietnam)."""
     out: list[Token] = []
-    for t in conjuncts(tok):
-        out.append(t)
-        for c in t.children:
-            if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children)):
-                out.extend(x for x in listed(c) if x not in out)
-    return out
+    seen: set[int] = set()
+    heads = [tok]
+    while heads:  # a stack, not recursion: a list may nest appositions in conjuncts
+        for t in conjuncts(heads.pop()):
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            out.append(t)
+            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))]
+    return sorted(out, key=lambda t: t.i)
 
 
 def phrase_tokens(tok: Token) -> list[Token]:
