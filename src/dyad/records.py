@@ -29,6 +29,7 @@ DatePrecision = Literal["day", "month", "year"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 RelationType = Literal["ally", "partner", "depends_on", "supports", "rival", "neutral"]
 Polarity = Literal["+", "-"]
+Bound = Literal["lower", "upper"]  # a figure that is a floor ("more than 10") or a ceiling ("up to 10")
 
 
 class Record(BaseModel):
@@ -142,6 +143,9 @@ class Claim(Record):
     actors: list[str] = Field(default_factory=list)  # ISO3 codes the figure is about
     asserted_by: str | None = None  # speaker or outlet
     evidence: Evidence
+    # after the evidence, so a store migrated from schema 3 (columns added at the end) keeps the order
+    bound: Bound | None = None  # lower: "more than 10", the low end of a range; upper: "up to 10", the high end
+    expected: bool = False  # a forecast or plan ("is expected to reach 5 million"), not a reported figure
 
 
 class Relation(Record):

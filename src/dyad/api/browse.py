@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dyad.analyse.dyads import Temperature
 from dyad.api import options as opt
 from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
+from dyad.figures import figure_text
 from dyad.fuse.actors import GlobalActor
 from dyad.records import Actor, ActorMention, DocExtraction, Document
 from dyad.settings import Settings
@@ -79,7 +80,9 @@ def _items(d: Document, x: DocExtraction) -> tuple[list[QuoteRow], list[ClaimRow
               for i, q in enumerate(x.quotes)]
     claims = [ClaimRow(**base, idx=i, value=c.value, unit=c.unit, approx=c.approx, qualifier=c.qualifier,
                        about=c.about, actors=list(c.actors), asserted_by=c.asserted_by,
-                       evidence=d.text[c.evidence.start:c.evidence.end], start=c.evidence.start, end=c.evidence.end)
+                       evidence=d.text[c.evidence.start:c.evidence.end], start=c.evidence.start, end=c.evidence.end,
+                       bound=c.bound, expected=c.expected,
+                       figure=figure_text(c.value, c.unit, c.qualifier, c.bound))
               for i, c in enumerate(x.claims)]
     relations = [RelationRow(**base, idx=i, a=r.a, b=r.b, type=r.type, polarity=r.polarity, directed=r.directed,
                              evidence=d.text[r.evidence.start:r.evidence.end], start=r.evidence.start,

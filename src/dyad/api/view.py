@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dyad.figures import figure_text
 from dyad.records import Document
 from dyad.store import Store
 
@@ -38,6 +39,6 @@ def document_view(store: Store, document: Document) -> DocView:
                    f"{e.code} {e.source or '?'}->{e.target or '?'}{'' if e.realis else ' (' + e.modality + ')'}")
               for e in x.events]
     spans += [Span("quote", q.evidence.start, q.evidence.end, q.speaker or "unknown speaker") for q in x.quotes]
-    spans += [Span("figure", c.evidence.start, c.evidence.end, f"{c.value:g} {c.unit}") for c in x.claims]
+    spans += [Span("figure", c.evidence.start, c.evidence.end, figure_text(c.value, c.unit, c.qualifier, c.bound)) for c in x.claims]
     spans.sort(key=lambda s: (s.start, -s.end, SPAN_KINDS.index(s.kind)))
     return DocView(document, spans)

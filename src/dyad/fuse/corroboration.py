@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from dyad.figures import unit_singular
 from dyad.fuse.config import fusion_config
 from dyad.stored import ClaimItem, DocInfo
 
@@ -65,15 +66,14 @@ def _unit_table() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def normalise_unit(unit: str) -> str:
-    """`$`/`dollars` -> USD, `%`/`percent` -> share, else lower-case singular."""
+    """`$`/`dollars` -> USD, `%`/`percent` -> share, else lower-case singular (through an inflection
+    table: "countries" -> "country", never "countrie")."""
     key = unit.strip().casefold()
     table = _unit_table()
     if key in table:
         return table[key]
-    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
-        single = key[:-1]
-        return table.get(single, single)
-    return key
+    single = unit_singular(key)
+    return table.get(single, single)
 
 
 @lru_cache(maxsize=1)

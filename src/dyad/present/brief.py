@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from dyad.analyse.dyads import Temperature, temperature, trend
 from dyad.errors import BAD_FORMAT
+from dyad.figures import format_value
 from dyad.fuse.contradictions import Contradiction
 from dyad.fuse.corroboration import Figure
 from dyad.fuse.fusion import Fusion, fuse_store
@@ -165,8 +166,7 @@ def _num(value: float | None, digits: int = 2) -> str:
 def _value(f: Figure) -> str:
     if f.unit == "share":
         return f"{f.value:.1%}"
-    text = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,.4g}"
-    return f"{text} {f.unit}"
+    return f"{format_value(f.value)} {f.unit}"
 
 
 def _story_label(s: Story) -> str:

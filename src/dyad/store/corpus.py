@@ -124,7 +124,7 @@ def load_claims(store: Store, docs: dict[str, DocInfo], pair: Pair | None = None
             doc=docs[r["doc_id"]], idx=r["idx"], value=float(r["value"]), unit=r["unit"] or "",
             cited=_cited(docs[r["doc_id"]], r["start"], r["end"], r["words"]), approx=bool(r["approx"]),
             about=r["about"], actors=tuple(r["actors"] or ()), asserted_by=r["asserted_by"],
-            qualifier=r["qualifier"],
+            qualifier=r["qualifier"], bound=r["bound"],
         )
         for r in rows
     ]

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.codes import symmetric_relations
+from dyad.figures import figure_text
 from dyad.records import Document
 from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
@@ -205,9 +206,10 @@ def claims(
     tail, more = limit(count)
     sql = (
         f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.about, t.actors, t.asserted_by, {EVIDENCE}, "
-        't.start, t."end" FROM claims t JOIN documents d ON d.id = t.doc_id'
+        't.start, t."end", t.bound, t.expected FROM claims t JOIN documents d ON d.id = t.doc_id'
     )
-    return [ClaimRow(**r) for r in store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])]
+    rows = store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])
+    return [ClaimRow(**r, figure=figure_text(r["value"], r["unit"], r["qualifier"], r["bound"])) for r in rows]
 
 
 def relations(

@@ -35,8 +35,17 @@ def _search_index(con: duckdb.DuckDBPyConnection) -> None:
     reindex_all(con)
 
 
+def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 5: claims say whether a figure is a lower or upper bound, and whether it is expected.
+    (DuckDB alters no table an index depends on: the index is dropped and made again.)"""
+    con.execute("DROP INDEX IF EXISTS claims_doc")
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "bound" VARCHAR')
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "expected" BOOLEAN DEFAULT false')
+    con.execute("CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id)")
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state, 4: _search_index}
+MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

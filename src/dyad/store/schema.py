@@ -30,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from dyad.figures import figure_text
+
 
 @dataclass(frozen=True)
 class Dyad:
@@ -141,6 +143,12 @@ class ClaimItem:
     actors: tuple[str, ...] = ()
     asserted_by: str | None = None
     qualifier: str | None = None  # "more than", "nearly": a bound rather than a point
+    bound: str | None = None  # "lower" or "upper": the figure is a floor or a ceiling
+
+    @property
+    def figure(self) -> str:
+        """The figure as it reads, qualifier and all: "more than 10 agreements", never "1e+01"."""
+        return figure_text(self.value, self.unit, self.qualifier, self.bound)
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,9 @@ class ClaimRow(Row):
     evidence: str
     start: int
     end: int
+    bound: str | None = None  # "lower" ("more than 10", a range's low end) or "upper"
+    expected: bool = False  # a forecast or plan, not a reported figure
+    figure: str = ""  # the figure as it reads, qualifier and all: "more than 10 agreements"
 
 
 @dataclass(frozen=True)

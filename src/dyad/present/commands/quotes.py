@@ -47,10 +47,10 @@ def quotes_cmd(
 def claims_cmd(
     app: App, unit: str | None, actor: str | None, doc: str | None, limit: int | None, as_json: bool, as_csv: bool
 ) -> None:
-    """Numeric claims: value, unit, whether approximate, what is measured, which states, who asserts it."""
+    """Numeric claims: the figure as written (with its qualifier), value, unit, bound, what is measured, which states, who asserts it."""
     rows = app.db(read_only=True).claims(unit, actor, doc, limit)
     hint_if_empty(rows, "claims", unit=unit, actor=actor, doc=doc)
-    columns = ["doc", "value", "unit", "approx", "qualifier", "about", "actors", "asserted_by", "evidence"]
+    columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "about", "actors", "asserted_by", "evidence"]
     emit(rows, columns, chosen_format(as_json, as_csv), title="claims")
 
 
