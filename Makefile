@@ -6,7 +6,7 @@ DYAD   := $(VENV)/bin/dyad
 DEMO_DB ?= demo.duckdb
 DEMO_REPORT ?= reports/demo-report.md
 
-.PHONY: venv demo test bench docs clean
+.PHONY: venv demo test fuzz bench docs clean
 
 venv: $(VENV)/.installed
 
@@ -24,6 +24,11 @@ demo: venv
 
 test: venv
 	$(PY) -m pytest -q
+
+# The full fuzzing counts (make test runs a fixed-seed share): at least 10,000 inputs in all.
+FUZZ_TESTS ?= tests/test_ingest_fuzz.py tests/test_ingest_linear.py
+fuzz: venv
+	DYAD_FUZZ=full $(PY) -m pytest -q -p no:cacheprovider --hypothesis-show-statistics $(FUZZ_TESTS)
 
 bench: venv
 	$(PY) bench/throughput.py
