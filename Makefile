@@ -34,6 +34,7 @@ bench: venv
 	$(PY) bench/throughput.py
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
+	$(PY) bench/ingest_linear.py
 
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md

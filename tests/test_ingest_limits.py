@@ -226,6 +226,18 @@ def test_nul_and_control_characters_are_removed():
     assert normalize_text(text) == "Kestrel and[31m Valdoria met\nin Amsel.\nTalks\n\nwent on. No more."
 
 
+def test_form_feeds_in_a_crowded_page():
+    """Found by fuzzing (twice): flattening a crowded element, or dropping a script from it, gave
+    lxml back a form feed it parsed but cannot hold."""
+    from dyad.ingest.items import RawText
+    from dyad.ingest.sources import to_document
+
+    crowd = "<div>Kestrel</div>\x0c\ufffe<script>var a;</script>\x0c" * 1500
+    page = f"<html><body><article><p>{STORY}</p><div>{crowd}</div></article></body></html>"
+    doc = to_document(RawText(source="crowded.html", text=page, html=True))
+    assert isinstance(doc, Document) and STORY in doc.text
+
+
 def test_error_lines_never_carry_control_characters():
     assert IngestError("bad\x1b[2Jname\n", "why\x00").line() == "bad\\x1b[2Jname\\n: why\\x00"
 

@@ -23,7 +23,7 @@ from dyad.ingest.items import IngestError, RawText, note
 from dyad.ingest.jsonl import RECORD_SUFFIXES, read_json_lines_text, read_records
 from dyad.ingest.manifest import Manifest, load_manifest
 from dyad.ingest.markdown import FrontMatterError, read_markdown
-from dyad.ingest.meta import Meta
+from dyad.ingest.meta import MAX_FIELD_CHARS, Meta
 from dyad.ingest.normalize import document_id, normalize_text, scrub
 from dyad.ingest.urls import fetch, is_url, looks_like_html, unsupported_scheme
 from dyad.records import Document
@@ -50,10 +50,11 @@ def is_document_file(path: Path) -> bool:
 
 
 def _clean_meta(meta: Meta) -> Meta:
-    """Metadata strings a store and a terminal can hold (a page title may carry anything)."""
+    """Metadata strings a store and a terminal can hold (a page title may carry anything), on one
+    line and at most MAX_FIELD_CHARS long."""
 
     def fix(value: str | None) -> str | None:
-        return " ".join(scrub(value).split()) or None if value is not None else None
+        return " ".join(scrub(value).split())[:MAX_FIELD_CHARS] or None if value is not None else None
 
     return replace(meta, title=fix(meta.title), outlet=fix(meta.outlet), url=fix(meta.url))
 
