@@ -261,6 +261,23 @@ def test_mostly_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path):
     assert doc.text.startswith("Künftig prüft") and doc.text.endswith("\ufffd")
 
 
+def test_hostile_standard_input(monkeypatch: pytest.MonkeyPatch):
+    import io
+    import sys
+
+    def stdin(data: bytes) -> list[Document | IngestError]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        return read("-")
+
+    deep = b'{"text": "a", "x": ' + b"[" * 50_000 + b"]" * 50_000 + b"}\n" + json.dumps({"text": STORY}).encode()
+    first, second = stdin(deep)
+    assert first.problem == "JSON nested deeper than 64 levels" and second.text == STORY
+    assert problems(stdin(bytes(range(128, 256)) * 4)) == {"-": "not text in UTF-8 or any encoding dyad can detect (byte 0)"}
+    assert problems(stdin(f"---\n{BOMB}---\n{STORY}".encode())) == {
+        "-": "bad YAML front matter (YAML anchors and aliases are not accepted)"
+    }
+
+
 # -- CSV and TSV -------------------------------------------------------------------------------------
 
 
