@@ -6,7 +6,7 @@ DYAD   := $(VENV)/bin/dyad
 DEMO_DB ?= demo.duckdb
 DEMO_REPORT ?= reports/demo-report.md
 
-.PHONY: venv demo test lint bench docs clean
+.PHONY: venv demo test lint fuzz bench docs clean
 
 venv: $(VENV)/.installed
 
@@ -30,10 +30,16 @@ lint: venv
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
+# The full fuzzing counts (make test runs a fixed-seed share): at least 10,000 inputs in all.
+FUZZ_TESTS ?= tests/test_ingest_fuzz.py tests/test_ingest_linear.py
+fuzz: venv
+	DYAD_FUZZ=full $(PY) -m pytest -q -p no:cacheprovider --hypothesis-show-statistics $(FUZZ_TESTS)
+
 bench: venv
 	$(PY) bench/throughput.py
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
+	$(PY) bench/ingest_linear.py
 
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md

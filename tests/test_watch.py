@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from dyad.ingest.feeds import read_feed
 from dyad.present.cli import main
+from dyad.settings import Settings
 from dyad.store import open_store
 
 COOPERATION = [
@@ -93,7 +94,7 @@ def server() -> Iterator[tuple[str, Feeds]]:
 def test_a_feed_entry_becomes_a_text_with_its_metadata(tmp_path: Path):
     path = tmp_path / "wire.rss"
     path.write_bytes(rss(COOPERATION[:1]))
-    feed = read_feed(str(path), 5, 1_000_000)
+    feed = read_feed(str(path), Settings())
     assert feed.error is None and feed.title == "Test Wire"
     raw = feed.entries[0].raw
     assert not isinstance(raw, Exception) and hasattr(raw, "meta")
@@ -101,14 +102,14 @@ def test_a_feed_entry_becomes_a_text_with_its_metadata(tmp_path: Path):
     assert raw.meta.ref == "story-2025-01-01" and raw.meta.title == "Trade pact"
     assert raw.meta.published is not None and raw.meta.published.isoformat() == "2025-01-01"
     assert raw.meta.outlet == "Test Wire" and raw.meta.keywords == ("World",)
-    assert read_feed(str(path), 5, 1_000_000, seen=frozenset({"story-2025-01-01"})).entries == []
+    assert read_feed(str(path), Settings(), seen=frozenset({"story-2025-01-01"})).entries == []
 
 
 def test_a_malformed_or_missing_feed_is_one_error(tmp_path: Path):
     broken = tmp_path / "broken.xml"
     broken.write_text("<rss><channel><item><title>unclosed", encoding="utf-8")
-    assert "malformed feed" in read_feed(str(broken), 5, 1_000_000).error.problem  # type: ignore[union-attr]
-    missing = read_feed("http://127.0.0.1:9/none.xml", 1, 1_000_000)
+    assert "malformed feed" in read_feed(str(broken), Settings()).error.problem  # type: ignore[union-attr]
+    missing = read_feed("http://127.0.0.1:9/none.xml", Settings(url_timeout=1))
     assert missing.error is not None and "not reachable" in missing.error.problem
 
 

@@ -57,8 +57,17 @@ class Settings(BaseModel):
     near_copy_threshold: float = Field(
         0.8, gt=0, le=1, description="estimated Jaccard similarity of word 5-grams above which a text is a near-copy"
     )
-    url_timeout: float = Field(15.0, gt=0, description="seconds before a URL fetch gives up")
+    url_timeout: float = Field(15.0, gt=0, description="seconds a URL connection or read may wait")
     max_bytes: int = Field(5_000_000, gt=0, description="largest input accepted, in bytes")
+    max_line_bytes: int = Field(16_000_000, gt=0, description="longest JSON Lines, CSV or TSV record, in bytes")
+    max_nesting: int = Field(64, ge=1, description="deepest nesting of JSON records and YAML front matter")
+    max_front_matter_bytes: int = Field(65_536, gt=0, description="largest YAML front matter block, in bytes")
+    max_folder_depth: int = Field(32, ge=0, description="deepest sub-folder level read below an input folder")
+    url_deadline: float = Field(60.0, gt=0, description="seconds one URL may take in all, redirects and body included")
+    url_max_redirects: int = Field(5, ge=0, description="redirects followed per URL")
+    url_allow_private: bool = Field(
+        False, description="follow redirects to loopback, private and link-local addresses"
+    )
     overrides: Path | None = Field(None, description="YAML file of actor aliases, merges and splits")
     story_window_days: int = Field(3, ge=0, description="days within which reports of one event are one story")
     claim_tolerance: float = Field(0.02, ge=0, description="relative difference under which two figures agree")

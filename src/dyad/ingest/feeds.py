@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
-import httpx
 from lxml import html as lxml_html
 
 from dyad.ingest.items import IngestError, RawText
 from dyad.ingest.meta import Meta, parse_keywords
-from dyad.ingest.urls import fetch, is_url
-from dyad.version import __version__
+from dyad.ingest.urls import fetch, fetch_bytes, is_url
+from dyad.settings import Settings
 
 ACCEPT = "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
@@ -45,23 +44,12 @@ class Feed:
     error: IngestError | None = None
 
 
-def _get(url: str, timeout: float, max_bytes: int) -> bytes | IngestError:
-    """The feed's bytes, within the time and size limits."""
-    headers = {"User-Agent": f"dyad/{__version__}", "Accept": ACCEPT}
-    try:
-        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True, headers=headers) as response:
-            if response.status_code >= 400:
-                return IngestError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    return IngestError(url, f"feed too large (more than {max_bytes} bytes)")
-                chunks.append(chunk)
-    except httpx.HTTPError as exc:
-        return IngestError(url, f"feed not reachable ({exc.__class__.__name__}: {exc})")
-    return b"".join(chunks)
+def _get(url: str, settings: Settings) -> bytes | IngestError:
+    """The feed's bytes, within the URL limits of `ingest.urls` (redirects, size, deadline)."""
+    got = fetch_bytes(url, settings, ACCEPT)
+    if isinstance(got, IngestError):
+        return IngestError(url, f"feed not reachable ({got.problem})")
+    return got[3]
 
 
 def _plain(fragment: str) -> str:
@@ -107,12 +95,12 @@ def entry_text(entry: Any) -> str:
     return _plain(next((c for c in contents if c.strip()), "") or entry.get("summary") or "")
 
 
-def to_raw(entry: Any, feed: Feed, timeout: float, max_bytes: int, fetch_articles: bool) -> RawText | IngestError:
+def to_raw(entry: Any, feed: Feed, settings: Settings, fetch_articles: bool) -> RawText | IngestError:
     """One entry as a text to ingest: its linked page with `fetch_articles`, else its own content."""
     meta = entry_meta(entry, feed.title, feed.source)
     name = f"{feed.source}#{meta.ref}"
     if fetch_articles and meta.url and is_url(meta.url):
-        page = fetch(meta.url, timeout, max_bytes)
+        page = fetch(meta.url, settings)
         if isinstance(page, RawText):
             return RawText(source=meta.url, text=page.text, meta=meta.over(page.meta), html=page.html)
     text = entry_text(entry) or (meta.title or "")
@@ -121,15 +109,15 @@ def to_raw(entry: Any, feed: Feed, timeout: float, max_bytes: int, fetch_article
     return RawText(source=name, text=text, meta=meta)
 
 
-def read_feed(source: str, timeout: float, max_bytes: int, fetch_articles: bool = False,
+def read_feed(source: str, settings: Settings, fetch_articles: bool = False,
               seen: frozenset[str] = frozenset()) -> Feed:
     """The entries of a feed (a URL or a file) not in `seen`; a feed that is down or malformed is `error`."""
     data: bytes | IngestError
     if is_url(source):
-        data = _get(source, timeout, max_bytes)
+        data = _get(source, settings)
     else:
         try:
-            data = Path(source).read_bytes()[: max_bytes + 1]
+            data = Path(source).read_bytes()[: settings.max_bytes + 1]
         except OSError as exc:
             data = IngestError(source, f"cannot read feed ({exc.strerror or exc})")
     if isinstance(data, IngestError):
@@ -145,5 +133,5 @@ def read_feed(source: str, timeout: float, max_bytes: int, fetch_articles: bool 
     for entry in parsed.entries:
         key = entry_key(entry)
         if key not in seen:
-            feed.entries.append(FeedEntry(key, to_raw(entry, feed, timeout, max_bytes, fetch_articles)))
+            feed.entries.append(FeedEntry(key, to_raw(entry, feed, settings, fetch_articles)))
     return feed

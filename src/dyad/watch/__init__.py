@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyad.ingest.feeds import read_feed
+from dyad.ingest.files import walk
 from dyad.ingest.items import IngestError
-from dyad.ingest.sources import is_document_file, read_file, to_document, walk
+from dyad.ingest.sources import is_document_file, read_file, to_document
 from dyad.ingest.urls import is_url
 from dyad.records import Document
 from dyad.run import IngestReport, ingest_documents
@@ -50,10 +51,11 @@ def _stamp(path: Path) -> str:
     return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}"
 
 
-def _files(source: Path) -> list[Path]:
+def _files(source: Path, settings: Settings) -> Iterator[Path | IngestError]:
     if source.is_dir():
-        return list(walk(source, set()))
-    return [source] if is_document_file(source) else []
+        yield from walk(source, settings.max_folder_depth, is_document_file)
+    elif is_document_file(source):
+        yield source
 
 
 def _read(source: str, settings: Settings, fetch_articles: bool, db: Database,
@@ -61,7 +63,7 @@ def _read(source: str, settings: Settings, fetch_articles: bool, db: Database,
     """The new items of one source as documents (or errors); their keys go to `keys[source]`."""
     seen = seen_items(db.store, source)
     if is_url(source) or Path(source).suffix.lower() in FEED_SUFFIXES:
-        feed = read_feed(source, settings.url_timeout, settings.max_bytes, fetch_articles, seen)
+        feed = read_feed(source, settings, fetch_articles, seen)
         if feed.error is not None:
             yield feed.error
             return
@@ -73,7 +75,10 @@ def _read(source: str, settings: Settings, fetch_articles: bool, db: Database,
     if not path.exists():
         yield IngestError(source, "no such file, folder or feed")
         return
-    for file in _files(path):
+    for file in _files(path, settings):
+        if isinstance(file, IngestError):
+            yield file
+            continue
         try:
             stamp = _stamp(file)
         except OSError as exc:
