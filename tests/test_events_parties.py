@@ -172,3 +172,30 @@ def test_a_dated_past_decision_was_carried_out_a_pending_one_was_not(run_extract
     pending = run_extract("Peru's decision to host Chile's president angered Bolivia.", "2024-03-15")
     assert [e.realis for e in past.events if e.code == "043"] == [True]
     assert [e.realis for e in pending.events if e.code == "043"] == [False]
+
+
+def test_a_modifier_of_an_event_noun_is_no_side(run_extract) -> None:
+    text = ("US troops have been stationed in South Korea in case of a North Korean attack, and last year the "
+            "two sides agreed to cooperate on building submarines.")
+    assert ("USA", "KOR", "031") in coded(run_extract(text, "2024-03-15"))
+
+
+def test_a_hyphenated_pair_before_a_noun_names_both_sides(run_extract) -> None:
+    assert ("RUS", "UKR", "190") in coded(run_extract("The Russia-Ukraine war entered its third year.", "2024-03-15"))
+
+
+def test_a_demonym_the_actor_stage_passed_over_still_names_its_state(run_extract) -> None:
+    result = run_extract("An unofficial ban imposed by Beijing on Korean pop culture is on the agenda.", "2024-03-15")
+    assert ("CHN", "KOR", "163") in coded(result)
+
+
+def test_a_capitalised_subheading_noun_is_still_a_trigger(run_extract) -> None:
+    text = "Border talks Negotiations between Chile and Peru have gone on for years."
+    assert ("CHL", "PER", "046") in coded(run_extract(text, "2024-03-15"))
+
+
+def test_a_suggested_armed_response_is_a_threat_of_force(run_extract) -> None:
+    text = ("Japanese Prime Minister Sanae Takaichi suggested that Tokyo could respond with force in the event "
+            "of a Chinese attack on Taiwan.")
+    found = coded(run_extract(text, "2024-03-15"))
+    assert {("JPN", "CHN", "138"), ("JPN", "CHN", "190")} <= found

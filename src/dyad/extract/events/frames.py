@@ -82,8 +82,9 @@ def _predicates(token: Token) -> list[Token]:
     """What the object is called: "called the claims **baseless**", "dismissed it **as** false", "held X
     **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
     preds = [c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"]
-    preds += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.pos_ in ("ADJ", "NOUN")]
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    preds += [g for h in (token, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.pos_ in ("ADJ", "NOUN")]
     preds += [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i and a.pos_ == "ADJ"]
     if objs:  # a noun predicate beside an object
         preds += [c for c in token.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
@@ -109,6 +110,8 @@ def _slot(token: Token, key: str) -> tuple[list[Token], bool]:
         return objects(token), True
     if key == "xcomp":
         return complements(token), True
+    if key == "comp":  # a clause it says, not absorbed: "suggested that Tokyo could **respond** with force"
+        return [c for c in token.children if c.dep_ == "ccomp"], False
     if key == "xobj":  # the object of the complement: "threatened to end **its mediation**"
         return [o for c in complements(token) for o in objects(c)], True
     if key == "pred":

@@ -97,8 +97,8 @@ def code_info(code: str) -> CodeInfo | None:
 def token_pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "verb"
-    if token.pos_ == "NOUN":
-        return "noun"
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_ and token.is_title):
+        return "noun"  # a capitalised common noun the tagger took for a name ("Negotiations between X and Y")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd"):
         return "adj"
     return None
@@ -137,6 +137,8 @@ def matches(token: Token, actors: Actors | None = None) -> list[Match]:
     if pos is None:
         return []
     entries = lexicon().get((pos, token.lemma_.lower())) or lexicon().get((pos, token.lower_))
+    if not entries and token.tag_ == "NNPS" and token.lower_.endswith("s"):  # a capitalised plural has no lemma
+        entries = lexicon().get((pos, token.lower_[:-1]))
     if pos == "verb" and predicate_participle(token):  # its adjective entries first ("concerned prep=about")
         entries = (*(lexicon().get(("adj", token.lower_)) or ()), *(entries or ()))
     if not entries or in_fixed_phrase(token):

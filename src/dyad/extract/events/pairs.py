@@ -58,7 +58,7 @@ def pairs(roles: Roles, code: str, trigger: Token) -> list[tuple[Party, Party | 
     if roles.group and not targets:  # "X brokered a ceasefire between Y and Z": X acts toward each
         targets = [g for g in roles.group if g.key not in {s.key for s in sources}]
     named = [t for t in targets if t.reason != "grouping"]  # "talks with G7 ministers" name no meeting among them
-    if not sources and mutual and len(named) == len(targets) and len(distinct(targets)) > 2:
+    if not sources and is_symmetric(code) and len(named) == len(targets) and len(distinct(targets)) > 2:
         return list(combinations(distinct(targets), 2))
     if not sources:
         return []

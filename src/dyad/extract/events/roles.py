@@ -116,8 +116,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: list[Token]
             groups.append(verb_roles(comp, code, idx).targets)
     # a statement's content names its target when nothing else does ("warned that it would retaliate against
     # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
-    for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
-        groups.append(verb_roles(comp, code, idx).targets)
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        if found := matches(comp):  # read by its own kind: "suggested Tokyo could respond in the event of X's attack"
+            groups.append(verb_roles(comp, found[0].entry.code, idx).targets)
     if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
@@ -159,6 +160,12 @@ def attached(obj: Token, idx: PartyResolver) -> list[Party]:
     return out
 
 
+def hyphen_pair(mod: Token) -> list[Token]:
+    """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
+    return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
+            and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
+
+
 def recipient_verb(noun: Token) -> Token | None:
     """The verb whose subject receives what the noun gives: "benefits from Moscow's protection"."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else noun.head if noun.dep_ == "dobj" else None
@@ -187,7 +194,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     symmetric = is_symmetric(code)
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
-    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c) if (p := idx.at(c))]
+    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
+            for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
     # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met

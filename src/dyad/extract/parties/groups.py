@@ -12,6 +12,7 @@ Members nobody names in the text come in alphabetical order of their codes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -35,13 +36,20 @@ def group_size(tok: Token) -> int:
     return size
 
 
-def named_group(tok: Token, mentions: Mentions) -> list[Party]:
+def named_group(tok: Token, mentions: Mentions, event_noun: Callable[[str], bool] = lambda lemma: False) -> list[Party]:
     """The states "the two sides" stands for: those named in its sentence when exactly that many are, else
-    those of the sentence before."""
+    those of the sentence before. A state named only as the doer of an event noun ("in case of a **North
+    Korean** attack") is no side."""
     size = group_size(tok)
     if not size:
         return []
     ctx = mentions.ctx
+
+    def side(m: ActorMention) -> bool:
+        span = mentions.span(m)
+        root = span.root if span is not None else None
+        return root is None or not (root.dep_ in ("amod", "compound", "poss") and event_noun(root.head.lemma_.lower()))
+
     sent = tok.sent
     phrase = (tok.left_edge.idx, tok.idx + len(tok.text))
     here = [(sent.start_char, phrase[0]), (phrase[1], sent.end_char)]
@@ -52,7 +60,7 @@ def named_group(tok: Token, mentions: Mentions) -> list[Party]:
         for lo, hi in ranges:
             for m in mentions.between(lo, hi):
                 state = ctx.state_of(m.actor_key)
-                if state and state not in states:
+                if state and state not in states and side(m):
                     states[state] = m
         if len(states) == size:
             return [Party(m.actor_key, st, phrase[0], phrase[1], tok.i, True, "group") for st, m in states.items()]

@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from dyad.extract.actors.lexicon import place_country
+from dyad.extract.actors.lexicon import gazetteer, place_country
 from dyad.extract.common.context import DocContext
 from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject
 from dyad.extract.parties.groups import expand, grouping_of, named_group, names_members
@@ -104,7 +104,7 @@ class PartyResolver:
             return expand(self.ctx, p, head, tok) or [p]
         if depth > 1:
             return []
-        group = named_group(tok, self.mentions)
+        group = named_group(tok, self.mentions, self._event_noun)
         if group:
             return group
         for child in tok.children:
@@ -129,6 +129,9 @@ class PartyResolver:
                 # "Russian and Iranian leaders": the modifier's conjuncts are parties too
                 found = [q, *(r for c in conjuncts(child) if (r := self.at(c)))]
                 return unique([f.but(reason="modifier") if f.reason == "name" else f for f in found])
+        for child in modifiers:  # "a ban on Korean pop culture": a demonym the actor stage did not take for the state
+            if (q := self._demonym(child)) is not None:
+                return [q]
         for child in tok.children:  # "the US THAAD system": a modifier of a modifier
             if child.dep_ in MODIFIER_DEPS:
                 for grand in child.children:
@@ -255,6 +258,17 @@ class PartyResolver:
             if g is not None and phrase in g.refs:
                 return self._party(m, tok, "pronoun")
         return None
+
+    def _demonym(self, tok: Token) -> Party | None:
+        """A demonym adjective ("Korean", "South Korean") as the state it names, under the state's actor key."""
+        if tok.dep_ != "amod" or tok.pos_ != "ADJ":
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+        form = gazetteer().forms.get(" ".join(w.text for w in words))
+        if form is None or form[1] != "demonym":
+            return None
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        return Party(f"state:{form[0]}", form[0], start, end, tok.i, False, "modifier")
 
     def _place(self, tok: Token) -> list[Party]:
         """A state named only as a place, which the actor stage keeps no actor for ("airstrikes in Iraq",
