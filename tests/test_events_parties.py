@@ -199,3 +199,29 @@ def test_a_suggested_armed_response_is_a_threat_of_force(run_extract) -> None:
             "of a Chinese attack on Taiwan.")
     found = coded(run_extract(text, "2024-03-15"))
     assert {("JPN", "CHN", "138"), ("JPN", "CHN", "190")} <= found
+
+
+def test_a_group_placed_once_in_the_document_stays_placed(run_extract) -> None:
+    text = "Al-Shabab fighters attacked a hotel in Somalia on Monday. Al-Shabab claimed responsibility for the attack."
+    assert {("SOM", "SOM", "190"), ("SOM", "SOM", "015")} <= coded(run_extract(text, "2024-03-15"))
+
+
+def test_a_repressive_act_placed_at_home_is_inside(run_extract) -> None:
+    text = "Security forces in Myanmar arrested dozens of protesters. The junta imposed martial law on six townships in Yangon."
+    assert {("MMR", "MMR", "173"), ("MMR", "MMR", "172")} <= coded(run_extract(text, "2024-03-15"))
+
+
+def test_near_a_border_is_not_inside_the_neighbour(run_extract) -> None:
+    result = run_extract("Rebels attacked villages in northern Mali, near the Niger border.", "2024-03-15")
+    assert ("MLI", "MLI", "190") in coded(result) and not any(e.source == "NER" for e in result.events)
+
+
+def test_a_meeting_convened_at_home_is_hosting(run_extract) -> None:
+    home = coded(run_extract("Kenya will convene a meeting in Nairobi with Uganda and Tanzania.", "2024-03-15"))
+    away = coded(run_extract("Kenya will convene a meeting in Geneva with Uganda and Tanzania.", "2024-03-15"))
+    assert ("KEN", "UGA", "043") in home and ("KEN", "UGA", "044") in away
+
+
+def test_retaliating_with_tariffs_is_a_sanction(run_extract) -> None:
+    result = run_extract("Beijing said it could retaliate with tariffs on German cars.", "2024-03-15")
+    assert ("CHN", "DEU", "163") in coded(result)

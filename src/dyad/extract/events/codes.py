@@ -39,6 +39,7 @@ class Roots:
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    at_home_codes: dict[str, str]
     future_dated_modalities: frozenset[str]
 
 
@@ -67,6 +68,7 @@ def role_words() -> RoleWords:
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
+        at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
     )
 
@@ -78,7 +80,6 @@ class ScopeWords:
     state_sectors: frozenset[str]  # sectors of a state's own officials and bodies
     inside_roots: frozenset[str]  # repression and force a state's forces do at home
     inside_objects: frozenset[str]  # people nouns such acts are done to ("arrested 2,000 people")
-    armed_objects: frozenset[str]  # armed opponents, inside only where the sentence places the act at home
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,6 @@ def scope_words() -> ScopeWords:
         state_sectors=frozenset(str(w) for w in raw.get("state_sectors") or []),
         inside_roots=_codes("scope.inside_roots", raw.get("inside_roots") or []),
         inside_objects=frozenset(str(w).lower() for w in raw.get("inside_objects") or []),
-        armed_objects=frozenset(str(w).lower() for w in raw.get("armed_objects") or []),
     )
 
 

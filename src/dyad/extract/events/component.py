@@ -24,7 +24,7 @@ from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import adj_roles, noun_roles, verb_roles
-from dyad.extract.events.scope import Restatements, state_pair
+from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import PartyResolver
 from dyad.extract.registry import component
@@ -196,22 +196,25 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
-    info = code_info(code)
     added = 0
     for source, target in found:
         states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
         if states is None:
             continue
         added += 1  # a restatement still counts as coded: the word found its parties
-        if not st.restated.first(si, source, target, states, code, r.realis, resolved.when if resolved else None):
+        code_here = code
+        if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
+            code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
+        if not st.restated.first(si, source, target, states, code_here, r.realis, resolved.when if resolved else None):
             continue
+        info = code_info(code_here)
         ctx.result.events.append(
             Event(
                 source_actor=source.key,
                 target_actor=target.key if target else None,
                 source=states[0],
                 target=states[1],
-                code=code,
+                code=code_here,
                 root=root,
                 trigger=tok.text,
                 realis=r.realis,

@@ -16,8 +16,9 @@ for an international body or a group no text places. The rules
   meeting his president) is domestic business and is left out, except for the
   self-directed kinds above. A repressive act or use of force (`inside_roots`)
   by a state's own forces on people the text names by a common noun ("arrested
-  2,000 people") is inside too, and on armed opponents so named when the
-  sentence places it in that state ("forces in Mali attacked rebels").
+  2,000 people"), or on anyone when the sentence places it in that state ("forces
+  in Mali attacked rebels", "imposed martial law on townships in Yangon"), is
+  inside too.
 - **Bodies and unplaced groups.** An event with an international body or a
   group no text places on one side is stored with no state on that side (the
   state-level views leave it out, exports carry it); one with no state on
@@ -94,10 +95,10 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
             return source.state, source.state  # militants attacking inside the state they are placed in
         words = scope_words()
         if root in words.inside_roots and not others and is_official(ctx, source) and (
-            people_object(trigger, words.inside_objects)
-            or (people_object(trigger, words.armed_objects) and placed_at_home(trigger, source.state))
+            people_object(trigger, words.inside_objects) or placed_at_home(trigger, source.state)
         ):
-            return source.state, source.state  # a government acting on its own people, or on militants at home
+            # a government acting on its own people, or on anyone where the sentence places it at home
+            return source.state, source.state
         return None
     if not source.state and not target.state:
         return None

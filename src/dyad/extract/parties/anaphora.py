@@ -72,8 +72,9 @@ class Mentions:
             return None
         return next((m for m in self.fitting(previous.start_char, previous.end_char, kinds, states) if self.is_subject(m)), None)
 
-    def described(self, tok: Token, states: Collection[str]) -> ActorMention | None:
-        """The nearest earlier state mention that a description can stand for ("the island" -> Taiwan)."""
+    def described(self, tok: Token, states: Collection[str] | None) -> ActorMention | None:
+        """The nearest earlier state mention that a description can stand for ("the island" -> Taiwan), any
+        state when `states` is None."""
         found = self.fitting(0, tok.idx, ("state",), states)
         return found[0] if found else None
 

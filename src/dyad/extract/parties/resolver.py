@@ -39,6 +39,7 @@ from dyad.records import ActorMention
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 OWNER_DEPS = ("poss",)
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "near"})
+BORDER_WORDS = frozenset({"border", "frontier", "boundary", "coast", "waters"})
 PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
 
 
@@ -70,6 +71,7 @@ class PartyResolver:
         self._event_noun = event_noun or (lambda lemma: False)
         self._memo: dict[int, Party | None] = {}
         self._plural: dict[int, list[Party]] = {}
+        self._homes: dict[str, str | None] = {}
 
     # -- the API ---------------------------------------------------------------------------
 
@@ -198,6 +200,8 @@ class PartyResolver:
             kinds = [lemma, *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")]
             states = next((words.descriptions[k] for k in kinds if k in words.descriptions), None)
             found = self.mentions.described(tok, states) if states else self.mentions.antecedent(tok, ("state",))
+            if found is None and lemma in words.state_bodies:  # "the security forces": the state last named
+                found = self.mentions.described(tok, None)
             return self._party(found, tok, "description") if found is not None else None
         return self._reference(tok)
 
@@ -283,13 +287,31 @@ class PartyResolver:
 
     def _placed(self, m: ActorMention, tok: Token) -> str | None:
         """The state a stateless armed group or crowd is placed in: its own "in X", else its sentence's (a
-        state or a city of the gazetteer, whether or not the actor stage kept it as an actor)."""
+        state or a city of the gazetteer, whether or not the actor stage kept it as an actor), else where
+        another sentence of the document places it."""
         actor = self.ctx.actor(m.actor_key)
         if actor is None or actor.sector not in party_words().placed_sectors:
             return None
+        return self._place_in_sentence(tok) or self._home(m.actor_key)
+
+    def _home(self, key: str) -> str | None:
+        """Where any sentence of the document places an actor (the first that does)."""
+        if key not in self._homes:
+            self._homes[key] = None
+            doc = self.ctx.doc
+            for m in self.mentions.sorted:
+                span = self.mentions.span(m) if m.actor_key == key else None
+                if span is not None and (found := self._place_in_sentence(doc[span.end - 1])):
+                    self._homes[key] = found
+                    break
+        return self._homes[key]
+
+    def _place_in_sentence(self, tok: Token) -> str | None:
         own = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children]
         rest = [g for t in tok.sent if t.dep_ == "prep" and t.lower_ in PLACE_PREPS for g in t.children if g.dep_ == "pobj"]
         for g in own + rest:
+            if g.lemma_.lower() in BORDER_WORDS:
+                continue  # "near the Cameroon border" is not in Cameroon
             found = place_country([t.text for t in g.subtree])
             if found is not None:
                 return found[0]
