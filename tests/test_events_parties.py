@@ -225,3 +225,17 @@ def test_a_meeting_convened_at_home_is_hosting(run_extract) -> None:
 def test_retaliating_with_tariffs_is_a_sanction(run_extract) -> None:
     result = run_extract("Beijing said it could retaliate with tariffs on German cars.", "2024-03-15")
     assert ("CHN", "DEU", "163") in coded(result)
+
+
+def test_a_grouping_among_itself_pairs_only_the_members_its_sentence_names(run_extract) -> None:
+    assert not run_extract("Quad leaders met in Tokyo on Monday.", "2024-03-15").events
+    named = run_extract("The Quad talks brought together ministers from Japan, India, Australia and the United States.",
+                        "2024-03-15")
+    assert len({(e.source, e.target) for e in named.events if e.root == "04"}) == 6
+
+
+def test_a_grouping_meeting_told_twice_is_one_meeting(run_extract) -> None:
+    text = ("The G7 talks brought together ministers from Britain, Canada, France, Germany, Italy, Japan and the "
+            "United States. The G7 meeting ended with a joint statement.")
+    pairs = [(e.source, e.target) for e in run_extract(text, "2024-03-15").events if e.root == "04"]
+    assert len(pairs) == 21 and all(a != b for a, b in pairs)

@@ -3,8 +3,9 @@
 - conjoined sources and targets expand: "China and Japan criticised X" is two events;
 - a multi-party event of a symmetric kind (intent, consultation, cooperation,
   agreement) with no separate target, or "talks between X, Y and Z", becomes one
-  event per unordered pair of distinct parties, source the first named (members
-  of a grouping nobody names come in the order `parties.groups` gives);
+  event per unordered pair of distinct parties, source the first named; a
+  grouping acting among itself ("the G7 met") pairs only the members its
+  sentence names ("the G7 talks brought together ministers from A, B and C");
 - "a conference with diplomats from A, B and C" (three or more parties named and
   nothing else) pairs them too; "talks with G7 ministers" does not pair the G7;
 - a one-way act "between X and Y" with no other target is done to each
@@ -23,6 +24,8 @@ from dyad.extract.events.codes import is_symmetric, roots
 from dyad.extract.events.lexicon import word_lists
 from dyad.extract.events.roles import Roles
 from dyad.extract.parties import Party, unique
+
+MEMBERS = frozenset({"grouping", "member"})
 
 
 def distinct(parties: list[Party]) -> list[Party]:
@@ -53,11 +56,19 @@ def pairs(roles: Roles, code: str, trigger: Token) -> list[tuple[Party, Party | 
     """(source, target) pairs of one trigger, expanded as the module docstring says."""
     sources, targets = roles.sources, roles.targets
     mutual = is_mutual(code, trigger)
+    member_states = {p.state for p in sources if p.reason in MEMBERS}
+    if mutual and len(distinct(targets)) > 1 and member_states and {t.state for t in targets} <= member_states:
+        # "the G7 talks brought together ministers from A, B and C": the members named are paired among themselves
+        return list(combinations(distinct(targets), 2))
+    if mutual and not targets and len({p.key for p in sources}) == 1 and all(p.reason in MEMBERS for p in sources):
+        # a grouping among itself ("the G7 met"): only the members the sentence names are paired (FORMAT.md:
+        # a mutual event among n named states); "Quad leaders agreed" names none
+        sources = [p for p in sources if p.reason == "member"]
     if mutual and roles.group:
         return list(combinations(distinct(unique(sources + roles.group + targets)), 2))
     if roles.group and not targets:  # "X brokered a ceasefire between Y and Z": X acts toward each
         targets = [g for g in roles.group if g.key not in {s.key for s in sources}]
-    named = [t for t in targets if t.reason != "grouping"]  # "talks with G7 ministers" name no meeting among them
+    named = [t for t in targets if t.reason not in MEMBERS]  # "talks with G7 ministers" name no meeting among them
     if not sources and is_symmetric(code) and len(named) == len(targets) and len(distinct(targets)) > 2:
         return list(combinations(distinct(targets), 2))
     if not sources:

@@ -47,7 +47,9 @@ GROUP_PREPS = frozenset({"between", "among", "amongst"})
 CONTENT_PREPS = frozenset({"of", "about", "over"})
 # a visit or talks framing a clause in time or place: the clause's subject made them
 FRAME_PREPS = frozenset({"during", "following", "after", "in", "at"})  # "X was locked in a standoff with Y"
-OTHER_SIDE_PREPS = frozenset({"from"})  # "recalled its ambassador from X", "withdrew from the talks with X"
+OTHER_SIDE_PREPS = frozenset({"from"})
+# what talks are about is no party of them: "talks on Ukraine", "a meeting about trade"
+TOPIC_PREPS = frozenset({"on", "about", "over", "for", "at", "into", "upon", "onto", "of"})  # "recalled its ambassador from X", "withdrew from the talks with X"
 
 
 @dataclass
@@ -82,12 +84,13 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: list[Token]
     objs = verb_objects(verb)
     if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
         objs = []  # "discuss Iran's programme" is no meeting with Iran
-    pobj_heads = preps(verb, TARGET_PREPS)
+    symmetric = is_symmetric(code)
+    pobj_heads = preps(verb, TARGET_PREPS - TOPIC_PREPS if symmetric else TARGET_PREPS)
     held = [x for o in objs for x in (o, *conjuncts(o))]  # "fired gas, bullets and grenades at X"
     groups: list[list[Party]] = [
         [p for o in objs for p in idx.parties(o)],
         [p for o in pobj_heads for p in idx.parties(o)],
-        [p for o in held + pobj_heads for p in attached(o, idx)],
+        [p for o in held + pobj_heads for p in attached(o, idx, symmetric)],
         # the other side is where something comes from ("pulled its troops from X", "withdrew from talks with X")
         [p for o in preps(verb, OTHER_SIDE_PREPS) + out_of(verb) for p in idx.parties(o) + attached(o, idx)],
         [p for c in absorbed if c.pos_ in ("NOUN", "PROPN") and c not in held for p in attached(c, idx)],
@@ -108,7 +111,7 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: list[Token]
     # "Beijing and Seoul disagreed over Yoon's remarks on Taiwan": conjoined parties of a reciprocal word act on
     # each other, not on what they disagree about
     reciprocal = verb.lemma_.lower() in word_lists().get("reciprocal", frozenset()) and len(
-        {p.state or p.key for p in sources if p.reason != "grouping"}) > 1
+        {p.state or p.key for p in sources if p.reason not in ("grouping", "member")}) > 1
     if root in roots().content and not reciprocal:  # "warned of Russia's build-up", "threatened to close U.S. bases"
         topics = preps(verb, CONTENT_PREPS)
         groups.append([p for o in topics for p in idx.parties(o) + attached(o, idx)])
@@ -124,7 +127,7 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: list[Token]
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
-    own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason != "grouping"}
+    own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
     targets = pick_targets(groups, own, root in roots().topic_target)
     # "talks between X and Y", "brokered a ceasefire between X and Y"
     group = [p for o in [verb, *objs] for g in preps(o, GROUP_PREPS) for p in idx.parties(g)]
@@ -151,12 +154,14 @@ def clause_parties(tok: Token, idx: PartyResolver) -> list[Party]:
     return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
 
 
-def attached(obj: Token, idx: PartyResolver) -> list[Party]:
-    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan"."""
+def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Party]:
+    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan" (for talks and
+    cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
-    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS if (p := idx.at(c))]
-    out += [p for o in preps(obj, NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}) for p in idx.parties(o)]
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
+    out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
     return out
 
 
@@ -235,7 +240,7 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
-    target_preps = TARGET_PREPS if symmetric else NOUN_TARGET_PREPS
+    target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
     things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o)) if idx.at(x) is None]

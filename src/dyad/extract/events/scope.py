@@ -109,6 +109,8 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
         return None, target.state
     if source.state != target.state:
         return source.state, target.state
+    if {source.reason, target.reason} & {"grouping", "member"}:
+        return None  # a grouping's member and that member itself are one side, not an event inside it
     if source.key == target.key or target.anaphor and not is_armed_group(ctx, target):
         return None  # "stations troops in the country": the anaphor points back at the wrong state
     if is_official(ctx, source) and is_official(ctx, target):
@@ -135,9 +137,12 @@ class Restatements:
         here = {(si, who, code[:2])} | ({(si, who[::-1], code[:2])} if both_ways else set())
         if both_ways:
             who, actors = tuple(sorted(who, key=str)), tuple(sorted(actors, key=str))
-        event = (who, actors, code, realis)  # meeting Xi and meeting Li are two meetings
+        # meeting Xi and meeting Li are two meetings; a grouping meeting among its own members is one, however
+        # it is told ("the G7 convened ... the ministers met")
+        internal = target is not None and source.key == target.key and {source.reason, target.reason} <= {"grouping", "member"}
+        event = (who, actors, code[:2] if internal else code, realis)
         dates = self.seen.setdefault(event, [])
-        if here & self.in_sentence or any(d is None or when is None or d == when for d in dates):
+        if here & self.in_sentence or any(internal or d is None or when is None or d == when for d in dates):
             return False
         self.in_sentence |= here
         dates.append(when)

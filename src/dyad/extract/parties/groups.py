@@ -7,6 +7,8 @@ document's date when it has no secretariat of its own (the G7, the Quad, BRICS:
 `member_kinds`) or when the noun it modifies names its members ("EU member
 states", "NATO allies", "ASEAN leaders"); a bare "NATO" or "the EU" is the body.
 Members nobody names in the text come in alphabetical order of their codes.
+A member the sentence also names is a party with reason `member`, the others
+`grouping`.
 """
 
 from __future__ import annotations
@@ -106,4 +108,4 @@ def expand(ctx: DocContext, party: Party, head: Token | None, where: Token | Non
             if state in states:
                 named.setdefault(state, m.evidence.start)
     ordered = sorted(states, key=lambda s: (s not in named, named.get(s, 0), s))
-    return [party.but(state=iso3, reason="grouping") for iso3 in ordered]
+    return [party.but(state=iso3, reason="member" if iso3 in named else "grouping") for iso3 in ordered]

@@ -11,7 +11,8 @@ REASONS = (
     "speaker",      # "we" in a quotation: the side of whoever says it
     "description",  # "the country", "the island": a definite noun pointing back to a state
     "group",        # "the two sides", "the leaders": the states just named
-    "grouping",     # "G7 ministers", "NATO allies": the member states of a named grouping
+    "grouping",     # "G7 ministers", "the Quad": the member states of a named grouping
+    "member",       # such a member state that the sentence also names
     "modifier",     # "the Chinese side", "U.S. officials": an actor modifying the word
     "apposition",   # "its neighbour, Japan"
     "phrase",       # "diplomats from China", "the government of Peru"

@@ -39,6 +39,7 @@ from dyad.records import ActorMention
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 OWNER_DEPS = ("poss",)
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "near"})
+MEMBER_REASONS = frozenset({"grouping", "member"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "coast", "waters"})
 PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
 
@@ -97,7 +98,7 @@ class PartyResolver:
         words = party_words()
         if tok.pos_ == "PRON" and tok.lower_ in words.first_person and tok.dep_ == "nsubj":
             span = {"start": tok.idx, "end": tok.idx + len(tok.text), "token": tok.i, "anaphor": True}
-            return [p.but(**span, reason="grouping" if p.reason == "grouping" else "speaker") for p in self.speakers(tok)]
+            return [p.but(**span, reason=p.reason if p.reason in MEMBER_REASONS else "speaker") for p in self.speakers(tok)]
         if tok.pos_ == "PRON" and tok.lower_ in words.plural_pronouns:
             return self.plural(tok, depth)
         p = self.at(tok)
@@ -127,6 +128,8 @@ class PartyResolver:
         if tok.lemma_.lower() in party_words().relational_nouns:
             return []  # "Chinese rivals", "America's allies" are not China or America
         for child in modifiers:
+            if child.pos_ == "PRON" and child.lower_ in words.plural_pronouns:  # "their policies"
+                return self.plural(child, depth)
             if (q := self.at(child)) is not None:
                 # "Russian and Iranian leaders": the modifier's conjuncts are parties too
                 found = [q, *(r for c in conjuncts(child) if (r := self.at(c)))]
@@ -218,7 +221,8 @@ class PartyResolver:
         other pronouns, it points to the nearest fitting actor before it."""
         if tok.dep_ in SUBJECTS and tok.lower_ in ("it", "they"):
             subject = last_subject(tok)
-            found = self.direct(subject, 1) if subject is not None else []
+            # the subject itself must name the actor: "the Iranian vessel ... when it arrived" is the vessel
+            found = [p] if subject is not None and (p := self.at(subject)) is not None else []
             actor = self.ctx.actor(found[0].key) if found else None
             if actor is None and subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 return None  # the subject before it is a thing
@@ -228,18 +232,23 @@ class PartyResolver:
         return self._party(m, tok, "pronoun") if m is not None else None
 
     def plural(self, tok: Token, depth: int) -> list[Party]:
-        """What "they", "their" or "the diplomats" stands for: the parties of the subject before it when that
-        subject names any; else, for a possessive or object pronoun, the nearest fitting actor."""
+        """What "they", "their" or "the diplomats" stands for: the parties of the subject before it; for "them",
+        the conjoined actors named before it in its sentence; else, for "their" or "them", the nearest fitting
+        actor."""
         if tok.i in self._plural:
             return self._plural[tok.i]
         self._plural[tok.i] = []
-        subject = last_subject(tok)
-        found = self.parties(subject) if subject is not None and subject.i != tok.i else []
+        if tok.dep_ in SUBJECTS or tok.dep_ == "poss" or tok.pos_ != "PRON":
+            subject = last_subject(tok)
+            found = self.parties(subject) if subject is not None and subject.i != tok.i else []
+        else:  # "tariffs on Mexico, Canada and China to pressure them": the list named before it
+            found = next((ps for t in reversed(tok.doc[tok.sent.start : tok.i]) if t.dep_ != "conj"
+                          and any(c.dep_ == "conj" for c in t.children) and len(ps := self.parties(t)) > 1), [])
         if not found and tok.dep_ not in SUBJECTS and tok.pos_ == "PRON" and (p := self.at(tok)) is not None:
             found = [p]  # "their", "them": the nearest fitting actor before it
         span = (tok.idx, tok.idx + len(tok.text))
         out = [p.but(start=span[0], end=span[1], token=tok.i, anaphor=True,
-                     reason=p.reason if p.reason == "grouping" else "pronoun") for p in found]
+                     reason=p.reason if p.reason in MEMBER_REASONS else "pronoun") for p in found]
         self._plural[tok.i] = unique(out)
         return self._plural[tok.i]
 
