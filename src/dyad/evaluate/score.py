@@ -152,6 +152,8 @@ def rules(gold: GoldDoc, tolerance: float) -> dict[str, Rule]:
 def scored_system_items(layer: str, items: Sequence[Item]) -> list[Item]:
     if layer == "quotes":
         return [q for q in items if m.quote_is_scored(q)]
+    if layer == "events":  # the gold is at state level: an event with a body or an unplaced group on one side is not
+        return [e for e in items if e.get("source") and e.get("target")]
     return list(items)
 
 
