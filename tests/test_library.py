@@ -33,6 +33,7 @@ TWINS: dict[str, list[object]] = {
     "config": [load_settings],
     "contradictions": [Database.contradictions],
     "demo": [Database.demo],
+    "doctor": [Database.doctor, Database.failures],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
     "eval": [evaluate],
     "events": [Database.events],

@@ -8,6 +8,13 @@ pairs in input order, so every engine stores the same rows. New documents are
 linked to an earlier near-copy before extraction and written in small batches,
 each document in full or not at all. Fusion needs no step here: it reads the
 stored items when asked (`dyad.fuse.fusion.fuse_store`).
+
+One bad document never stops a run: a document whose extraction failed (the
+engine yields an ExtractionFailure) or that the store cannot hold is recorded
+in the store's `failures` table, reported through `notify` as "failed", and
+left out; every other document is stored. A later run meets it as a new
+document again, so it is retried. Between write batches the store's file is
+free (see dyad.store.db), so readers and another writer get their turn.
 """
 
 from __future__ import annotations
@@ -16,12 +23,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.errors import DyadError
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
-from dyad.records import Document
+from dyad.records import Document, ExtractionFailure
 from dyad.scale import Extractor, extractor_for
 from dyad.settings import Settings, load_settings
-from dyad.store import Store
+from dyad.store import Store, failures
 from dyad.store.db import Written
 from dyad.store.signatures import StoredSignatures
 
@@ -29,8 +37,22 @@ from dyad.store.signatures import StoredSignatures
 # stages; every document is still stored whole or not at all (see Store.write_many).
 WRITE_BATCH = 16
 
-# Called once per input item as it is settled: ("stored" | "duplicate" | "error", the item).
-Notify = Callable[[str, "Document | IngestError"], None]
+
+
+@dataclass
+class Failed:
+    """A document read but not stored: its extraction failed, or the store could not hold it."""
+
+    document: Document
+    failure: ExtractionFailure
+
+    def line(self) -> str:
+        """`<input>: <document>: extraction failed: <reason> (in <stage>)`."""
+        return f"{self.document.source or '-'}: {self.document.id[:12]}: {self.failure.line()}"
+
+
+# Called once per input item as it is settled: ("stored" | "duplicate" | "error" | "failed", the item).
+Notify = Callable[[str, "Document | IngestError | Failed"], None]
 
 
 @dataclass
@@ -38,20 +60,21 @@ class IngestReport:
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     near_copies: list[tuple[str, str]] = field(default_factory=list)  # (new id, id of the earlier copy)
-    errors: list[IngestError] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)  # inputs that could not be read
+    failures: list[Failed] = field(default_factory=list)  # documents read but not extracted or stored
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        return bool(self.errors or self.failures)
 
     def summary(self) -> str:
         return (
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
-            f"{len(self.near_copies)} near-copies, {len(self.errors)} failed"
+            f"{len(self.near_copies)} near-copies, {len(self.errors) + len(self.failures)} failed"
         )
 
 
-def _ignore(kind: str, item: Document | IngestError) -> None:
+def _ignore(kind: str, item: Document | IngestError | Failed) -> None:
     """The default Notify: nobody is watching."""
 
 
@@ -99,24 +122,66 @@ def ingest_documents(
     index = NearCopyIndex(StoredSignatures(store), near_copy_threshold)
     run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
+    failed: list[Failed] = []
+    failed_ids: set[str] = set()
+
+    def fail(document: Document, why: ExtractionFailure) -> None:
+        failed.append(Failed(document, why))
+        failed_ids.add(document.id)
+        report.failures.append(failed[-1])
+        tell("failed", failed[-1])
 
     def flush() -> None:
-        for (document, _, _), new in zip(pending, store.write_many(pending), strict=True):
-            if new:
+        batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
+        for (document, _, _), new in zip(batch, _write(store, batch), strict=True):
+            if isinstance(new, Exception):
+                fail(document, ExtractionFailure.of(document.id, "store", new))
+            elif new:
                 index.saved(document.id)
                 report.stored.append(document.id)
                 tell("stored", document)
             else:
                 report.duplicates.append(document.source or document.id)
                 tell("duplicate", document)
+        failures.record(store, [(f.document, f.failure) for f in failed])
         pending.clear()
+        failed.clear()
 
     for document, extraction in run(_new_documents(items, store, report, index, tell)):
-        pending.append((document, extraction, index.hashvalues(document.id)))
-        if len(pending) >= WRITE_BATCH:
+        if isinstance(extraction, ExtractionFailure):
+            fail(document, extraction)
+        else:
+            pending.append((document, extraction, index.hashvalues(document.id)))
+        if len(pending) + len(failed) >= WRITE_BATCH:
             flush()
     flush()
     return report
+
+
+def _unlinked(document: Document, failed_ids: set[str]) -> Document:
+    """The document without its near-copy link when the copy it points to failed and is not stored."""
+    if document.near_copy_of in failed_ids:
+        return document.model_copy(update={"near_copy_of": None, "near_copy_score": None})
+    return document
+
+
+def _write(store: Store, batch: list[Written]) -> list[bool | Exception]:
+    """Store the batch; when it cannot be stored whole, each document alone, keeping what each one raised."""
+    try:
+        return list(store.write_many(batch))
+    except DyadError:
+        raise  # the store is unavailable (DY110): no document can be written
+    except Exception:
+        pass
+    outcomes: list[bool | Exception] = []
+    for item in batch:
+        try:
+            outcomes.append(store.write_many([item])[0])
+        except DyadError:
+            raise
+        except Exception as exc:
+            outcomes.append(exc)
+    return outcomes
 
 
 def ingest(

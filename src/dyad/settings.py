@@ -34,6 +34,9 @@ class Settings(BaseModel):
     )
     url_timeout: float = Field(15.0, gt=0, description="seconds before a URL fetch gives up")
     max_bytes: int = Field(5_000_000, gt=0, description="largest input accepted, in bytes")
+    lock_wait: float = Field(
+        300.0, ge=0, description="seconds to wait for another process using the store before giving up"
+    )
     overrides: Path | None = Field(None, description="YAML file of actor aliases, merges and splits")
     story_window_days: int = Field(3, ge=0, description="days within which reports of one event are one story")
     claim_tolerance: float = Field(0.02, ge=0, description="relative difference under which two figures agree")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from dyad.errors import BAD_ENGINE, BAD_WORKERS, SCHEDULER_NEEDS_DASK
 from dyad.extract import Extractor
-from dyad.records import DocExtraction, Document
+from dyad.records import Document, Extracted
 from dyad.settings import Settings
 
 __all__ = ["ENGINES", "Extractor", "extractor_for", "single_extractor"]
@@ -55,7 +55,7 @@ def extractor_for(
 def single_extractor(models: tuple[str, ...], batch_size: int) -> Extractor:
     """nlp.pipe and extract in this process."""
 
-    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
+    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, Extracted]]:
         from dyad.extract.common.nlp import load_pipeline
         from dyad.extract.pipeline import extract_many
 

@@ -11,12 +11,19 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.store.schema import SCHEMA_VERSION, all_ddl
+from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
+
+
+def add_failures(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: the `failures` table, documents whose extraction failed and a re-run retries."""
+    con.execute(FAILURES_DDL)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: add_failures}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

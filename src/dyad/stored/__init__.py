@@ -30,6 +30,7 @@ from dyad.stored.rows import (
     DyadRow,
     Edge,
     EventRow,
+    FailureRow,
     GoldsteinWindows,
     QuoteRow,
     RelationRow,
@@ -39,6 +40,6 @@ from dyad.stored.rows import (
 
 __all__ = [
     "ActorQuote", "Appearance", "Cited", "ClaimItem", "ClaimRow", "Corpus", "Count", "DocActor", "DocInfo", "Dyad",
-    "DyadRow", "Edge", "EventItem", "EventRow", "GoldsteinWindows", "QuoteItem", "QuoteRow", "RelationItem",
+    "DyadRow", "Edge", "EventItem", "EventRow", "FailureRow", "GoldsteinWindows", "QuoteItem", "QuoteRow", "RelationItem",
     "RelationRow", "Row", "SentenceItem", "TrendRow", "event_date",
 ]

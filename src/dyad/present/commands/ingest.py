@@ -11,16 +11,19 @@ import click
 
 from dyad.ingest.items import IngestError
 from dyad.present.cli import App, pass_app
+from dyad.present.safe import for_terminal, one_line
 from dyad.records import Document
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from dyad.run import Failed
+
 
 def report_errors(errors: list[IngestError]) -> None:
     """One `dyad: <input>: <problem>` line per error, on stderr."""
     for err in errors:
-        click.echo(f"dyad: {err.line()}", err=True)
+        click.echo(f"dyad: {one_line(err.line())}", err=True)
 
 
 @contextmanager
@@ -34,7 +37,7 @@ def _progress(show: bool) -> Iterator[Progress | None]:
 
     console = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} input(s)"),
-               TimeElapsedColumn(), TextColumn("{task.fields[last]}", style="dim"))
+               TimeElapsedColumn(), TextColumn("{task.fields[last]}", style="dim", markup=False))
     with Progress(*columns, console=console, transient=True) as progress:
         progress.add_task("ingest", total=None, last="")
         yield progress
@@ -65,19 +68,29 @@ def ingest_cmd(
     and re-ingesting the same text stores nothing new. With --manifest and no
     INPUTS, the files the manifest lists are ingested. Inputs that cannot be
     read are named on stderr; the others still go in, and the exit code is 1.
+    A document whose extraction fails is named on stderr too (`dyad --debug
+    ingest` adds the traceback), recorded in the store (see `dyad doctor`) and
+    tried again by the next ingest; the others are stored, and the exit code is 1.
     """
     with _progress(app.progress) as progress:
 
-        def notify(kind: str, item: Document | IngestError) -> None:
-            if kind == "error" and isinstance(item, IngestError):
-                line = f"dyad: {item.line()}"
-                if progress is not None:
-                    progress.console.print(line, markup=False, highlight=False)
-                else:
-                    click.echo(line, err=True)
+        def say(text: str) -> None:
             if progress is not None:
-                name = getattr(item, "source", None) or ""
-                progress.update(progress.task_ids[0], advance=1, last=str(name)[-60:])
+                progress.console.print(text, markup=False, highlight=False)
+            else:
+                click.echo(text, err=True)
+
+        def notify(kind: str, item: Document | IngestError | Failed) -> None:
+            if not isinstance(item, Document):  # an input that could not be read, a document that failed
+                say(f"dyad: {one_line(item.line())}")
+            if isinstance(item, (Document, IngestError)):
+                name = item.source
+            else:
+                name = item.document.source
+                if app.debug:
+                    say(for_terminal(item.failure.detail.rstrip()))
+            if progress is not None:
+                progress.update(progress.task_ids[0], advance=1, last=one_line(str(name or ""))[-60:])
 
         report = app.db().ingest(inputs, manifest, workers=workers, engine=engine, scheduler=scheduler,
                                  batch_size=batch_size, notify=notify)
