@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyad.errors import DyadError
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
 from dyad.records import Document, ExtractionFailure
@@ -84,8 +83,9 @@ def _new_documents(
     report: IngestReport,
     index: NearCopyIndex,
     notify: Notify,
+    fail: Callable[[Document, ExtractionFailure], None],
 ) -> Iterator[Document]:
-    """New documents only, each linked to the earliest near-copy already indexed."""
+    """New documents only, each linked to the earliest near-copy already indexed (`fail` takes one that cannot be)."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, IngestError):
@@ -97,7 +97,11 @@ def _new_documents(
             notify("duplicate", item)
             continue
         seen.add(item.id)
-        minhash = signature(item.text)
+        try:
+            minhash = signature(item.text)
+        except Exception as exc:  # a text that cannot be shingled (e.g. not encodable) cannot be stored either
+            fail(item, ExtractionFailure.of(item.id, "near-copy", exc))
+            continue
         if (copy := index.match(minhash)) is not None:
             item = item.model_copy(update={"near_copy_of": copy.doc_id, "near_copy_score": round(copy.score, 4)})
             report.near_copies.append((item.id, copy.doc_id))
@@ -133,7 +137,7 @@ def ingest_documents(
 
     def flush() -> None:
         batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
-        for (document, _, _), new in zip(batch, _write(store, batch), strict=True):
+        for (document, _, _), new in zip(batch, store.write_each(batch), strict=True):
             if isinstance(new, Exception):
                 fail(document, ExtractionFailure.of(document.id, "store", new))
             elif new:
@@ -147,7 +151,7 @@ def ingest_documents(
         pending.clear()
         failed.clear()
 
-    for document, extraction in run(_new_documents(items, store, report, index, tell)):
+    for document, extraction in run(_new_documents(items, store, report, index, tell, fail)):
         if isinstance(extraction, ExtractionFailure):
             fail(document, extraction)
         else:
@@ -163,25 +167,6 @@ def _unlinked(document: Document, failed_ids: set[str]) -> Document:
     if document.near_copy_of in failed_ids:
         return document.model_copy(update={"near_copy_of": None, "near_copy_score": None})
     return document
-
-
-def _write(store: Store, batch: list[Written]) -> list[bool | Exception]:
-    """Store the batch; when it cannot be stored whole, each document alone, keeping what each one raised."""
-    try:
-        return list(store.write_many(batch))
-    except DyadError:
-        raise  # the store is unavailable (DY110): no document can be written
-    except Exception:
-        pass
-    outcomes: list[bool | Exception] = []
-    for item in batch:
-        try:
-            outcomes.append(store.write_many([item])[0])
-        except DyadError:
-            raise
-        except Exception as exc:
-            outcomes.append(exc)
-    return outcomes
 
 
 def ingest(

@@ -209,14 +209,7 @@ class Database:
             if exc.entry is not SCHEMA_OLDER:
                 raise
             return Diagnosis(None, problems=[Problem("schema", exc.message + "; or run `dyad doctor --repair`")])
-        with self.store.reading():
-            found = doctor.run_checks(self.store)
-        done = doctor.repair(self.store, found) if repair and found else []
-        with self.store.reading():
-            problems = doctor.run_checks(self.store) if done else found
-            version = self.store.rows("SELECT max(version) AS v FROM schema_version")[0]["v"]
-            n_failed = failures.count(self.store)
-        return Diagnosis(version, problems=problems, repaired=done, failed_documents=n_failed)
+        return doctor.diagnose(self.store, repair)
 
     # -- actors ------------------------------------------------------------------------------
 

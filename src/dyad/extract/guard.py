@@ -12,17 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.parse import is_long, parse, tokenizer_text
+from dyad.extract.registry import Component
 from dyad.records import DocExtraction, Document, Extracted, ExtractionFailure
 
-if TYPE_CHECKING:
-    from dyad.extract.pipeline import Pipeline
 
 def failure(document: Document, stage: str, exc: BaseException) -> ExtractionFailure:
     return ExtractionFailure.of(document.id, stage, exc)
@@ -59,10 +57,10 @@ def parse_guarded(
         yield from zip(batch, _parse_batch(nlp, batch, batch_size), strict=True)
 
 
-def extract_guarded(document: Document, doc: Doc, model: str, pipeline: Pipeline) -> Extracted:
-    """The pipeline's components over one parsed document; the first that raises names the failure."""
+def extract_guarded(document: Document, doc: Doc, model: str, components: Iterable[Component]) -> Extracted:
+    """A pipeline's components, in order, over one parsed document; the first that raises names the failure."""
     ctx = DocContext(document=document, doc=doc, result=DocExtraction(doc_id=document.id, model=model))
-    for comp in pipeline.components:
+    for comp in components:
         try:
             comp.run(ctx)
         except Exception as exc:

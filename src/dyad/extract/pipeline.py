@@ -100,4 +100,4 @@ def extract_many(
     pipeline = pipeline or build_pipeline()
     model = pipeline_name(nlp)
     for document, parsed in parse_guarded(nlp, documents, batch_size):
-        yield document, parsed if isinstance(parsed, ExtractionFailure) else extract_guarded(document, parsed, model, pipeline)
+        yield document, parsed if isinstance(parsed, ExtractionFailure) else extract_guarded(document, parsed, model, pipeline.components)

@@ -11,6 +11,10 @@ with `=`, `+`, `-` or `@` is run as a formula by spreadsheet programs.
   messages that must stay one line.
 - `json_text`: the same characters as JSON `\\u` escapes, which a JSON reader
   turns back into the very characters: nothing is lost.
+- `markdown_text`: text for one Markdown line: whitespace runs become one
+  space, and the characters Markdown or HTML would read as syntax (`<`, `&`,
+  brackets, emphasis, code, table bars) are backslash-escaped, so a CommonMark
+  renderer shows `<script>` or `[x](javascript:...)` as the very text.
 - `spreadsheet_cell`: a text cell that a spreadsheet would read as a formula
   gets a leading apostrophe (OWASP's advice for CSV injection), and control
   characters but tab and newline are escaped; numbers are left alone, so -2.0
@@ -39,6 +43,8 @@ _CONTROLS = {code: _escape(code) for code in [*_C0, 0x7F, *range(0x80, 0xA0)]}
 _ONE_LINE = {**_TERMINAL, 0x09: "\\t", 0x0A: "\\n"}
 _JSON_ESCAPE = re.compile("[" + "".join(re.escape(chr(c)) for c in [0x7F, *range(0x80, 0xA0), *_BIDI, *_LINES]) + "]")
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~])")
+
 # what a spreadsheet reads as the start of a formula (tab and carriage return included, as OWASP lists them)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,6 +62,11 @@ def one_line(text: str) -> str:
 def json_text(dumped: str) -> str:
     """JSON text with DEL, C1 and bidi controls as `\\uXXXX` escapes (json.dumps escapes C0 itself)."""
     return _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text on one Markdown line, shown by a CommonMark renderer as written: no HTML, link or emphasis."""
+    return _MARKDOWN.sub(r"\\\1", for_terminal(" ".join(text.split())))
 
 
 def spreadsheet_cell(value: Any) -> Any:

@@ -101,12 +101,15 @@ def write_shard(part: int, pairs: list[Pair], shard_dir: str) -> Shard:
     return Shard(part, files)
 
 
-def extract_partition(part: int, documents: list[Document], models: tuple[str, ...], shard_dir: str, batch_size: int) -> Shard:
+def extract_partition(
+    part: int, documents: list[Document], models: tuple[str, ...], shard_dir: str, batch_size: int,
+    pipeline: tuple[str, ...] | None = None,
+) -> Shard:
     """The Dask task: extract a partition (model loaded once per worker process) and write its shard."""
     from dyad.extract.common.nlp import load_pipeline
-    from dyad.extract.pipeline import extract_many
+    from dyad.extract.pipeline import build_pipeline, extract_many
 
-    pairs = list(extract_many(documents, load_pipeline(models), batch_size))
+    pairs = list(extract_many(documents, load_pipeline(models), batch_size, build_pipeline(pipeline)))
     return write_shard(part, pairs, shard_dir)
 
 
@@ -167,6 +170,7 @@ def dask_shards(
     shard_dir: str | None = None,
     batch_size: int = 32,
     partition: int = PARTITION,
+    pipeline: tuple[str, ...] | None = None,
 ) -> Iterator[Shard]:
     """Stream shards in partition order; at most AHEAD partitions per worker are in flight."""
     parts = batches(documents, partition)
@@ -179,7 +183,7 @@ def dask_shards(
 
     def submit(batch: list[Document]) -> _Partition:
         return _Partition(batch, lambda docs: cluster.client.submit(
-            extract_partition, next(counter), docs, models, str(run_dir), batch_size, pure=False
+            extract_partition, next(counter), docs, models, str(run_dir), batch_size, pipeline, pure=False
         ), lambda pairs: write_shard(next(counter), pairs, str(run_dir)))
 
     try:
@@ -219,12 +223,13 @@ class _Partition:
 
 
 def dask_extractor(
-    models: tuple[str, ...], workers: int, scheduler: str | None, shard_dir: str | None, batch_size: int
+    models: tuple[str, ...], workers: int, scheduler: str | None, shard_dir: str | None, batch_size: int,
+    pipeline: tuple[str, ...] | None = None,
 ) -> Extractor:
     """An Extractor: pairs rebuilt from each partition's shard, whose files are removed once read."""
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:
-        for shard in dask_shards(documents, models, workers, scheduler, shard_dir, batch_size):
+        for shard in dask_shards(documents, models, workers, scheduler, shard_dir, batch_size, pipeline=pipeline):
             yield from read_shard(shard)
             shutil.rmtree(Path(shard.files["documents"]).parent, ignore_errors=True)
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from dyad.extract import Extractor
 from dyad.extract.common.nlp import load_pipeline
 from dyad.extract.guard import failure
-from dyad.extract.pipeline import extract_many
+from dyad.extract.pipeline import build_pipeline, extract_many
 from dyad.records import Document, Extracted
 
 # documents per task: small enough to balance the tail of a stream, large
@@ -65,8 +65,9 @@ def _load(models: tuple[str, ...]) -> None:
     _worker_nlp = load_pipeline(models)
 
 
-def _extract_batch(documents: list[Document], batch_size: int) -> list[Extracted]:
-    return [extraction for _, extraction in extract_many(documents, _worker_nlp, batch_size)]
+def _extract_batch(documents: list[Document], batch_size: int, names: tuple[str, ...] | None) -> list[Extracted]:
+    pairs = extract_many(documents, _worker_nlp, batch_size, build_pipeline(names))
+    return [extraction for _, extraction in pairs]
 
 
 def ordered_window(items: Iterable[T], submit: Callable[[T], Pending], limit: int) -> Iterator[tuple[T, Any]]:
@@ -85,8 +86,8 @@ def ordered_window(items: Iterable[T], submit: Callable[[T], Pending], limit: in
 class _Pool:
     """A process pool that is started again when a worker dies, and the batches it lost retried."""
 
-    def __init__(self, models: tuple[str, ...], workers: int, batch_size: int) -> None:
-        self.models, self.workers, self.batch_size = models, workers, batch_size
+    def __init__(self, models: tuple[str, ...], workers: int, batch_size: int, names: tuple[str, ...] | None) -> None:
+        self.models, self.workers, self.batch_size, self.names = models, workers, batch_size, names
         self.generation = 0
         self.pool = self._start()
 
@@ -106,7 +107,7 @@ class _Pool:
             self.generation += 1
 
     def submit(self, batch: list[Document]) -> _Batch:
-        return _Batch(self, batch, self.generation, self.pool.submit(_extract_batch, batch, self.batch_size))
+        return _Batch(self, batch, self.generation, self.pool.submit(_extract_batch, batch, self.batch_size, self.names))
 
     def outcome(self, batch: list[Document], generation: int, future: Future[list[Extracted]]) -> list[Extracted]:
         """The batch's extractions; if the task was lost, each document extracted alone."""
@@ -122,7 +123,7 @@ class _Pool:
         """One document in a task of its own; a worker dying on it is that document's failure."""
         generation = self.generation
         try:
-            return self.pool.submit(_extract_batch, [document], self.batch_size).result()[0]
+            return self.pool.submit(_extract_batch, [document], self.batch_size, self.names).result()[0]
         except BrokenProcessPool as exc:
             self._restart(generation)
             return failure(document, "worker", exc)
@@ -143,11 +144,13 @@ class _Batch:
         return self.pool.outcome(self.batch, self.generation, self.future)
 
 
-def process_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK) -> Extractor:
-    """An Extractor running `workers` processes (spawned, so safe on every platform)."""
+def process_extractor(
+    models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK, pipeline: tuple[str, ...] | None = None
+) -> Extractor:
+    """An Extractor running `workers` processes (spawned, so safe on every platform); `pipeline` names the components."""
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:
-        pool = _Pool(models, workers, batch_size)
+        pool = _Pool(models, workers, batch_size, pipeline)
         try:
             window = ordered_window(batches(documents, chunk), pool.submit, in_flight(workers))
             for batch, extractions in window:
@@ -165,13 +168,13 @@ def spacy_pipe_extractor(models: tuple[str, ...], workers: int, batch_size: int 
     """
     from dyad.extract.common.nlp import pipeline_name
     from dyad.extract.guard import extract_guarded
-    from dyad.extract.pipeline import build_pipeline
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:
         nlp = load_pipeline(models)
         model = pipeline_name(nlp)
         pairs = ((d.text, d) for d in documents)
+        components = build_pipeline().components
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
-            yield document, extract_guarded(document, doc, model, build_pipeline())
+            yield document, extract_guarded(document, doc, model, components)
 
     return run

@@ -241,14 +241,33 @@ class Store:
         of its own so that one bad document cannot keep the others out. Returns, per
         document, whether it was new.
         """
+        outcomes = self.write_each(batch)
+        for outcome in outcomes:
+            if isinstance(outcome, Exception):
+                raise outcome
+        return [bool(o) for o in outcomes]
+
+    def write_each(self, batch: list[Written]) -> list[bool | Exception]:
+        """`write_many` that never raises for one document: per document, whether it was new or what it raised.
+
+        A DyadError (the store itself unavailable: DY110) is raised, as no document could be written.
+        """
         try:
-            return self._write_batch(batch)
+            return list(self._write_batch(batch))
         except DyadError:
-            raise  # the store itself is unavailable (DY110): retrying document by document cannot help
-        except Exception:
+            raise
+        except Exception as exc:
             if len(batch) == 1:
+                return [exc]
+        outcomes: list[bool | Exception] = []
+        for item in batch:
+            try:
+                outcomes.append(self._write_batch([item])[0])
+            except DyadError:
                 raise
-        return [self._write_batch([item])[0] for item in batch]
+            except Exception as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def _write_batch(self, batch: list[Written]) -> list[bool]:
         with self.transaction() as con:

@@ -131,6 +131,17 @@ def repair(store: Store, problems: list[Problem]) -> list[str]:
     return [fix(store, found) for fix, found in by_repair.items()]
 
 
+def diagnose(store: Store, fix: bool = False) -> Diagnosis:
+    """Run every check; with `fix`, run the repairs of what was found and check again."""
+    found = run_checks(store)
+    done = repair(store, found) if fix and found else []
+    with store.reading():
+        problems = run_checks(store) if done else found
+        version = store.rows("SELECT max(version) AS v FROM schema_version")[0]["v"]
+        failed = int(store.rows("SELECT count(*) AS n FROM failures")[0]["n"])
+    return Diagnosis(version, problems=problems, repaired=done, failed_documents=failed)
+
+
 # -- repairs -------------------------------------------------------------------------------
 
 

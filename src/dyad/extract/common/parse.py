@@ -52,12 +52,13 @@ def tokenizer_text(text: str) -> str:
     return _LONG_RUN.sub(_break_run, text)
 
 
-def pieces(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
-    """(start, end) of consecutive pieces covering the text, each at most `size` characters.
+def pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces covering the text, each at most `size` (CHUNK_CHARS) characters.
 
     A piece ends just after the last paragraph break in its second half, else
     the last line break, else the last space, else at `size` characters.
     """
+    size = size or CHUNK_CHARS
     start, n = 0, len(text)
     while n - start > size:
         limit = start + size
