@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from dyad.ingest.items import IngestError
@@ -49,6 +50,9 @@ class Failed:
         """`<input>: <document>: extraction failed: <reason> (in <stage>)`."""
         return f"{self.document.source or '-'}: {self.document.id[:12]}: {self.failure.line()}"
 
+
+# Input items looked up in the store at once: each read opens a connection (see dyad.store.db).
+LOOKUP = 32
 
 # Called once per input item as it is settled: ("stored" | "duplicate" | "error" | "failed", the item).
 Notify = Callable[[str, "Document | IngestError | Failed"], None]
@@ -87,12 +91,12 @@ def _new_documents(
 ) -> Iterator[Document]:
     """New documents only, each linked to the earliest near-copy already indexed (`fail` takes one that cannot be)."""
     seen: set[str] = set()
-    for item in items:
+    for item, stored in _looked_up(items, store):
         if isinstance(item, IngestError):
             report.errors.append(item)
             notify("error", item)
             continue
-        if item.id in seen or store.has_document(item.id):
+        if item.id in seen or stored:
             report.duplicates.append(item.source or item.id)
             notify("duplicate", item)
             continue
@@ -107,6 +111,14 @@ def _new_documents(
             report.near_copies.append((item.id, copy.doc_id))
         index.add(item.id, minhash)
         yield item
+
+
+def _looked_up(items: Iterable[Document | IngestError], store: Store) -> Iterator[tuple[Document | IngestError, bool]]:
+    """Each item with whether the store holds it already, looked up LOOKUP items at a time (one read each)."""
+    it = iter(items)
+    while chunk := list(islice(it, LOOKUP)):
+        held = store.stored_ids([i.id for i in chunk if isinstance(i, Document)])
+        yield from ((i, isinstance(i, Document) and i.id in held) for i in chunk)
 
 
 def ingest_documents(

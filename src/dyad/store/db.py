@@ -33,7 +33,7 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
-from dyad.store.lock import LOCK_WAIT, connect_waiting
+from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
 from dyad.store.migrations import migrate, stored_version
 from dyad.store.schema import EXTRACTION_TABLES, SCHEMA_VERSION, from_row, to_arrow, to_row
 
@@ -98,10 +98,18 @@ class Store:
             raise NOT_A_STORE(path=self.path, problem=str(exc).splitlines()[0]) from exc
 
     def _open(self, writable: bool) -> duckdb.DuckDBPyConnection:
-        """A connection; the first one a store opens checks the schema version, or migrates it for writing."""
+        """A connection; the first a store opens checks the file (see `_prepare`)."""
         if not self._ready and not self.read_only and not writable:
-            self._connect_ready(writable=True).close()  # create and migrate before the first read
+            self._connect_ready(writable=True).close()  # `con` of a store never prepared: create it first
         return self._connect_ready(writable)
+
+    def _prepare(self) -> None:
+        """Check the schema version (read-only) or create and migrate the file, once, in a turn of its own."""
+        if self._ready or self.path == MEMORY:
+            return
+        with turns(self.path).turn(not self.read_only, self.path, self.wait):
+            if not self._ready:
+                self._connect_ready(writable=not self.read_only).close()
 
     def _connect_ready(self, writable: bool) -> duckdb.DuckDBPyConnection:
         con = self._connect(writable)
@@ -133,8 +141,7 @@ class Store:
         """Check the file now (create and migrate it for writing) rather than on first use."""
         if self.path == MEMORY:
             _ = self.con
-        elif not self._ready:
-            self._connect_ready(writable=not self.read_only).close()
+        self._prepare()
         return self
 
     def close(self) -> None:
@@ -164,16 +171,18 @@ class Store:
         if held is not None:
             con, can_write = held
             if writable and not can_write:
-                raise RuntimeError("a write cannot start inside a read of the same store")
+                raise RuntimeError(f"{self.path}: a write cannot start inside a read of the same store")
             yield con
             return
-        con = self._open(writable)
-        self._local.op = (con, writable)
-        try:
-            yield con
-        finally:
-            self._local.op = None
-            con.close()
+        self._prepare()
+        with turns(self.path).turn(writable, self.path, self.wait):
+            con = self._open(writable)
+            self._local.op = (con, writable)
+            try:
+                yield con
+            finally:
+                self._local.op = None
+                con.close()
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -225,6 +234,12 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.rows("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
+
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents the store holds, in one read."""
+        if not doc_ids:
+            return set()
+        return {r["id"] for r in self.rows("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])}
 
     def write(self, document: Document, extraction: DocExtraction, minhash: list[int] | None = None) -> bool:
         """Store one document and everything extracted from it, atomically.

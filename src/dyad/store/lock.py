@@ -10,14 +10,22 @@ Both are waits, not errors: `connect_waiting` tries again after a pause that
 doubles from `FIRST_PAUSE` to `LONGEST_PAUSE` (with a little jitter so that
 waiting processes do not move in step) until `wait` seconds have passed, and
 says once, after `TELL_AFTER` seconds, who it is waiting for.
+
+Threads of one process do not leave it to DuckDB: `turns(path)` gives them
+turns on the file, reads together and a write alone, a waiting write before
+new reads, so a thread that writes is never starved by threads that read (a
+web server answering requests in the process that ingests).
 """
 
 from __future__ import annotations
 
 import random
 import re
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 
@@ -66,3 +74,61 @@ def connect_waiting(
                 tell(f"dyad: {path} is in use by {holder(exc)}; waiting for it (up to {round(wait)} s)")
             time.sleep(min(pause * random.uniform(0.5, 1.5), max(wait - waited, 0.0)))
             pause = min(pause * 2, LONGEST_PAUSE)
+
+
+class Turns:
+    """Turns on one file for the threads of this process: reads share it, a write has it alone and goes first."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._waiting_writers = 0
+        self._mine = threading.local()  # "read" or "write" while this thread has a turn
+
+    def _wait(self, ready: Callable[[], bool], path: str, wait: float) -> None:
+        """Block (the condition held) until `ready()`, for at most `wait` seconds."""
+        if not self._cond.wait_for(ready, timeout=wait):
+            raise STORE_BUSY(path=path, holder="another thread of this process", seconds=round(wait))
+
+    @contextmanager
+    def turn(self, write: bool, path: str, wait: float) -> Iterator[None]:
+        held = getattr(self._mine, "kind", None)
+        if held is not None:  # an operation inside one of this thread's own: the caller shares its connection
+            if write and held == "read":
+                raise RuntimeError(f"{path}: a write cannot start inside a read of the same store")
+            yield
+            return
+        with self._cond:
+            if write:
+                self._waiting_writers += 1
+                try:
+                    self._wait(lambda: not self._writing and not self._readers, path, wait)
+                finally:
+                    self._waiting_writers -= 1
+                self._writing = True
+            else:
+                self._wait(lambda: not self._writing and not self._waiting_writers, path, wait)
+                self._readers += 1
+        self._mine.kind = "write" if write else "read"
+        try:
+            yield
+        finally:
+            self._mine.kind = None
+            with self._cond:
+                if write:
+                    self._writing = False
+                else:
+                    self._readers -= 1
+                self._cond.notify_all()
+
+
+_TURNS: dict[str, Turns] = {}
+_TURNS_LOCK = threading.Lock()
+
+
+def turns(path: str) -> Turns:
+    """The turns of this process's threads on the file at `path` (one per file, however it is named)."""
+    key = path if path == ":memory:" else str(Path(path).resolve())
+    with _TURNS_LOCK:
+        return _TURNS.setdefault(key, Turns())
