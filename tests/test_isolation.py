@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from faults import KILL, PIPELINE, RAISE, install
 
 from dyad.present.cli import main
 from dyad.records import Document
@@ -15,6 +14,7 @@ from dyad.run import ingest_documents
 from dyad.scale import extractor_for
 from dyad.settings import Settings
 from dyad.store import failures, open_store
+from faults import KILL, PIPELINE, RAISE, install
 
 GOOD = [
     "The foreign minister of Norway met the Kenyan president in Nairobi on Tuesday.",

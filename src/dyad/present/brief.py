@@ -8,6 +8,7 @@ and measured numbers; nothing is paraphrased or generated.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +165,8 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 
 def _value(f: Figure) -> str:
+    if not math.isfinite(f.value):
+        return f"{f.value} {f.unit}"
     if f.unit == "share":
         return f"{f.value:.1%}"
     text = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,.4g}"

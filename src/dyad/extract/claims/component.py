@@ -9,6 +9,7 @@ claim (its first mention).
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -269,6 +270,8 @@ def claims_in(ctx: DocContext) -> list[Claim]:
                 unit, factor = unit_of_noun(noun)
                 value *= factor
             assert unit is not None
+            if not math.isfinite(value):  # "1e400 tonnes": a figure no record can hold is no claim
+                continue
             key = (round(value, 6), unit)
             if key in seen:
                 continue
