@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import Any
 
 from _common import machine, table, write_section
-
 from dyad.extract.common.nlp import load_pipeline
 from dyad.extract.common.parse import CHUNK_CHARS, parse, tokenizer_text
 from dyad.extract.pipeline import extract

@@ -133,3 +133,12 @@ def test_a_document_the_store_cannot_hold_is_a_failure_not_a_crash(tmp_path: Pat
         assert [(f.document.id, f.failure.stage) for f in report.failures] == [("d01", "store")]
         assert "surrogate" in report.failures[0].failure.reason
         assert failures.count(store) == 1
+
+
+def test_the_sentence_of_issue_16_never_costs_the_run(tmp_path: Path) -> None:
+    """It once raised KeyError deep in the actors stage and lost every document after it."""
+    docs = [doc(0, GOOD[0]), doc(1, "The US State department advised against travel."), doc(2, GOOD[1])]
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = ingest_documents(docs, store, extractor_for(Settings()))
+    assert {"d00", "d02"} <= set(report.stored)
+    assert set(report.stored) | {f.document.id for f in report.failures} == {"d00", "d01", "d02"}
