@@ -25,13 +25,11 @@ demo: venv
 test: venv lint
 	$(PY) -m pytest -q
 
-# Fuzzing, kill and concurrency tests at full counts (`make test` runs a fixed-seed share of each):
-# 1,000 hostile texts through extraction with fresh seeds, 25 SIGKILLs of a running ingest.
-FUZZ_EXAMPLES ?= 1000
-KILLS ?= 25
+# The full fuzzing counts (make test runs a fixed-seed share): 1,000 hostile texts through
+# extraction with fresh seeds, 25 SIGKILLs of a running ingest, the concurrency and isolation tests.
+FUZZ_TESTS ?= tests/test_fuzz_extract.py tests/test_kill.py tests/test_concurrency.py tests/test_isolation.py
 fuzz: venv
-	DYAD_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DYAD_FUZZ_RANDOM=1 DYAD_KILLS=$(KILLS) $(PY) -m pytest -q \
-		tests/test_fuzz_extract.py tests/test_kill.py tests/test_concurrency.py tests/test_isolation.py
+	DYAD_FUZZ=full $(PY) -m pytest -q -p no:cacheprovider $(FUZZ_TESTS)
 
 # ruff over the tree and mypy (settings in pyproject.toml); part of `make test`.
 lint: venv

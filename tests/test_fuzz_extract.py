@@ -4,7 +4,8 @@ Texts are built from sentences of our own with hostile pieces mixed in: unicode
 controls, zero-width joiners and bidi marks inside names, long runs of
 quotation marks, huge numbers, deep nesting, NUL bytes, lone surrogates; the
 publication day ranges from year 1 to 9999. `make test` runs a fixed-seed share
-(DYAD_FUZZ_EXAMPLES, default 30); `make fuzz` runs many more with fresh seeds.
+(30 examples); `make fuzz` sets DYAD_FUZZ=full for 1,000 with fresh seeds
+(DYAD_FUZZ_EXAMPLES overrides the count, DYAD_EXTRACT_BUDGET the seconds per example).
 Every input that once failed is a regression test in test_extract_robust.py.
 """
 
@@ -24,9 +25,9 @@ from hypothesis import strategies as st
 from dyad.extract.pipeline import extract
 from dyad.records import Document, Evidence
 
-EXAMPLES = int(os.environ.get("DYAD_FUZZ_EXAMPLES", "30"))
-DERANDOMIZE = os.environ.get("DYAD_FUZZ_RANDOM", "") == ""
-BUDGET_S = int(os.environ.get("DYAD_FUZZ_BUDGET", "120"))  # one example past this is a hang
+FULL = os.environ.get("DYAD_FUZZ") == "full"
+EXAMPLES = int(os.environ.get("DYAD_FUZZ_EXAMPLES", 1000 if FULL else 30))
+BUDGET_S = int(os.environ.get("DYAD_EXTRACT_BUDGET", 120))  # one example past this is a hang
 PEAK_RSS_MB = 4096  # the fuzzing process must stay under this
 
 SENTENCES = [
@@ -96,7 +97,7 @@ def spans(extraction: object) -> Iterator[Evidence]:
 
 
 @pytest.mark.slow
-@settings(max_examples=EXAMPLES, derandomize=DERANDOMIZE, deadline=None, database=None,
+@settings(max_examples=EXAMPLES, derandomize=not FULL, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(pieces=st.lists(NOISE, min_size=1, max_size=8), seps=st.lists(SEPARATORS, min_size=8, max_size=8), day=DAYS)
 def test_extraction_of_hostile_text_never_fails(nlp, pieces: list[str], seps: list[str], day: dt.date | None) -> None:

@@ -2,8 +2,8 @@
 
 After every kill `dyad doctor` must pass; the run that finally completes must
 leave the very rows a run that was never interrupted leaves (the ingest time
-aside), with nothing stored twice. `make test` kills a few times,
-`make fuzz` (DYAD_KILLS=25) many more.
+aside), with nothing stored twice. `make test` kills 3 times, `make fuzz`
+(DYAD_FUZZ=full) 25 times; DYAD_KILLS overrides the count.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dyad.examples import example_files
 from dyad.store import open_store
 from dyad.store.schema import EXTRACTION_TABLES
 
-KILLS = int(os.environ.get("DYAD_KILLS", "3"))
+KILLS = int(os.environ.get("DYAD_KILLS", 25 if os.environ.get("DYAD_FUZZ") == "full" else 3))
 SEED = int(os.environ.get("DYAD_KILL_SEED", "16"))
 
 
