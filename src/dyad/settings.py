@@ -68,6 +68,9 @@ class Settings(BaseModel):
     url_allow_private: bool = Field(
         False, description="follow redirects to loopback, private and link-local addresses"
     )
+    lock_wait: float = Field(
+        300.0, ge=0, description="seconds to wait for another process using the store before giving up"
+    )
     overrides: Path | None = Field(None, description="YAML file of actor aliases, merges and splits")
     story_window_days: int = Field(3, ge=0, description="days within which reports of one event are one story")
     claim_tolerance: float = Field(0.02, ge=0, description="relative difference under which two figures agree")
