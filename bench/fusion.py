@@ -3,7 +3,7 @@
     python bench/fusion.py [--docs 100000] [--store /tmp/dyad-bench/store-100k.duckdb] [--runs 10]
 
 1. Builds (once; the file is reused) a store of `--docs` generated documents with
-   `bench/generate_store.py`: extractions written through the store's bulk path, then fused.
+   `bench/generate_fusion_store.py`: extractions written through the store's bulk path, then fused.
 2. Times what an analyst runs on it, through the library the CLI calls: `stories`, `figures`,
    `contradictions`, `sources` (the first 50 rows each, as the commands print), `events --limit 50`,
    and a Markdown brief of the busiest dyad. Goal: each well under a second.
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import VOA, machine, read_stories, table, write_section
-from generate_store import World, generate, new_documents, write_batch
+from generate_fusion_store import World, generate, new_documents, write_batch
 
 NEW_DOCS = 1000
 WRITE_BATCH = 16  # what dyad.run writes at a time ...
@@ -154,7 +154,7 @@ def main() -> None:
 
 {machine()}
 
-A generated store (bench/generate_store.py, reused between runs): {args.docs:,} documents,
+A generated store (bench/generate_fusion_store.py, reused between runs): {args.docs:,} documents,
 {counts.get('events (realis)', 0) + counts.get('events (irrealis)', 0):,} events, {counts.get('claims', 0):,}
 claims, {counts.get('relations', 0):,} relations, {counts.get('actors', 0):,} document actors; fused into
 {n_stories:,} stories, {n_figures:,} figures and {n_contradictions:,} contradictions; DuckDB file {size:,.0f} MiB.

@@ -1,24 +1,17 @@
-"""A generated dyad store of many documents, for the fusion and web latency benchmarks.
+"""A generated store for benchmarks: N documents of invented news, with every table dyad fills.
 
-    python bench/generate_store.py --docs 100000 --out /tmp/dyad-bench/store-100k.duckdb
+    python bench/generate_store.py OUT.duckdb [--documents 100000] [--seed 7]
 
-Synthetic documents and their extractions go straight into the store through its
-bulk path (Parquet shards in the store's row layout, loaded by
-`dyad.store.shards.load_shard`, as the Dask engine does), then fusion runs over
-them (`dyad.fuse.update.fuse_pending`, the same code `dyad ingest` runs), so the
-file is a store `dyad` can list, brief and serve as it is. Reuse the file: a
-second run with the same arguments finds it and does nothing.
-
-The corpus imitates news about states: documents over `--days` days from a few
-hundred outlets (a few busy ones; some give an outlet name, the rest only a
-URL), about 650 words each, one in twenty a near-copy of an earlier one. Each
-day a world of events happens between states (busy pairs and CAMEO roots
-weighted roughly like GDELT's), with named people on each side; documents
-report some of them (several documents per event, some before it happens, as
-plans), dated to the day, the month or not at all, plus some history years back.
-Figures about pairs are repeated by several documents, mostly with one value,
-sometimes another. `new_documents` makes more documents of the same world, for
-the incremental benchmark.
+Each document is a few sentences built from templates (states, their capitals,
+invented officials, CAMEO verbs, a quotation, a figure) over three years and
+a dozen outlets, with the extraction a reader would store for it: sentences,
+actors and their mentions, events (realis and not, with Goldstein and
+QuadClass), a quotation, a claim and a relation, every span at its true
+offsets. Documents go in through `Store.write_many`, the path `dyad ingest`
+takes, so the full-text index and every table are filled as in real use; then
+the documents are fused (the fusion tables and global actors, as ingest keeps them). A
+few busy states and outlets carry most of the news, as in real corpora; one
+document in twenty is a near-copy of the one before it.
 """
 
 from __future__ import annotations
@@ -27,400 +20,193 @@ import argparse
 import datetime as dt
 import random
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-STATES = (
-    "USA CHN RUS UKR ISR IRN GBR FRA DEU JPN KOR PRK IND PAK TUR SAU SYR IRQ AFG EGY BRA MEX CAN AUS ZAF NGA ETH "
-    "SDN VEN PSE POL ITA ESP NLD SWE NOR FIN BEL AUT CHE GRC HUN CZE ROU SRB QAT ARE JOR LBN YEM LBY DZA MAR KEN "
-    "SOM COL ARG CHL PER IDN"
-).split()
-NAMES = {s: s.title() for s in STATES}
-# CAMEO root, share of events (roughly GDELT's), Goldstein, a code of the root, trigger words
-ROOTS = [
-    ("01", 0.16, 0.0, "010", ["said", "stated"]), ("02", 0.07, 3.0, "020", ["urged", "appealed to"]),
-    ("03", 0.07, 4.0, "030", ["pledged", "vowed"]), ("04", 0.17, 1.0, "040", ["met", "held talks with"]),
-    ("04", 0.04, 1.9, "042", ["visited", "travelled to"]), ("05", 0.08, 3.5, "051", ["praised", "welcomed"]),
-    ("06", 0.03, 6.0, "061", ["cooperated with", "traded with"]), ("07", 0.04, 7.0, "070", ["sent aid to", "aided"]),
-    ("08", 0.03, 5.0, "081", ["eased sanctions on", "lifted curbs on"]),
-    ("10", 0.03, -5.0, "100", ["demanded", "pressed"]), ("11", 0.06, -2.0, "111", ["criticised", "condemned"]),
-    ("12", 0.03, -4.0, "120", ["rejected", "rebuffed"]), ("13", 0.03, -6.0, "130", ["threatened", "warned"]),
-    ("14", 0.03, -6.5, "140", ["protested", "demonstrated against"]),
-    ("16", 0.02, -4.0, "163", ["embargoed", "banned goods from"]), ("17", 0.04, -5.0, "173", ["arrested", "detained"]),
-    ("18", 0.03, -9.0, "183", ["attacked", "bombed"]), ("19", 0.04, -10.0, "190", ["fought", "shelled"]),
+from dyad.fuse.actor_tables import resolve_stored  # noqa: E402
+from dyad.fuse.update import fuse_pending  # noqa: E402
+from dyad.records import (  # noqa: E402 - after the path is set
+    Actor,
+    ActorMention,
+    Claim,
+    DocExtraction,
+    Document,
+    Event,
+    Evidence,
+    Quote,
+    Relation,
+    Sentence,
+)
+from dyad.store import open_store  # noqa: E402
+
+STATES = [
+    ("USA", "Washington", "American"), ("CHN", "Beijing", "Chinese"), ("RUS", "Moscow", "Russian"),
+    ("UKR", "Kyiv", "Ukrainian"), ("ISR", "Jerusalem", "Israeli"), ("IRN", "Tehran", "Iranian"),
+    ("GBR", "London", "British"), ("FRA", "Paris", "French"), ("DEU", "Berlin", "German"),
+    ("JPN", "Tokyo", "Japanese"), ("KOR", "Seoul", "South Korean"), ("PRK", "Pyongyang", "North Korean"),
+    ("IND", "New Delhi", "Indian"), ("PAK", "Islamabad", "Pakistani"), ("TUR", "Ankara", "Turkish"),
+    ("SAU", "Riyadh", "Saudi"), ("EGY", "Cairo", "Egyptian"), ("BRA", "Brasilia", "Brazilian"),
+    ("MEX", "Mexico City", "Mexican"), ("CAN", "Ottawa", "Canadian"), ("AUS", "Canberra", "Australian"),
+    ("ZAF", "Pretoria", "South African"), ("NGA", "Abuja", "Nigerian"), ("ETH", "Addis Ababa", "Ethiopian"),
 ]
-FAMILY_SYMMETRIC = {"04", "05", "06"}
-FIGURES = [("troops", "troops stationed"), ("USD", "investment pledged"), ("share", "share of exports"),
-           ("agreements", "agreements signed"), ("people", "people displaced")]
-RELATIONS = ["partner", "ally", "rival", "supports", "depends_on"]
-WORDS = ("government officials talks region security trade economy border policy leaders minister ministry week "
-         "agreement pressure relations support crisis conflict market energy investment development reform "
-         "election parliament diplomats spokesman statement meeting summit plan issue concerns visit cooperation "
-         "sanctions military forces tensions analysts report capital province citizens").split()
-SYLLABLES = "ka lo mi sen ta ru vo ne li an jo be da fi go ha ki ma no pa re su te wu ya zo ri el".split()
-DOCS_PER_DAY = 137
-START = dt.date(2024, 1, 1)
+# CAMEO code, root, verb, Goldstein, QuadClass
+VERBS = [
+    ("040", "04", "held talks with", 1.0, 1), ("042", "04", "visited", 1.9, 1), ("036", "03", "offered to meet", 4.0, 1),
+    ("051", "05", "praised", 3.4, 1), ("057", "05", "signed an agreement with", 8.0, 1),
+    ("061", "06", "expanded trade with", 6.4, 2), ("071", "07", "sent aid to", 7.4, 2),
+    ("111", "11", "criticised", -2.0, 3), ("112", "11", "accused", -2.0, 3), ("130", "13", "threatened", -4.4, 3),
+    ("138", "13", "threatened military action against", -7.0, 3), ("163", "16", "imposed sanctions on", -8.0, 4),
+    ("172", "17", "seized a ship from", -9.2, 4), ("190", "19", "attacked", -10.0, 4),
+]
+ROLES = ["foreign minister", "defence minister", "president", "prime minister", "trade minister", "ambassador"]
+FIRST = ["Amara", "Boris", "Chen", "Dana", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemal", "Lena",
+         "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara"]
+LAST = ["Abara", "Brandt", "Castell", "Duarte", "Erikson", "Fontaine", "Gallo", "Haddad", "Ivers", "Jensen",
+        "Kowal", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quint", "Rahimi", "Sato", "Tanaka"]
+TOPICS = ["trade", "border security", "energy supplies", "fishing rights", "a water treaty", "grain exports",
+          "a new railway", "nuclear talks", "refugees", "rare earth minerals"]
+MODALITY = [("asserted", True), ("asserted", True), ("asserted", True), ("planned", False), ("expected", False)]
+OUTLETS = [f"{a} {b}" for a, b in zip(
+    ["Harbour", "Capital", "Lantern", "Northern", "Coastal", "Evening", "Morning", "Pacific", "Atlantic", "Global",
+     "Daily", "Weekly"],
+    ["Wire", "Monitor", "Daily", "Ledger", "Bulletin", "Post", "Courier", "Herald", "Times", "Review", "Record",
+     "Observer"], strict=True)]
+START = dt.date(2023, 1, 1)
+DAYS = 3 * 365
 
 
-def zipf_weights(n: int, s: float = 1.1) -> list[float]:
-    return [1.0 / (k ** s) for k in range(1, n + 1)]
+def _skewed(rng: random.Random, items: list, power: float = 2.2):  # type: ignore[no-untyped-def]
+    """An item, the first ones much more often (a few busy states and outlets)."""
+    return items[int(len(items) * rng.random() ** power)]
 
 
-def person_name(rng: random.Random) -> str:
-    def word() -> str:
-        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
-
-    return f"{word()} {word()}"
-
-
-@dataclass
-class WorldEvent:
-    day: dt.date
-    source: str
-    target: str
-    root: str
-    code: str
-    goldstein: float
-    trigger: str
-    source_person: str
-    target_person: str
-    topic: list[str]
-
-
-@dataclass
-class World:
-    """Everything the documents of one run share: states' people, outlets, events per day, figures."""
-
-    rng: random.Random
-    days: int
-    people: dict[str, list[str]] = field(default_factory=dict)
-    outlets: list[tuple[str | None, str]] = field(default_factory=list)  # (name or None, host)
-    events: dict[int, list[WorldEvent]] = field(default_factory=dict)
-    figures: dict[tuple[str, str, str], float] = field(default_factory=dict)
-    _popularity: dict[int, list[float]] = field(default_factory=dict)
-
-    @classmethod
-    def make(cls, seed: int, days: int) -> World:
-        rng = random.Random(seed)
-        world = cls(rng, days)
-        world.people = {s: [person_name(rng) for _ in range(60)] for s in STATES}
-        for k in range(300):
-            host = f"news{k:03d}.example"
-            world.outlets.append((f"News Outlet {k:03d}" if rng.random() < 0.6 else None, host))
-        return world
-
-    def pair(self) -> tuple[str, str]:
-        weights = zipf_weights(len(STATES))
-        a, b = self.rng.choices(STATES, weights, k=2)
-        while b == a:
-            b = self.rng.choices(STATES, weights)[0]
-        return a, b
-
-    def day_events(self, day: int) -> list[WorldEvent]:
-        """The events of one day, made the first time a document asks."""
-        if day not in self.events:
-            rng = self.rng
-            found = []
-            for _ in range(int(DOCS_PER_DAY * 6 / 3.5)):
-                a, b = self.pair()
-                root, _, goldstein, code, triggers = rng.choices(ROOTS, [r[1] for r in ROOTS])[0]
-                found.append(WorldEvent(
-                    START + dt.timedelta(days=day), a, b, root, code, goldstein, rng.choice(triggers),
-                    rng.choice(self.people[a][:20] if rng.random() < 0.7 else self.people[a]),
-                    rng.choice(self.people[b][:20] if rng.random() < 0.7 else self.people[b]),
-                    rng.sample(WORDS, 5),
-                ))
-            self.events[day] = found
-        return self.events[day]
-
-    def popularity(self, n: int) -> list[float]:
-        """How likely a document is to report each of a day's events (a few big stories, many small)."""
-        if n not in self._popularity:
-            self._popularity[n] = zipf_weights(n, 0.8)
-        return self._popularity[n]
-
-    def figure(self, a: str, b: str, subject: str) -> float:
-        key = (min(a, b), max(a, b), subject)
-        if key not in self.figures:
-            unit = dict((s, u) for u, s in FIGURES)[subject]
-            base = {"troops": 1000 * self.rng.randint(2, 60), "USD": 1e9 * self.rng.randint(1, 50),
-                    "share": round(self.rng.uniform(0.05, 0.6), 2), "agreements": self.rng.randint(3, 20),
-                    "people": 1000 * self.rng.randint(1, 500)}[unit]
-            self.figures[key] = float(base)
-        return self.figures[key]
-
-
-class Doc:
-    """One generated document: its text as sentences, and every table's rows as dicts."""
+class Writer:
+    """Builds one document's text sentence by sentence, recording each span's offsets."""
 
     def __init__(self, doc_id: str) -> None:
-        self.id = doc_id
-        self.sentences: list[str] = []
-        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in
-                                                      ("sentences", "entities", "actors", "mentions", "events",
-                                                       "quotes", "claims", "relations")}
-        self.actors: dict[str, dict[str, Any]] = {}
-        self.offset = 0
+        self.doc_id = doc_id
+        self.parts: list[str] = []
+        self.length = 0
 
-    def add_sentence(self, text: str) -> int:
-        """Append a sentence; its start offset."""
-        start = self.offset
-        self.rows["sentences"].append({"doc_id": self.id, "idx": len(self.sentences), "index": len(self.sentences),
-                                       "start": start, "end": start + len(text)})
-        self.sentences.append(text)
-        self.offset += len(text) + 1
-        return start
+    def add(self, text: str) -> Evidence:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return Evidence(doc_id=self.doc_id, start=start, end=start + len(text))
 
-    def actor(self, key: str, name: str, kind: str, country: str, start: int) -> str:
-        if key not in self.actors:
-            row = {"doc_id": self.id, "idx": len(self.actors), "key": key, "name": name, "kind": kind,
-                   "country": country, "role": "government" if kind == "state" else "official",
-                   "sector": "GOV", "code": f"{country}GOV", "aliases": [name], "why": "generated"}
-            self.actors[key] = row
-            self.rows["actors"].append(row)
-        self.rows["mentions"].append({"doc_id": self.id, "idx": len(self.rows["mentions"]), "actor_key": key,
-                                      "text": name, "start": start, "end": start + len(name), "how": "name"})
-        self.rows["entities"].append({"doc_id": self.id, "idx": len(self.rows["entities"]), "text": name,
-                                      "label": "PERSON" if kind == "person" else "GPE", "start": start,
-                                      "end": start + len(name)})
+    def span(self, sentence: Evidence, words: str, sentence_text: str) -> Evidence:
+        at = sentence.start + sentence_text.index(words)
+        return Evidence(doc_id=self.doc_id, start=at, end=at + len(words))
+
+
+def person(rng: random.Random, state: tuple[str, str, str]) -> tuple[str, str, str]:
+    """(name, role, key) of an invented official of a state; a few hundred names per state."""
+    name = f"{rng.choice(FIRST)} {_skewed(rng, LAST, 1.5)}"
+    role = rng.choice(ROLES)
+    return name, role, f"person:{name.lower().replace(' ', '')}"
+
+
+def document(i: int, rng: random.Random) -> tuple[Document, DocExtraction]:
+    doc_id = f"g{i:07d}"
+    w = Writer(doc_id)
+    published = START + dt.timedelta(days=int(rng.random() * DAYS))
+    actors: dict[str, Actor] = {}
+    mentions: list[ActorMention] = []
+    sentences: list[Sentence] = []
+    events: list[Event] = []
+
+    def mention(key: str, words: str, ev: Evidence, how: str = "name") -> None:
+        mentions.append(ActorMention(actor_key=key, text=words, evidence=ev, how=how))
+
+    def state_actor(s: tuple[str, str, str]) -> str:
+        key = f"state:{s[0]}"
+        actors.setdefault(key, Actor(key=key, name=s[1], kind="state", country=s[0], code=s[0]))
         return key
 
-    @property
-    def text(self) -> str:
-        return " ".join(self.sentences)
+    for k in range(rng.randint(3, 5)):
+        a, b = _skewed(rng, STATES), _skewed(rng, STATES)
+        while b == a:
+            b = rng.choice(STATES)
+        code, root, verb, goldstein, quad = rng.choice(VERBS)
+        name, role, pkey = person(rng, a)
+        actors.setdefault(pkey, Actor(key=pkey, name=name, kind="person", country=a[0], role=role,
+                                      sector="GOV", code=f"{a[0]}GOV", why=f"{role} of {a[1]}"))
+        modality, realis = rng.choice(MODALITY)
+        said = verb if realis else f"is expected to say it {verb}"  # a plan: kept, marked irrealis
+        text = f"The {a[2]} {role}, {name}, {said} {b[1]} over {rng.choice(TOPICS)}. "
+        sentence = w.add(text)
+        sentences.append(Sentence(index=k, evidence=sentence))
+        mention(state_actor(a), a[2], w.span(sentence, a[2], text), "demonym")
+        mention(pkey, name, w.span(sentence, name, text))
+        mention(state_actor(b), b[1], w.span(sentence, b[1], text), "metonym")
+        day = published - dt.timedelta(days=rng.randint(0, 3))
+        when = day.isoformat() if rng.random() < 0.6 else None
+        events.append(Event(
+            source_actor=pkey, target_actor=f"state:{b[0]}", source=a[0], target=b[0], code=code, root=root,
+            trigger=verb.split()[0], realis=realis, modality=modality, when=when,
+            when_precision="day" if when else None, goldstein=goldstein, quad_class=quad, evidence=sentence,
+            trigger_evidence=w.span(sentence, verb.split()[0], text),
+            source_evidence=w.span(sentence, name, text), target_evidence=w.span(sentence, b[1], text),
+        ))
+    a = STATES[[s[0] for s in STATES].index(events[0].source or "USA")]
+    b = STATES[[s[0] for s in STATES].index(events[0].target or "CHN")]
+    speaker = actors[events[0].source_actor or ""]
+    words = f"We want steady relations with {b[1]}, and we will keep talking"
+    text = f"\u201c{words},\u201d {speaker.name} told reporters in {a[1]}. "
+    sentence = w.add(text)
+    sentences.append(Sentence(index=len(sentences), evidence=sentence))
+    quote_span = w.span(sentence, words, text)
+    mention(speaker.key, speaker.name, w.span(sentence, speaker.name, text))
+    quotes = [Quote(text=words, speaker=speaker.name, speaker_actor=speaker.key, evidence=quote_span,
+                    speaker_evidence=w.span(sentence, speaker.name, text))]
+    value = rng.choice([120, 300, 450, 1200, 2500])
+    unit_words = f"{value} million dollars"
+    text = f"Trade between {a[1]} and {b[1]} reached {unit_words} last year, officials said. "
+    sentence = w.add(text)
+    sentences.append(Sentence(index=len(sentences), evidence=sentence))
+    claims = [Claim(value=value * 1e6, unit="USD", about=f"trade between {a[1]} and {b[1]}", actors=[a[0], b[0]],
+                    evidence=w.span(sentence, unit_words, text))]
+    relations = [Relation(a=a[0], b=b[0], type="partner", polarity="+" if rng.random() < 0.8 else "-",
+                          evidence=sentence)]
+    outlet = _skewed(rng, OUTLETS, 1.6)
+    title = f"{a[1]} and {b[1]}: {events[0].trigger} over {rng.choice(TOPICS)}"
+    doc = Document(
+        id=doc_id, text="".join(w.parts).strip(), title=title, outlet=outlet, published=published,
+        url=f"https://example.org/{outlet.lower().replace(' ', '-')}/{published:%Y/%m/%d}/{doc_id}",
+        source=f"generated/{doc_id}.txt",
+        near_copy_of=f"g{i - 1:07d}" if i % 20 == 19 else None, near_copy_score=0.9 if i % 20 == 19 else None,
+    )
+    extraction = DocExtraction(doc_id=doc_id, model="generated", sentences=sentences, actors=list(actors.values()),
+                               mentions=mentions, events=events, quotes=quotes, claims=claims, relations=relations)
+    return doc, extraction
 
 
-def _filler(rng: random.Random) -> str:
-    return " ".join(rng.choices(WORDS, k=rng.randint(14, 26))).capitalize() + "."
-
-
-def _event(doc: Doc, world: World, rng: random.Random, ev: WorldEvent, published: dt.date) -> None:
-    """Report one world event: a sentence, its actors, its event row."""
-    src, tgt = NAMES[ev.source], NAMES[ev.target]
-    words = " ".join(ev.topic)
-    sentence = f"{ev.source_person} of {src} {ev.trigger} {ev.target_person} of {tgt} over {words}."
-    start = doc.add_sentence(sentence)
-    sa = doc.actor(f"person:{ev.source_person.lower().replace(' ', '')}", ev.source_person, "person", ev.source, start)
-    t0 = start + sentence.index(f"{ev.target_person} of")
-    ta = doc.actor(f"person:{ev.target_person.lower().replace(' ', '')}", ev.target_person, "person", ev.target, t0)
-    doc.actor(f"state:{ev.source}", src, "state", ev.source, start + sentence.index(f"of {src}") + 3)
-    doc.actor(f"state:{ev.target}", tgt, "state", ev.target, start + sentence.index(f"of {tgt}") + 3)
-    ahead = ev.day > published
-    r = rng.random()
-    if ev.day.year < published.year - 1:
-        when, precision = str(ev.day.year), "year"
-    elif r < 0.4:
-        when, precision = ev.day.isoformat(), "day"
-    elif r < 0.5:
-        when, precision = ev.day.isoformat()[:7], "month"
-    else:
-        when, precision = None, None
-    trig = start + sentence.index(ev.trigger)
-    realis = not ahead and rng.random() < 0.98
-    doc.rows["events"].append({
-        "doc_id": doc.id, "idx": len(doc.rows["events"]), "source_actor": sa, "target_actor": ta,
-        "source": ev.source, "target": ev.target, "code": ev.code, "root": ev.root, "trigger": ev.trigger,
-        "realis": realis, "modality": "asserted" if realis else "planned", "negated": False, "when": when,
-        "when_precision": precision, "goldstein": ev.goldstein, "quad_class": _quad(ev.root), "plover": None,
-        "start": start, "end": start + len(sentence), "trigger_evidence_start": trig,
-        "trigger_evidence_end": trig + len(ev.trigger), "source_evidence_start": start,
-        "source_evidence_end": start + len(ev.source_person), "target_evidence_start": t0,
-        "target_evidence_end": t0 + len(ev.target_person), "background": False,
-        "when_text": ev.day.isoformat() if when else None,
-    })
-
-
-def _quad(root: str) -> int:
-    r = int(root)
-    return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
-
-
-def _claim(doc: Doc, world: World, rng: random.Random, a: str, b: str) -> None:
-    unit, subject = rng.choice(FIGURES)
-    value = world.figure(a, b, subject)
-    r = rng.random()
-    if r > 0.95:
-        value *= rng.choice([0.6, 0.7, 1.3, 1.5])
-    elif r > 0.85:
-        value *= rng.choice([0.99, 1.01])
-    number = f"{value:.0%}" if unit == "share" else f"{value:,.0f}"
-    about = f"{subject} between {NAMES[a]} and {NAMES[b]}"
-    sentence = f"About {number} {unit} in {about}, officials said."
-    start = doc.add_sentence(sentence)
-    doc.rows["claims"].append({
-        "doc_id": doc.id, "idx": len(doc.rows["claims"]), "value": value, "unit": unit, "approx": True,
-        "qualifier": "about", "about": about, "actors": sorted({a, b}), "asserted_by": None,
-        "start": start + 6, "end": start + 6 + len(number) + 1 + len(unit),
-    })
-
-
-def _relation(doc: Doc, rng: random.Random, a: str, b: str) -> None:
-    kind = rng.choice(RELATIONS)
-    polarity = "-" if rng.random() < 0.03 else "+"
-    sentence = f"{NAMES[a]} and {NAMES[b]} are {'not ' if polarity == '-' else ''}{kind.replace('_', ' ')}s."
-    start = doc.add_sentence(sentence)
-    doc.rows["relations"].append({"doc_id": doc.id, "idx": len(doc.rows["relations"]), "a": a, "b": b, "type": kind,
-                                  "polarity": polarity, "directed": kind in ("supports", "depends_on"),
-                                  "start": start, "end": start + len(sentence)})
-
-
-def _quote(doc: Doc, rng: random.Random) -> None:
-    people = [r for r in doc.actors.values() if r["kind"] == "person"]
-    if not people:
-        return
-    speaker = rng.choice(people)
-    said = " ".join(rng.choices(WORDS, k=12)).capitalize() + "."
-    sentence = f'"{said}" {speaker["name"]} said.'
-    start = doc.add_sentence(sentence)
-    doc.rows["quotes"].append({"doc_id": doc.id, "idx": len(doc.rows["quotes"]), "text": said, "kind": "direct",
-                               "speaker": speaker["name"], "speaker_actor": speaker["key"], "start": start + 1,
-                               "end": start + 1 + len(said), "speaker_evidence_start": start + len(said) + 3,
-                               "speaker_evidence_end": start + len(said) + 3 + len(speaker["name"])})
-
-
-def make_document(world: World, n: int, day: int, prefix: str = "g") -> tuple[dict[str, Any], Doc]:
-    """One document published on `day` (days after START): its documents row and its extraction rows."""
-    rng = world.rng
-    doc = Doc(f"{prefix}{n:08d}")
-    published = START + dt.timedelta(days=day)
-    reported = []
-    for _ in range(rng.choice([4, 5, 6, 6, 7, 8])):
-        if rng.random() < 0.05:  # history, years back
-            past = world.day_events(rng.randrange(max(1, day)))[0]
-            reported.append(WorldEvent(**{**past.__dict__, "day": past.day - dt.timedelta(days=365 * rng.randint(3, 30))}))
-        else:
-            when = min(world.days - 1, max(0, day + rng.choice([-3, -2, -1, -1, 0, 0, 0, 1, 3, 7])))
-            events = world.day_events(when)
-            reported.append(rng.choices(events, world.popularity(len(events)))[0])
-    for k, ev in enumerate(reported):
-        if k % 2 == 0:
-            for _ in range(rng.randint(1, 3)):
-                doc.add_sentence(_filler(rng))
-        _event(doc, world, rng, ev, published)
-    for ev in reported[:3]:
-        _claim(doc, world, rng, ev.source, ev.target)
-    if rng.random() < 0.6:
-        _relation(doc, rng, reported[0].source, reported[0].target)
-    for _ in range(3):
-        _quote(doc, rng)
-    while len(doc.sentences) < 24:
-        doc.add_sentence(_filler(rng))
-    name, host = world.outlets[min(299, int(rng.paretovariate(0.9)) - 1)]
-    text = doc.text
-    row = {"id": doc.id, "text": text, "title": f"Report {n}", "outlet": name,
-           "url": f"https://www.{host}/{published.isoformat()}/{doc.id}.html", "published": published,
-           "language": "en", "source": f"generated/{doc.id}", "near_copy_of": None, "near_copy_score": None,
-           "source_name": f"{doc.id}.txt", "n_chars": len(text), "n_words": len(text.split()), "model": "generated"}
-    return row, doc
-
-
-def _copy(world: World, original: tuple[dict[str, Any], Doc], n: int, prefix: str) -> tuple[dict[str, Any], Doc]:
-    """A near-copy: the original's text and extraction under another outlet."""
-    row, doc = original
-    copy = Doc(f"{prefix}{n:08d}")
-    copy.sentences = list(doc.sentences)
-    copy.rows = {t: [{**r, "doc_id": copy.id} for r in rows] for t, rows in doc.rows.items()}
-    name, host = world.outlets[world.rng.randrange(300)]
-    new = {**row, "id": copy.id, "outlet": name, "url": f"https://{host}/{copy.id}.html", "near_copy_of": row["id"],
-           "near_copy_score": 0.93, "source": f"generated/{copy.id}", "source_name": f"{copy.id}.txt"}
-    return new, copy
-
-
-def batch(world: World, start: int, size: int, prefix: str = "g", days: tuple[int, int] | None = None,
-          recent: list[tuple[dict[str, Any], Doc]] | None = None) -> list[tuple[dict[str, Any], Doc]]:
-    """`size` documents numbered from `start`, published over `days` (first, last) days after START."""
-    lo, hi = days or (0, world.days - 1)
-    out: list[tuple[dict[str, Any], Doc]] = []
-    pool = recent if recent is not None else out
-    for n in range(start, start + size):
-        if pool and world.rng.random() < 0.05:
-            out.append(_copy(world, world.rng.choice(pool[-200:]), n, prefix))
-        else:
-            out.append(make_document(world, n, world.rng.randint(lo, hi), prefix))
-    return out
-
-
-def write_batch(store: Any, docs: list[tuple[dict[str, Any], Doc]], folder: Path) -> list[str]:
-    """Write one batch as Parquet shards in the store's row layout and bulk-load them."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from dyad.scale.dask_engine import document_columns, table_columns
-    from dyad.store.schema import EXTRACTION_TABLES, arrow_schema
-    from dyad.store.shards import load_shard
-
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {}
-
-    def write(name: str, cols: list[tuple[str, str]], rows: list[dict[str, Any]]) -> None:
-        table = pa.table({c: [r.get(c) for r in rows] for c, _ in cols}, schema=arrow_schema(cols))
-        files[name] = str(folder / f"{name}.parquet")
-        pq.write_table(table, files[name])
-
-    write("documents", document_columns(), [row for row, _ in docs])
-    for table in EXTRACTION_TABLES:
-        write(table, table_columns(table), [r for _, doc in docs for r in doc.rows[table]])
-    return load_shard(store, files)
-
-
-def new_documents(world: World, n: int, first_number: int, prefix: str = "n") -> list[tuple[dict[str, Any], Doc]]:
-    """`n` more documents of the same world, published over its last week, as a feed brings them
-    (for incremental fusion)."""
-    return batch(world, first_number, n, prefix, (world.days - 7, world.days - 1))
-
-
-def generate(path: Path, n_docs: int, seed: int = 7, days: int | None = None, fuse: bool = True,
-             batch_size: int = 5000, quiet: bool = False) -> dict[str, float]:
-    """Build the store at `path` (an existing file is kept as it is); seconds spent writing and fusing."""
-    from dyad.fuse.actor_tables import resolve_stored
-    from dyad.fuse.update import fuse_pending
-    from dyad.store import open_store
-
-    timings = {"write_s": 0.0, "fuse_s": 0.0, "actors_s": 0.0}
-    if path.exists():
-        return timings
-    days = days or max(30, n_docs // DOCS_PER_DAY)
-    world = World.make(seed, days)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.duckdb")
-    partial.unlink(missing_ok=True)
-    with open_store(partial) as store, tempfile.TemporaryDirectory(prefix="dyad-gen-") as tmp:
-        t = time.perf_counter()
-        for k, start in enumerate(range(0, n_docs, batch_size)):
-            # documents arrive roughly in publication order, as a news feed does
-            span = (k * batch_size * days // n_docs, min(days - 1, ((k + 1) * batch_size * days) // n_docs))
-            docs = batch(world, start, min(batch_size, n_docs - start), "g", span)
-            write_batch(store, docs, Path(tmp) / f"b{k}")
-            if not quiet:
-                print(f"  wrote {start + len(docs):,} documents ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
-        timings["write_s"] = time.perf_counter() - t
-        if fuse:
-            t = time.perf_counter()
-            fuse_pending(store)
-            timings["fuse_s"] = time.perf_counter() - t
-            t = time.perf_counter()
-            resolve_stored(store)
-            timings["actors_s"] = time.perf_counter() - t
-        store.con.execute("CHECKPOINT")
-    partial.rename(path)
-    return timings
+def generate(path: Path, n_documents: int, seed: int = 7, batch: int = 500) -> Path:
+    """Write `n_documents` generated documents (and their extractions) into the store at `path`."""
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    with open_store(path) as store:
+        for start in range(0, n_documents, batch):
+            items = [(*document(i, rng), None) for i in range(start, min(n_documents, start + batch))]
+            store.write_many(items)  # type: ignore[arg-type]
+            if (start // batch) % 20 == 0:
+                print(f"  {start + len(items):,} documents, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        # the fusion tables, as `dyad ingest` keeps them, so pages read stories, figures and actors as in use
+        fuse_pending(store)
+        resolve_stored(store)
+        print(f"  fused, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "dyad-bench" / "store-100k.duckdb")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-fuse", action="store_true", help="store the documents without fusing them")
     args = parser.parse_args()
-    timings = generate(args.out, args.docs, args.seed, fuse=not args.no_fuse)
-    print(f"{args.out}: {timings}")
+    generate(args.out, args.documents, args.seed)
 
 
 if __name__ == "__main__":

@@ -170,7 +170,7 @@ def test_trend_query_and_temperature(store_path: Path):
         per_outlet = trend(store, Dyad.parse("KOR-CHN"), "month", by_outlet=True)
         assert {r.outlet for r in per_outlet} == {"North Star Daily", "Harbour Post", "Valley Gazette"}
         table = dyad_table(store)
-        assert table[0].dyad == "CHN~KOR" and table[0].n_events == 4
+        assert table[0].dyad == "CHN-KOR" and table[0].n_events == 4
         t = temperature(store, Dyad.parse("KOR-CHN"), 30)
         assert t.recent_n == 4 and t.previous_n == 0 and t.label == "not enough events"
 
@@ -204,7 +204,7 @@ def test_commands_emit_json(store_path: Path):
     assert sources[0]["outlet"] == "Speculator Blog"
     figures = json.loads(_run(store_path, "figures", "--single-source", "--json"))
     assert all(f["single_source"] for f in figures) and figures
-    assert json.loads(_run(store_path, "dyads", "--json"))[0]["dyad"] == "CHN~KOR"
+    assert json.loads(_run(store_path, "dyads", "--json"))[0]["dyad"] == "CHN-KOR"
     assert json.loads(_run(store_path, "dyads", "--dyad", "KOR-CHN", "--bucket", "day", "--json"))[0]["n_events"] == 4
     assert {n["node"] for n in json.loads(_run(store_path, "network", "--json"))} == {"KOR", "CHN"}
     story_id = stories[0]["id"]

@@ -62,7 +62,7 @@ def test_cameo_role_tables_drive_the_rules() -> None:
     assert is_symmetric("040") and is_symmetric("057") and not is_symmetric("042")
     assert is_locative("042") and is_locative("190") and not is_locative("040")
     words = role_words()
-    assert "urge" in words.object_control_verbs and words.group_sizes["both"] == 2
+    assert "urge" in words.object_control_verbs and "planned" in words.future_dated_modalities
 
 
 def test_a_code_yaml_reads_as_a_number_is_refused() -> None:

@@ -99,6 +99,17 @@ def test_event_figures() -> None:
     assert (realis_only.tp, realis_only.fp, realis_only.fn) == (1, 2, 1)
 
 
+def test_events_with_no_state_on_one_side_are_not_scored() -> None:
+    gold = [ev("NLD", "CHL", "04", "042", True)]
+    system = [
+        ev("NLD", "CHL", "04", "042", True),
+        {"source": None, "target": "CHL", "root": "16", "code": "163", "realis": True},  # a body's sanctions
+        {"source": "NLD", "target": None, "root": "11", "code": "111", "realis": True},  # criticism of a group
+    ]
+    events = score([gold_doc("a.txt", events=gold)], {"a.txt": {"events": system}})["events"]
+    assert (events.counts.tp, events.counts.fp, events.counts.fn) == (1, 0, 0)
+
+
 def test_indirect_and_short_system_quotes_are_not_scored() -> None:
     gold = [gold_doc("a.txt", quotes=[{"speaker": "Ona Berg", "text": "The border stays open for trade"}])]
     system = [

@@ -40,7 +40,7 @@ def run(db, *args: str) -> str:
 
     result = CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_events_default_is_realis_only(db):

@@ -157,7 +157,7 @@ PHRASAL = [
     ("Greece summoned the Turkish ambassador.", "GRC", "TUR", "114"),
     ("The Brazilian president paid a visit to Argentina.", "BRA", "ARG", "042"),
     ("Japan pledged aid to the Philippines.", "JPN", "PHL", "033"),
-    ("Israeli troops opened fire on Lebanese soldiers.", "ISR", "LBN", "190"),
+    ("Israeli troops opened fire on Lebanese soldiers.", "ISR", "LBN", "193"),
     ("Russian artillery shelled Ukrainian villages.", "RUS", "UKR", "194"),
     ("Israel carried out an airstrike on Syria.", "ISR", "SYR", "195"),
     ("Russia expelled ten Estonian diplomats.", "RUS", "EST", "166"),

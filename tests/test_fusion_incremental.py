@@ -85,3 +85,26 @@ def test_taking_documents_out_and_in_again_restores_the_tables(tmp_path: Path, e
         refresh_documents(store, ids[3:6])  # fused again: out (a no-op) and in
         resolve_stored(store)
         assert not _same(table_rows(store), before)
+
+
+@pytest.mark.slow
+def test_the_doctor_finds_fusion_rows_of_a_lost_document_and_repairs_them(tmp_path: Path, extracted: dict):
+    import dyad
+    from dyad.store.schema import EXTRACTION_TABLES
+
+    ids = sorted(extracted)
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as store:
+        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        lost = next(i for i in ids if store.count("story_mentions", "doc_id = ?", [i]))
+        with store.transaction() as con:  # the document and its rows go, as a hand edit of the file would do
+            for table in [*EXTRACTION_TABLES, "doc_minhash", "search_units", "search_terms", "documents"]:
+                con.execute(f"DELETE FROM {table} WHERE {'id' if table == 'documents' else 'doc_id'} = ?", [lost])
+    with dyad.open(path) as db:
+        found = [p.message for p in db.doctor().problems if p.check == "fusion"]
+        assert any("fused documents no longer stored" in line for line in found)
+        assert any("story mentions whose event or story is missing" in line for line in found)
+        repaired = db.doctor(repair=True)
+        assert not [p for p in repaired.problems if p.check == "fusion"], repaired.problems
+        assert any("rebuilt the fusion tables" in line for line in repaired.repaired)
+        assert not db.store.count("story_mentions", "doc_id = ?", [lost])

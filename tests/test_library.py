@@ -18,6 +18,7 @@ import dyad
 from dyad.api import Database, evaluate, evaluate_fusion, load_settings
 from dyad.errors import CATALOGUE, DyadError, catalogue_markdown
 from dyad.present.cli import main
+from dyad.present.web.serve import serve
 from dyad.records import Claim, DocExtraction, Document, Event, Evidence, Quote
 from dyad.store import open_store
 
@@ -33,29 +34,44 @@ TWINS: dict[str, list[object]] = {
     "config": [load_settings],
     "contradictions": [Database.contradictions],
     "demo": [Database.demo],
+    "documents": [Database.documents],
+    "doctor": [Database.doctor, Database.failures],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
     "eval": [evaluate, evaluate_fusion],
     "events": [Database.events],
     "export": [],  # a group: its subcommands are the twins
     "export events": [Database.export_events],
+    "export actors": [Database.export_actors],
+    "export claims": [Database.export_claims],
+    "export documents": [Database.export_documents],
+    "export mentions": [Database.export_mentions],
+    "export network": [Database.export_network],
+    "export quotes": [Database.export_quotes],
+    "export relations": [Database.export_relations],
+    "export stories": [Database.export_stories],
     "figures": [Database.figures, Database.figure, Database.figure_count],
     "fuse": [Database.fuse, Database.refresh_fusion, Database.fusion_problems],
-    "ingest": [Database.ingest],
+    "ingest": [Database.ingest, Database.update_metadata],
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
+    "serve": [serve],
     "sources": [Database.sources, Database.story_sources],
     "stories": [Database.stories, Database.story_count],
     "story": [Database.story],
     "summary": [Database.summary],
+    "watch": [Database.watch],
+    "show": [Database.show],
 }
 # options that only choose how the CLI prints (or which twin it calls)
-PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "refresh", "check", "fusion"}
+PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin", "kinds",
+            "list_spans", "refresh", "check", "fusion"}
+# (watch --json only chooses how alerts print)
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",
            "figure_id": "figure",
            "report_path": "report", "db_path": "db", "gold": "gold_path"}
-RENAMED_IN = {"relations": {"kind": "type"}}
+RENAMED_IN = {"relations": {"kind": "type"}, "export relations": {"kind": "type"}}
 
 
 def commands(command: click.Command = main, path: str = "") -> Iterator[tuple[str, click.Command]]:

@@ -30,7 +30,7 @@ def store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
 def run_json(store: Path, *args: str) -> list[dict]:
     result = CliRunner().invoke(main, ["--db", str(store), *args, "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def test_quotes_filters(store: Path) -> None:
@@ -46,6 +46,9 @@ def test_claims_filters(store: Path) -> None:
     assert [(c["value"], c["evidence"]) for c in usd] == [(2_000_000_000, "$2 billion")]
     engineers = run_json(store, "claims", "--unit", "engineers")
     assert engineers and engineers[0]["approx"] is True and engineers[0]["qualifier"] == "about"
+    assert engineers[0]["figure"] == "about 1,200 engineers"  # a listing never drops the qualifier
+    listed = CliRunner().invoke(main, ["--db", str(store), "claims", "--unit", "USD", "--csv"])
+    assert '"2,000,000,000 USD"' in listed.output and "e+09" not in listed.output
 
 
 def test_relations_pair_either_order_for_symmetric_types(store: Path) -> None:

@@ -10,11 +10,28 @@ def direct(run_extract, text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text) for q in run_extract(text).quotes if q.kind != "indirect"]
 
 
-def test_a_dropped_mark_does_not_turn_later_quotes_inside_out() -> None:
+def test_a_dropped_mark_does_not_turn_later_quotes_inside_out(run_extract) -> None:
     text = 'Last year the council "was led by a narrow coalition, Moreau said. "That is over." "Nothing lasts," he said.'
-    inner = [text[a + 1 : b] for a, b in mark_pairs(text)]
-    assert inner == ["That is over.", "Nothing lasts,"]
-    assert in_quotation(text, text.index("over")) and not in_quotation(text, text.index("Moreau"))
+    inner = [text[a + 1 : b].strip() for a, b in mark_pairs(text)]
+    assert inner[1:] == ["That is over.", "Nothing lasts,"]
+    assert in_quotation(text, text.index("over")) and not in_quotation(text, text.index("Last"))
+    # the open stretch swallowed its own attribution: it ends at the comma, and Moreau speaks it
+    found = direct(run_extract, text)
+    assert found[0] == ("Moreau", "was led by a narrow coalition")
+
+
+def test_an_unclosed_mark_that_ends_a_sentence_is_a_quotation_continued(run_extract) -> None:
+    text = (
+        '"The port will stay open," said Ilse Brandt, the harbour master. '
+        '"We have enough pilots for the winter. "Nobody will be sent home," she added.'
+    )
+    assert [text[a + 1 : b].strip() for a, b in mark_pairs(text)][1] == "We have enough pilots for the winter."
+    assert [s for s, _ in direct(run_extract, text)] == ["Ilse Brandt"] * 3
+
+
+def test_a_dropped_mark_in_mid_sentence_is_still_dropped() -> None:
+    text = 'The council "was led by a narrow coalition and "That is over." he said.'
+    assert [text[a + 1 : b] for a, b in mark_pairs(text)] == ["That is over."]
 
 
 def test_attribution_after_the_next_quotation_is_not_borrowed(run_extract) -> None:

@@ -41,6 +41,9 @@ def stored_tables(path) -> dict[str, list[tuple]]:
         out = {"documents": store.con.execute("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY id").fetchall()}
         for table in EXTRACTION_TABLES:
             out[table] = store.con.execute(f"SELECT * FROM {table} ORDER BY doc_id, idx").fetchall()
+        # the full-text index is written with the documents, whichever engine extracted them
+        out["search_terms"] = store.con.execute("SELECT * FROM search_terms ORDER BY ALL").fetchall()
+        out["search_units"] = store.con.execute("SELECT * FROM search_units ORDER BY ALL").fetchall()
     return out
 
 
@@ -58,6 +61,7 @@ def single_store(tmp_path_factory, nlp):
     assert stored == [d.id for d in docs]
     tables = stored_tables(path)
     assert tables["sentences"] and tables["entities"], "the comparison needs something extracted"
+    assert tables["search_terms"], "the comparison needs an index"
     return path, docs
 
 

@@ -71,3 +71,19 @@ def unit_names() -> dict[str, str]:
 def percent_words() -> frozenset[str]:
     """Lower-case words that make a number a share out of 100 ("percent", "%")."""
     return frozenset(str(w).lower() for w in load_yaml("units.yaml").get("share") or [])
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, tuple[str, ...]]:
+    """ISO3 code -> the state's name and other names, from the gazetteer (gazetteer.tsv)."""
+    found: dict[str, tuple[str, ...]] = {}
+    header: list[str] = []
+    for line in data_text("gazetteer.tsv").splitlines():
+        if line.startswith("# iso3"):
+            header = line[2:].split("\t")
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = dict(zip(header, line.split("\t"), strict=False))
+        names = [row.get("name", ""), *row.get("aliases", "").split(";")]
+        found[row["iso3"]] = tuple(n.strip() for n in names if n.strip())
+    return found

@@ -6,7 +6,7 @@ same mistake reads the same everywhere and a code can be looked up in
 docs/errors.md. Codes never change meaning; a retired code is not reused.
 
 DY1xx: the store and the settings. DY2xx: what a query asks for. DY3xx: ingesting.
-DY4xx: briefs, reports and exports. DY5xx: evaluation.
+DY4xx: briefs, reports and exports. DY5xx: evaluation. DY6xx: the web app.
 """
 
 from __future__ import annotations
@@ -72,6 +72,10 @@ CONFIG_MISSING = _entry("DY106", "config file not found", "{path}: config file n
 BAD_SETTINGS = _entry("DY107", "invalid settings", "invalid settings: {problem}")
 OVERRIDES_MISSING = _entry("DY108", "overrides file not found", "{path}: overrides file not found")
 BAD_OVERRIDES = _entry("DY109", "invalid overrides file", "{path}: {problem}")
+STORE_BUSY = _entry(
+    "DY110", "store busy",
+    "{path}: still in use by {holder} after {seconds} s; try again when it is done, or raise lock_wait",
+)
 
 # -- DY2xx: what a query asks for -----------------------------------------------------------
 
@@ -86,7 +90,8 @@ SEVERAL_ACTORS = _entry("DY208", "several actors fit", "{count} actors fit {valu
 NO_STORY = _entry("DY209", "no such story", "{value}: no such story in this scope; see `dyad stories`")
 BAD_LIMIT = _entry("DY210", "negative limit", "{value} is not a limit (0 or more)", usage=True)
 BAD_CHOICE = _entry("DY211", "not one of the choices", "{value!r} is not one of {choices}", usage=True)
-NO_FIGURE = _entry("DY212", "no such figure", "{value}: no such figure; see `dyad figures`")
+BAD_COUNTRY = _entry("DY212", "unknown country", "{value!r} is not an ISO 3166 country code{hint}", usage=True)
+NO_FIGURE = _entry("DY213", "no such figure", "{value}: no such figure; see `dyad figures`")
 
 # -- DY3xx: ingesting -------------------------------------------------------------------------
 
@@ -106,6 +111,12 @@ BAD_FORMAT = _entry("DY402", "unknown format", "format must be one of {choices},
 
 EVAL_NEEDS_CORPUS = _entry("DY501", "no corpus to score", "give --corpus, or --db naming an existing store", usage=True)
 BAD_GOLD = _entry("DY502", "gold file unreadable", "{problem}")
+
+# -- DY6xx: the web app -------------------------------------------------------------------------
+
+NO_PAGE = _entry("DY601", "no such page", "{path}: no such page; / lists the pages and /-/docs the API")
+BAD_REQUEST = _entry("DY602", "malformed request", "{problem}", usage=True)
+METHOD_NOT_ALLOWED = _entry("DY603", "method not allowed", "{method} is not allowed on {path}")
 
 
 def catalogue_markdown() -> str:

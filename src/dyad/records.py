@@ -8,7 +8,8 @@ JSON, Parquet rows and DuckDB rows without hand-written glue.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import traceback
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +30,7 @@ DatePrecision = Literal["day", "month", "year"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 RelationType = Literal["ally", "partner", "depends_on", "supports", "rival", "neutral"]
 Polarity = Literal["+", "-"]
+Bound = Literal["lower", "upper"]  # a figure that is a floor ("more than 10") or a ceiling ("up to 10")
 
 
 class Record(BaseModel):
@@ -61,6 +63,11 @@ class Document(Record):
     source: str | None = None  # path, URL or "-" it came from
     near_copy_of: str | None = None  # id of the first copy of a republished story
     near_copy_score: float | None = None
+    ref: str | None = None  # the input's own id (a record's `id`, a manifest's or front matter's)
+    author: str | None = None
+    section: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)  # every other field the input gave
 
 
 class Sentence(Record):
@@ -140,6 +147,9 @@ class Claim(Record):
     actors: list[str] = Field(default_factory=list)  # ISO3 codes the figure is about
     asserted_by: str | None = None  # speaker or outlet
     evidence: Evidence
+    # after the evidence, so a store migrated from schema 3 (columns added at the end) keeps the order
+    bound: Bound | None = None  # lower: "more than 10", the low end of a range; upper: "up to 10", the high end
+    expected: bool = False  # a forecast or plan ("is expected to reach 5 million"), not a reported figure
 
 
 class Relation(Record):
@@ -164,3 +174,31 @@ class DocExtraction(Record):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+
+
+REASON_CHARS = 300  # a failure's reason is one line; its traceback carries the rest
+
+
+class ExtractionFailure(Record):
+    """Why extraction of one document failed: what an engine yields instead of its DocExtraction."""
+
+    doc_id: str
+    stage: str  # the component that raised, "parse" for the spaCy pipeline, "worker" for a crashed process
+    reason: str  # one line: the exception's type and message
+    detail: str = ""  # the traceback, shown with --debug
+
+    def line(self) -> str:
+        return f"extraction failed: {self.reason} (in {self.stage})"
+
+    @classmethod
+    def of(cls, doc_id: str, stage: str, exc: BaseException) -> ExtractionFailure:
+        """The failure `exc` caused in `stage`: its type and message on one line, its traceback as detail."""
+        message = " ".join(str(exc).split())
+        reason = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        if len(reason) > REASON_CHARS:
+            reason = reason[: REASON_CHARS - 3] + "..."
+        detail = "".join(traceback.format_exception(exc))
+        return cls(doc_id=doc_id, stage=stage, reason=reason, detail=detail)
+
+
+Extracted = DocExtraction | ExtractionFailure

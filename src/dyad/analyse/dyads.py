@@ -80,6 +80,9 @@ def temperature(store: Store, dyad: Dyad | None, window_days: int = 30, until: d
     return Temperature(until, window_days, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
 
 
-def dyad_table(store: Store, directed: bool = False, limit: int | None = None) -> list[DyadRow]:
+def dyad_table(
+    store: Store, directed: bool = False, limit: int | None = None, since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[DyadRow]:
     """Every dyad with its realis event counts by QuadClass and Goldstein, busiest first."""
-    return aggregates.dyad_table(store, directed, limit)
+    return aggregates.dyad_table(store, directed, limit, since, until)

@@ -10,21 +10,34 @@ Python values (strings, dates, lists), check them (a bad value raises a
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO, get_args
+from typing import TYPE_CHECKING, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
+from dyad.api.browse import Browsing
+from dyad.api.exports import Exports, Output, sink
 from dyad.api.fusion import CONTRADICTION_KINDS, FusionMethods
-from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, SEVERAL_ACTORS, STORE_READ_ONLY
+from dyad.api.reads import one_read
+from dyad.errors import (
+    NO_ACTOR,
+    NO_DOCUMENT,
+    NO_INPUTS,
+    SCHEMA_OLDER,
+    SEVERAL_ACTORS,
+    STORE_READ_ONLY,
+    DyadError,
+)
 from dyad.fuse.actors import GlobalActor, find_actor, stored_actor
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
-from dyad.run import IngestReport, Notify
+from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
-from dyad.store import Store, actor_tables, listings
+from dyad.store import Store, actor_tables, failures, listings
 from dyad.store.actors import actor_quotes, appearances
+from dyad.store.doctor import Diagnosis, Problem
 from dyad.stored import (
     ActorQuote,
     Appearance,
@@ -34,10 +47,15 @@ from dyad.stored import (
     DyadRow,
     Edge,
     EventRow,
+    FailureRow,
     QuoteRow,
     RelationRow,
     TrendRow,
 )
+
+if TYPE_CHECKING:
+    from dyad.api.view import DocView
+    from dyad.watch import Round
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
@@ -66,7 +84,7 @@ class DemoRun:
     report: Path
 
 
-class Database(FusionMethods):
+class Database(FusionMethods, Exports, Browsing):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,
@@ -76,7 +94,7 @@ class Database(FusionMethods):
     def __init__(self, settings: Settings, read_only: bool = False) -> None:
         self.settings = settings
         self.read_only = read_only
-        self.store = Store(settings.db, read_only)
+        self.store = Store(settings.db, read_only, wait=settings.lock_wait)
 
     @property
     def path(self) -> Path:
@@ -123,6 +141,40 @@ class Database(FusionMethods):
         return ingest(self.store, sources, settings, Path(manifest) if manifest else None,
                       workers=workers, engine=engine, scheduler=scheduler, notify=notify)
 
+    def update_metadata(
+        self, inputs: opt.Values = (), manifest: str | Path | None = None, *, notify: Notify | None = None
+    ) -> MetadataReport:
+        """Correct the metadata of stored documents from their inputs (`dyad ingest --update-metadata`).
+
+        Documents are found by their text; nothing is extracted again.
+        """
+        from dyad.run import update_metadata
+
+        sources = opt.values(inputs)
+        if not sources and manifest is None:
+            raise NO_INPUTS()
+        self._writable("update metadata")
+        return update_metadata(self.store, sources, self.settings, Path(manifest) if manifest else None, notify)
+
+    def watch(
+        self, sources: opt.Values = (), once: bool = False, interval: float | None = None,
+        fetch_articles: bool | None = None, alerts_file: str | Path | None = None, alert_command: str | None = None,
+        *, on_round: Callable[[Round], None] | None = None, warn: Callable[[str], None] | None = None,
+        rounds: int | None = None,
+    ) -> None:
+        """Follow folders, JSON Lines files and RSS/Atom feeds (`sources`, else the `watch` setting): ingest
+        what is new every `interval` seconds, raise the alerts of the settings; one round with `once`."""
+        from dyad.watch import watch
+
+        s = self.settings
+        found = opt.values(sources) or list(s.watch)
+        if not found:
+            raise NO_INPUTS()
+        self._writable("watch")
+        watch(self, found, once, interval or s.watch_interval, s.fetch_articles if fetch_articles is None
+              else fetch_articles, Path(alerts_file) if alerts_file else s.alerts_file, alert_command or s.alert_command,
+              warn or (lambda line: print(f"dyad: {line}", file=sys.stderr)), on_round or (lambda r: None), rounds)
+
     def demo(self, report: str | Path = Path("reports/demo-report.md")) -> DemoRun:
         """Ingest the embedded example articles, then write the Markdown report of the store."""
         from dyad.examples import example_files
@@ -136,37 +188,84 @@ class Database(FusionMethods):
 
     # -- what the store holds ------------------------------------------------------------
 
+    @one_read
     def summary(self) -> list[Count]:
         """Documents, actors, events (realis, irrealis, per CAMEO root), quotes, claims, relations."""
         return listings.summary(self.store)
 
-    def documents(self) -> list[Document]:
-        """Every stored document, by publication day."""
-        return list(self.store.documents())
+    @one_read
+    def documents(
+        self, doc: str | None = None, since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Document]:
+        """Stored documents with their metadata, by publication day; `doc` names one (its own id, id,
+        file name or title), `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD."""
+        found = listings.documents(self.store, doc, opt.since(since),
+                                   opt.until(until), opt.limit(limit))
+        if doc and not found:
+            raise NO_DOCUMENT("doc", value=doc)
+        return found
 
+    @one_read
     def report(self, output: str | Path, summary: list[Count] | None = None) -> Path:
         """Write the Markdown digest of the store (what `dyad demo` writes), every row cited."""
         from dyad.present.report import write_report
 
         return write_report(self.store, summary if summary is not None else self.summary(), Path(output))
 
+    @one_read
+    def show(self, doc: str) -> DocView:
+        """One document (its own id, id, id prefix, file name or title) with the spans of its actors, event
+        triggers, quotes and figures; DY206 when none fits, the earliest when several do."""
+        from dyad.api.view import document_view
+
+        found = self.documents(doc, limit=1)
+        return document_view(self.store, found[0])
+
+    @one_read
+    def failures(self) -> list[FailureRow]:
+        """Documents whose extraction failed, the latest first; the next ingest of their sources tries them again."""
+        return failures.failures(self.store)
+
+    def doctor(self, repair: bool = False) -> Diagnosis:
+        """Check the store is whole (schema, keys, spans, orphans, duplicates, failures; see dyad.store.doctor).
+
+        With `repair`, make the repairs that are safe and check again: the
+        diagnosis then lists what was repaired and what is still wrong.
+        """
+        import dyad.fuse.check  # noqa: F401 - registers the doctor's check of the fusion tables
+        from dyad.store import doctor
+
+        if repair:
+            self._writable("repair it")
+        try:
+            self.store.connect()
+        except DyadError as exc:
+            if exc.entry is not SCHEMA_OLDER:
+                raise
+            return Diagnosis(None, problems=[Problem("schema", exc.message + "; or run `dyad doctor --repair`")])
+        return doctor.diagnose(self.store, repair)
+
     # -- actors ------------------------------------------------------------------------------
 
+    @one_read
     def actors(
         self, kind: str | None = None, country: str | None = None, role: str | None = None,
         doc: str | None = None, limit: int | None = None,
     ) -> list[GlobalActor]:
         """Actors resolved across documents (the stored global actors), most mentioned first."""
         opt.choice(kind, ACTOR_KINDS, "kind")
+        country = opt.state(country, "country")
         if doc and not listings.document_ids(self.store, doc):
             raise NO_DOCUMENT("doc", value=doc)
         rows = actor_tables.actors(self.store, kind, country, role, doc, opt.limit(limit))
         return [stored_actor(r) for r in rows]
 
+    @one_read
     def find_actors(self, name: str) -> list[GlobalActor]:
         """Actors a name, an alias or an id fits (close spellings too)."""
         return find_actor(self.actors(), name)
 
+    @one_read
     def actor(self, name: str) -> ActorProfile:
         """The one actor `name` fits, in full; DY207 when none fits, DY208 when several do."""
         matches = self.find_actors(name)
@@ -176,6 +275,7 @@ class Database(FusionMethods):
             raise SEVERAL_ACTORS(value=name, count=len(matches))
         return self.profile(matches[0])
 
+    @one_read
     def profile(self, actor: GlobalActor) -> ActorProfile:
         """An actor's appearances per document (role, country, first mention) and its quotations."""
         members = actor.members or actor_tables.members(self.store, actor.id)
@@ -183,6 +283,7 @@ class Database(FusionMethods):
 
     # -- extracted items -----------------------------------------------------------------------
 
+    @one_read
     def events(
         self, source: opt.Values = None, target: opt.Values = None, root: opt.Values = None,
         realis_only: bool = True, since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
@@ -196,10 +297,11 @@ class Database(FusionMethods):
         document id, id prefix or file name.
         """
         return listings.events(
-            self.store, opt.states(source), opt.states(target), opt.roots(root), realis_only,
-            opt.bound(since, "since", end=False), opt.bound(until, "until", end=True), doc, opt.limit(limit),
+            self.store, opt.states(source, "source"), opt.states(target, "target"), opt.roots(root), realis_only,
+            opt.since(since), opt.until(until), doc, opt.limit(limit),
         )
 
+    @one_read
     def quotes(
         self, speaker: str | None = None, actor: str | None = None, doc: str | None = None,
         kind: str | None = None, limit: int | None = None,
@@ -208,12 +310,14 @@ class Database(FusionMethods):
         opt.choice(kind, QUOTE_KINDS, "kind")
         return listings.quotes(self.store, speaker, actor, doc, kind, opt.limit(limit))
 
+    @one_read
     def claims(
         self, unit: str | None = None, actor: str | None = None, doc: str | None = None, limit: int | None = None
     ) -> list[ClaimRow]:
         """Numeric claims; `actor` is a state the figure is about or part of the asserting speaker's name."""
         return listings.claims(self.store, unit, actor, doc, opt.limit(limit))
 
+    @one_read
     def relations(
         self, pair: str | tuple[str, str] | None = None, type: str | None = None, polarity: str | None = None,
         doc: str | None = None, limit: int | None = None,
@@ -225,10 +329,15 @@ class Database(FusionMethods):
 
     # -- analyses ------------------------------------------------------------------------------
 
-    def dyads(self, directed: bool = False, limit: int | None = None) -> list[DyadRow]:
-        """Every dyad by realis events, QuadClass and Goldstein, busiest first."""
-        return dyad_table(self.store, directed, opt.limit(limit))
+    @one_read
+    def dyads(
+        self, directed: bool = False, limit: int | None = None, since: opt.Day = None, until: opt.Day = None
+    ) -> list[DyadRow]:
+        """Every dyad by realis events, QuadClass and Goldstein, busiest first; `since` and `until` keep
+        events whose day falls in the period (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        return dyad_table(self.store, directed, opt.limit(limit), opt.since(since), opt.until(until))
 
+    @one_read
     def trend(
         self, dyad: str | Dyad, directed: bool = False, bucket: str = "week", by_outlet: bool = False,
         since: opt.Day = None, until: opt.Day = None,
@@ -236,25 +345,33 @@ class Database(FusionMethods):
         """One dyad's realis events per day, week or month (per outlet when asked)."""
         opt.choice(bucket, ("day", "week", "month"), "bucket")
         return trend(self.store, opt.dyad(dyad, directed), bucket, by_outlet,
-                     opt.day(since, "since"), opt.day(until, "until"))
+                     opt.since(since), opt.until(until))
 
+    @one_read
     def temperature(
         self, dyad: str | Dyad, directed: bool = False, window: int = 30, until: opt.Day = None
     ) -> Temperature:
         """Warming or cooling: mean Goldstein of the last `window` days against the window before."""
-        return temperature(self.store, opt.dyad(dyad, directed), window, opt.day(until, "until"))
+        return temperature(self.store, opt.dyad(dyad, directed), window, opt.until(until))
 
-    def network_edges(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Edge]:
+    @one_read
+    def network_edges(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Edge]:
         """Realis events between states (or named actors), as weighted edges."""
         opt.choice(level, NETWORK_LEVELS, "level")
-        return edges(self.store, level, opt.day(since, "since"), opt.day(until, "until"))
+        return edges(self.store, level, opt.since(since), opt.until(until))[: opt.limit(limit)]
 
-    def network(self, level: str = "state", since: opt.Day = None, until: opt.Day = None) -> list[Node]:
-        """The nodes of the event network with degree and betweenness centrality."""
-        return centrality(build_graph(self.network_edges(level, since, until)))
+    @one_read
+    def network(
+        self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
+    ) -> list[Node]:
+        """The nodes of the event network with degree and betweenness centrality, most central first."""
+        return centrality(build_graph(self.network_edges(level, since, until)))[: opt.limit(limit)]
 
     # -- briefs and exports ----------------------------------------------------------------------
 
+    @one_read
     def brief(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         format: str = "md", output: str | Path | None = None, window: int = 30,
@@ -268,13 +385,13 @@ class Database(FusionMethods):
         opt.choice(format, BRIEF_FORMATS, "format")
         scope = opt.dyad(dyad, directed)
         if output is None:
-            name = scope.label.replace("~", "-") if scope else "all"
+            name = scope.label if scope else "all"
             output = Path(f"brief-{name}.{format}")
-        return write_brief(self, Path(output), format, scope, opt.bound(since, "since", end=False),
-                           opt.bound(until, "until", end=True), window)
+        return write_brief(self, Path(output), format, scope, opt.since(since), opt.until(until), window)
 
+    @one_read
     def export_events(
-        self, output: str | Path | TextIO | None = None, format: str = "csv", header: bool = False,
+        self, output: Output = None, format: str = "csv", header: bool = False,
         source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,
         since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
     ) -> int:
@@ -286,7 +403,6 @@ class Database(FusionMethods):
         from dyad.present.export import write_events
 
         rows = self.events(source, target, root, realis_only, since, until, doc)
-        sink: TextIO | Path = Path(output) if isinstance(output, (str, Path)) else (output or sys.stdout)
-        write_events(rows, format, sink, header)
+        write_events(rows, format, sink(output), header)
         return len(rows)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.api import options as opt
+from dyad.api.reads import one_read
 from dyad.errors import NO_FIGURE, NO_STORY, STORE_READ_ONLY
 from dyad.fuse.sources import speculation_index, speculative_modalities
 from dyad.fuse.update import FusionUpdate
@@ -64,6 +65,7 @@ class FusionMethods:
 
     # -- stories -----------------------------------------------------------------------------------------
 
+    @one_read
     def stories(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         min_sources: int = 1, limit: int | None = None, status: str | None = None,
@@ -82,6 +84,7 @@ class FusionMethods:
             opt.bound(until, "until", end=True), min_sources, status, background, opt.limit(limit), offset,
         )
 
+    @one_read
     def story_count(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         min_sources: int = 1, status: str | None = None, background: bool | None = False,
@@ -93,6 +96,7 @@ class FusionMethods:
             opt.bound(until, "until", end=True), min_sources, status, background,
         )
 
+    @one_read
     def story(self, story: str) -> StoryDetail:
         """One story with every report of it and the contradictions about it; DY209 when there is none."""
         row = story_rows.story(self.store, story)
@@ -101,6 +105,7 @@ class FusionMethods:
         return StoryDetail(row, story_rows.mentions(self.store, story_id=story),
                            fusion_rows.contradictions_about(self.store, story))
 
+    @one_read
     def story_mentions(
         self, story: str | None = None, dyad: str | Dyad | None = None, directed: bool = False,
         since: opt.Day = None, until: opt.Day = None, doc: str | None = None, limit: int | None = None,
@@ -113,6 +118,7 @@ class FusionMethods:
             opt.bound(until, "until", end=True), doc, opt.limit(limit),
         )
 
+    @one_read
     def story_sources(
         self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
         until: opt.Day = None,
@@ -142,6 +148,7 @@ class FusionMethods:
 
     # -- figures and contradictions ------------------------------------------------------------------------
 
+    @one_read
     def figures(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         single_source: bool = False, limit: int | None = None, unit: str | None = None,
@@ -152,6 +159,7 @@ class FusionMethods:
         return fusion_rows.figures(self.store, _pair(scope), opt.bound(since, "since", end=False),
                                    opt.bound(until, "until", end=True), single_source, unit, opt.limit(limit))
 
+    @one_read
     def figure_count(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         single_source: bool = False, unit: str | None = None,
@@ -160,13 +168,15 @@ class FusionMethods:
         return fusion_rows.figure_count(self.store, _pair(scope), opt.bound(since, "since", end=False),
                                         opt.bound(until, "until", end=True), single_source, unit)
 
+    @one_read
     def figure(self, figure: str) -> FigureDetail:
-        """One figure with every claim of it; DY212 when there is none."""
+        """One figure with every claim of it; DY213 when there is none."""
         row = fusion_rows.figure(self.store, figure)
         if row is None:
             raise NO_FIGURE("figure", value=figure)
         return FigureDetail(row, fusion_rows.figure_claims(self.store, figure))
 
+    @one_read
     def contradictions(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         kind: str | None = None, limit: int | None = None,
@@ -177,6 +187,7 @@ class FusionMethods:
         return fusion_rows.contradictions(self.store, _pair(scope), opt.bound(since, "since", end=False),
                                           opt.bound(until, "until", end=True), kind, opt.limit(limit))
 
+    @one_read
     def contradiction_count(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         kind: str | None = None,
@@ -188,8 +199,10 @@ class FusionMethods:
 
     # -- outlets -------------------------------------------------------------------------------------------
 
+    @one_read
     def sources(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
+        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
+        limit: int | None = None,
     ) -> list[OutletRow]:
         """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index (most
         speculative first). Documents with no outlet, site name or URL are one row, "(unknown outlet)"."""
@@ -199,10 +212,11 @@ class FusionMethods:
                                    speculative_modalities())
         out = [OutletRow(**r, speculation_index=speculation_index(
             r["irrealis_share"], r["single_source_claim_share"], r["speculative_sentence_share"])) for r in rows]
-        return sorted(out, key=lambda r: (-(r.speculation_index or 0.0), r.outlet))
+        return sorted(out, key=lambda r: (-(r.speculation_index or 0.0), r.outlet))[: opt.limit(limit)]
 
     # -- all at once, for briefs ---------------------------------------------------------------------------
 
+    @one_read
     def fusion(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         limit: int | None = 12, figures: int | None = None,
@@ -255,6 +269,7 @@ class FusionMethods:
         update.actors_resolved = resolve_stored(self.store, self.settings.overrides)
         return update
 
+    @one_read
     def fusion_problems(self) -> list[str]:
         """Every way the fusion tables disagree with their sources, one line each with the command that
         mends it; empty when they agree."""

@@ -7,14 +7,18 @@ and the web app report a bad value the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
+from dyad.api.countries import country
 from dyad.errors import BAD_CHOICE, BAD_DATE, BAD_DAY, BAD_DYAD, BAD_LIMIT, BAD_PAIR, BAD_ROOT
 from dyad.store.listings import month_end
 from dyad.stored import Dyad
 
 Values = str | Sequence[str] | None  # one value or several
-Day = dt.date | str | None  # a date, or YYYY-MM-DD
+# What may stand between the two states of a dyad; dyad itself writes KOR-CHN.
+DYAD_SEPARATORS = re.compile(r"\s*[-~/>,]\s*|\s+")
+Day = dt.date | str | None  # a date, or YYYY, YYYY-MM or YYYY-MM-DD
 
 
 def values(given: Values) -> list[str]:
@@ -24,9 +28,14 @@ def values(given: Values) -> list[str]:
     return [given] if isinstance(given, str) else list(given)
 
 
-def states(given: Values) -> list[str]:
-    """ISO3 codes, upper-cased."""
-    return [s.strip().upper() for s in values(given)]
+def states(given: Values, param: str = "source") -> list[str]:
+    """ISO3 codes, checked (an alpha-2 code or a state's name becomes its ISO3 code)."""
+    return [country(s, param) for s in values(given)]
+
+
+def state(value: str | None, param: str) -> str | None:
+    """One ISO3 code, checked; None stays None."""
+    return country(value, param) if value else None
 
 
 def root(value: str) -> str:
@@ -44,6 +53,8 @@ def roots(given: Values) -> list[str]:
 
 def bound(value: Day, param: str, end: bool) -> dt.date | None:
     """A period bound given as YYYY, YYYY-MM or YYYY-MM-DD: its first day, or with `end` its last."""
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -71,30 +82,41 @@ def day(value: Day | dt.datetime, param: str) -> dt.date | None:
         raise BAD_DAY(param, value=value) from exc
 
 
-def dyad(value: str | Dyad | None, directed: bool = False) -> Dyad | None:
-    """'KOR-CHN' (or KOR~CHN, KOR/CHN) as a Dyad; directed from the first state to the second when asked."""
+def _two_states(value: str) -> list[str] | None:
+    """The two parts of 'KOR-CHN' (also written KOR~CHN, KOR/CHN, KOR>CHN, KOR,CHN or 'KOR CHN')."""
+    parts = [p for p in DYAD_SEPARATORS.split(value.strip()) if p]
+    return parts if len(parts) == 2 else None
+
+
+def dyad(value: str | Dyad | None, directed: bool = False, param: str = "dyad") -> Dyad | None:
+    """'KOR-CHN' as a Dyad, each code checked; directed from the first state to the second when asked."""
     if value is None or isinstance(value, Dyad):
         return value
-    try:
-        return Dyad.parse(value, directed)
-    except ValueError as exc:
-        raise BAD_DYAD("dyad", value=value) from exc
+    parts = _two_states(value)
+    if parts is None:
+        raise BAD_DYAD(param, value=value)
+    return Dyad(country(parts[0], param), country(parts[1], param), directed)
 
 
 def pair(value: str | tuple[str, str] | None) -> tuple[str, str] | None:
-    """'KOR-CHN' (or KOR,CHN, KOR/CHN) as two upper-cased codes."""
+    """'KOR-CHN' (or any notation `dyad` accepts) as two checked ISO3 codes."""
     if value is None or isinstance(value, tuple):
         return value
-    parts = [p.strip().upper() for p in value.replace(",", "-").replace("/", "-").split("-") if p.strip()]
-    if len(parts) != 2:
+    parts = _two_states(value)
+    if parts is None:
         raise BAD_PAIR("pair", value=value)
-    return parts[0], parts[1]
+    return country(parts[0], "pair"), country(parts[1], "pair")
+
+
+# a limit past this is no limit: no store holds more rows, and SQL's LIMIT takes a 64-bit number
+NO_LIMIT = 2**62
 
 
 def limit(value: int | None) -> int | None:
+    """The limit as given, None (no limit) for one no store could reach; DY210 when negative."""
     if value is not None and value < 0:
         raise BAD_LIMIT("limit", value=value)
-    return value
+    return None if value is not None and value >= NO_LIMIT else value
 
 
 def choice(value: str | None, allowed: Iterable[str], param: str) -> str | None:
@@ -103,3 +125,13 @@ def choice(value: str | None, allowed: Iterable[str], param: str) -> str | None:
     if value is not None and value not in options:
         raise BAD_CHOICE(param, value=value, choices=", ".join(options))
     return value
+
+
+def since(value: Day) -> dt.date | None:
+    """The first day of the period `value` names (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    return bound(value, "since", end=False)
+
+
+def until(value: Day) -> dt.date | None:
+    """The last day of the period `value` names (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    return bound(value, "until", end=True)

@@ -1,8 +1,12 @@
-"""Quality floors: the seed-gold and fusion-gold figures must not fall below quality/floors.json; floors only go up.
+"""Quality floors: the figures on each development gold set must not fall below its floors file; floors only go up.
 
-Run `python -m dyad.evaluate.floors` to print measured figures against the
-floors (exit 1 when one is below), `--update` to raise floors to today's
-figures rounded down to two decimals (a floor never goes down).
+Two gold sets are pinned: the seeds (quality/floors.json) and voa-dev, 18 full
+VOA stories (quality/floors-voa-dev.json). Run `python -m dyad.evaluate.floors`
+to print the seeds' measured figures against their floors (exit 1 when one is
+below), `--set voa-dev` for the other set, `--update` to raise the floors to
+today's figures rounded down to two decimals (a floor never goes down). The
+seeds' floors also hold the fusion gold figures (quality/fusion/: the embedded
+examples and the seeds), measured beside the seed gold.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import json
 import math
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +31,27 @@ SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
 EXAMPLES = ROOT / "src" / "dyad" / "examples"
 FUSION_GOLD = {"fusion_examples": ROOT / "quality" / "fusion" / "examples.jsonl",
                "fusion_seeds": ROOT / "quality" / "fusion" / "seeds.jsonl"}
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A development gold set, the corpus it annotates and the floors pinned on it."""
+
+    name: str
+    gold: Path
+    corpus: Path
+    manifest: Path | None
+    floors: Path
+
+    def present(self) -> bool:
+        return self.gold.is_file() and self.corpus.is_dir()
+
+
+GOLD_SETS: dict[str, GoldSet] = {
+    "seeds": GoldSet("seeds", SEEDS_GOLD, SEEDS, SEEDS_MANIFEST, FLOORS_FILE),
+    "voa-dev": GoldSet("voa-dev", SHARED / "gold" / "voa-dev.jsonl", SHARED / "corpus" / "voa-dev",
+                       SHARED / "corpus" / "voa-dev" / "manifest.jsonl", ROOT / "quality" / "floors-voa-dev.json"),
+}
 
 # per layer, the figures that have a floor
 FIGURES: dict[str, tuple[str, ...]] = {
@@ -111,16 +137,22 @@ def measure_fusion(layer: str, extractor: Any = None) -> dict[str, dict[str, flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dyad.evaluate.floors", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=SEEDS_GOLD)
-    parser.add_argument("--corpus", type=Path, default=SEEDS)
-    parser.add_argument("--manifest", type=Path, default=SEEDS_MANIFEST)
+    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="seeds", help="the gold set and its floors")
+    parser.add_argument("--gold", type=Path, default=None)
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--manifest", type=Path, default=None)
     parser.add_argument("--db", type=Path, default=None, help="score this store instead of a fresh ingest")
-    parser.add_argument("--floors", type=Path, default=FLOORS_FILE)
+    parser.add_argument("--floors", type=Path, default=None)
     parser.add_argument("--update", action="store_true", help="raise the floors to today's figures (rounded down)")
     args = parser.parse_args(argv)
+    chosen = GOLD_SETS[args.set]
+    args.gold = args.gold or chosen.gold
+    args.corpus = args.corpus or chosen.corpus
+    args.manifest = args.manifest or chosen.manifest
+    args.floors = args.floors or chosen.floors
     manifest = args.manifest if args.manifest and args.manifest.is_file() else None
     measured = measure(args.gold, args.corpus, manifest, args.db)
-    for layer in FUSION_FIGURES:
+    for layer in FUSION_FIGURES if args.set == "seeds" else ():
         if layer == "fusion_examples" or SEEDS.is_dir():
             measured.update(measure_fusion(layer))
     floors = load_floors(args.floors) if args.floors.is_file() else {}

@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from dyad.codes import percent_words, symmetric_relations, unit_names
+from dyad.figures import unit_singular
 
 Item = dict[str, Any]
 
@@ -183,12 +184,8 @@ def quote_matches(system: Item, gold: Item, gold_actors: Sequence[Item]) -> bool
 
 
 def singular(word: str) -> str:
-    """A plain English singular, enough for units (troops, memorandums, casualties)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    """A unit word's singular through an inflection table (troops, casualties, countries, people)."""
+    return unit_singular(word)
 
 
 def _unit_spelling(unit: str) -> str:

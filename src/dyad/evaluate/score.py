@@ -14,6 +14,7 @@ from typing import Any
 from dyad.evaluate import LAYERS
 from dyad.evaluate import match as m
 from dyad.evaluate.gold import GoldDoc, Item
+from dyad.figures import format_value
 
 Predictions = Mapping[str, Mapping[str, Sequence[Item]]]
 
@@ -123,7 +124,7 @@ def describe(layer: str, item: Item) -> str:
         return f"{speaker}: \u201c{text[:70]}{'...' if len(text) > 70 else ''}\u201d"
     if layer == "claims":
         value = item.get("value")
-        shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+        shown = format_value(float(value)) if isinstance(value, (int, float)) else str(value)
         about = item.get("about") or item.get("evidence")
         return f"{shown} {item.get('unit')}" + (f" ({about})" if about else "")
     if layer == "relations":
@@ -151,6 +152,8 @@ def rules(gold: GoldDoc, tolerance: float) -> dict[str, Rule]:
 def scored_system_items(layer: str, items: Sequence[Item]) -> list[Item]:
     if layer == "quotes":
         return [q for q in items if m.quote_is_scored(q)]
+    if layer == "events":  # the gold is at state level: an event with a body or an unplaced group on one side is not
+        return [e for e in items if e.get("source") and e.get("target")]
     return list(items)
 
 

@@ -21,8 +21,10 @@ from spacy.tokens import Doc
 from dyad.extract import registry
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.nlp import load_pipeline, pipeline_name
+from dyad.extract.common.parse import parse
+from dyad.extract.guard import extract_guarded, parse_guarded
 from dyad.extract.registry import Component
-from dyad.records import DocExtraction, Document
+from dyad.records import DocExtraction, Document, Extracted, ExtractionFailure
 
 
 def register_builtins() -> None:
@@ -80,17 +82,22 @@ def extract_parsed(document: Document, doc: Doc, model: str, pipeline: Pipeline 
 
 
 def extract(document: Document, nlp: Language | None = None, pipeline: Pipeline | None = None) -> DocExtraction:
+    """The extraction of one document; whatever a component raises propagates (see `extract_many`)."""
     nlp = nlp or default_pipeline()
-    return extract_parsed(document, nlp(document.text), pipeline_name(nlp), pipeline)
+    return extract_parsed(document, parse(nlp, document.text), pipeline_name(nlp), pipeline)
 
 
 def extract_many(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32, pipeline: Pipeline | None = None
-) -> Iterator[tuple[Document, DocExtraction]]:
-    """Stream (document, extraction) pairs through nlp.pipe in batches."""
+) -> Iterator[tuple[Document, Extracted]]:
+    """Stream (document, extraction) pairs through nlp.pipe in batches, each document under a guard.
+
+    A document whose parse or whose extraction raises comes out as an
+    `ExtractionFailure` naming the stage and the reason; the others are not
+    affected (see dyad.extract.guard).
+    """
     nlp = nlp or default_pipeline()
     pipeline = pipeline or build_pipeline()
     model = pipeline_name(nlp)
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, extract_parsed(document, doc, model, pipeline)
+    for document, parsed in parse_guarded(nlp, documents, batch_size):
+        yield document, parsed if isinstance(parsed, ExtractionFailure) else extract_guarded(document, parsed, model, pipeline.components)

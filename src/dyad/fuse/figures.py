@@ -25,6 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from dyad.figures import unit_singular
 from dyad.fuse.config import fusion_config
 from dyad.stored.fusion_items import ClaimFeature, ContradictionItem
 
@@ -41,18 +42,14 @@ def _unit_table() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def normalise_unit(unit: str) -> str:
-    """`$`/`dollars` -> USD, `%`/`percent` -> share, else lower-case singular."""
+    """`$`/`dollars` -> USD, `%`/`percent` -> share, else lower-case singular (through an inflection
+    table: "countries" -> "country", "crises" -> "crisis")."""
     key = unit.strip().casefold()
     table = _unit_table()
     if key in table:
         return table[key]
-    if len(key) > 4 and key.endswith("ies"):
-        single = key[:-3] + "y"
-        return table.get(single, single)
-    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
-        single = key[:-1]
-        return table.get(single, single)
-    return key
+    single = unit_singular(key)
+    return table.get(single, single)
 
 
 @lru_cache(maxsize=1)

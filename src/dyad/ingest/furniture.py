@@ -10,71 +10,34 @@ The article's headline is recognised on the way and returned as a title.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_EMPHASIS = "*_ "
-_MINOR = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
-          "as", "vs", "via", "into", "over", "amid", "after", "about", "its", "is", "are", "be"}
-# Words after which a line cannot end a sentence: a line ending in one was broken mid-sentence.
-_DANGLING = re.compile(r"(?:\b(?:the|a|an|of|in|on|at|to|for|with|by|from|and|or|but|that|as|his|her|its|their)|[,\-–—(])$",
-                       re.IGNORECASE)
+from dyad.ingest.lines import (
+    DANGLING,
+    MINOR,
+    bare,
+    ends_sentence,
+    is_contact,
+    is_credit,
+    is_dateline,
+    is_furniture_sentence,
+    is_provenance,
+    is_tail_furniture,
+    looks_like_headline,
+    sentence_spans,
+    sentences,
+    unglue,
+    words,
+)
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-# A call to action: a verb used in the imperative, followed by what such calls take.
-_IMPERATIVE = re.compile(
-    r"^(?:please\s+)?(?:share|leave|subscribe|sign|follow|click|tap|read|join|download|comment|like|tell|"
-    r"contact|send|support|donate|register|log|watch|listen|check|stay|visit|get|see|find|discover|learn|"
-    r"don['’]t|do not)(?:\s+(?:us|our|your|the|this|a|an|more|up|in|here|now|below|today|it|also)\b|\s*[.!:]|$)",
-    re.IGNORECASE,
-)
-_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|stated|added|wrote|asked)\b", re.IGNORECASE)
-_SELF_REFERENCE = re.compile(
-    r"\b(?:this|our)\s+(?:article|post|content|publication|newsletter|page|site|website|blog|podcast|"
-    r"column|piece|story|video|coverage|reporting|journalism)\b|\bfor\s+(?:reading|watching|listening|visiting|"
-    r"subscribing)\b|\bviews\s+expressed\b|\ball rights reserved\b|©|\bcopyright\s+(?:©\s*)?\d{4}",
-    re.IGNORECASE,
-)
-_FORM = re.compile(r"\b(?:required|mandatory)\s+fields?\b|\bfields?\s+(?:are\s+)?marked\b|\s\*$", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"^[(\[*_]*\s*(?:file\s+)?(?:photo(?:graph)?|picture|image|illustration|graphic|video|credit)s?"
-    r"(?:\s+(?:source|credit|courtesy|caption)s?)?\s*(?::|\bby\b|/|\|)",
-    re.IGNORECASE,
-)
-_PHONE = re.compile(r"\b(?:tel|phone|telephone|fax|mobile|hotline)\b\.?\s*:?\s*\+?\(?\d[\d\s().\-]{5,}", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
-_URL_ONLY = re.compile(r"^[<(\[]*(?:https?://|www\.)\S+?[>)\]]*[.]?$", re.IGNORECASE)
-_STREET = re.compile(
-    r"\b(?:rd|road|st|street|ave|avenue|lane|ln|blvd|boulevard|suite|floor|sec|district|building|bldg|"
-    r"p\.?\s?o\.?\s+box)\b\.?",
-    re.IGNORECASE,
-)
-_LABEL = re.compile(r"^[*_]*[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:\s")
-_BYLINE = re.compile(r"^[*_]*by\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*[*_]*$", re.IGNORECASE)
-_PROVENANCE = re.compile(
-    r"^[*_(]*(?:sources?\s*:|(?:additional\s+|with\s+)?reporting\s+by\b|(?:written|compiled|edited|editing)\s+by\b)",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*]*\s+(?=[\"“‘(\[*]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|No|Vol|vs|Jr|Sr)\.$")
-_GLUED = re.compile(r"([a-z]{2}[.!?][\"”’]?)([A-Z][a-z])")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+__all__ = ["Cleaned", "clean", "is_furniture_sentence", "looks_like_headline", "sentences", "unglue"]
 
 HEAD_BODY_WORDS = 15  # a line this long that ends like a sentence is article body
 HEAD_KICKER_WORDS = 5  # with no headline, shorter unpunctuated lines above the body are section labels
 SHORT_WORDS = 3  # shorter unpunctuated lines between headline and body are widgets
-TAIL_SHORT_WORDS = 8  # shorter unpunctuated lines after the body are links and labels
 TAIL_MAX_SHARE = 0.5  # the tail walk never removes more than this share of the words
 REPEAT_SHARE = 0.8  # a paragraph whose word 5-grams mostly recur later is a repeat
-SENTENCE_MAX_WORDS = 30  # longer sentences addressing "you" are the article's own
 
 
 @dataclass(frozen=True)
@@ -83,158 +46,53 @@ class Cleaned:
     headline: str | None
 
 
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+class _Paragraph:
+    """A paragraph re-joined from broken lines. What the join test reads is kept up to date as lines
+    come (a word count, the last characters, title-case counts), so a run of thousands of broken
+    lines costs no more than the lines themselves."""
 
+    END_CHARS = 256  # how a paragraph ends is judged on this much of its end
 
-def bare(line: str) -> str:
-    """The line without markdown emphasis around it."""
-    return line.strip().strip(_EMPHASIS).strip()
+    def __init__(self, line: str) -> None:
+        self.parts: list[str] = []
+        self.end = ""
+        self.words = self.major = self.capital = self.titled = 0  # titled: parts counted in major/capital
+        self.add(line)
 
+    def add(self, line: str) -> None:
+        self.parts.append(line)
+        self.end = (self.end + " " + line[-self.END_CHARS :])[-self.END_CHARS :] if self.end else line[-self.END_CHARS :]
+        self.words += len(words(line))
 
-def ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(bare(line)))
+    def title_case(self) -> bool:
+        """Most words that are not minor words start with a capital or a digit (parts counted once)."""
+        for part in self.parts[self.titled :]:
+            major = [w for w in words(part) if w.lower() not in MINOR]
+            self.major += len(major)
+            self.capital += sum(w[0].isupper() or w[0].isdigit() for w in major)
+        self.titled = len(self.parts)
+        return self.major > 0 and self.capital / self.major >= 0.75
 
+    def broken_before(self, line: str) -> bool:
+        """The paragraph stops mid-sentence and `line` carries on with it."""
+        if self.words < 6 or ends_sentence(self.end) or self.end.endswith(":"):
+            return False
+        return line[:1].islower() or (bool(DANGLING.search(self.end)) and not self.title_case())
 
-def is_title_case(line: str) -> bool:
-    """Most words that are not minor words start with a capital or a digit."""
-    major = [w for w in words(line) if w.lower() not in _MINOR]
-    return bool(major) and sum(w[0].isupper() or w[0].isdigit() for w in major) / len(major) >= 0.75
-
-
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph (a light splitter: no model)."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        head = paragraph[start : match.start() + 1]
-        if _ABBREVIATION.search(head.rstrip(".") + "."):
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
-    if start < len(paragraph):
-        spans.append((start, len(paragraph)))
-    return spans
-
-
-def sentences(paragraph: str) -> list[str]:
-    return [paragraph[s:e].strip() for s, e in sentence_spans(paragraph)]
-
-
-def unglue(line: str) -> str:
-    """Put the missing space back between two sentences run together ("countries.Beijing")."""
-
-    def fix(match: re.Match[str]) -> str:
-        head, tail = line[: match.start()], line[match.end() :]
-        token = (head.split()[-1:] or [""])[0] + match.group(0) + (tail.split()[:1] or [""])[0]
-        if "/" in token or "@" in token or "www" in token.lower():
-            return match.group(0)
-        return f"{match.group(1)} {match.group(2)}"
-
-    return _GLUED.sub(fix, line)
-
-
-# -- features of one sentence or line ----------------------------------------------------------
-
-
-def is_credit(text: str) -> bool:
-    return bool(_CREDIT.match(text.strip()))
-
-
-def is_contact(line: str) -> bool:
-    """A phone/fax line, an e-mail address, a lone URL or a postal address."""
-    text = bare(line)
-    if _PHONE.search(text) or _EMAIL.search(text) or _URL_ONLY.match(text):
-        return True
-    return (
-        len(words(text)) <= 25
-        and not ends_sentence(text)
-        and text.count(",") >= 2
-        and any(c.isdigit() for c in text)
-        and bool(_STREET.search(text))
-    )
-
-
-def addresses_reader(sentence: str) -> bool:
-    """Second person or an imperative call to action, outside quotations, in a short sentence."""
-    text = _QUOTED.sub(" ", bare(sentence))
-    if len(words(text)) > SENTENCE_MAX_WORDS or _REPORTING.search(text):
-        return False
-    return bool(_SECOND_PERSON.search(text) or _IMPERATIVE.match(text))
-
-
-def is_furniture_sentence(sentence: str) -> bool:
-    """A sentence that belongs to the page, not the article."""
-    return (
-        is_credit(sentence)
-        or bool(_FORM.search(sentence.strip()))
-        or (bool(_SELF_REFERENCE.search(sentence)) and not _REPORTING.search(sentence))
-        or is_contact(sentence)
-        or addresses_reader(sentence)
-    )
-
-
-def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line.strip())) and len(words(line)) <= 8
-
-
-def is_provenance(line: str) -> bool:
-    """Who wrote or supplied the story (a byline, "Source: ...", "Reporting by ..."): kept, it names actors."""
-    return is_byline(line) or (bool(_PROVENANCE.match(line.strip())) and len(words(line)) <= 16)
-
-
-def is_dateline(line: str) -> bool:
-    """A short unpunctuated line that carries a date: a timestamp widget."""
-    return len(words(line)) <= 8 and not ends_sentence(line) and bool(_DATELINE.search(line))
-
-
-def looks_like_headline(line: str) -> bool:
-    text = bare(line)
-    n = len(words(text))
-    return (
-        4 <= n <= 30
-        and len(text) <= 250
-        and not text.endswith(":")
-        and text[:1].isupper()
-        and len(sentences(text)) == 1
-        and not (is_byline(text) or is_dateline(text) or is_contact(text) or is_credit(text))
-        and not addresses_reader(text)
-    )
-
-
-def is_tail_furniture(line: str) -> bool:
-    """A whole paragraph after the article body that belongs to the page."""
-    text = bare(line)
-    n = len(words(text))
-    if n == 0:
-        return True
-    if not ends_sentence(text) and n <= TAIL_SHORT_WORDS:
-        return True
-    if is_contact(text):
-        return True
-    labelled = bool(_LABEL.match(line.strip())) and n <= 40 and not ends_sentence(text)
-    return labelled or all(is_furniture_sentence(s) for s in sentences(text))
-
-
-# -- the passes over a document -----------------------------------------------------------------
+    def text(self) -> str:
+        return " ".join(self.parts)
 
 
 def _join_broken(lines: list[str]) -> list[str]:
     """Re-join a paragraph broken mid-sentence by hard wrapping or page breaks."""
-    out: list[str] = []
+    out: list[_Paragraph] = []
     for line in lines:
-        if out:
-            prev = out[-1]
-            broken = (
-                len(words(prev)) >= 6
-                and not ends_sentence(prev)
-                and not prev.rstrip().endswith(":")
-                and (line[:1].islower() or (bool(_DANGLING.search(prev.rstrip())) and not is_title_case(prev)))
-            )
-            if broken:
-                out[-1] = prev.rstrip() + " " + line.lstrip()
-                continue
-        out.append(line)
-    return out
+        line = line.strip()
+        if out and out[-1].broken_before(line):
+            out[-1].add(line)
+        else:
+            out.append(_Paragraph(line))
+    return [paragraph.text() for paragraph in out]
 
 
 def _drop_sentences(line: str, test: Callable[[str], bool]) -> str:
@@ -312,22 +170,20 @@ def _clean_tail(lines: list[str], first_body: int) -> list[str]:
     return [line for line, kept in zip(lines, keep, strict=True) if kept and line.strip()]
 
 
-def in_quotation(paragraph: str, start: int, end: int) -> bool:
-    """The span is (part of) a quotation: a quote opened before it is still open, or it closes one."""
-    before = paragraph[:start]
-    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
-        return True
-    return "”" in paragraph[start:end] or paragraph[start:end].rstrip().endswith('"')
-
-
 def _trim_trailing_sentences(line: str) -> str:
-    """Drop a sign-off glued to the end of the last paragraph; keep at least its first sentence."""
+    """Drop a sign-off glued to the end of the last paragraph; keep at least its first sentence.
+
+    A sentence inside a quotation (one opened before it is still open, or it closes one) stays.
+    Quote marks before the last sentence are counted once and updated as sentences go.
+    """
     spans = sentence_spans(line)
-    while (
-        len(spans) > 1
-        and not in_quotation(line, *spans[-1])
-        and is_furniture_sentence(line[spans[-1][0] : spans[-1][1]])
-    ):
+    opened, closed, straight = line.count("“"), line.count("”"), line.count('"')
+    while len(spans) > 1:
+        sentence = line[spans[-1][0] : spans[-1][1]]
+        opened, closed, straight = opened - sentence.count("“"), closed - sentence.count("”"), straight - sentence.count('"')
+        quoted = opened > closed or straight % 2 == 1 or "”" in sentence or sentence.rstrip().endswith('"')
+        if quoted or not is_furniture_sentence(sentence):
+            break
         spans.pop()
     return line[: spans[-1][1]].rstrip() if spans else line
 

@@ -10,6 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from dyad.ingest.meta import Meta, meta_from_mapping
+from dyad.ingest.structured import StructureError, load_yaml
+from dyad.settings import Settings
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BLOCK_ENDS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "th_close", "td_close"}
@@ -19,13 +21,21 @@ class FrontMatterError(ValueError):
     """The YAML front matter does not parse."""
 
 
-def split_front_matter(text: str) -> tuple[Meta, str]:
-    """(metadata from a leading `---` YAML block, the rest of the text)."""
-    match = _FRONT.match(text)
+def split_front_matter(
+    text: str, settings: Settings | None = None, notes: list[str] | None = None
+) -> tuple[Meta, str]:
+    """(metadata from a leading `---` YAML block, the rest of the text); bounded in size and depth."""
+    limits = settings or Settings()
+    match = _FRONT.match(text) if text.startswith("---") else None
     if not match:
         return Meta(), text
+    block = match.group(1) or ""
+    if len(block.encode("utf-8", "surrogatepass")) > limits.max_front_matter_bytes:
+        raise FrontMatterError(f"YAML front matter larger than {limits.max_front_matter_bytes} bytes")
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = load_yaml(block, limits.max_nesting)
+    except StructureError as exc:
+        raise FrontMatterError(f"bad YAML front matter ({exc})") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -34,7 +44,7 @@ def split_front_matter(text: str) -> tuple[Meta, str]:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError("YAML front matter is not a mapping of fields")
-    return meta_from_mapping(data), text[match.end() :]
+    return meta_from_mapping(data, notes), text[match.end() :]
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +89,11 @@ def markdown_text(body: str) -> tuple[str, str | None]:
     return "\n\n".join(b for b in blocks if b), title
 
 
-def read_markdown(text: str) -> tuple[str, Meta]:
+def read_markdown(
+    text: str, settings: Settings | None = None, notes: list[str] | None = None
+) -> tuple[str, Meta]:
     """Front matter and body: the plain text and what the file says about itself."""
-    meta, body = split_front_matter(text)
+    meta, body = split_front_matter(text, settings, notes)
     plain, h1 = markdown_text(body)
     if meta.title is None and h1:
         meta = Meta(title=h1).over(meta)

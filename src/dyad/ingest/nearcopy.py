@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Protocol
 
 import numpy as np
@@ -24,15 +25,23 @@ SEED = 1
 SCHEME = "affine32"  # stored signatures are only comparable within one scheme
 SHINGLE_WORDS = 5
 LSH_MAX_THRESHOLD = 0.9
+BATCH = 4096  # shingles hashed at once
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _shingle_stream(text: str, n: int = SHINGLE_WORDS) -> Iterator[str]:
+    """Word n-grams of the case-folded text, punctuation ignored, repeats included; a shorter text is one."""
+    tokens = _WORD.findall(text.casefold())
+    if len(tokens) <= n:
+        yield " ".join(tokens)
+        return
+    for i in range(len(tokens) - n + 1):
+        yield " ".join(tokens[i : i + n])
 
 
 def shingles(text: str, n: int = SHINGLE_WORDS) -> set[str]:
     """Word n-grams of the case-folded text, punctuation ignored; a shorter text is one shingle."""
-    tokens = _WORD.findall(text.casefold())
-    if len(tokens) <= n:
-        return {" ".join(tokens)}
-    return {" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+    return set(_shingle_stream(text, n))
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +50,12 @@ def _template() -> MinHash:
 
 
 def signature(text: str) -> LeanMinHash:
+    """The MinHash of the text's shingles, hashed in slices: one batch of a long text's shingles
+    would take NUM_PERM x 8 bytes per shingle at once (half a gigabyte for a 5 MB text)."""
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
+    stream = _shingle_stream(text)
+    while batch := [s.encode("utf-8") for s in islice(stream, BATCH)]:
+        minhash.update_batch(batch)  # a repeated shingle changes no minimum
     return LeanMinHash(minhash)
 
 

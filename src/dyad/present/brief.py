@@ -11,6 +11,8 @@ items it shows ("12 of 17 stories").
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +23,17 @@ from markupsafe import Markup
 from dyad.analyse.dyads import Temperature, temperature, trend
 from dyad.api.fusion import Fusion, FusionMethods
 from dyad.errors import BAD_FORMAT
+from dyad.figures import format_value
 from dyad.present.render import render, static_text
+from dyad.present.safe import markdown_text
 from dyad.store import fusion_rows, source_rows, story_rows
 from dyad.stored import Dyad, TrendRow
 from dyad.stored.fusion import FigureClaimRow, MentionRow, Shown, Side, StoryRow
 
 Database = FusionMethods  # what a briefing reads: the library's fusion methods and its store
+
+# A web address a Markdown link may carry as it is: http(s), no space or angle bracket to end the link early.
+SAFE_URL = re.compile(r"https?://[^\s<>]+")
 
 MAX_STORIES = 12
 MAX_QUOTES = 30
@@ -238,10 +245,11 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 
 def _value(value: float, unit: str) -> str:
+    if not math.isfinite(value):
+        return f"{value} {unit}"
     if unit == "share":
         return f"{value:.1%}"
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
-    return f"{text} {unit}"
+    return f"{format_value(value)} {unit}"
 
 
 def story_label(s: StoryRow) -> str:
@@ -289,15 +297,15 @@ def _outlet_cells(r: Any) -> list[str]:
 
 
 def _md_quote(c: Cite) -> str:
-    """Quoted words (asterisks escaped) and their citation, linked to the article when it has a URL."""
-    words = " ".join(c.words.split()).replace("*", "\\*")
-    cited = c.citation().replace("[", "\\[").replace("]", "\\]")
-    link = f"[{cited}](<{c.url}>)" if c.url else cited
-    return f"\u201c{words}\u201d \u2014 {link}"
+    """Quoted words and their citation on one Markdown line, shown as text (see safe.markdown_text); the
+    citation links to the article when it has a web address."""
+    cited = markdown_text(c.citation())
+    link = f"[{cited}](<{c.url}>)" if c.url and SAFE_URL.fullmatch(c.url) else cited
+    return f"\u201c{markdown_text(c.words)}\u201d \u2014 {link}"
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text)
 
 
 def _words(text: str) -> str:
@@ -323,7 +331,8 @@ def _side(side: Side) -> Cite:
                 side.end)
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"quote": _md_quote, "cell": _md_cell, "words": _words, "side": _side}
+FILTERS: dict[str, Callable[..., Any]] = {"quote": _md_quote, "cell": _md_cell, "words": _words, "side": _side,
+                                          "md": markdown_text}
 
 
 def render_markdown(b: Briefing, chart: str | None) -> str:

@@ -69,7 +69,7 @@ def render_schema() -> str:
     origin.update({t: "`FUSION_DDL` (`dyad/store/fusion_tables.py`)" for t in FUSION_TABLES})
     lines = [SCHEMA_BEGIN, "", f"Schema version {SCHEMA_VERSION}.", ""]
     for table, cols in tables.items():
-        source = origin.get(table, "`DOCUMENTS_DDL`")
+        source = origin.get(table, "`SEARCH_DDL`" if table.startswith("search_") else "`DOCUMENTS_DDL`")
         lines += [f"### `{table}`", "", f"From {source}.", "", "| column | type |", "| --- | --- |"]
         lines += [f"| `{c.strip(chr(34))}` | {ty} |" for c, ty in cols]
         lines.append("")

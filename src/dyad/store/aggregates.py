@@ -110,12 +110,16 @@ def goldstein_windows(
     return GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"], int(row["previous_n"] or 0))
 
 
-def dyad_table(store: Store, directed: bool = False, count: int | None = None) -> list[DyadRow]:
-    """Every dyad with its realis event counts by QuadClass and Goldstein, busiest first."""
+def dyad_table(
+    store: Store, directed: bool = False, count: int | None = None, since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[DyadRow]:
+    """Every dyad with its realis event counts by QuadClass and Goldstein, busiest first; events whose
+    day falls in the period when one is given."""
     a, b = ("e.source", "e.target") if directed else ("least(e.source, e.target)", "greatest(e.source, e.target)")
-    tail, params = limit(count)
+    tail, more = limit(count)
     sql = f"""
-    SELECT {a} || '{"-" if directed else "~"}' || {b} AS dyad,
+    SELECT {a} || '-' || {b} AS dyad,
         count(*) AS n_events,
         count(DISTINCT e.doc_id) AS n_documents,
         {QUAD_COUNTS.replace("quad_class", "e.quad_class")},
@@ -126,9 +130,11 @@ def dyad_table(store: Store, directed: bool = False, count: int | None = None) -
     FROM events e JOIN documents d ON d.id = e.doc_id
     WHERE e.realis AND d.near_copy_of IS NULL AND e.source IS NOT NULL AND e.target IS NOT NULL
         AND e.source <> e.target
+        AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} >= ?)
+        AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} <= ?)
     GROUP BY ALL ORDER BY n_events DESC, dyad
     """
-    return [DyadRow(**r) for r in store.rows(sql + tail, params)]
+    return [DyadRow(**r) for r in store.rows(sql + tail, [since, since, until, until, *more])]
 
 
 def network_edges(

@@ -8,9 +8,11 @@ corroborate one of theirs).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from dyad.store.db import Store
+from dyad.records import Document
+from dyad.store.db import Store, source_name
 from dyad.stored import Cited, ClaimItem, Corpus, DocInfo, EventItem, QuoteItem, RelationItem, SentenceItem
 
 # The day an event is placed on, for SQL over `events e JOIN documents d`: the rule of
@@ -30,6 +32,24 @@ OUTLET_SQL = (
     "coalesce(nullif(trim(d.outlet), ''), nullif(regexp_extract(lower(d.url), "
     "'^[a-z]+://(?:www2?\\.|m\\.|mobile\\.|amp\\.)?([^/:?#]+)', 1), ''), '(unknown outlet)')"
 )
+
+# How listings name a document: the input's own id, else the file it came from (not a record's
+# line in a file of records), else its title, else its id.
+DOC_NAME_SQL = (
+    "coalesce(d.ref, CASE WHEN regexp_matches(coalesce(d.source_name, ''), '(:[0-9]+|\\[[0-9]+\\])$') "
+    "THEN NULL ELSE d.source_name END, d.title, d.id)"
+)
+
+_LINE_NUMBERED = re.compile(r"(:[0-9]+|\[[0-9]+\])$")
+
+
+def document_name(document: Document) -> str:
+    """What DOC_NAME_SQL gives for a document: its own id, a file name that is no line number, its title, its id."""
+    name = source_name(document.source)
+    if name and _LINE_NUMBERED.search(name):
+        name = None
+    return document.ref or name or document.title or document.id
+
 
 Pair = tuple[str, str]
 
@@ -108,7 +128,7 @@ def load_claims(store: Store, docs: dict[str, DocInfo], pair: Pair | None = None
             doc=docs[r["doc_id"]], idx=r["idx"], value=float(r["value"]), unit=r["unit"] or "",
             cited=_cited(docs[r["doc_id"]], r["start"], r["end"], r["words"]), approx=bool(r["approx"]),
             about=r["about"], actors=tuple(r["actors"] or ()), asserted_by=r["asserted_by"],
-            qualifier=r["qualifier"],
+            qualifier=r["qualifier"], bound=r["bound"],
         )
         for r in rows
     ]

@@ -183,3 +183,13 @@ def contradictions_among(store: Store, doc_ids: list[str]) -> list[tuple[Contrad
     sql = CONTRADICTION_SQL.format(where=where.sql(), order="", limit="").replace(
         "SELECT k.*,", "SELECT k.*, (SELECT f.unit FROM figures f WHERE f.id = k.ref) AS unit,", 1)
     return [(_contradiction(r), r["unit"]) for r in store.rows(sql + " ORDER BY k.id", where.params)]
+
+
+def contradictions_touching(store: Store, doc_ids: list[str]) -> list[ContradictionRow]:
+    """Contradictions with a side in one of these documents."""
+    where = Where().add(
+        "(k.first_doc IN (SELECT unnest(?::VARCHAR[])) OR k.second_doc IN (SELECT unnest(?::VARCHAR[])))",
+        doc_ids, doc_ids,
+    )
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit="") + CONTRADICTION_ORDER
+    return [_contradiction(r) for r in store.rows(sql, where.params)]

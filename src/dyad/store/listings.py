@@ -12,24 +12,28 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.codes import symmetric_relations
+from dyad.figures import figure_text
+from dyad.records import Document
+from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
+from dyad.store.schema import document_fields
 from dyad.store.where import Where, contains, equals, limit, names_document, one_of
 from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
 
 # Relation types that hold both ways: a pair asked for as KOR-CHN also finds CHN-KOR.
 LISTING_ORDER = " ORDER BY d.published NULLS LAST, doc, t.idx"
-DOC_COLUMNS = "t.doc_id, coalesce(d.source_name, d.id) AS doc, t.idx, d.published, d.outlet"
+DOC_COLUMNS = f"t.doc_id, {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, t.idx, d.published, d.outlet"
 EVIDENCE = 'substr(d.text, t.start + 1, t."end" - t.start) AS evidence'
 
 
 def summary(store: Store) -> list[Count]:
-    """Documents, actors, realis and irrealis events, quotes, claims, relations, then events per CAMEO root."""
+    """Documents, actors, realis and irrealis events, quotes, claims, relations, failed documents, events per root."""
     counts = store.rows(
         """SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM actors) AS actors,
                   (SELECT count(*) FROM events WHERE realis) AS realis,
                   (SELECT count(*) FROM events WHERE NOT realis) AS irrealis,
                   (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM claims) AS claims,
-                  (SELECT count(*) FROM relations) AS relations"""
+                  (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM failures) AS failures"""
     )[0]
     rows = [
         Count("documents", counts["documents"]),
@@ -39,9 +43,10 @@ def summary(store: Store) -> list[Count]:
         Count("quotes", counts["quotes"]),
         Count("claims", counts["claims"]),
         Count("relations", counts["relations"]),
+        Count("failed documents", counts["failures"]),
     ]
     for r in store.rows("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"):
-        rows.append(Count(f"  events with CAMEO root {r['root']}", r["n"]))
+        rows.append(Count(f"events with CAMEO root {r['root']}", r["n"]))
     return rows
 
 
@@ -49,6 +54,28 @@ def document_ids(store: Store, doc: str) -> set[str]:
     """Ids of the documents `doc` names: an id, an id prefix, a file name or a source."""
     where = Where().all(names_document("d", doc))
     return {r["id"] for r in store.rows("SELECT d.id FROM documents d" + where.sql(), where.params)}
+
+
+def documents(
+    store: Store, doc: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    count: int | None = None,
+) -> list[Document]:
+    """Stored documents with their metadata, by publication day, then the order they arrived in."""
+    where = Where()
+    if doc:
+        where.all(names_document("d", doc))
+    if since:
+        where.add("d.published >= ?", since)
+    if until:
+        where.add("d.published <= ?", until)
+    tail, more = limit(count)
+    sql = "SELECT d.* FROM documents d" + where.sql() + " ORDER BY d.published NULLS LAST, d.ingested_at, d.id" + tail
+    return [Document(**document_fields(r)) for r in store.rows(sql, [*where.params, *more])]
+
+
+def document_lengths(store: Store) -> dict[str, int]:
+    """Characters of every stored document's text, by id."""
+    return {r["id"]: r["n_chars"] for r in store.rows("SELECT id, n_chars FROM documents")}
 
 
 def source_names(store: Store) -> list[tuple[str, str | None]]:
@@ -68,13 +95,14 @@ EVENT_LAST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
 
 # Events are filtered, ordered and cut first; names, codes and sentence counts are looked up for the
 # rows kept only. Actor names and codes are those of the global actor when actors are resolved.
-EVENTS_SQL = """
+EVENTS_SQL = f"""
 WITH kept AS (
-    SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at, coalesce(d.source_name, d.id) AS doc
+    SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
+           {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, d.title AS doc_title, d.outlet
     FROM events e JOIN documents d ON d.id = e.doc_id
-    {where}
+    {{where}}
     ORDER BY d.published NULLS LAST, doc, e.idx
-    {limit}
+    {{limit}}
 )
 SELECT k.*, (SELECT substr(x.text, k.start + 1, k."end" - k.start) FROM documents x WHERE x.id = k.doc_id) AS evidence,
        coalesce(sg.name, a1.name) AS source_name, coalesce(sg.code, a1.code) AS source_code,
@@ -85,8 +113,8 @@ SELECT k.*, (SELECT substr(x.text, k.start + 1, k."end" - k.start) FROM document
 FROM kept k
 LEFT JOIN actors a1 ON a1.doc_id = k.doc_id AND a1.key = k.source_actor
 LEFT JOIN actors a2 ON a2.doc_id = k.doc_id AND a2.key = k.target_actor
-{source_global}
-{target_global}
+{{source_global}}
+{{target_global}}
 ORDER BY k.published NULLS LAST, k.doc, k.idx
 """
 
@@ -135,6 +163,9 @@ def _event_row(r: dict[str, object]) -> EventRow:
     values = {k: r.get(k) for k in EventRow.__dataclass_fields__}
     values["trigger_start"] = r["trigger_evidence_start"]
     values["trigger_end"] = r["trigger_evidence_end"]
+    for party in ("source", "target"):
+        values[f"{party}_start"] = r[f"{party}_evidence_start"]
+        values[f"{party}_end"] = r[f"{party}_evidence_end"]
     return EventRow(**values)  # type: ignore[arg-type]
 
 
@@ -186,9 +217,10 @@ def claims(
     tail, more = limit(count)
     sql = (
         f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.about, t.actors, t.asserted_by, {EVIDENCE}, "
-        't.start, t."end" FROM claims t JOIN documents d ON d.id = t.doc_id'
+        't.start, t."end", t.bound, t.expected FROM claims t JOIN documents d ON d.id = t.doc_id'
     )
-    return [ClaimRow(**r) for r in store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])]
+    rows = store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])
+    return [ClaimRow(**r, figure=figure_text(r["value"], r["unit"], r["qualifier"], r["bound"])) for r in rows]
 
 
 def relations(

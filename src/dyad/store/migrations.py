@@ -11,27 +11,65 @@ from collections.abc import Callable
 
 import duckdb
 
+from dyad.store.fulltext import reindex_all
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
-from dyad.store.schema import SCHEMA_VERSION, all_ddl
+from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
 
+def _document_metadata(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: the input's own id, author, section, keywords and its other fields, kept with the document."""
+    for column, sql in (("ref", "VARCHAR"), ("author", "VARCHAR"), ("section", "VARCHAR"),
+                        ("keywords", "VARCHAR[]"), ("extra", "VARCHAR")):
+        con.execute(f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {column} {sql}")
+
+
+def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: what `dyad watch` has seen (feed entries, files) and the alerts it raised."""
+    con.execute(WATCH_DDL)
+
+
+def _search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4: the full-text index (search_units, search_terms), filled for the stored documents."""
+    con.execute(SEARCH_DDL)
+    reindex_all(con)
+
+
+def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 5: claims say whether a figure is a lower or upper bound, and whether it is expected.
+    (DuckDB alters no table an index depends on: the index is dropped and made again.)"""
+    con.execute("DROP INDEX IF EXISTS claims_doc")
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "bound" VARCHAR')
+    con.execute('ALTER TABLE claims ADD COLUMN IF NOT EXISTS "expected" BOOLEAN DEFAULT false')
+    con.execute("CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id)")
+
+
+def _failures(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 6: the `failures` table, documents whose extraction failed and a re-run retries."""
+    con.execute(FAILURES_DDL)
+
 
 def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 2: events record background and the words they were dated from; fusion is stored.
+    """Version 7: events record background and the words they were dated from; fusion is stored.
 
     The fusion tables start empty: `dyad fuse` (or the next ingest) fills them
-    for the documents already stored.
+    for the documents already stored. (The index on events is made again around
+    the new columns, as for version 5.)
     """
+    con.execute("DROP INDEX IF EXISTS events_doc")
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false")
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS when_text VARCHAR")
+    con.execute("CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)")
     con.execute(FUSION_DDL)
     con.execute(FUSION_INDEXES)
 
 
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _fusion_tables}
+MIGRATIONS: dict[int, Migration] = {
+    2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
+    7: _fusion_tables,
+}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

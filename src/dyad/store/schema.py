@@ -8,6 +8,7 @@ named `evidence` becomes `start`, `end`); its document id is the row's
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import types
 import typing
@@ -30,7 +31,7 @@ from dyad.records import (
 )
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 7
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -60,11 +61,70 @@ CREATE TABLE IF NOT EXISTS documents (
     n_words INTEGER,
     model VARCHAR,
     ingested_at TIMESTAMP,
-    text VARCHAR
+    text VARCHAR,
+    ref VARCHAR,
+    author VARCHAR,
+    section VARCHAR,
+    keywords VARCHAR[],
+    extra VARCHAR
 );
 CREATE TABLE IF NOT EXISTS doc_minhash (
     doc_id VARCHAR PRIMARY KEY,
     hashvalues UBIGINT[]
+);
+"""
+
+WATCH_DDL = """
+CREATE TABLE IF NOT EXISTS watch_seen (
+    source VARCHAR,
+    item VARCHAR,
+    seen_at TIMESTAMP,
+    PRIMARY KEY (source, item)
+);
+CREATE TABLE IF NOT EXISTS watch_alerts (
+    key VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    dyad VARCHAR,
+    fired_at TIMESTAMP,
+    alert VARCHAR
+);
+"""
+
+# The full-text index (dyad.store.fulltext): a unit is a document (idx -1: its title and text)
+# or one of its quotations (idx = the quote's idx: speaker and quoted words); `length` counts
+# its indexed words. One row of search_terms per distinct word of a unit, with the unit's length
+# again so that ranking needs no join.
+SEARCH_DDL = """
+CREATE TABLE IF NOT EXISTS search_units (
+    doc_id VARCHAR,
+    idx INTEGER,
+    length INTEGER
+);
+CREATE TABLE IF NOT EXISTS search_terms (
+    term VARCHAR,
+    doc_id VARCHAR,
+    idx INTEGER,
+    tf INTEGER,
+    length INTEGER
+);
+CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms(term);
+CREATE INDEX IF NOT EXISTS search_terms_doc ON search_terms(doc_id);
+CREATE INDEX IF NOT EXISTS search_units_doc ON search_units(doc_id);
+"""
+
+# Documents whose extraction failed (version 6): one row per document id, kept until the
+# document is stored; a later run retries them. See docs/schema.md.
+FAILURES_DDL = """
+CREATE TABLE IF NOT EXISTS failures (
+    doc_id VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    title VARCHAR,
+    stage VARCHAR,
+    reason VARCHAR,
+    detail VARCHAR,
+    attempts INTEGER,
+    first_failed TIMESTAMP,
+    last_failed TIMESTAMP
 );
 """
 
@@ -83,6 +143,8 @@ def _sql_type(annotation: Any) -> str:
         return "VARCHAR"
     if typing.get_origin(inner) is list:
         return "VARCHAR[]"
+    if typing.get_origin(inner) is dict:
+        return "VARCHAR"  # JSON text
     return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}[inner]
 
 
@@ -92,6 +154,11 @@ def _is_evidence(annotation: Any) -> bool:
 
 def _evidence_columns(name: str) -> tuple[str, str]:
     return ("start", "end") if name == "evidence" else (f"{name}_start", f"{name}_end")
+
+
+def evidence_columns(record: type[BaseModel]) -> list[tuple[str, str]]:
+    """(start column, end column) of every Evidence field of a record's table."""
+    return [_evidence_columns(name) for name, f in record.model_fields.items() if _is_evidence(f.annotation)]
 
 
 def columns(record: type[BaseModel]) -> list[tuple[str, str]]:
@@ -112,9 +179,10 @@ def table_ddl(table: str, record: type[BaseModel]) -> str:
 
 
 def all_ddl() -> str:
-    parts = [DOCUMENTS_DDL]
+    parts = [DOCUMENTS_DDL, WATCH_DDL, FAILURES_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
+    parts.append(SEARCH_DDL)
     parts += [FUSION_DDL, FUSION_INDEXES]
     return "\n".join(parts)
 
@@ -122,7 +190,7 @@ def all_ddl() -> str:
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    tables.update(ddl_columns(DOCUMENTS_DDL))
+    tables.update(ddl_columns(DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL + FAILURES_DDL))
     for table, (record, _) in EXTRACTION_TABLES.items():
         tables[table] = row_columns(record)
     tables.update(ddl_columns(FUSION_DDL))
@@ -133,8 +201,9 @@ def ddl_columns(ddl: str) -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of each table a block of CREATE TABLE statements creates."""
     tables: dict[str, list[tuple[str, str]]] = {}
     for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", ddl, re.S):
-        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()]
-        tables[name] = [(column, sql) for column, sql in pairs]
+        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
+                 if not line.strip().startswith("PRIMARY KEY")]
+        tables[name] = [(column.strip('"'), sql) for column, sql in pairs]
     return tables
 
 
@@ -169,6 +238,23 @@ def to_arrow(record: type[BaseModel], rows: list[tuple[Any, ...]]) -> pa.Table:
     return pa.Table.from_arrays(
         [pa.array(list(col), type=field.type) for col, field in zip(zip(*rows, strict=True), schema, strict=True)], schema=schema
     )
+
+
+def document_value(name: str, value: Any) -> Any:
+    """A Document field as the documents table holds it: the extra fields as JSON text."""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+    return value
+
+
+def document_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A documents-table row back as Document fields (the JSON text of the extra fields parsed)."""
+    from dyad.records import Document
+
+    values = {k: v for k, v in row.items() if k in Document.model_fields}
+    values["extra"] = json.loads(values["extra"]) if values.get("extra") else {}
+    values["keywords"] = list(values.get("keywords") or [])
+    return values
 
 
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
 from dyad.store.where import Where, limit, names_document
 from dyad.stored.fusion import MentionRow, StoryRow
@@ -102,7 +103,7 @@ def _story(r: dict[str, Any]) -> StoryRow:
 MENTION_ORDER = " ORDER BY m.published NULLS LAST, m.doc_id, m.idx"
 # The mentions kept (filtered, ordered, cut) first; then their events, documents and words.
 # A MentionRow for each row of a CTE `m` of story_mentions: its event, document and words.
-MENTION_SELECT = """SELECT m.story_id, m.doc_id, coalesce(d.source_name, d.id) AS doc, m.idx, d.published, s.outlet,
+MENTION_SELECT = f"""SELECT m.story_id, m.doc_id, {DOC_NAME_SQL} AS doc, m.idx, d.published, s.outlet,
        d.url, d.title, e.source, e.target, e.code, e.root, e.realis, e.modality, e.negated, e."when", e.when_text,
        m.background, m.day_lo, m.day_hi, m.own_time, e.goldstein,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence, e.start, e."end"
@@ -170,4 +171,26 @@ def reports_of_stories(store: Store, story_ids: list[str], per_story: int) -> li
               published NULLS LAST, doc_id) <= ?)
     """ + MENTION_SELECT + " ORDER BY m.story_id, NOT e.realis, m.published NULLS LAST, m.doc_id"
     rows = store.rows(sql, [story_ids, per_story])
+    return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
+
+
+def stories_only_in(store: Store, doc_ids: list[str]) -> list[StoryRow]:
+    """Stories that these documents report and no other document does (what a round of `watch` made new)."""
+    where = Where().add(
+        """s.id IN (SELECT m.story_id FROM story_mentions m GROUP BY m.story_id
+                    HAVING bool_and(m.doc_id IN (SELECT unnest(?::VARCHAR[])))
+                       AND m.story_id IN (SELECT story_id FROM story_mentions
+                                          WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))))""",
+        doc_ids, doc_ids,
+    )
+    sql = STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit="")
+    return [_story(r) for r in store.rows(sql, where.params)]
+
+
+def mentions_of_stories(store: Store, story_ids: list[str]) -> list[MentionRow]:
+    """Every report of these stories, by story and publication."""
+    where = Where().add("m.story_id IN (SELECT unnest(?::VARCHAR[]))", story_ids)
+    sql = MENTION_SQL.format(where=where.sql(), order="", limit="").replace(
+        MENTION_ORDER, " ORDER BY m.story_id, m.published NULLS LAST, m.doc_id, m.idx")
+    rows = store.rows(sql, where.params)
     return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]

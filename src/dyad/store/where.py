@@ -39,10 +39,12 @@ def contains(column: str, text: str) -> Condition:
 
 
 def names_document(alias: str, doc: str) -> Condition:
-    """The documents table under `alias` is the one `doc` names: an id, an id prefix, a file name or a source."""
+    """The documents table under `alias` is the one `doc` names: the input's own id, an id, an id prefix,
+    a file name, a source or a title."""
     return (
-        f"({alias}.id = ? OR {alias}.id LIKE ? ESCAPE '{ESCAPE}' OR {alias}.source_name = ? OR {alias}.source = ?)",
-        [doc, escape_like(doc) + "%", doc, doc],
+        f"({alias}.ref = ? OR {alias}.id = ? OR {alias}.id LIKE ? ESCAPE '{ESCAPE}' OR {alias}.source_name = ? "
+        f"OR {alias}.source = ? OR lower({alias}.title) = lower(?))",
+        [doc, doc, escape_like(doc) + "%", doc, doc, doc],
     )
 
 

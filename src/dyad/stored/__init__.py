@@ -30,15 +30,18 @@ from dyad.stored.rows import (
     DyadRow,
     Edge,
     EventRow,
+    FacetCount,
+    FailureRow,
     GoldsteinWindows,
     QuoteRow,
     RelationRow,
     Row,
+    SearchHit,
     TrendRow,
 )
 
 __all__ = [
     "ActorQuote", "Appearance", "Cited", "ClaimItem", "ClaimRow", "Corpus", "Count", "DocActor", "DocInfo", "Dyad",
-    "DyadRow", "Edge", "EventItem", "EventRow", "GoldsteinWindows", "QuoteItem", "QuoteRow", "RelationItem",
-    "RelationRow", "Row", "SentenceItem", "TrendRow", "event_date",
+    "DyadRow", "Edge", "EventItem", "EventRow", "FacetCount", "FailureRow", "GoldsteinWindows", "QuoteItem", "QuoteRow",
+    "RelationItem", "RelationRow", "Row", "SearchHit", "SentenceItem", "TrendRow", "event_date",
 ]

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from dyad.figures import figure_text
+
 
 @dataclass(frozen=True)
 class Dyad:
@@ -17,14 +19,15 @@ class Dyad:
 
     @classmethod
     def parse(cls, text: str, directed: bool = False) -> Dyad:
-        parts = [p.strip().upper() for p in re.split(r"[-~/>]", text) if p.strip()]
+        parts = [p.strip().upper() for p in re.split(r"[-~/>,\s]", text) if p.strip()]
         if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
             raise ValueError(f"{text!r}: a dyad is two ISO 3166 alpha-3 codes, e.g. KOR-CHN")
         return cls(parts[0], parts[1], directed)
 
     @property
     def label(self) -> str:
-        return f"{self.a}-{self.b}" if self.directed else f"{self.a}~{self.b}"
+        """KOR-CHN: one notation for directed and undirected dyads alike."""
+        return f"{self.a}-{self.b}"
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -140,6 +143,12 @@ class ClaimItem:
     actors: tuple[str, ...] = ()
     asserted_by: str | None = None
     qualifier: str | None = None  # "more than", "nearly": a bound rather than a point
+    bound: str | None = None  # "lower" or "upper": the figure is a floor or a ceiling
+
+    @property
+    def figure(self) -> str:
+        """The figure as it reads, qualifier and all: "more than 10 agreements", never "1e+01"."""
+        return figure_text(self.value, self.unit, self.qualifier, self.bound)
 
 
 @dataclass(frozen=True)

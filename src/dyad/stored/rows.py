@@ -26,11 +26,26 @@ class Count(Row):
 
 
 @dataclass(frozen=True)
+class FailureRow(Row):
+    """A document whose extraction failed: a re-run of the ingest tries it again."""
+
+    doc_id: str
+    source: str | None
+    title: str | None
+    stage: str
+    reason: str
+    attempts: int
+    first_failed: dt.datetime
+    last_failed: dt.datetime
+
+
+@dataclass(frozen=True)
 class EventRow(Row):
     """A stored event with its document, its actors' names and codes, and its sentence."""
 
     doc_id: str
-    doc: str  # the document's file name, else its id
+    doc: str  # the input's own id, else its file name, else its title, else its id
+    doc_ref: str | None  # the input's own id for the document
     idx: int
     published: dt.date | None
     url: str | None
@@ -62,6 +77,10 @@ class EventRow(Row):
     end: int
     trigger_start: int | None
     trigger_end: int | None
+    source_start: int | None  # the words naming the source party
+    source_end: int | None
+    target_start: int | None  # the words naming the target party
+    target_end: int | None
     sentence_index: int  # sentences of the document before this one
 
 
@@ -69,6 +88,7 @@ class EventRow(Row):
 class QuoteRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None
@@ -84,6 +104,7 @@ class QuoteRow(Row):
 class ClaimRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None
@@ -97,12 +118,16 @@ class ClaimRow(Row):
     evidence: str
     start: int
     end: int
+    bound: str | None = None  # "lower" ("more than 10", a range's low end) or "upper"
+    expected: bool = False  # a forecast or plan, not a reported figure
+    figure: str = ""  # the figure as it reads, qualifier and all: "more than 10 agreements"
 
 
 @dataclass(frozen=True)
 class RelationRow(Row):
     doc_id: str
     doc: str
+    doc_ref: str | None
     idx: int
     published: dt.date | None
     outlet: str | None
@@ -140,6 +165,36 @@ class ActorQuote(Row):
     source: str
     text: str
     kind: str
+
+
+@dataclass(frozen=True)
+class SearchHit(Row):
+    """A document or a quotation found by full-text search, with its BM25 score."""
+
+    kind: str  # "document" or "quote"
+    doc_id: str
+    idx: int  # -1 for a document, else the quotation's idx
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    speaker: str | None
+    quote_kind: str | None
+    matched: int  # how many of the query's words it has
+    score: float
+    snippet: str  # the words around the first match (a quotation whole)
+    start: int  # where the snippet starts and ends in the document's text
+    end: int
+
+
+@dataclass(frozen=True)
+class FacetCount(Row):
+    """How many of the listed events have one value of one facet."""
+
+    facet: str
+    value: str
+    n: int
 
 
 # -- aggregates -----------------------------------------------------------------------------

@@ -1,19 +1,18 @@
 """Read one figure (a number with its qualifier, currency, multiplier and unit) from tokens.
 
-A `Figure` is only the arithmetic: what counts as a claim is decided in claims.py.
+A `Figure` is only the arithmetic: what counts as a claim is decided in checks.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
-
-DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-HYPHENS = {"-", "\u2010", "\u2011", "\u2012", "\u2013"}
+from dyad.figures import unit_plural
+from dyad.records import Bound
 
 
 @dataclass
@@ -26,14 +25,14 @@ class Figure:
     unit: str | None = None  # set when the figure names its own unit (USD, share, years)
     spelled: bool = False  # the number is written in words
     collective: bool = False  # "a dozen", "a decade"
-
-
-def _low(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    bound: Bound | None = None  # "lower" ("more than 10") or "upper" ("up to 10")
+    approx: bool = False  # qualified, or vague by itself ("a couple of")
+    hyphenated: Token | None = None  # the noun of "a 27-nation bloc", "a two-day visit"
+    range_end: int | None = None  # for the lower bound of a range: the token after the upper bound
 
 
 def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
-    """The approximating words that end right before token i, if any."""
+    """The qualifying words that end right before token i, if any."""
     for words in number_words().qualifiers:
         start = i - len(words)
         if start < floor:
@@ -43,52 +42,24 @@ def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
     return i, None
 
 
-def _read_number(doc: Doc, i: int, end: int) -> tuple[int, float, bool, str | None, bool] | None:
-    """(next index, value, spelled, unit, collective) for a number starting at token i."""
-    nw = number_words()
-    low = _low(doc, i)
-    text = doc[i].text
-    if DIGITS.match(text):
-        return i + 1, float(text.replace(",", "")), False, None, False
-    if low in ("a", "an") and i + 1 < end:
-        nxt = _low(doc, i + 1)
-        coll = nw.collectives.get(nxt)
-        if coll and not coll.needs_number:
-            return i + 2, coll.value, True, coll.unit, True
-        if nxt in nw.denominators and nxt not in ("half", "halves"):
-            return i + 2, round(1 / nw.denominators[nxt], 3), True, "share", False
+def _hyphen_unit(doc: Doc, j: int, end: int) -> tuple[int, str, Token] | None:
+    """ "-day", "-nation", "-square-kilometer" after a number: (next index, unit, noun token)."""
+    un, nw = units(), number_words()
+    if not (j + 1 < end and doc[j].text in HYPHENS):
         return None
-    if low in nw.fractions:
-        return i + 1, nw.fractions[low], True, "share", False
-    if low in nw.cardinals:
-        value = nw.cardinals[low]
-        j = i + 1
-        # twenty-four, one-third, two thirds
-        if j + 1 < end and doc[j].text in HYPHENS:
-            after = _low(doc, j + 1)
-            if after in nw.cardinals and nw.cardinals[after] < 10 and value >= 20:
-                return j + 2, value + nw.cardinals[after], True, None, False
-            if after in nw.denominators:
-                return j + 2, round(value / nw.denominators[after], 3), True, "share", False
-        if j < end and _low(doc, j) in nw.denominators and _low(doc, j) not in ("half",) and value < 10:
-            if _low(doc, j).endswith("s") or value == 1:
-                return j + 1, round(value / nw.denominators[_low(doc, j)], 3), True, "share", False
-        return j, value, True, None, False
+    k, dimension = j + 1, ""
+    if low(doc, k) in un.dimensions and k + 2 < end and doc[k + 1].text in HYPHENS:
+        dimension, k = low(doc, k) + " ", k + 2
+    word = low(doc, k)
+    syn = un.synonyms.get(word)
+    if syn is not None and (syn.unit in un.durations or dimension):
+        after = low(doc, k + 1)
+        if after in HYPHENS or after == "old":
+            return None  # an age: "14-year-old"
+        return k + 1, dimension + syn.unit, doc[k]
+    if word in nw.hyphen_units and not dimension:
+        return k + 1, unit_plural(word), doc[k]
     return None
-
-
-def _span_of_one(doc: Doc, i: int, floor: int, end: int) -> tuple[int, float, bool, str | None, bool] | None:
-    """"for (almost) a year": "a"/"an" and a unit of time after a span word is one of that unit."""
-    un = units()
-    if _low(doc, i) not in ("a", "an") or i + 1 >= end:
-        return None
-    syn = un.synonyms.get(_low(doc, i + 1))
-    if syn is None or syn.unit not in un.durations or _low(doc, i + 1).endswith("s"):
-        return None
-    start, _qualifier = _qualifier_before(doc, i, floor)
-    if start - 1 < floor or _low(doc, start - 1) not in number_words().span_words:
-        return None
-    return i + 2, syn.factor, True, syn.unit, True
 
 
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
@@ -100,38 +71,47 @@ def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
         j += 1
         if j >= end:
             return None
-    read = _read_number(doc, j, end)
-    if read is None and not currency:
-        read = _span_of_one(doc, i, floor, end)
-    if read is None:
-        return None
-    j, value, spelled, unit, collective = read
+    number = read_number(doc, j, floor, end, money=bool(currency))
+    if number is None:
+        span = nw.span_adjectives.get(doc[i].lower_)
+        if span is None or currency:
+            return None
+        start, qualifier = _qualifier_before(doc, i, floor)
+        return Figure(start, i, i + 1, 1.0, qualifier, span, True, True, None, qualifier is not None, doc[i])
+    j, value, unit = number.end, number.value, number.unit
     if currency:
         unit = currency
-    while j < end and _low(doc, j) in nw.multipliers:
-        word = _low(doc, j)
+    while j < end and low(doc, j) in nw.multipliers:
+        word = low(doc, j)
         if len(word) <= 2 and not currency and doc[j].idx != doc[j - 1].idx + len(doc[j - 1].text):
             break  # "m"/"bn" only as suffixes of money: "$3bn"
         value *= nw.multipliers[word]
         j += 1
+    if not finite(value):
+        return None
+    collective, hyphenated = number.collective, None
     if unit is None and j < end:
-        word = _low(doc, j)
+        word = low(doc, j)
         coll = nw.collectives.get(word)
+        hyphen = _hyphen_unit(doc, j, end)
         if coll and not collective:
-            value *= coll.value
-            unit = coll.unit
-            collective = True
+            value, unit, collective = value * coll.value, coll.unit, True
             j += 1
         elif word in un.share_words:
             value, unit = round(value / 100, 6), "share"
             j += 1
-        elif word == "per" and _low(doc, j + 1) == "cent":
+        elif word == "per" and low(doc, j + 1) == "cent":
             value, unit = round(value / 100, 6), "share"
             j += 2
         elif word in un.currency_words:
             unit = un.currency_words[word]
             j += 1
+        elif hyphen is not None:
+            j, unit, hyphenated = hyphen
+        elif FOLD_SUFFIX == word or (doc[j].text in HYPHENS and low(doc, j + 1) == FOLD_SUFFIX):
+            unit, j = "times", j + (1 if word == FOLD_SUFFIX else 2)  # "10-fold"
     start, qualifier = _qualifier_before(doc, i, floor)
+    kind = nw.qualifier_kinds.get(qualifier or "")
     return Figure(
         start=start,
         number_start=i,
@@ -139,35 +119,32 @@ def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
         value=value,
         qualifier=qualifier,
         unit=unit,
-        spelled=spelled,
+        spelled=number.spelled,
         collective=collective,
+        bound="lower" if kind == "lower" else "upper" if kind == "upper" else None,
+        approx=qualifier is not None or number.approx,
+        hyphenated=hyphenated,
     )
 
 
-def pluralize(word: str) -> str:
-    """A plain English plural for a unit noun ("agreement" -> "agreements")."""
-    if word.endswith("s"):
-        return word
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("x", "ch", "sh")):
-        return word + "es"
-    return word + "s"
+FOLD_SUFFIX = "fold"
 
 
 def unit_of_noun(token: Token) -> tuple[str, float]:
-    """The canonical unit for a counted noun and the factor it carries ("decades" -> years x 10)."""
+    """The canonical unit for a counted noun and the factor it carries ("decades" -> years x 10):
+    a synonym from units.yaml, a currency word, or the noun's plural through its lemma
+    ("country" and "countries" -> "countries")."""
     un = units()
-    low = token.lower_
+    low_text = token.lower_
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    for key in (low, token.lemma_.lower()):
+    for key in (low_text, token.lemma_.lower()):
         if key in un.synonyms:
             syn = un.synonyms[key]
             if before in un.dimensions:  # "25 square kilometers" is an area
                 return f"square {syn.unit}" if before != "cubic" else f"cubic {syn.unit}", syn.factor
             return syn.unit, syn.factor
-    if low in un.currency_words:
-        return un.currency_words[low], 1.0
+    if low_text in un.currency_words:
+        return un.currency_words[low_text], 1.0
     if token.tag_ in ("NNS", "NNPS"):
-        return low, 1.0
-    return pluralize(token.lemma_.lower() or low), 1.0
+        return low_text, 1.0
+    return unit_plural(token.lemma_.lower() or low_text), 1.0

@@ -7,6 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from dyad.extract.common.pipes import add_dyad_pipes
+
 
 class ModelNotFound(RuntimeError):
     pass
@@ -14,7 +16,8 @@ class ModelNotFound(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_pipeline(names: tuple[str, ...]) -> Language:
-    """The first of `names` that is installed; loaded once per process."""
+    """The first of `names` that is installed, with dyad's own components added (common/pipes.py);
+    loaded once per process."""
     tried = []
     for name in names:
         try:
@@ -23,7 +26,7 @@ def load_pipeline(names: tuple[str, ...]) -> Language:
             tried.append(name)
             continue
         nlp.meta.setdefault("dyad_name", name)
-        return nlp
+        return add_dyad_pipes(nlp)
     raise ModelNotFound(
         "no spaCy pipeline found (tried " + ", ".join(tried) + "); run `make venv` or set DYAD_MODELS"
     )

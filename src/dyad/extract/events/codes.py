@@ -14,7 +14,7 @@ from dyad.codes import load_yaml
 FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
-    "self_target", "always_self", "force",
+    "self_target", "always_self", "force", "topic_target",
 )
 
 
@@ -33,15 +33,13 @@ class Roots:
     self_target: frozenset[str]
     always_self: frozenset[str]
     force: frozenset[str]
+    topic_target: frozenset[str]
 
 
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
-    group_nouns: frozenset[str]
-    group_sizes: dict[str, int]
-    paired_titles: frozenset[str]
-    anaphoric_nouns: frozenset[str]
+    at_home_codes: dict[str, str]
     future_dated_modalities: frozenset[str]
 
 
@@ -70,11 +68,27 @@ def role_words() -> RoleWords:
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
-        group_nouns=words("group_nouns"),
-        group_sizes={str(k).lower(): int(v) for k, v in (raw.get("group_sizes") or {}).items()},
-        paired_titles=words("paired_titles"),
-        anaphoric_nouns=words("anaphoric_nouns"),
+        at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
+    )
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    """What decides whether an event inside one state is stored (see events.scope)."""
+
+    state_sectors: frozenset[str]  # sectors of a state's own officials and bodies
+    inside_roots: frozenset[str]  # repression and force a state's forces do at home
+    inside_objects: frozenset[str]  # people nouns such acts are done to ("arrested 2,000 people")
+
+
+@lru_cache(maxsize=1)
+def scope_words() -> ScopeWords:
+    raw = load_yaml(FILE).get("scope") or {}
+    return ScopeWords(
+        state_sectors=frozenset(str(w) for w in raw.get("state_sectors") or []),
+        inside_roots=_codes("scope.inside_roots", raw.get("inside_roots") or []),
+        inside_objects=frozenset(str(w).lower() for w in raw.get("inside_objects") or []),
     )
 
 

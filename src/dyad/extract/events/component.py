@@ -1,38 +1,32 @@
-"""The `events` component: CAMEO-coded interactions between states, with realis, modality, date and intensity.
+"""The `events` component: CAMEO-coded interactions between actors, with realis, modality, date and intensity.
 
 For each sentence: find triggers (lexicon), read their source and target
-(roles, parties), resolve them to states through the actor layer, decide realis
-and modality (modality), attach the sentence's date expression (dates), and
-look up Goldstein, QuadClass and PLOVER from the code table. Which kinds of
-event are symmetric, self-directed or shows of force is data (codes).
-
-Pairing rules (docs/data-events.md):
-- conjoined sources and targets expand: "China and Japan criticised X" is two events;
-- a multi-party event of a symmetric kind (intent, consultation, cooperation,
-  agreement) with no separate target, or "talks between X, Y and Z", becomes
-  one event per pair of distinct states, in the order they are named;
-- an event without a state target keeps the source's own code as target only
-  for statements and protests when no other state is named in the sentence
-  (a statement to reporters) and for shows of force (a missile test);
-  otherwise it is left out, as is an event without a source state;
-- one event per (sentence, source, target, root): the first trigger wins.
+(roles, through the shared party resolver in extract/parties), pair them
+(pairs), decide which state-level pair each is stored under and drop
+restatements (scope), decide realis and modality (modality), attach the
+sentence's date expression (dates), and look up Goldstein, QuadClass and PLOVER
+from the code table. Which kinds of event are symmetric, self-directed or shows
+of force is data (codes). At most one event per (sentence, pair, root): the
+first trigger wins.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
 from dyad.extract.events import timing
-from dyad.extract.events.codes import is_symmetric, role_words, roots
-from dyad.extract.events.lexicon import Match, code_info, matches, word_lists
+from dyad.extract.events.codes import role_words, roots
+from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
-from dyad.extract.events.parties import ActorIndex, Party, unique
-from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
+from dyad.extract.events.pairs import pairs
+from dyad.extract.events.roles import adj_roles, noun_roles, verb_roles
+from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
+from dyad.extract.events.syntax import verb_subjects
+from dyad.extract.parties import PartyResolver
 from dyad.extract.registry import component
 from dyad.records import Event
 
@@ -49,52 +43,24 @@ def states_by_sentence(ctx: DocContext, sents: list[Span]) -> list[set[str]]:
     return out
 
 
-def distinct_states(parties: list[Party]) -> list[Party]:
-    seen: set[str | None] = set()
-    out = []
-    for p in parties:
-        if p.state not in seen:
-            seen.add(p.state)
-            out.append(p)
-    return out
-
-
-def mutual_intent(trigger: Token) -> bool:
-    """Whether an intent is about the parties' own relations ("pledged closer cooperation")."""
-    words = word_lists().get("mutual_objects", frozenset())
-    return any(t.lemma_.lower() in words for t in trigger.subtree)
-
-
-def pairs(roles: Roles, code: str, trigger: Token) -> list[tuple[Party, Party | None]]:
-    """(source, target) pairs of one trigger, expanded as the module docstring says."""
-    sources = [p for p in roles.sources if p.state]
-    targets = [p for p in roles.targets if p.state]
-    lemma = trigger.lemma_.lower()
-    mutual = is_symmetric(code) or lemma in word_lists().get("reciprocal", frozenset())
-    if mutual and code[:2] in roots().intent and not mutual_intent(trigger):
-        mutual = False
-    if mutual and roles.group:
-        everyone = distinct_states(unique(sources + [p for p in roles.group if p.state] + targets))
-        return [(a, b) for a, b in combinations(everyone, 2)]
-    if not sources and mutual and len(distinct_states(targets)) > 2:  # "a conference with diplomats from A, B and C"
-        return [(a, b) for a, b in combinations(distinct_states(targets), 2)]
-    if not sources:
-        return []
-    if not targets and mutual and len(distinct_states(sources)) > 1:
-        return [(a, b) for a, b in combinations(distinct_states(sources), 2)]
-    if not targets:
-        return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets]
-
-
 def after(when: str, published: dt.date) -> bool:
     """Whether a resolved date lies after the publication date at its own precision."""
     return when > published.isoformat()[: len(when)]
 
 
+def decided_before(trigger: Token, when: str | None, published: dt.date | None) -> bool:
+    """Whether the trigger is what a decision dated before the text's own day decided: reported as history,
+    it was carried out ("the 2016 decision to deploy"; not "Xi's decision to host Lee")."""
+    head = trigger.head
+    return bool(trigger.dep_ == "acl" and head.lemma_.lower() in cues().decision_nouns and when and published
+                and when < published.isoformat()[: len(when)])
+
+
 def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_text: str | None,
                     published: dt.date | None) -> ModalityReading:
     r = reading(trigger, triggers)
+    if r.modality == "desired" and r.cue == "to" and decided_before(trigger, when, published):
+        return ModalityReading("asserted", True, False)  # "South Korea's 2016 decision to deploy the system"
     if r.modality != "asserted" or is_past(trigger):
         return r
     future_words = cues().future_time
@@ -134,12 +100,14 @@ def run(ctx: DocContext) -> None:
     state = _DocState(ctx, sents)
     found: dict[int, list[Match]] = {}
     for tok in doc:
-        ms = matches(tok)
+        ms = matches(tok, state.actor_state)
         if ms:
             found[tok.i] = ms
     # the best frame of a word decides what it absorbs
     consumer = {i: t for t, ms in found.items() for i in ms[0].consumed if i != t}
+    cancelling = word_lists().get("cancelling_verbs", frozenset())
     triggers = set(found)
+    state.force_nouns = {i for i, ms in found.items() if ms[0].entry.pos == "noun" and ms[0].entry.root in roots().force}
     for si, sent in enumerate(sents):
         emitted: set[int] = set()
         deferred: list[Token] = []
@@ -150,10 +118,24 @@ def run(ctx: DocContext) -> None:
                 deferred.append(tok)
             elif emit_best(state, si, sent, tok, found[tok.i], triggers):
                 emitted.add(tok.i)
-        # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties
-        for tok in deferred:
-            if consumer[tok.i] not in emitted:
-                emit_best(state, si, sent, tok, found[tok.i], triggers)
+        # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties,
+        # unless that word ends or refuses it ("suspended its mediation" is no mediation); words that absorb
+        # others come first ("threatened to end its mediation": the threat, then the ending, then the mediation)
+        for tok in sorted(deferred, key=lambda t: absorbed_depth(t.i, consumer)):
+            by = doc[consumer[tok.i]]
+            if by.i in emitted or by.lemma_.lower() in cancelling:
+                emitted.add(tok.i)  # what it absorbs is spoken for too
+                continue
+            if emit_best(state, si, sent, tok, found[tok.i], triggers):
+                emitted.add(tok.i)
+
+
+def absorbed_depth(i: int, consumer: dict[int, int]) -> int:
+    """How many words absorb this one, one inside the other."""
+    depth = 0
+    while i in consumer and depth < 8:
+        i, depth = consumer[i], depth + 1
+    return depth
 
 
 def emit_best(st: _DocState, si: int, sent: Span, tok: Token, ms: list[Match], triggers: set[int]) -> int:
@@ -174,17 +156,27 @@ class _DocState:
 
     def __init__(self, ctx: DocContext, sents: list[Span]) -> None:
         self.ctx = ctx
-        self.idx = ActorIndex(ctx)
+        self.idx = PartyResolver(ctx, event_noun=lambda lemma: ("noun", lemma) in lexicon())
         self.sentence_states = states_by_sentence(ctx, sents)
         self.date_ents = timing.date_entities(ctx.doc)
         self.published = ctx.document.published
-        self.seen: set[tuple] = set()
+        self.restated = Restatements()
+        self.force_nouns: set[int] = set()  # uses of force named by a noun ("the attack")
+
+    def actor_state(self, tok: Token) -> str | None:
+        """The state a word stands for ("" for an actor with none), None when it names no actor (frames'
+        `@actor` and `@state` values)."""
+        party = self.idx.at(tok)
+        return None if party is None else party.state or ""
 
 
 def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int]) -> int:
-    """Code the events of one trigger; returns how many were added."""
+    """Code the events of one trigger; returns how many it coded (restatements of earlier ones included)."""
     ctx, entry = st.ctx, m.entry
     doc = tok.doc
+    if entry.pos == "verb" and entry.root in roots().force and any(
+            s.i in st.force_nouns for s in verb_subjects(tok)):
+        return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
     if entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
     elif entry.pos == "adj":
@@ -204,35 +196,25 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
-    info = code_info(code)
     added = 0
-    self_target, always_self = roots().self_target, roots().always_self
     for source, target in found:
-        if target is None:
-            others = st.sentence_states[si] - {source.state}
-            if root not in self_target or (others and root not in always_self):
-                continue
-            target_state = source.state
-        else:
-            target_state = target.state
-            if target_state == source.state and target.anaphor:
-                continue  # "stations troops in the country": the anaphor points back at the wrong state
-            # a state acting on its own people or officials is domestic, outside the dyads the layer codes,
-            # except for the self-directed kinds above
-            if target_state == source.state and (root not in self_target or st.sentence_states[si] - {source.state}):
-                continue
-        key = (si, source.state, target_state, root)
-        if key in st.seen:
+        states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
+        if states is None:
             continue
-        st.seen.add(key)
-        added += 1
+        added += 1  # a restatement still counts as coded: the word found its parties
+        code_here = code
+        if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
+            code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
+        if not st.restated.first(si, source, target, states, code_here, r.realis, resolved.when if resolved else None):
+            continue
+        info = code_info(code_here)
         ctx.result.events.append(
             Event(
                 source_actor=source.key,
                 target_actor=target.key if target else None,
-                source=source.state,
-                target=target_state,
-                code=code,
+                source=states[0],
+                target=states[1],
+                code=code_here,
                 root=root,
                 trigger=tok.text,
                 realis=r.realis,

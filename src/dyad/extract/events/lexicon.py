@@ -2,7 +2,8 @@
 
 `cameo_triggers.yaml` maps a lemma plus optional frame conditions to a CAMEO
 code; `cameo_codes.tsv` gives each code its name, Goldstein weight, QuadClass
-and PLOVER type. `match(token)` picks the entry whose frame fits the token best.
+and PLOVER type. `match(token)` picks the entry whose frame fits the token best
+(the conditions are `frames`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyad.codes import data_text, load_yaml
-
-WILDCARD = "*"
-OBJECT_DEPS = ("dobj", "obj", "dative")
-MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
-FIXED_KEYS = ("prep", "prt", "obj", "xcomp", "mod", "head", "pred")
+from dyad.extract.events.frames import Actors, check
 
 
 @dataclass(frozen=True)
@@ -46,19 +43,6 @@ class CodeInfo:
 class Match:
     entry: Entry
     consumed: tuple[int, ...]  # token indices whose own trigger this match absorbs
-
-
-def _noun_infinitive(tok: Token) -> bool:
-    """The infinitive a noun governs, its complement as a verb's xcomp is: "its reluctance **to endorse**"."""
-    return (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-
-
-def _bare_infinitive(tok: Token) -> bool:
-    """A complement the parser calls a clause though it is an infinitive after an object: "helped Peru
-    build a port", "expects Peru to honor the accord" (not "said Peru would build")."""
-    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(
-        c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in tok.children)
 
 
 def parse_item(code: str, pos: str, item: str) -> Entry:
@@ -113,85 +97,11 @@ def code_info(code: str) -> CodeInfo | None:
 def token_pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "verb"
-    if token.pos_ == "NOUN":
-        return "noun"
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_ and token.is_title):
+        return "noun"  # a capitalised common noun the tagger took for a name ("Negotiations between X and Y")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT", "conj", "xcomp", "oprd"):
         return "adj"
     return None
-
-
-def _objects(token: Token) -> list[Token]:
-    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
-    # "called Pakistan's assertions baseless": the parser may take the object for a predicate
-    objs = objs or [c for c in token.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
-        objs.append(token.head)
-    if token.dep_ == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object
-        c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that", "whom") for c in token.children
-    ):
-        objs.append(token.head)
-    # "sought another round of talks": the noun inside a quantity phrase counts as the object
-    objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj"]
-    return objs
-
-
-def _nominal_preps(token: Token) -> list[Token]:
-    """Prepositions with a nominal, non-temporal object ("in Seoul", not "in issuing", not "on Sunday")."""
-    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
-            and any(g.dep_ == "pobj" for g in c.children)]
-
-
-def _prep_objects(token: Token, prep: str) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
-            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-    return out
-
-
-def _temporal(prep: Token) -> bool:
-    """A prepositional phrase of time ("on Sunday"), which frames no event."""
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
-
-
-def _check(token: Token, key: str, values: frozenset[str]) -> tuple[int, list[int]] | None:
-    """Score of one condition on the token (2 exact, 1 wildcard) and the tokens it absorbs, or None."""
-
-    def hit(candidates: list[Token], absorb: bool = False) -> tuple[int, list[int]] | None:
-        for c in candidates:
-            if WILDCARD in values:
-                return 1, [c.i] if absorb else []
-            if c.lemma_.lower() in values or c.lower_ in values:
-                return 2, [c.i] if absorb else []
-        return None
-
-    if key == "prep":
-        owners = [token] + ([o for o in _objects(token) if o.head == token] if token.pos_ == "VERB" else [])
-        return hit([c for o in owners for c in _nominal_preps(o)])
-    if key == "prt":  # the parser takes some particles for adverbs ("brought together")
-        return hit([c for c in token.children if c.dep_ in ("prt", "advmod")])
-    if key == "obj":
-        return hit(_objects(token), absorb=True)
-    if key == "xcomp":
-        return hit([c for c in token.children if c.dep_ == "xcomp" or _bare_infinitive(c) or _noun_infinitive(c)],
-                   absorb=True)
-    if key == "pred":  # what the object is called: "called the claims **baseless**"
-        return hit([c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"]
-                   + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
-                      for g in c.children if g.pos_ == "ADJ"])
-    if key == "head":
-        return hit([token.head] if token.head != token else [])
-    if key == "mod":
-        owners = [token] if token.pos_ != "VERB" else _objects(token)
-        mods = [c for o in owners for c in o.children if c.dep_ in MODIFIER_DEPS]
-        mods += [g for m in list(mods) for g in m.children if g.dep_ in MODIFIER_DEPS]  # "military-related"
-        return hit(mods)
-    # any other key is a preposition whose object must be listed
-    objs = _prep_objects(token, key)
-    if not objs:
-        objs = [g for o in _objects(token) for g in _prep_objects(o, key)]
-    return hit(objs, absorb=True)
 
 
 @lru_cache(maxsize=1)
@@ -214,19 +124,30 @@ def in_fixed_phrase(token: Token) -> bool:
     return False
 
 
-def matches(token: Token) -> list[Match]:
-    """Lexicon entries whose frame fits the token, best first (more satisfied conditions, then file order)."""
+def predicate_participle(token: Token) -> bool:
+    """A participle used as a predicate adjective: "remains **concerned** with", "X is **worried** about"."""
+    return token.tag_ == "VBN" and (
+        token.dep_ in ("acomp", "oprd", "xcomp") or any(c.dep_ == "auxpass" for c in token.children))
+
+
+def matches(token: Token, actors: Actors | None = None) -> list[Match]:
+    """Lexicon entries whose frame fits the token, best first (more satisfied conditions, then a specific code
+    over its root's general x0 code, then file order)."""
     pos = token_pos(token)
     if pos is None:
         return []
     entries = lexicon().get((pos, token.lemma_.lower())) or lexicon().get((pos, token.lower_))
+    if not entries and token.tag_ == "NNPS" and token.lower_.endswith("s"):  # a capitalised plural has no lemma
+        entries = lexicon().get((pos, token.lower_[:-1]))
+    if pos == "verb" and predicate_participle(token):  # its adjective entries first ("concerned prep=about")
+        entries = (*(lexicon().get(("adj", token.lower_)) or ()), *(entries or ()))
     if not entries or in_fixed_phrase(token):
         return []
     scored: list[tuple[int, int, Match]] = []
     for order, entry in enumerate(entries):
         score, consumed, ok = 0, [], True
         for key, values in entry.conditions:
-            got = _check(token, key, values)
+            got = check(token, key, values, actors)
             if got is None:
                 ok = False
                 break
@@ -234,7 +155,8 @@ def matches(token: Token) -> list[Match]:
             consumed += got[1]
         if ok:
             scored.append((-score, order, Match(entry, tuple(consumed))))
-    return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[1]))]
+    # on a tie the more specific code wins ("called on X to engage": 026, not the general appeal 020)
+    return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[2].entry.code.endswith("0"), t[1]))]
 
 
 def match(token: Token) -> Match | None:

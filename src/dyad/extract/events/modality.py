@@ -62,6 +62,8 @@ class Cues:
     negative_intention_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     intent_codes: dict[str, str]
+    evidential_verbs: frozenset[str]
+    decision_nouns: frozenset[str]
     prospect_nouns: frozenset[str] = frozenset()
 
 
@@ -81,6 +83,8 @@ def cues() -> Cues:
         negative_intention_nouns=frozenset(d["negative_intention_nouns"]),
         intent_verbs=frozenset(d["intent_verbs"]),
         intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
+        evidential_verbs=frozenset(d.get("evidential_verbs") or []),
+        decision_nouns=frozenset(d.get("decision_nouns") or []),
         prospect_nouns=frozenset(d.get("prospect_nouns") or ()),
     )
 
@@ -159,6 +163,8 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             break
         if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
             break  # a conjoined clause with its own subject has its own modality
+        if dep == "nsubj" and head.lemma_.lower() in c.evidential_verbs:
+            break  # "its engagement in talks may suggest a shift": what suggests is a fact, whatever it suggests
         if dep == "ccomp":
             if head.lemma_.lower() in c.reporting:
                 found.append(("reported", head.lemma_.lower()))

@@ -14,21 +14,20 @@ modifier naming an actor ("a Chinese attack", "U.S. controls") is the source; an
 "on/against/to/with/of" phrase or a second modifier ("Russia's Ukraine
 invasion") is the target. "between X and Y" names all the parties at once.
 
-Which actor each word stands for is `parties`' business; the codes whose
-roles read differently (symmetric, locative, content, holder) are data
-(cameo_roles.yaml, through `codes`).
+Which actor each word stands for is the shared party resolver's business
+(extract/parties); the codes whose roles read differently (symmetric,
+locative, content, holder, topic) are data (cameo_roles.yaml, through `codes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import is_locative, is_symmetric, roots
 from dyad.extract.events.lexicon import matches, word_lists
-from dyad.extract.events.parties import ActorIndex, Party, agentive, unique
 from dyad.extract.events.syntax import (
     MODIFIER_DEPS,
     OWNER_DEPS,
@@ -40,14 +39,18 @@ from dyad.extract.events.syntax import (
     verb_objects,
     verb_subjects,
 )
+from dyad.extract.parties import Party, PartyResolver, agentive, unique
 
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
 LOCATIVE_PREPS = frozenset({"in", "at"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
-CONTENT_PREPS = frozenset({"of", "about"})
-# a visit or talks framing a clause in time: the clause's subject made them
-FRAME_PREPS = frozenset({"during", "following", "after", "in"})  # "X was locked in a standoff with Y"
+CONTENT_PREPS = frozenset({"of", "about", "over"})
+# a visit or talks framing a clause in time or place: the clause's subject made them
+FRAME_PREPS = frozenset({"during", "following", "after", "in", "at"})  # "X was locked in a standoff with Y"
+OTHER_SIDE_PREPS = frozenset({"from"})
+# what talks are about is no party of them: "talks on Ukraine", "a meeting about trade"
+TOPIC_PREPS = frozenset({"on", "about", "over", "for", "at", "into", "upon", "onto", "of"})  # "recalled its ambassador from X", "withdrew from the talks with X"
 
 
 @dataclass
@@ -63,7 +66,7 @@ def doc_head(party: Party, head: Token) -> bool:
     return tok.head == head or (tok.dep_ == "conj" and tok.head.head == head)
 
 
-def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
+def first_parties(heads: list[Token], idx: PartyResolver) -> list[Party]:
     """The actors of the first role head that names any."""
     for h in heads:
         found = idx.parties(h)
@@ -72,7 +75,7 @@ def first_parties(heads: list[Token], idx: ActorIndex) -> list[Party]:
     return []
 
 
-def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: Sequence[Token] = ()) -> Roles:
+def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[Token] = ()) -> Roles:
     root = code[:2]
     subjects = verb_subjects(verb)
     sources = first_parties(subjects, idx)
@@ -82,11 +85,16 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: Sequence[Token
     objs = verb_objects(verb)
     if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
         objs = []  # "discuss Iran's programme" is no meeting with Iran
-    pobj_heads = preps(verb, TARGET_PREPS)
+    symmetric = is_symmetric(code)
+    pobj_heads = preps(verb, TARGET_PREPS - TOPIC_PREPS if symmetric else TARGET_PREPS)
+    held = [x for o in objs for x in (o, *conjuncts(o))]  # "fired gas, bullets and grenades at X"
     groups: list[list[Party]] = [
         [p for o in objs for p in idx.parties(o)],
         [p for o in pobj_heads for p in idx.parties(o)],
-        [p for o in objs + pobj_heads for p in attached(o, idx)],
+        [p for o in held + pobj_heads for p in attached(o, idx, symmetric)],
+        # the other side is where something comes from ("pulled its troops from X", "withdrew from talks with X")
+        [p for o in preps(verb, OTHER_SIDE_PREPS) + out_of(verb) for p in idx.parties(o) + attached(o, idx)],
+        [p for c in absorbed if c.pos_ in ("NOUN", "PROPN") and c not in held for p in attached(c, idx)],
     ]
     # a complement the frame absorbed names the target ("pledged to strengthen ties with Pyongyang")
     for comp in absorbed:
@@ -94,43 +102,74 @@ def verb_roles(verb: Token, code: str, idx: ActorIndex, absorbed: Sequence[Token
             # "helped Bolivia build a bridge" is parsed with Bolivia as the subject of the complement
             groups.append([p for c in comp.children if c.dep_ == "nsubj" for p in idx.parties(c)])
             inner = verb_roles(comp, code, idx)
-            groups.append(inner.targets)
+            # "threatened to end its mediation between X and Y": those it would stop mediating between
+            groups.append(inner.targets or inner.group)
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in idx.parties(sub)])
-    if root in roots().content:  # "warned of Russia's build-up", "threatened to close U.S. bases"
+    # "Beijing and Seoul disagreed over Yoon's remarks on Taiwan": conjoined parties of a reciprocal word act on
+    # each other, not on what they disagree about
+    reciprocal = verb.lemma_.lower() in word_lists().get("reciprocal", frozenset()) and len(
+        {p.state or p.key for p in sources if p.reason not in ("grouping", "member")}) > 1
+    if root in roots().content and not reciprocal:  # "warned of Russia's build-up", "threatened to close U.S. bases"
         topics = preps(verb, CONTENT_PREPS)
         groups.append([p for o in topics for p in idx.parties(o) + attached(o, idx)])
         for comp in (c for c in verb.children if c.dep_ == "xcomp" and c not in absorbed):
             groups.append(verb_roles(comp, code, idx).targets)
     # a statement's content names its target when nothing else does ("warned that it would retaliate against
     # Japan"); only an event the content itself codes ("turn to Russia" is no event with Russia)
-    for comp in (c for c in verb.children if c.dep_ == "ccomp" and matches(c)):
-        groups.append(verb_roles(comp, code, idx).targets)
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        if found := matches(comp):  # read by its own kind: "suggested Tokyo could respond in the event of X's attack"
+            groups.append(verb_roles(comp, found[0].entry.code, idx).targets)
     if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
-    own = {s.key for s in sources} | {s.state for s in sources if s.state}
-    targets = next((t for g in groups if (t := unique([p for p in g if p.key not in own and p.state not in own]))), [])
-    group = [p for o in preps(verb, GROUP_PREPS) for p in idx.parties(o)]
+    # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
+    own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
+    targets = pick_targets(groups, own, root in roots().topic_target)
+    # "talks between X and Y", "brokered a ceasefire between X and Y"
+    group = [p for o in [verb, *objs] for g in preps(o, GROUP_PREPS) for p in idx.parties(g)]
     return Roles(sources, targets, group)
 
 
-def clause_parties(tok: Token, idx: ActorIndex) -> list[Party]:
+def out_of(verb: Token) -> list[Token]:
+    """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**"."""
+    return [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")
+            for cc in c.children if cc.dep_ == "prep" for g in pobjs(cc)]
+
+
+def pick_targets(groups: list[list[Party]], own: Collection[str | None], topic: bool = False) -> list[Party]:
+    """The first group of candidates that names any actor; for the kinds whose target is who they are about
+    (`roots.topic_target`), the first that names a state, over a body it is addressed to ("complained to the
+    UN over Israel's strikes" is a complaint about Israel)."""
+    found = [unique([p for p in g if p.key not in own and p.state not in own]) for g in groups]
+    stated = next((g for g in found if any(p.state for p in g)), None) if topic else None
+    return stated or next((g for g in found if g), [])
+
+
+def clause_parties(tok: Token, idx: PartyResolver) -> list[Party]:
     """The actors named (not pointed back to) anywhere in a phrase or clause."""
     return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
 
 
-def attached(obj: Token, idx: ActorIndex) -> list[Party]:
-    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan"."""
+def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Party]:
+    """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan" (for talks and
+    cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
-    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS if (p := idx.at(c))]
-    out += [p for o in preps(obj, NOUN_TARGET_PREPS | {"by"}) for p in idx.parties(o)]
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
+    out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
     return out
+
+
+def hyphen_pair(mod: Token) -> list[Token]:
+    """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
+    return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
+            and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
 
 
 def recipient_verb(noun: Token) -> Token | None:
@@ -140,14 +179,14 @@ def recipient_verb(noun: Token) -> Token | None:
     return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
 
 
-def shared_by(noun: Token, idx: ActorIndex) -> list[Party]:
+def shared_by(noun: Token, idx: PartyResolver) -> list[Party]:
     """The conjoined subject "their" points to: "Lima and Quito built on **their** call"."""
     subjects = next((s for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and (s := verb_subjects(a))), [])
     parties = [p for s in subjects for p in idx.parties(s)]
     return parties if len({p.state for p in parties if p.state}) >= 2 else []
 
 
-def holders(noun: Token, idx: ActorIndex) -> list[Party]:
+def holders(noun: Token, idx: PartyResolver) -> list[Party]:
     """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
     places = [noun]
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
@@ -155,13 +194,14 @@ def holders(noun: Token, idx: ActorIndex) -> list[Party]:
     return unique([p for t in places for o in preps(t, frozenset({"in"})) for p in idx.parties(o)])[:1]
 
 
-def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> Roles:
+def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -> Roles:
     sources: list[Party] = []
     targets: list[Party] = []
     symmetric = is_symmetric(code)
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
-    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c) if (p := idx.at(c))]
+    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
+            for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
     # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
         if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
@@ -187,6 +227,9 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
             sources = first_parties(verb_subjects(governing), idx)
             if not sources and is_passive(governing):  # "X was locked in a standoff with Y": X is in it
                 sources = first_parties([c for c in governing.children if c.dep_ == "nsubjpass"], idx)
+            elif sources and symmetric and not is_passive(governing):
+                # "X and Y told Z in phone calls": each spoke with the one they told
+                targets += [p for o in verb_objects(governing) for p in idx.parties(o)]
     # an owner word ("our partnership with X") already said whose it is, and the stage read it as no party
     with_party = preps(noun, frozenset({"with"})) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
     if not sources and symmetric and with_party and noun.dep_ in SUBJECT_DEPS and noun.head.dep_ == "ccomp":
@@ -198,7 +241,7 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += mods
-    target_preps = TARGET_PREPS if symmetric else NOUN_TARGET_PREPS
+    target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
     things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o)) if idx.at(x) is None]
@@ -212,6 +255,8 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
                     for p in verb_roles(c, code, idx).targets]
     if light is not None:
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
+        if not targets and is_locative(code):  # "carried out airstrikes in X"
+            targets += [p for o in preps(light, LOCATIVE_PREPS) for p in idx.parties(o)]
     if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
         targets += first_parties(verb_subjects(taker), idx)
     if not targets and is_locative(code):
@@ -225,14 +270,14 @@ def noun_roles(noun: Token, code: str, idx: ActorIndex, triggers: set[int]) -> R
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
 
 
-def adj_roles(adj: Token, idx: ActorIndex) -> Roles:
+def adj_roles(adj: Token, idx: PartyResolver) -> Roles:
     """A predicate adjective: "Yoon was critical of China", "Seoul is open to talks with Tokyo"."""
     head = adj.head
     subjects = verb_subjects(head) if adj.dep_ in ("acomp", "oprd", "xcomp") and head.pos_ in ("VERB", "AUX") else []
-    if adj.dep_ == "ROOT" or not subjects:
-        subjects = subjects or [c for c in adj.children if c.dep_ in SUBJECT_DEPS]
+    if adj.dep_ == "ROOT" or not subjects:  # "X is concerned about Y": a participle's passive subject
+        subjects = subjects or [c for c in adj.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
     sources = first_parties(subjects, idx)
     src_keys = {p.key for p in sources}
-    targets = [p for o in preps(adj, NOUN_TARGET_PREPS) for p in idx.parties(o)]
-    targets += [p for o in preps(adj, NOUN_TARGET_PREPS) for p in attached(o, idx)]
+    targets = [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in idx.parties(o)]
+    targets += [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in attached(o, idx)]
     return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])

@@ -1,33 +1,31 @@
-"""Who speaks a quotation.
+"""Who speaks a quotation, from the words of its own sentence.
 
-A speech verb after it or before it, "according to X", or for a quotation that
-is a sentence of its own, the sentence before it (a speech verb, a colon, a
-name with its description) or the quotation before it.
+A speech verb after it ("...," Kim said; "...," Lim, a spokesperson, told
+reporters; "...," said Kim) or before it (Kim said the plan would "..."; the
+agency quoted Kim as saying "..."; Kim thinks "..."), or "according to X".
+A quotation that is a sentence of its own is left to discourse.py.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
 from dyad.extract.quotes.speakers import Speaker, resolve
 from dyad.extract.quotes.window import (
     SENT_END,
-    Marked,
     Quoted,
+    is_complement_verb,
     is_speech_verb,
-    left_tokens,
-    previous_sentence,
-    token_at,
 )
 from dyad.extract.quotes.words import speech_words
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "...," she said / says: an attribution after a quote is finite
-MAX_RIGHT = 10  # tokens after a quotation in which its attribution may sit
+MAX_RIGHT = 40  # tokens after a quotation in which its attribution may sit (up to the sentence end)
 MAX_SUBJECT_WORDS = 8  # "a statement from the Joint Press Office said"
 
 
-def _subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) -> Token | list[Token] | None:
+def subject_of(verb: Token, window: list[Token], quoted: Quoted | None = None) -> Token | list[Token] | None:
     """The speaker words of a speech verb: its subject, the subject of the clause it hangs on
     ("..., announcing that"), or the name right after it ("said Kim Min-su")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -100,90 +98,72 @@ def according(ctx: DocContext, tokens: list[Token], before: int) -> Speaker | No
     return None
 
 
+def _opens_after(verb: Token, first: Token, quoted: Quoted) -> bool:
+    """Whether a speech verb's clause is the one that opens right after the quotation: the verb
+    itself comes first ("...," said Kim) or its subject does ("...," Lim, a spokesperson, told
+    reporters), however long the subject's description."""
+    if verb.i == first.i:
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.idx not in quoted and subj.left_edge.i <= first.i <= subj.i
+
+
 def attribution_after(
     ctx: DocContext, right: list[Token], quoted: Quoted, before: int, opens_sentence: bool = True
 ) -> Speaker | None:
     """A speech verb in the words after the quotation; for a quotation that opens its sentence, also a
     trailing "according to X" (in "Y described it as “...” according to Z", Z only reports Y)."""
     window = [t for t in right if t.idx not in quoted][:MAX_RIGHT]
+    words = [t for t in window if not t.is_punct]
     for k, tok in enumerate(window):
-        if is_speech_verb(tok) and tok.tag_ in FINITE:
+        if is_speech_verb(tok) and tok.tag_ in FINITE and not is_complement_verb(tok):
             between = [t for t in window[:k] if not t.is_punct]
-            if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > MAX_SUBJECT_WORDS:
-                return None
-            return resolve(ctx, _subject_of(tok, window, quoted), before)
+            near = not any(t.pos_ in ("VERB", "AUX") for t in between) and len(between) <= MAX_SUBJECT_WORDS
+            if near or (words and _opens_after(tok, words[0], quoted)) or _governs(tok, before):
+                return resolve(ctx, subject_of(tok, window, quoted), before)
+            return None
         if tok.text in SENT_END:
             break
-    words = [t for t in window if not t.is_punct]
     if opens_sentence and words and any(tuple(t.lower_ for t in words[: len(p)]) == p for p in speech_words().according):
         return according(ctx, window[window.index(words[0]) :], before)  # "...," according to Kim.
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """"the agency quoted Kim as saying ...": the object of the quoting verb speaks (its passive
+    subject in "Kim was quoted as saying")."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.lower_ != "as" or prep.head is prep:
+        return None
+    quoting = prep.head
+    if quoting.lemma_.lower() not in speech_words().quoting:
+        return None
+    deps = ("dobj", "nsubjpass") if quoting.tag_ != "VBN" or any(c.dep_ == "auxpass" for c in quoting.children) else ("dobj",)
+    return next((c for c in quoting.children if c.dep_ in deps), None)
+
+
+def _governs(verb: Token, char: int) -> bool:
+    """Whether a verb's complement holds the character (the quotation is what the verb reports)."""
+    return any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "oprd") and c.left_edge.idx <= char <= c.right_edge.idx
+        for c in verb.children
+    )
+
+
+def _introduces(verb: Token, char: int) -> bool:
+    """Whether the quotation is what a verb before it reports: in its complement, or right after it."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return _governs(verb, char) or (nxt is not None and nxt.idx >= char - 2 and nxt.text in ("\u201c", '"'))
 
 
 def attribution_before(ctx: DocContext, left: list[Token], quoted: Quoted, before: int) -> Speaker | None:
     outside = [t for t in left if t.idx not in quoted]
     for tok in reversed(outside):
         if is_speech_verb(tok):
-            return resolve(ctx, _subject_of(tok, outside, quoted), before)
+            if is_complement_verb(tok) and not _introduces(tok, before):
+                continue
+            quoted_subject = _quoted_as_saying(tok)
+            if quoted_subject is not None:
+                return resolve(ctx, quoted_subject, before)
+            return resolve(ctx, subject_of(tok, outside, quoted), before)
     return according(ctx, outside, before)
-
-
-def _named_with_description(ctx: DocContext, tokens: list[Token]) -> Speaker | None:
-    """A sentence that ends "..., Kim Min-su, a professor at Y." names the speaker of the next quotation."""
-    words = [t for t in tokens if not t.is_space]
-    if len(words) < 4 or words[-1].text not in SENT_END:
-        return None
-    for k in range(len(words) - 2, 0, -1):
-        tok = words[k]
-        if tok.text == "," and k + 1 < len(words) and words[k + 1].pos_ in ("DET", "NOUN", "ADJ", "PROPN"):
-            tail = words[k + 1 : -1]
-            if any(t.pos_ in ("VERB", "AUX") for t in tail):
-                return None
-            name: list[Token] = []
-            j = k - 1
-            while j >= 0 and (words[j].pos_ == "PROPN" or words[j].text in ("-", "\u2010")):
-                name.insert(0, words[j])
-                j -= 1
-            if name and j >= 0 and words[j].text == ",":
-                speaker = resolve(ctx, name, name[0].idx)
-                if speaker.name and any(t.ent_type_ == "PERSON" for t in name):
-                    return speaker
-                if speaker.actor_key:
-                    return speaker
-    return None
-
-
-def _speech_root(ctx: DocContext, tokens: list[Token], quoted: Quoted) -> Speaker | None:
-    for tok in tokens:
-        if tok.dep_ == "ROOT" and tok.idx not in quoted and is_speech_verb(tok):
-            return resolve(ctx, _subject_of(tok, tokens, quoted), tok.idx)
-    return None
-
-
-def bare_quotation(ctx: DocContext, doc: Doc, left: list[Token], m: Marked, quoted: Quoted, last: tuple[Speaker, int] | None) -> Speaker | None:
-    """The speaker of a quotation that is a sentence of its own, from the sentence before it."""
-    start = left[0].i if left else token_at(doc, m.open)
-    before = ctx.document.text[: m.open].rstrip()
-    if before.endswith(":"):  # "Kim gave a warning:\n\"...\"": the colon introduces it
-        colon = token_at(doc, len(before) - 1)
-        return _introducer(ctx, left_tokens(doc, doc[colon].idx, quoted), quoted)
-    previous = previous_sentence(doc, start, quoted)
-    if not previous:
-        return None
-    if last is not None and last[1] >= previous[0].idx:
-        return last[0]
-    return _speech_root(ctx, previous, quoted) or _named_with_description(ctx, previous)
-
-
-def _introducer(ctx: DocContext, tokens: list[Token], quoted: Quoted) -> Speaker | None:
-    """Who a sentence ending in a colon introduces: its subject when it speaks, else the person it names."""
-    outside = [t for t in tokens if t.idx not in quoted]
-    for tok in reversed(outside):
-        if is_speech_verb(tok):
-            return resolve(ctx, _subject_of(tok, outside, quoted), tok.idx)
-    root = next((t for t in outside if t.dep_ == "ROOT"), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subj is None:
-        return None
-    speaker = resolve(ctx, subj, subj.idx)
-    return speaker if speaker.name else None

@@ -1,4 +1,11 @@
-"""Pairing quotation marks: which opening mark goes with which closing mark, one line at a time."""
+"""Pairing quotation marks: which opening mark goes with which closing mark, one line at a time.
+
+News style leaves the closing mark off a quotation that runs on into the next paragraph and
+opens the next paragraph with a new mark; copy that has lost its line breaks then shows an
+opening mark while a quotation is still open. When the open stretch ends a sentence, it is
+taken as a quotation that ends there (an *unclosed* pair, closed right after its last
+character); otherwise the earlier mark is dropped.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ MARK_RE = re.compile(r"[\u201c\u201d\"]")
 MAX_QUOTE_CHARS = 3000
 OPEN_AFTER = "([{\u2014\u2013-/"  # a mark right after these (or a space) opens
 CLOSE_BEFORE = ".,;:!?)]}\u2014\u2013-"  # a mark right before these (or a space) closes
+STRETCH_END = ".!?\u2026"  # an open stretch ending with one of these was a quotation whose closing mark was lost
 
 
 def _role(text: str, k: int) -> str:
@@ -28,12 +36,22 @@ def _role(text: str, k: int) -> str:
     return "either"
 
 
+def _unclosed_end(text: str, opened: int, k: int) -> int | None:
+    """Where an open stretch that a new opening mark interrupts ends, if it ends a sentence."""
+    end = len(text[:k].rstrip())
+    if end <= opened + 1 or text[end - 1] not in STRETCH_END:
+        return None
+    return end if end < k else k - 1
+
+
 def mark_pairs(text: str) -> list[tuple[int, int]]:
     """Opening and closing marks paired left to right on one line.
 
     A mark that can only open while a quotation is open means the earlier one
-    was never closed (a dropped mark): it is left out, so one lost mark does
-    not turn every later quotation inside out.
+    was never closed (a dropped mark): when the stretch before it ends a sentence it is a
+    quotation closed after its last character (the returned closing offset is then a space,
+    not a mark); otherwise it is left out, so one lost mark does not turn every later
+    quotation inside out.
     """
     found: list[tuple[int, int]] = []
     opened: int | None = None
@@ -45,12 +63,20 @@ def mark_pairs(text: str) -> list[tuple[int, int]]:
             if role != "close":
                 opened = k
         elif role == "open":
+            end = _unclosed_end(text, opened, k)
+            if end is not None:
+                found.append((opened, end))
             opened = k
         else:
             if k > opened + 1:
                 found.append((opened, k))
             opened = None
     return found
+
+
+def is_mark(text: str, k: int) -> bool:
+    """Whether the character at k is a quotation mark (an unclosed pair's end is not)."""
+    return 0 <= k < len(text) and MARK_RE.match(text[k]) is not None
 
 
 @lru_cache(maxsize=8)

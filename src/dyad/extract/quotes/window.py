@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyad.extract.common.doccache import doc_text
-from dyad.extract.quotes.marks import mark_pairs
+from dyad.extract.quotes.marks import is_mark, mark_pairs
 from dyad.extract.quotes.words import speech_words
 
 SENT_END = frozenset({".", "!", "?"})
 CLOSING = frozenset({"\u201d", '"'})
 TRAILING = ",;:\u2014- "
 JOINERS = frozenset({"and", "or"})
+MAX_TAIL = 6  # words of an attribution swallowed by an unclosed quotation
 
 
 @dataclass
@@ -26,9 +27,10 @@ class Marked:
     """One pair of quotation marks: the marks' offsets and the trimmed words inside."""
 
     open: int
-    close: int  # offset of the closing mark
+    close: int  # offset of the closing mark (for an unclosed quotation: the character after its words)
     start: int
     end: int
+    closed: bool = True  # False: the closing mark was lost and the next paragraph's opening mark ended it
 
 
 def marked(text: str) -> list[Marked]:
@@ -40,8 +42,27 @@ def marked(text: str) -> list[Marked]:
         while end > start and text[end - 1] in TRAILING:
             end -= 1
         if end > start:
-            found.append(Marked(open_, close, start, end))
+            found.append(Marked(open_, close, start, end, is_mark(text, close)))
     return found
+
+
+def split_swallowed(doc: Doc, marks: list[Marked]) -> list[Marked]:
+    """An unclosed quotation that ends with its own attribution ("...and Italy, Rossi said.") ends
+    at the comma before it, so the attribution is read as words after the quotation."""
+    out = []
+    for m in marks:
+        if m.closed:
+            out.append(m)
+            continue
+        tokens = [t for t in doc[token_at(doc, m.start) : token_at(doc, m.close)] if not t.is_space]
+        comma = next((k for k in range(len(tokens) - 2, 0, -1) if tokens[k].text == ","), None)
+        tail = tokens[comma + 1 : -1] if comma is not None else []
+        if comma is not None and 0 < len(tail) <= MAX_TAIL and any(is_speech_verb(t) and t.tag_ in ("VBD", "VBZ") for t in tail):
+            at = tokens[comma].idx
+            out.append(Marked(m.open, at, m.start, at, False))
+        else:
+            out.append(m)
+    return out
 
 
 class Quoted:
@@ -58,12 +79,18 @@ class Quoted:
 
 def is_speech_verb(tok: Token) -> bool:
     words = speech_words()
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in words.verbs:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or (lemma not in words.verbs and lemma not in words.complement):
         return False
     need = words.needs.get(tok.lemma_.lower())
     if need is None:
         return True
     return any(c.lower_ == need for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == need)
+
+
+def is_complement_verb(tok: Token) -> bool:
+    """A verb that attributes only the words it reports ("Kim thinks “...”"), never "...,” Kim thinks"."""
+    return tok.lemma_.lower() in speech_words().complement
 
 
 def left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:

@@ -16,6 +16,11 @@ class SpeechWords:
     titles: frozenset[str]
     bodies: frozenset[str]  # title nouns that stand for an organisation, not a person ("the military")
     documents: frozenset[str]  # nouns whose issuer speaks ("a statement from X", "X's report")
+    complement: frozenset[str]  # verbs that attribute only the quotation they report ("thinks “...”")
+    quoting: frozenset[str]  # verbs whose object speaks: "quoted X as saying"
+    terms: tuple[tuple[str, ...], ...]  # words before a quotation that make it a name ("so-called", "known as")
+    exchange: frozenset[str]  # verbs of a question and its answer: "asked Kim", "replied Lee"
+    connectives: frozenset[str]  # words that may open a sentence that is otherwise a quotation ("But “...”")
 
 
 @lru_cache(maxsize=1)
@@ -28,4 +33,9 @@ def speech_words() -> SpeechWords:
         titles=frozenset(t.lower() for t in raw.get("titles", [])),
         bodies=frozenset(t.lower() for t in raw.get("bodies", [])),
         documents=frozenset(t.lower() for t in raw.get("documents", [])),
+        complement=frozenset(t.lower() for t in raw.get("complement", [])),
+        quoting=frozenset(t.lower() for t in raw.get("quoting", [])),
+        terms=tuple(sorted((tuple(p.lower().split()) for p in raw.get("terms", [])), key=len, reverse=True)),
+        exchange=frozenset(t.lower() for t in raw.get("exchange", [])),
+        connectives=frozenset(t.lower() for t in raw.get("connectives", [])),
     )

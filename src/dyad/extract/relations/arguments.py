@@ -15,12 +15,16 @@ from dyad.extract.relations.clauses import (
     clause_subject,
     conjuncts,
     controller,
+    listed,
     phrase_tokens,
     subject,
 )
+from dyad.extract.relations.parties import counted, named_last
 from dyad.extract.relations.states import StateIndex
 from dyad.extract.relations.words import relation_words
 from dyad.records import Relation
+
+MAX_MUTUAL = 5  # states a cue may pair with each other ("X, Y and Z are partners")
 
 
 class Sides:
@@ -33,6 +37,7 @@ class Sides:
         self.found: list[Relation] = []
         self.keys: set[tuple[str, str, str, str]] = set()
         self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
+        self.conjoined = False  # the last subject read is a list of states, each a party
 
     # -- output ------------------------------------------------------------------
 
@@ -93,7 +98,8 @@ class Sides:
         if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
             out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
                     for o in c.children if o.dep_ == "pobj" for t in phrase_tokens(o)]
-        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps:
+        infinitive = tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to" and tok.doc[tok.i + 2].pos_ in ("VERB", "AUX")
+        if not out and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps and not infinitive:
             out = self.linear_object(tok.doc[tok.i + 1])
             if heads_only:
                 out = [t for t in out if t.pos_ == "PROPN"]
@@ -119,15 +125,24 @@ class Sides:
         return poss, mods
 
     def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
-        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies"."""
+        """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies",
+        "the two NATO allies"."""
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "two" for c in tok.children):
+            pair = self.the_two(tok, sent)
+            if pair:
+                self.evidence_tokens += list(tok.subtree)
+                return pair
         poss, mods = self.left_window(tok)
         for group in (mods, poss):
             states = self.states.of_tokens(group)
             if len(states) >= 2:
                 return states
+        founders = self.founders(tok)
+        if len(founders) >= 2:
+            return founders
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
-        if tok.pos_ == "VERB":  # "X and Y have been disputing the islands"
+        if tok.pos_ == "VERB" and not self.object_states(tok):  # "X and Y have been disputing the islands"
             subj = subject(tok)
             states = self.states.of_tokens(phrase_tokens(subj)) if subj is not None else []
             if len(states) >= 2:
@@ -149,20 +164,29 @@ class Sides:
             return pair
         return []
 
-    def the_two(self, subj: Token, sent: Span) -> list[str]:
-        """"the two (countries)" as a subject: the two states its sentence names, or, when it names
-        none, the two the sentence before names ("... adds that the two share a strategic partnership")."""
-        words = {t.lower_ for t in subj.subtree}
-        if not {"the", "two"} <= words or subj.lower_ not in self.words.pair_nouns | {"two"}:
+    def founders(self, tok: Token) -> list[str]:
+        """"X, Y and Z created a confederation": the subjects of a verb that forms the cue's body
+        (relations.yaml `forming_verbs`), read through "withdrew ... and created"."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.words.forming_verbs:
             return []
-        spans = [sent]
-        if sent.start > 0:
-            spans.append(sent.doc[sent.start - 1].sent)
-        for span in spans:
-            states = self.states.of_tokens([t for t in span if t.i not in {x.i for x in subj.subtree}], persons=True)
-            if states:
-                return states if len(states) == 2 else []
-        return []
+        subj = subject(verb)
+        if subj is None and verb.dep_ == "conj":
+            subj = subject(verb.head)
+        if subj is None:
+            return []
+        self.evidence_tokens += [*phrase_tokens(subj), verb]
+        return self.states.of_tokens(phrase_tokens(subj))
+
+    def object_states(self, verb: Token) -> list[str]:
+        """The states a verb's object names, or whose possession it is ("contests Y's claims")."""
+        tokens = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree if t.dep_ in ("poss", "pobj", "dobj", "compound", "conj") or t is c]
+        return self.states.of_tokens(tokens)
+
+    def the_two(self, subj: Token, sent: Span) -> list[str]:
+        """"the two (countries)", "these four nations" as a party: the states named last (parties.py)."""
+        n = counted(subj)
+        return named_last(self.states, subj, sent, n) if n is not None else []
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         first = tok
@@ -182,6 +206,8 @@ class Sides:
             return []
         self.evidence_tokens += phrase_tokens(subj)
         states = self.states.of_tokens(phrase_tokens(subj), persons)
+        heads = [self.states.of_tokens([h, *(c for c in h.children if c.dep_ == "compound")], persons) for h in listed(subj)]
+        self.conjoined = len(heads) > 1 and all(len(h) == 1 for h in heads)  # "Estonia and Latvia look to ..."
         like = self.co_subjects(subj.head)
         self.evidence_tokens += like
         return states + [s for s in self.states.of_tokens(like) if s not in states]
@@ -211,6 +237,8 @@ class Sides:
         return owner, self.states.of_tokens(objects)
 
     def every_pair(self, kind: str, states: list[str], polarity: str, tokens: list[Token], sent: Span) -> None:
+        if len(states) > MAX_MUTUAL:
+            return  # a long list or a whole grouping is not a web of mutual relations
         for k, a in enumerate(states):
             for b in states[k + 1 :]:
                 self.add(a, b, kind, polarity, tokens, sent)

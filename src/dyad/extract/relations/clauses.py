@@ -13,11 +13,14 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parat
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(conjuncts(child))
-    return out
+    """The token and its conjuncts, in text order (walked with a stack: parses can be deep)."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def subject(verb: Token) -> Token | None:
@@ -32,7 +35,7 @@ def clause_subject(tok: Token, sent: Span) -> Token | None:
     node = tok
     for _ in range(len(sent)):
         if node.pos_ in ("VERB", "AUX") and node is not tok:
-            subj = subject(node)
+            subj = subject(node) or object_controller(node)
             if subj is not None and tok not in subj.subtree:
                 return subj
         if node.head is node or not (sent.start <= node.head.i < sent.end):
@@ -45,25 +48,61 @@ def clause_subject(tok: Token, sent: Span) -> Token | None:
     return None
 
 
+def object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "called on China to cease X", "urged Japan to protect Y"."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in relation_words().object_control:
+        return None  # "courts island states to counter X": a purpose, the subject's
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None:
+        on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i), None)
+        obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    return obj
+
+
 def controller(verb: Token) -> Token | None:
     """A verb's subject, or for "to counter ..." the subject of the verb it completes or serves
-    ("Australia courts island states to counter China's reach": Australia)."""
+    ("Australia courts island states to counter China's reach": Australia), or the object that
+    controls it ("called on China to cease ..."), or for "the need to protect Y" the subject of
+    the clause that has the need ("Ishiba sees the need to protect Taiwan")."""
     node = verb
     for _ in range(3):
-        subj = subject(node)
+        subj = subject(node) or object_controller(node)
         if subj is not None:
             return subj
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ == "acl" and infinitive and node.head.dep_ in ("dobj", "attr") and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "sees the need to protect Y": the subject of "sees"
+            continue
         if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head is node:
             return None
         node = node.head
     return None
 
 
+def listed(tok: Token) -> list[Token]:
+    """A noun and the members of the list it heads: its conjuncts, and an apposition that is a
+    place name or goes on the list ("Vietnam, the Philippines and Brunei": the parser may take
+    "the Philippines" for an apposition of Vietnam)."""
+    out: list[Token] = []
+    seen: set[int] = set()
+    heads = [tok]
+    while heads:  # a stack, not recursion: a list may nest appositions in conjuncts
+        for t in conjuncts(heads.pop()):
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            out.append(t)
+            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))]
+    return sorted(out, key=lambda t: t.i)
+
+
 def phrase_tokens(tok: Token) -> list[Token]:
     """A subject with its conjuncts but without relative clauses or appositions."""
     out = []
-    for t in conjuncts(tok):
+    for t in listed(tok):
         out.append(t)
         out.extend(x for x in t.subtree if x.i < t.i and x.dep_ not in ("relcl", "appos"))
         out.extend(x for c in t.children if c.dep_ == "compound" and c.i > t.i for x in c.subtree)

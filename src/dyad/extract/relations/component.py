@@ -12,6 +12,8 @@ Each relation is stored once per document (first evidence).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from dyad.codes import symmetric_relations
@@ -19,9 +21,13 @@ from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
 from dyad.extract.relations.arguments import Sides
 from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, describes, negated, phrase_tokens
+from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
 from dyad.extract.relations.words import Cue, Phrase
 from dyad.records import Relation
+
+COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
+OTHER_SIDE = ("with", "to")  # "ties with Y", "close ties to Y"
 
 
 class Finder(Sides):
@@ -64,9 +70,15 @@ class Finder(Sides):
         objects = self.prep_objects(tok, cue.preps, deep=cue.deep, heads_only=cue.type == "supports")
         if cue.needs_prep and not objects:
             return
+        if cue.also_prep and not any(c.dep_ == "prep" and c.lower_ == cue.also_prep for c in tok.children):
+            return  # "looks to Y" without "for ..." is no dependence
         if tok.pos_ == "VERB":
-            for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr")):
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr") or (cue.datives and c.dep_ == "dative")):
                 objects += self.head_and_owner(obj) if cue.type == "supports" else phrase_tokens(obj)
+                if cue.object_owner:  # "contests all or parts of Y's claims"
+                    objects += [t for p in obj.subtree if p.dep_ == "poss" for t in p.subtree]
+        if cue.agent_preps and self.agent_frame(tok, cue, polarity, objects, sent):
+            return
         frame = self.as_frame(tok)
         poss, mods = self.left_window(tok)
         appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
@@ -83,6 +95,7 @@ class Finder(Sides):
                 others = [s for s in f_objects if s not in owner]
             else:
                 owner, others = f_owner, f_objects
+        self.conjoined = False
         subject = [] if frame is not None else self.subject_side(tok, sent, persons)
         tokens = [tok, *poss, *mods, *objects, *appos]
         if cue.type in symmetric_relations():
@@ -90,20 +103,36 @@ class Finder(Sides):
             # "X is a U.S. ally", "X, a U.S. ally": the described state is the other side of an owned cue
             described = describes(tok)
             b_side = [s for s in others if s not in a_side] or (
-                [s for s in subject if s not in a_side] if owner and described else []
+                [s for s in subject if s not in a_side] if owner and (described or cue.subject_other) else []
             )
             self.pairs(cue.type, (a_side, b_side), polarity, tokens, sent)
         elif cue.owner == "b":
+            if not (others or describes(tok)):
+                return  # "relies on Chinese suppliers": a supplier the clause does not describe says nothing
             self.pairs(cue.type, (subject, owner + others), polarity, tokens, sent)
         else:
-            a_side = (owner or subject)[:1]
+            # one possessor word that stands for several states ("their", "the G7 countries'") speaks for all
+            a_side = (owner if len(poss) == 1 or self.conjoined else owner[:1]) or (subject if self.conjoined else subject[:1])
             if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
                 a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
             self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)
 
-    def title(self, tok: Token, cue: Cue, sent: Span) -> None:
-        """"Turkey's rival Greece", "its longtime ally Japan": the cue names the state it modifies."""
-        named = tok.head
+    def agent_frame(self, tok: Token, cue: Cue, polarity: str, objects: list[Token], sent: Span) -> bool:
+        """"Ukraine has the backing of Poland", "the backing of Poland for Ukraine": the objects of the
+        agent prepositions are side a; the other objects, else the owner or the subject, side b."""
+        agents = self.states.of_tokens(self.prep_objects(tok, cue.agent_preps, heads_only=True))
+        if not agents:
+            return False
+        poss, _mods = self.left_window(tok)
+        b_side = self.states.of_tokens(objects) or self.states.of_tokens(poss) or self.subject_side(tok, sent, False)
+        tokens = [tok, *poss, *objects, *self.prep_objects(tok, cue.agent_preps)]
+        self.pairs(cue.type, (agents[:1], [s for s in b_side if s not in agents][:1]), polarity, tokens, sent)
+        return True
+
+    def title(self, tok: Token, cue: Cue, sent: Span, named: Token | None = None) -> None:
+        """"Turkey's rival Greece", "its longtime ally Japan": the cue names the state it modifies
+        (`named`: the state right after the cue when the parse hung it elsewhere)."""
+        named = named if named is not None else tok.head
         owners = [t for c in named.children if c.dep_ == "poss" for t in c.subtree]
         owners += [t for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for t in c.subtree]
         owner = self.states.of_tokens(owners, persons=False)
@@ -137,7 +166,10 @@ class Finder(Sides):
         return True
 
     def phrase(self, tok: Token, phrase: Phrase, sent: Span) -> None:
-        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == phrase.object), None)
+        if phrase.particle is not None:
+            obj = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == phrase.particle), None)
+        else:
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in phrase.objects), None)
         if obj is None:
             return
         denied = negated(tok, sent)
@@ -155,20 +187,27 @@ class Finder(Sides):
         verb = tok.head
         if tok.dep_ in (*SUBJECT_DEPS, "dobj") and (verb.lemma_.lower() in words or verb.lower_ in words):
             signals.append(verb)  # "ties deteriorated", "they upgraded their ties"
+        if tok.dep_ in SUBJECT_DEPS and verb.lemma_ in COPULAS:  # "relations are full of tensions"
+            signals += [t for c in verb.children if c.dep_ in ("acomp", "attr") for t in c.subtree
+                        if t.pos_ in ("NOUN", "ADJ") and (t.lower_ in words or t.lemma_.lower() in words)][:1]
         if tok.dep_ in SUBJECT_DEPS:  # "relations are marked by rivalry"
             signals += [
                 o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                 for o in c.children if o.dep_ == "pobj" and (o.lemma_.lower() in words or o.lower_ in words)
             ]
+        kind = ""
+        if not signals and (tok.lower_ in self.words.partner_nouns or tok.lemma_.lower() in self.words.partner_nouns):
+            if self.states.of_tokens(self.prep_objects(tok, OTHER_SIDE)):
+                signals, kind = [tok], "partner"  # "Pakistan's ties with China"
         if not signals:
             return
-        kind = words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
+        kind = kind or words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
         polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
         between = self.between(tok)
         pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
         tokens = [tok, *signals, *between, *tok.doc[tok.left_edge.i : tok.i]]
         if len(pair) < 2:
-            objects = self.prep_objects(tok, ("with",))
+            objects = self.prep_objects(tok, OTHER_SIDE)
             poss, _mods = self.left_window(tok)
             owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
             others = self.states.of_tokens(objects)
@@ -177,7 +216,7 @@ class Finder(Sides):
                 tokens += objects
             elif len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
                 pair = owner
-        if len(pair) < 2 and not between and not self.prep_objects(tok, ("with",)):
+        if len(pair) < 2 and not between and not self.prep_objects(tok, OTHER_SIDE):
             # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
             in_sentence = self.states.of_tokens(sent, persons=True)
             if len(in_sentence) == 2:
@@ -202,9 +241,18 @@ class Finder(Sides):
             lemma = tok.lemma_.lower()
             low = tok.lower_
             self.evidence_tokens = []
+            if unasserted(tok, sent) or _in_compound_word(tok):
+                continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
             cue = words.cues.get(lemma) or words.cues.get(low)
+            retyped = next((words.retype[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in words.retype), None)
+            if cue is not None and retyped and retyped != cue.type:
+                cue = replace(cue, type=retyped)  # "a U.S. alliance partner" is an ally
+            after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)
+            elif cue is not None and tok.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and after.head is not tok \
+                    and any(c.dep_ == "poss" for c in tok.children) and self.states.of_token(after):
+                self.title(tok, cue, sent, after)  # "as its superpower rival China expands ...": a title the parse split
             elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
                 self.cue(tok, cue, sent)
             for phrase in words.phrases:
@@ -214,6 +262,15 @@ class Finder(Sides):
                 self.relationship(tok, sent)
             if lemma in words.presence_verbs and tok.pos_ == "VERB":
                 self.presence(tok, sent)
+
+
+def _in_compound_word(tok: Token) -> bool:
+    """"friend-shoring", "war-torn": a cue word joined by a hyphen to the word after it is part of
+    another word."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("-", "\u2010"):
+        return False
+    return not tok.whitespace_ and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_alpha
 
 
 def relations_in(ctx: DocContext) -> list[Relation]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
+from dyad.extract.relations.parties import counted, grouping_members, named_last
 from dyad.extract.relations.words import relation_words
 
 STATE_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -45,6 +46,7 @@ class StateIndex:
         self.rows = rows
         self.starts = [r[0] for r in rows]
         # the document's own names for its states, to read "U.S.-China" when the actor stage left it whole
+        self.resolving = False
         self.names = {
             m.text.lower(): actor.country
             for m in ctx.result.mentions
@@ -76,7 +78,46 @@ class StateIndex:
             found = self.pronoun(tok, persons)
         if not found and tok.lower_ in FIRST_PLURAL:
             found = self.speakers_state(tok)
+        if not found:
+            found = grouping_members(self.ctx, tok)
+        if not found and not self.resolving:
+            self.resolving = True  # a reference is read against names, never another reference
+            try:
+                found = self.implicit(tok)
+            finally:
+                self.resolving = False
         return found
+
+    def implicit(self, tok: Token) -> list[str]:
+        """ "these four nations" or "their" (parties.py)."""
+        found: list[str] = []
+        n = counted(tok)
+        if n is not None:
+            found = named_last(self, tok, tok.sent, n)
+        if not found and tok.lower_ == "their":
+            found = self.their(tok)
+        return found
+
+    def their(self, tok: Token) -> list[str]:
+        """"their": the plural subject of its clause ("the G7 countries affirmed their support"), or
+        the states a counted reference just before named ("these four nations ..., describing their
+        collaboration")."""
+        node = tok.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and tok not in subj.subtree:
+                    states = self.of_tokens([subj, *subj.subtree])
+                    if len(states) >= 2:
+                        return states
+            if node.head is node:
+                break
+            node = node.head
+        for ref in reversed(list(tok.doc[tok.sent.start : tok.i])):
+            n = counted(ref)
+            if n is not None:
+                return named_last(self, ref, ref.sent, n)
+        return []
 
     def speakers_state(self, tok: Token) -> list[str]:
         """"we" inside a direct quotation of an official: the state the official speaks for."""

@@ -18,15 +18,21 @@ class Cue:
     needs_between: bool = False
     needs_prep: bool = False
     deep: bool = False
+    agent_preps: tuple[str, ...] = ()  # "the backing of X": X is side a
+    subject_other: bool = False  # "Japan faces X's threat": the subject is the other side
+    object_owner: bool = False  # "contests Y's claims": the object's possessor is the other side
+    datives: bool = False  # "owes Y": the indirect object is the other side
+    also_prep: str | None = None  # "looks to Y for support": a second preposition it needs
 
 
 @dataclass(frozen=True)
 class Phrase:
     verb: str
-    object: str
+    objects: frozenset[str]  # the object's words; empty for a particle phrase
     type: str
     negated_means: str
     preps: tuple[str, ...]
+    particle: str | None = None  # "face off against"
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,14 @@ class RelationWords:
     combining_forms: dict[str, str]
     co_subjects: frozenset[str]
     pair_nouns: frozenset[str]  # "the two countries": a subject that stands for two states named nearby
+    partner_nouns: frozenset[str]  # "ties with Y": a partnership by itself
+    dismissals: frozenset[str]  # verbs whose object is not asserted ("dismissed talk of a rivalry")
+    dismissed_nouns: frozenset[str]  # "talk", "speculation", "reports" (of a relation)
+    allegations: frozenset[str]  # "accused Y of arming Z": someone's allegation
+    object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
+    member_nouns: frozenset[str]  # "the G7 countries", "NATO allies": a grouping's members
+    retype: dict[str, str]  # "alliance partner" -> ally
+    forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -63,13 +77,26 @@ def relation_words() -> RelationWords:
             needs_between=bool(spec.get("needs_between", False)),
             needs_prep=bool(spec.get("needs_prep", False)),
             deep=bool(spec.get("deep", False)),
+            agent_preps=tuple(spec.get("agent_preps", [])),
+            subject_other=bool(spec.get("subject_other", False)),
+            object_owner=bool(spec.get("object_owner", False)),
+            datives=bool(spec.get("datives", False)),
+            also_prep=spec.get("also_prep"),
         )
         for lemma, spec in raw.get("cues", {}).items()
     }
     phrases = tuple(
-        Phrase(p["verb"], p["object"], p["type"], p.get("negated_means", "-"), tuple(p.get("preps", [])))
+        Phrase(
+            p["verb"],
+            frozenset([p["object"]] if isinstance(p.get("object"), str) else p.get("object") or []),
+            p["type"],
+            p.get("negated_means", "-"),
+            tuple(p.get("preps", [])),
+            p.get("particle"),
+        )
         for p in raw.get("phrases", [])
     )
+    dismissals = raw.get("dismissals", {})
     words = {w.lower(): kind for kind, ws in raw.get("relationship_words", {}).items() for w in ws}
     presence = raw.get("presence", {})
     return RelationWords(
@@ -84,4 +111,12 @@ def relation_words() -> RelationWords:
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
         co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
         pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
+        partner_nouns=frozenset(str(w).lower() for w in raw.get("partner_nouns", [])),
+        dismissals=frozenset(str(w).lower() for w in dismissals.get("verbs", [])),
+        dismissed_nouns=frozenset(str(w).lower() for w in dismissals.get("nouns", [])),
+        allegations=frozenset(str(w).lower() for w in dismissals.get("allegations", [])),
+        object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
+        member_nouns=frozenset(str(w).lower() for w in raw.get("member_nouns", [])),
+        retype={str(k).lower(): str(v) for k, v in (raw.get("retype") or {}).items()},
+        forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
     )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import get_args
 
 import click
 
 from dyad.errors import NO_ACTOR
 from dyad.present.cli import App, pass_app
-from dyad.present.output import as_row, chosen_format, emit, format_option
+from dyad.present.hints import hint_if_empty
+from dyad.present.output import as_row, chosen_format, emit, format_option, json_dumps
 from dyad.records import ActorKind
 
 ACTOR_KINDS = get_args(ActorKind)
@@ -35,6 +35,7 @@ def actors_cmd(
     named in the settings wins over the automatic choice.
     """
     rows = [g.as_row() for g in app.db(read_only=True).actors(kind, country, role, doc, limit)]
+    hint_if_empty(rows, "actors", kind=kind, country=country, role=role, doc=doc)
     fmt = chosen_format(as_json, as_csv)
     columns = ACTOR_COLUMNS if fmt == "table" else ["id", *ACTOR_COLUMNS, "sector", "aliases"]
     emit(rows, columns, fmt, title="actors")
@@ -65,7 +66,7 @@ def actor_cmd(app: App, name: str, as_json: bool, as_csv: bool) -> None:
     quotes = [as_row(q) for q in profile.quotes]
     if fmt == "json":
         data = {**actor.as_row(), "members": [list(m) for m in actor.members], "appearances": appearances, "quotes": quotes}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        click.echo(json_dumps(data, indent=2))
         return
     if fmt == "csv":
         emit(appearances, ["published", "doc_id", "source", "role", "country", "mentions", "evidence"], fmt)

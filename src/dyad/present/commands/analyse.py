@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from dyad.present.cli import App, pass_app
 from dyad.present.commands.fuse import Day, scope_options
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 
 # -- dyads -------------------------------------------------------------------------------
@@ -19,9 +21,9 @@ from dyad.present.output import chosen_format, emit, format_option
 @click.option("--bucket", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("--by-outlet", is_flag=True, help="One series per outlet.")
 @click.option("--window", type=int, default=30, show_default=True, help="Days compared for warming/cooling.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
-@click.option("--limit", type=int, default=None, help="Show at most this many dyads.")
+@click.option("--since", help="Events from this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Events up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="Show at most this many dyads (or periods).")
 @format_option
 @pass_app
 def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_outlet: bool, window: int,
@@ -34,11 +36,14 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
     db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if not dyad_text:
-        emit(db.dyads(directed, limit), DYAD_COLUMNS, fmt, title="dyads")
+        table = db.dyads(directed, limit, since, until)
+        hint_if_empty(table, "dyads", since=since, until=until)
+        emit(table, DYAD_COLUMNS, fmt, title="dyads")
         return
     dyad = parse_dyad(dyad_text, directed)
     assert dyad is not None
-    rows = db.trend(dyad, directed, bucket, by_outlet, since, until)
+    rows = db.trend(dyad, directed, bucket, by_outlet, since, until)[:limit]
+    hint_if_empty(rows, "events", dyad=dyad_text, since=since, until=until)
     columns = ["period", "outlet", *TREND_COLUMNS[1:]] if by_outlet else TREND_COLUMNS
     emit(rows, columns, fmt, title=f"{dyad.label} by {bucket}")
     t = db.temperature(dyad, directed, window, until)
@@ -56,22 +61,27 @@ def dyads_cmd(app: App, dyad_text: str | None, directed: bool, bucket: str, by_o
 
 @click.command("network")
 @click.option("--level", type=click.Choice(["state", "actor"]), default="state", show_default=True)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events from this day.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events up to this day.")
+@click.option("--since", help="Events from this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Events up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--edges", "show_edges", is_flag=True, help="List the edges instead of the nodes.")
+@click.option("--limit", type=int, default=None, help="Show at most this many nodes (or edges).")
 @format_option
 @pass_app
-def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, as_json: bool, as_csv: bool) -> None:
-    """The actor network of realis events: degree and betweenness centrality per node."""
+def network_cmd(app: App, level: str, since: Day, until: Day, show_edges: bool, limit: int | None, as_json: bool,
+                as_csv: bool) -> None:
+    """The actor network of realis events: degree and betweenness centrality per node
+    (`dyad export network` writes it as GraphML or GEXF)."""
     from dyad.analyse.network import NETWORK_COLUMNS
 
     db = app.db(read_only=True)
     fmt = chosen_format(as_json, as_csv)
     if show_edges:
-        emit(db.network_edges(level, since, until), ["source", "target", "n_events", "goldstein_sum"], fmt,
-             title="network edges")
+        found: list[Any] = db.network_edges(level, since, until, limit)
+        columns = ["source", "target", "n_events", "goldstein_sum"]
     else:
-        emit(db.network(level, since, until), NETWORK_COLUMNS, fmt, title="network")
+        found, columns = db.network(level, since, until, limit), NETWORK_COLUMNS
+    hint_if_empty(found, "events", since=since, until=until)
+    emit(found, columns, fmt, title="network edges" if show_edges else "network")
 
 
 # -- brief -------------------------------------------------------------------------------

@@ -1,16 +1,15 @@
-"""`dyad events` (list CAMEO events with their evidence) and `dyad export events` (GDELT, CSV, JSONL, Parquet)."""
+"""`dyad events`: list CAMEO events with their evidence (`dyad export events` writes them to files)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
 from dyad.present.cli import App, pass_app
-from dyad.present.export import EXPORT_FORMATS, FULL_COLUMNS
+from dyad.present.export import FULL_COLUMNS
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 
 TABLE_COLUMNS = ["doc", "when", "source", "target", "code", "modality", "evidence"]
@@ -31,7 +30,7 @@ FILTERS = [
                  help="Only events the text asserts happened, or all (planned, hypothetical, denied ... too)."),
     click.option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     click.option("--until", help="Only events on or before this date."),
-    click.option("--doc", help="Only events of this document (id, id prefix or file name)."),
+    click.option("--doc", help="Only events of this document (its own id, id, id prefix, file name or title)."),
 ]
 
 
@@ -60,6 +59,8 @@ def events_cmd(
     found = app.db(read_only=True).events(source, target, root, realis_only, since, until, doc, limit)
     rows = [r.as_dict() for r in found]
     fmt = chosen_format(as_json, as_csv)
+    hint_if_empty(rows, "events" if realis_only else "events (realis or not)", source=source, target=target,
+                  root=root, since=since, until=until, doc=doc)
     if fmt == "table":
         for r in rows:
             r["evidence"] = _short(r["evidence"])
@@ -69,30 +70,4 @@ def events_cmd(
         emit(rows, FULL_COLUMNS, fmt)
 
 
-@click.group("export")
-def export_group() -> None:
-    """Write stored data to files other tools read."""
-
-
-@export_group.command("events")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
-              help="gdelt: the GDELT 2.0 event table (61 tab-separated columns, no header); csv; jsonl; parquet.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output (required for parquet).")
-@click.option("--header", is_flag=True, help="With --format gdelt, start with a row of column names.")
-@with_filters
-@pass_app
-def export_events_cmd(
-    app: App, fmt: str, output: Path | None, header: bool, source: tuple[str, ...], target: tuple[str, ...],
-    root: tuple[str, ...], realis_only: bool, since: str | None, until: str | None, doc: str | None,
-) -> None:
-    """Export events: realis only unless --all; CAMEO codes are zero-padded strings ("042", root "04")."""
-    n = app.db(read_only=True).export_events(
-        output or sys.stdout, fmt, header, source=source, target=target, root=root, realis_only=realis_only,
-        since=since, until=until, doc=doc,
-    )
-    if not app.quiet and output:
-        click.echo(f"wrote {n} event(s) to {output}", err=True)
-
-
-COMMANDS = [events_cmd, export_group]
+COMMANDS = [events_cmd]

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from dyad.api import options as opt
 from dyad.present.cli import App, pass_app
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 
 if TYPE_CHECKING:
@@ -87,6 +89,8 @@ def stories_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
     db = app.db(read_only=True)
     found = db.stories(dyad_text, directed, _day(since), _day(until), min_sources, limit, status, background)
     fmt = chosen_format(as_json, as_csv)
+    hint_if_empty(found, "stories", dyad=dyad_text, since=since, until=until, status=status,
+                  min_sources=min_sources if min_sources > 1 else None)
     emit([story_row(s) for s in found], STORY_COLUMNS if fmt != "table" else STORY_TABLE, fmt, title="story events")
     _shown(app, len(found), db.story_count(dyad_text, directed, _day(since), _day(until), min_sources, status,
                                            background), "stories")
@@ -142,6 +146,7 @@ def figures_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
         emit(db.figure(figure_id).claims, CLAIM_COLUMNS, fmt, title=f"claims of figure {figure_id}")
         return
     found = db.figures(dyad_text, directed, _day(since), _day(until), only_single, limit, unit)
+    hint_if_empty(found, "figures", dyad=dyad_text, since=since, until=until, single_source=only_single, unit=unit)
     emit([figure_row(f) for f in found], FIGURE_COLUMNS if fmt != "table" else FIGURE_TABLE, fmt, title="figures")
     _shown(app, len(found), db.figure_count(dyad_text, directed, _day(since), _day(until), only_single, unit),
            "figures")
@@ -174,6 +179,7 @@ def contradictions_cmd(app: App, dyad_text: str | None, directed: bool, since: D
     denied, an event one source says happened and another, writing later, says only planned."""
     db = app.db(read_only=True)
     found = db.contradictions(dyad_text, directed, _day(since), _day(until), kind, limit)
+    hint_if_empty(found, "contradictions", dyad=dyad_text, since=since, until=until, kind=kind)
     columns = list(CONTRADICTION_COLUMNS)
     if full or as_json or as_csv:
         columns += FULL_COLUMNS
@@ -194,10 +200,11 @@ SOURCE_TABLE = ["outlet", "n_documents", "n_events", "n_stories", "n_only", "mea
 @click.command("sources")
 @scope_options
 @click.option("--story", "story_id", help="Compare outlets on one story (an id from `dyad stories`).")
+@click.option("--limit", type=int, default=None, help="Show at most this many outlets.")
 @format_option
 @pass_app
 def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, until: Day, story_id: str | None,
-                as_json: bool, as_csv: bool) -> None:
+                limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Per outlet (from the documents' metadata or site name, else their URL's host): what it
     reports, what it alone reports, its mean Goldstein and its speculation index (a measured
     signal of practice, not a bias rating)."""
@@ -205,11 +212,14 @@ def sources_cmd(app: App, dyad_text: str | None, directed: bool, since: Day, unt
     fmt = chosen_format(as_json, as_csv)
     if story_id:
         columns = ["outlet", "n_documents", "n_mentions", "codes", "says", "mean_goldstein", "evidence"]
-        rows = db.story_sources(story_id, dyad_text, directed, _day(since), _day(until))
+        rows = db.story_sources(story_id, dyad_text, directed, _day(since), _day(until))[:limit]
         emit(rows, columns, fmt, title=f"outlets on story {story_id}")
         return
-    emit(db.sources(dyad_text, directed, _day(since), _day(until)), SOURCE_TABLE if fmt == "table" else SOURCE_COLUMNS,
-         fmt, title="sources")
+    outlets = db.sources(dyad_text, directed, _day(since), _day(until))
+    shown = outlets[: opt.limit(limit)]
+    hint_if_empty(shown, "outlets", dyad=dyad_text, since=since, until=until)
+    emit(shown, SOURCE_TABLE if fmt == "table" else SOURCE_COLUMNS, fmt, title="sources")
+    _shown(app, len(shown), len(outlets), "outlets")
 
 
 # -- fuse --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import click
 
 from dyad.codes import relation_types
 from dyad.present.cli import App, pass_app
+from dyad.present.hints import hint_if_empty
 from dyad.present.output import chosen_format, emit, format_option
 from dyad.records import Polarity, QuoteKind, RelationType
 
@@ -31,6 +32,7 @@ def quotes_cmd(
 ) -> None:
     """Quotations with their speakers: direct, partial (within a sentence, or under four words) and indirect."""
     rows = app.db(read_only=True).quotes(speaker, actor, doc, kind, limit)
+    hint_if_empty(rows, "quotes", speaker=speaker, actor=actor, doc=doc, kind=kind)
     columns = ["doc", "published", "speaker", "speaker_country", "kind", "text"]
     emit(rows, columns, chosen_format(as_json, as_csv), title="quotes")
 
@@ -45,9 +47,10 @@ def quotes_cmd(
 def claims_cmd(
     app: App, unit: str | None, actor: str | None, doc: str | None, limit: int | None, as_json: bool, as_csv: bool
 ) -> None:
-    """Numeric claims: value, unit, whether approximate, what is measured, which states, who asserts it."""
+    """Numeric claims: the figure as written (with its qualifier), value, unit, bound, what is measured, which states, who asserts it."""
     rows = app.db(read_only=True).claims(unit, actor, doc, limit)
-    columns = ["doc", "value", "unit", "approx", "qualifier", "about", "actors", "asserted_by", "evidence"]
+    hint_if_empty(rows, "claims", unit=unit, actor=actor, doc=doc)
+    columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "about", "actors", "asserted_by", "evidence"]
     emit(rows, columns, chosen_format(as_json, as_csv), title="claims")
 
 
@@ -67,6 +70,7 @@ def relations_cmd(
 ) -> None:
     """Standing relations between states (a -> b for depends_on, supports, neutral), with polarity and evidence."""
     rows = app.db(read_only=True).relations(pair, kind, polarity, doc, limit)
+    hint_if_empty(rows, "relations", pair=pair, type=kind, polarity=polarity, doc=doc)
     columns = ["doc", "a", "b", "type", "polarity", "directed", "evidence"]
     emit(rows, columns, chosen_format(as_json, as_csv), title="relations")
 

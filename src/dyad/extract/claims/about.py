@@ -1,0 +1,143 @@
+"""What a figure measures and where it stands: its counted noun, its "about" phrase, the clause
+and the states it is about, who asserts it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.extract.claims.figures import Figure, unit_of_noun
+from dyad.extract.claims.words import units
+from dyad.extract.common.context import DocContext
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+MAX_ABOUT_TOKENS = 14
+MAX_CHAIN = 12  # words between a figure and the noun it counts
+
+
+def counted_noun(doc: Doc, fig: Figure, sent: Span) -> Token | None:
+    """The noun the figure counts: its syntactic head, or the next noun within a few words."""
+    last = doc[fig.end - 1]
+    head = last
+    for _ in range(3):
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i >= fig.end:
+            head = head.head
+            if head.pos_ in NOUNS and head.tag_ != "CD":
+                break
+        else:
+            break
+    # the head of the figure's noun phrase, however long its chain of modifiers ("12 U.S.-made
+    # long-range air defense missile systems"), when every word between belongs to that phrase
+    if head is not last and head.pos_ in NOUNS and head.i < sent.end and head.i - fig.end <= MAX_CHAIN:
+        if head.i - fig.end <= 5 or head.left_edge.i <= fig.number_start:
+            return head
+    k = fig.end
+    while k < min(sent.end, fig.end + 4):
+        tok = doc[k]
+        if tok.pos_ in NOUNS and tok.tag_ != "CD" and not (k + 1 < sent.end and doc[k + 1].pos_ in NOUNS and doc[k + 1].dep_ != "appos"):
+            return tok
+        if tok.pos_ not in NOUNS | {"ADJ", "ADV", "PUNCT"} or tok.text in (",", ".", ";", ":"):
+            return None
+        k += 1
+    return None
+
+
+SKIP_DEPS = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parataxis"})
+
+
+def _phrase(token: Token, sent: Span, skip: set[int]) -> list[Token]:
+    """The token and its modifiers, without clauses, conjuncts and the figure itself (walked with a
+    stack: parses can be deeper than Python's recursion limit)."""
+    out = [token] if token.i not in skip else []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in SKIP_DEPS or child.i in skip or not (sent.start <= child.i < sent.end):
+                continue
+            out.append(child)
+            stack.append(child)
+    return out
+
+
+def _text(doc: Doc, tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    span = doc[start : min(end, start + MAX_ABOUT_TOKENS)]
+    while len(span) and (span[0].is_punct or span[0].lower_ in ("of", "in", "for", "on")):
+        span = span[1:]
+    while len(span) and span[-1].is_punct:
+        span = span[:-1]
+    return span.text or None
+
+
+def of_phrase(doc: Doc, fig: Figure, sent: Span, skip: set[int]) -> list[Token]:
+    """The "of"/"in"/"for" phrase right after a share or an amount of money."""
+    k = fig.end
+    if k < sent.end and doc[k].lower_ in ("of", "in", "for", "on") and doc[k].dep_ == "prep":
+        obj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return _phrase(obj, sent, skip)
+    return []
+
+
+def about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
+    """What the figure measures: the counted noun phrase, the thing a share or sum is of, or what lasts."""
+    skip = set(range(fig.start, fig.end))
+    un = units()
+    span = fig.hyphenated
+    if span is not None and span.head.pos_ in NOUNS and span.head.i != span.i:
+        return _text(doc, _phrase(span.head, sent, skip))  # "a two-day visit": the visit lasts
+    if noun is not None and unit_of_noun(noun)[0] not in un.durations:
+        return _text(doc, _phrase(noun, sent, skip))
+    if noun is None and fig.unit not in un.durations:
+        return _text(doc, of_phrase(doc, fig, sent, skip))
+    anchor = noun if noun is not None else doc[fig.end - 1]
+    prep = anchor.head if anchor.dep_ == "pobj" else None
+    if prep is None or prep.head is prep:
+        return None
+    host = prep.head
+    skip |= {t.i for t in prep.subtree}
+    if host.pos_ in NOUNS:
+        return _text(doc, _phrase(host, sent, skip))
+    subj = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.tag_ == "WDT" and host.dep_ == "relcl":
+        return _text(doc, _phrase(host.head, sent, skip))
+    return _text(doc, _phrase(subj, sent, skip))
+
+
+CLAUSE_BREAKS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
+
+
+def clause_span(doc: Doc, fig: Figure, sent: Span) -> tuple[int, int]:
+    """Character range of the clause the figure sits in (its verb and arguments, not the next clause)."""
+    node = doc[fig.number_start]
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return sent.start_char, sent.end_char
+    keep = [node]
+    for child in node.children:
+        if child.dep_ in CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX"):
+            continue
+        keep.extend(child.subtree)
+    return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
+
+
+def states_in(ctx: DocContext, start_char: int, end_char: int) -> list[str]:
+    found: list[str] = []
+    for m in ctx.result.mentions:
+        if start_char <= m.evidence.start and m.evidence.end <= end_char:
+            actor = ctx.actor(m.actor_key)
+            if actor is not None and actor.kind == "state" and actor.country and actor.country not in found:
+                found.append(actor.country)
+    return found
+
+
+def asserted_by(ctx: DocContext, start: int, end: int) -> str | None:
+    for q in ctx.result.quotes:
+        if q.evidence.start <= start and end <= q.evidence.end and q.speaker:
+            return q.speaker
+    return None

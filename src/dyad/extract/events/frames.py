@@ -1,0 +1,150 @@
+"""Frame conditions of the trigger lexicon: whether `key=value` holds on a token, and what it absorbs.
+
+A condition names a slot of the trigger (its object, particle, complement,
+a preposition's object ...) and the words allowed there. A value `*` takes
+anything; `@actor` takes a word that names an actor, `@state` one that names
+a state ("received **Lee**", "concern over **China's** build-up"); a key
+ending in `!` ("mod!=charm") holds when no listed word is in the slot. The
+table of keys is in the header of cameo_triggers.yaml and in
+docs/data-events.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+WILDCARD = "*"
+ACTOR, STATE = "@actor", "@state"
+OBJECT_DEPS = ("dobj", "obj", "dative")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+
+# the state a word stands for ("" for an actor with none), None when it names no actor
+Actors = Callable[[Token], str | None]
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """The infinitive a noun governs, its complement as a verb's xcomp is: "its reluctance **to endorse**"."""
+    return (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def _bare_infinitive(tok: Token) -> bool:
+    """A complement the parser calls a clause though it is an infinitive after an object: "helped Peru
+    build a port", "expects Peru to honor the accord" (not "said Peru would build")."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(
+        c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in tok.children)
+
+
+def complements(token: Token) -> list[Token]:
+    """The open complement of a verb ("urged X **to meet**"), or of a noun ("its reluctance **to endorse**")."""
+    return [c for c in token.children if c.dep_ == "xcomp" or _bare_infinitive(c) or _noun_infinitive(c)]
+
+
+def objects(token: Token) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    # "called Pakistan's assertions baseless": the parser may take the object for a predicate
+    objs = objs or [c for c in token.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
+        objs.append(token.head)
+    if token.dep_ == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children
+    ):
+        objs.append(token.head)
+    # "sought another round of talks": the noun inside a quantity phrase counts as the object
+    objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+def _temporal(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Sunday"), which frames no event."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
+def _nominal_preps(token: Token) -> list[Token]:
+    """Prepositions with a nominal, non-temporal object ("in Seoul", not "in issuing", not "on Sunday")."""
+    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
+            and any(g.dep_ == "pobj" for g in c.children)]
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _predicates(token: Token) -> list[Token]:
+    """What the object is called: "called the claims **baseless**", "dismissed it **as** false", "held X
+    **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
+    preds = [c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"]
+    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    preds += [g for h in (token, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.pos_ in ("ADJ", "NOUN")]
+    preds += [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i and a.pos_ == "ADJ"]
+    if objs:  # a noun predicate beside an object
+        preds += [c for c in token.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
+    return preds
+
+
+def _owners(token: Token) -> list[Token]:
+    """The possessors of a noun trigger, of a verb's objects, and of the nouns in their phrases ("concern
+    over **China's** build-up")."""
+    heads = [token] if token.pos_ != "VERB" else objects(token)
+    heads += [g for h in [token, *heads] for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [c for h in heads for c in h.children if c.dep_ == "poss"]
+
+
+def _slot(token: Token, key: str) -> tuple[list[Token], bool]:
+    """The words a condition key looks at, and whether a match absorbs them."""
+    if key == "prep":
+        owners = [token] + ([o for o in objects(token) if o.head == token] if token.pos_ == "VERB" else [])
+        return [c for o in owners for c in _nominal_preps(o)], False
+    if key == "prt":  # the parser takes some particles for adverbs ("brought together") or prepositions ("walked out of")
+        return [c for c in token.children if c.dep_ in ("prt", "advmod", "prep")], False
+    if key == "obj":
+        return objects(token), True
+    if key == "xcomp":
+        return complements(token), True
+    if key == "comp":  # a clause it says, not absorbed: "suggested that Tokyo could **respond** with force"
+        return [c for c in token.children if c.dep_ == "ccomp"], False
+    if key == "xobj":  # the object of the complement: "threatened to end **its mediation**"
+        return [o for c in complements(token) for o in objects(c)], True
+    if key == "pred":
+        return _predicates(token), False
+    if key == "head":
+        return ([token.head] if token.head != token else []), False
+    if key == "owner":
+        return _owners(token), False
+    if key == "mod":
+        owners = [token] if token.pos_ != "VERB" else objects(token)
+        mods = [c for o in owners for c in o.children if c.dep_ in MODIFIER_DEPS]
+        mods += [g for m in list(mods) for g in m.children if g.dep_ in MODIFIER_DEPS]  # "military-related"
+        return mods, False
+    # any other key is a preposition whose object must be listed
+    found = _prep_objects(token, key) or [g for o in objects(token) for g in _prep_objects(o, key)]
+    return found, True
+
+
+def check(token: Token, key: str, values: frozenset[str], actors: Actors | None = None) -> tuple[int, list[int]] | None:
+    """Score of one condition on the token (2 exact, 1 wildcard, 0 a negative condition) and the tokens it
+    absorbs, or None when it does not hold."""
+    negative = key.endswith("!")
+    candidates, absorb = _slot(token, key.rstrip("!"))
+    for c in candidates:
+        if WILDCARD in values:
+            score = 1
+        elif c.lemma_.lower() in values or c.lower_ in values:
+            score = 2
+        elif actors is not None and (ACTOR in values or STATE in values) and (named := actors(c)) is not None:
+            if STATE in values and not named:
+                continue
+            score = 2
+        else:
+            continue
+        return None if negative else (score, [c.i] if absorb else [])
+    return (0, []) if negative else None

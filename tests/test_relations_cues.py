@@ -1,0 +1,68 @@
+"""Relation cues and frames added for unseen articles: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(run_extract, text: str) -> set[tuple[str, str, str, str]]:
+    return {(r.a, r.type, r.polarity, r.b) for r in run_extract(text).relations}
+
+
+def has(run_extract, text: str, a: str, kind: str, b: str, polarity: str = "+") -> bool:
+    rels = found(run_extract, text)
+    return (a, kind, polarity, b) in rels or (kind in ("ally", "partner", "rival") and (b, kind, polarity, a) in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "kind", "b"),
+    [
+        ("Kyiv has the backing of Poland.", "POL", "supports", "UKR"),
+        ("Japan faces North Korea's nuclear threat.", "JPN", "rival", "PRK"),
+        ("Iran poses a threat to Israel.", "IRN", "rival", "ISR"),
+        ("India is China's main competitor in the region.", "IND", "rival", "CHN"),
+        ("Laos owes China billions of dollars.", "LAO", "depends_on", "CHN"),
+        ("Estonia and Latvia look to Washington for protection.", "LVA", "depends_on", "USA"),
+        ("Pakistan has close ties with China.", "PAK", "partner", "CHN"),
+        ("Australia vowed to protect Papua New Guinea.", "AUS", "supports", "PNG"),
+        ("Western diplomats called on Iran to end its support for Russia's war.", "IRN", "supports", "RUS"),
+        ("India faced off against Pakistan along the border.", "IND", "rival", "PAK"),
+        ("Serbian-Croatian relations are full of mistrust and tensions.", "SRB", "rival", "HRV"),
+    ],
+)
+def test_cues(run_extract, text: str, a: str, kind: str, b: str) -> None:
+    assert has(run_extract, text, a, kind, b), found(run_extract, text)
+
+
+def test_conjoined_subjects_contest_the_owner_of_the_object_not_each_other(run_extract) -> None:
+    rels = found(run_extract, "Vietnam, the Philippines and Brunei contest China's claims in the sea.")
+    assert {("VNM", "rival", "+", "CHN"), ("PHL", "rival", "+", "CHN"), ("BRN", "rival", "+", "CHN")} <= rels
+    assert not any({a, b} <= {"VNM", "PHL", "BRN"} for a, _k, _p, b in rels)
+
+
+def test_looking_to_without_what_for_is_no_dependence(run_extract) -> None:
+    assert found(run_extract, "Estonia looks to the United States and sees a model.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister dismissed talk of a rivalry between Canada and Mexico.",
+        "Officials in Caracas denied reports of an alliance between Iran and Venezuela.",
+        "Ukraine accused Belarus of arming Russia.",
+        "Officials discussed friend-shoring with the United States and Japan.",
+    ],
+)
+def test_what_the_author_does_not_assert_is_no_relation(run_extract, text: str) -> None:
+    assert found(run_extract, text) == set()
+
+
+def test_an_alliance_partner_is_an_ally_and_suppliers_relied_on_are_no_support(run_extract) -> None:
+    assert found(run_extract, "Japan is a key U.S. alliance partner.") == {("USA", "ally", "+", "JPN")}
+    assert found(run_extract, "Germany relies on Chinese suppliers for solar panels.") == {("DEU", "depends_on", "+", "CHN")}
+    assert ("CHN", "supports", "+", "RUS") in found(run_extract, "China is Russia's main supplier of drones.")
+
+
+def test_a_headline_tension_and_a_row_with(run_extract) -> None:
+    assert has(run_extract, "India-Pakistan tension rises after a border clash.", "IND", "rival", "PAK")
+    assert has(run_extract, "Seoul's row with Tokyo continues.", "KOR", "rival", "JPN")
