@@ -29,6 +29,7 @@ bench: venv
 	$(PY) bench/throughput.py
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
+	$(PY) bench/extract_linear.py
 
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md

@@ -16,7 +16,7 @@ demonym; `ctx.state_of(person_key)` gives the person's country.
 from __future__ import annotations
 
 from dyad.extract.actors import fallbacks, groups, orgs, person_context, persons, refs, states
-from dyad.extract.actors.drafts import Registry, state_name
+from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.lexicon import igos
 from dyad.extract.actors.states import compound_hits, find_places
 from dyad.extract.common.context import DocContext
@@ -35,11 +35,11 @@ def run(ctx: DocContext) -> None:
             draft = reg.ensure(f"igo:{hit.target}", igo.name, "organization", role=igo.role, sector="IGO")
             reg.mention(draft.key, span.start_char, span.end_char, "name" if span.text == igo.name else "alias")
         else:
-            draft = reg.ensure(f"state:{hit.target}", state_name(hit.target), "state", country=hit.target, role="government", sector="GOV")
+            draft = reg.ensure_state(hit.target)
             reg.mention(draft.key, span.start_char, span.end_char, hit.how)
     places = {i: h for h in hits for i in range(h.start, h.end)}
     for start, end, iso3, how in compound_hits(doc, set(places)):
-        draft = reg.ensure(f"state:{iso3}", state_name(iso3), "state", country=iso3, role="government", sector="GOV")
+        draft = reg.ensure_state(iso3)
         reg.mention(draft.key, start, end, how)
     inner_places = {i: h for h in inner for i in range(h.start, h.end)}
     people = persons.find_people(ctx, reg, places)

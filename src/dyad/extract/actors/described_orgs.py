@@ -26,6 +26,12 @@ def described_orgs(
 ) -> None:
     doc = ctx.doc
     heads = lexicon.org_heads()
+    named_set = set(named)
+    by_home: dict[tuple[str | None, str | None], list[str]] = {}  # (country, role) -> named organisations
+    for key in dict.fromkeys(named):
+        draft = reg.drafts.get(key)
+        if draft is not None:
+            by_home.setdefault((draft.country, draft.role), []).append(key)
     for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
@@ -43,7 +49,7 @@ def described_orgs(
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
             continue
-        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named, chunk.root):
+        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named_set, chunk.root):
             continue  # "Pakistan's Ministry" cut from "Pakistan's Ministry of Foreign Affairs", named already
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
@@ -57,7 +63,7 @@ def described_orgs(
             draft.why.append(f"'{span.text}' describes {known.name} (known organisations list)")
             reg.mention(key, span.start_char, span.end_char, "alias")
             continue
-        target = _same_named(reg, named, country, role, head) or key
+        target = _same_named(reg, by_home.get((country, role), []), role, head) or key
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
@@ -77,8 +83,9 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
     return found
 
 
-def _inside_named(reg: Registry, named: list[str], token: Token) -> bool:
-    return any(s <= token.idx < e for key in named if key in reg.drafts for s, e, _ in reg.drafts[key].spans)
+def _inside_named(reg: Registry, named: set[str], token: Token) -> bool:
+    """The token is inside a mention of one of the named organisations."""
+    return any(key in named for key in reg.keys_at(token.idx))
 
 
 def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -> lexicon.KnownOrg | None:
@@ -133,13 +140,13 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def _same_named(reg: Registry, named: list[str], country: str, role: str, head: str) -> str | None:
-    """A named organisation of the same country and role sharing a word with the description."""
+def _same_named(reg: Registry, named: list[str], role: str, head: str) -> str | None:
+    """A named organisation (of the description's country and role) sharing a word with the description."""
     words = set(head.replace("-", " ").split())
     matches = []
     for key in named:
         draft = reg.drafts.get(key)
-        if draft is None or draft.country != country or draft.role != role:
+        if draft is None:
             continue
         name_words = {w.lower() for w in draft.name.replace("-", " ").split()}
         if words & name_words or role == "media":

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Draft, Registry, state_name
-from dyad.extract.actors.names import name_parts, normalise, same_full_name
+from dyad.extract.actors.names import FullNames, name_parts, normalise
 from dyad.extract.common.context import DocContext
 
 # A state is a document's main state when it has this many times the mentions of the next one.
@@ -57,25 +57,26 @@ def fallback_leaders(ctx: DocContext, reg: Registry) -> None:
 
 
 def leader_for(draft: Draft, published: dt.date | None) -> lexicon.Leader | None:
-    names = {draft.name, *draft.aliases}
-    for leader, forms in _leader_forms():
-        if published and leader.since and published < leader.since:
-            continue
-        if any(same_full_name(a, b) for a in names for b in forms if a[:1].lower() == b[:1].lower()):
-            return leader
-    return None
+    """The first listed leader (in office by the publication date or before) whose name the person has."""
+    leaders = lexicon.leaders()
+    fits = [
+        order
+        for name in {draft.name, *draft.aliases}
+        for form, order in _leader_names().find(name)
+        if form[:1].lower() == name[:1].lower() and not (published and leaders[order].since and published < leaders[order].since)
+    ]
+    return leaders[min(fits)] if fits else None
 
 
 def _leader_by_surname(draft: Draft, published: dt.date | None, reg: Registry) -> lexicon.Leader | None:
     """'Trump' alone, in an article that names the United States: the one listed leader it can be."""
     if len(draft.name.split()) != 1:
         return None
-    lone = normalise(draft.name)
+    leaders = lexicon.leaders()
     fits = [
-        leader
-        for leader, forms in _leader_forms()
-        if not (published and leader.since and published < leader.since)
-        and any(lone in (parts[0], parts[-1]) for parts in (name_parts(f) for f in forms))
+        leaders[order]
+        for order in sorted(set(_leader_surnames().get(normalise(draft.name), ())))
+        if not (published and leaders[order].since and published < leaders[order].since)
     ]
     # one person listed for several terms is still one person
     people = {(leader.name, leader.country) for leader in fits}
@@ -85,5 +86,22 @@ def _leader_by_surname(draft: Draft, published: dt.date | None, reg: Registry) -
 
 
 @lru_cache(maxsize=1)
-def _leader_forms() -> tuple[tuple[lexicon.Leader, tuple[str, ...]], ...]:
-    return tuple((leader, (leader.name, *leader.aliases)) for leader in lexicon.leaders())
+def _leader_names() -> FullNames[int]:
+    """Every name and alias of the listed leaders -> the leader's place in the list."""
+    index: FullNames[int] = FullNames()
+    for order, leader in enumerate(lexicon.leaders()):
+        for form in (leader.name, *leader.aliases):
+            index.add(form, order)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _leader_surnames() -> dict[str, list[int]]:
+    """First or last part of a leader's name or alias -> the leaders' places in the list."""
+    index: dict[str, list[int]] = {}
+    for order, leader in enumerate(lexicon.leaders()):
+        for form in (leader.name, *leader.aliases):
+            parts = name_parts(form)
+            for part in {parts[0], parts[-1]} if parts else ():
+                index.setdefault(part, []).append(order)
+    return index

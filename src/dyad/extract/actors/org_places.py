@@ -76,13 +76,15 @@ STATE_ITSELF = {"government", "authorities", "regime", "state", "administration"
 
 
 def state_itself(span: Span, inner: dict[int, PlaceHit]) -> str | None:
-    """'Iraqi Government', 'the Chinese authorities': the state's key when the name is a state plus such a word."""
+    """'Iraqi Government', 'the Chinese authorities': the state's ISO3 when the name is a state plus such a word."""
     last = span[-1]
     if last.lower_ not in STATE_ITSELF or last.lower_ == "administration":
         return None
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in lexicon.org_heads():
+        return None  # "US State" cut from "US State department": a body of the state, not the state
     hits = {inner[i].target for i in range(span.start, span.end - 1) if i in inner and not inner[i].igo}
     covered = all(i in inner for i in range(span.start, span.end - 1))
-    return f"state:{hits.pop()}" if len(hits) == 1 and covered else None
+    return hits.pop() if len(hits) == 1 and covered else None
 
 
 def before_name(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, lexicon.Title | None] | None:

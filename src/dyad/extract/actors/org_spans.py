@@ -7,6 +7,7 @@ to the whole name ("Institute" + "for Ocean Law").
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -15,7 +16,7 @@ from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import phrase_doc
-from dyad.extract.common.doccache import entities
+from dyad.extract.common.doccache import entities, once
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE
 
 CONNECTORS = {"for", "of", "on", "and", "&"}
@@ -110,14 +111,41 @@ def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
     return _MATCHERS[id(vocab)]
 
 
+def known_matches(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the known organisations' names and aliases in the document, sorted, found once."""
+
+    def find(d: Doc) -> list[tuple[int, int, str]]:
+        return sorted({(start, end, d.vocab.strings[match_id]) for match_id, start, end in _matchers(d.vocab)[0](d)})
+
+    return once(doc, "known_orgs", find)
+
+
+def known_inside(span: Span, shorter: bool = False) -> list[tuple[Span, lexicon.KnownOrg]]:
+    """Known organisations named inside a span, longest first, then earliest (only names shorter than the
+    span when `shorter`): from the document's matches by bisection, whatever the span's length."""
+    matches = known_matches(span.doc)
+    known = lexicon.known_orgs()
+    inside = []
+    for start, end, form in matches[bisect.bisect_left(matches, (span.start, span.start, "")) :]:
+        if start >= span.end:
+            break
+        if end <= span.end and not (shorter and (start, end) == (span.start, span.end)):
+            inside.append((span.doc[start:end], known[form]))
+    return sorted(inside, key=lambda pair: (-len(pair[0]), pair[0].start))
+
+
 def candidates(doc: Doc) -> list[tuple[Span, str]]:
     """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
-    known, described = _matchers(doc.vocab)
+    return once(doc, "org_candidates", _candidates)
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, str]]:
+    _, described = _matchers(doc.vocab)
     found: list[tuple[Span, str]] = []
     for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
             found.append((org_span(ent), ent.label_))
-    for match_id, start, end in known(doc):
+    for start, end, _ in known_matches(doc):
         found.append((doc[start:end], "KNOWN"))
     for _, start, end in described(doc):
         found.append((doc[start + 1 : end], "DESCRIBED"))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.described_orgs import described_orgs
-from dyad.extract.actors.drafts import Registry
+from dyad.extract.actors.drafts import Draft, Registry
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_checks import not_an_org
 from dyad.extract.actors.org_places import (
@@ -27,12 +27,12 @@ from dyad.extract.actors.org_places import (
     state_owner,
     units_of,
 )
-from dyad.extract.actors.org_spans import candidates
+from dyad.extract.actors.org_spans import candidates, known_inside
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import doc_text
+from dyad.extract.common.doccache import doc_text, once
 
 
 def find_orgs(
@@ -55,9 +55,16 @@ def initials(name: str) -> str:
 
 def _spelled_out_otherwise(text: str, org: lexicon.KnownOrg, doc: Doc) -> bool:
     """An acronym of a listed organisation, in a document that never names it in full but names
-    another organisation with these initials."""
+    another organisation with these initials (asked once per acronym and document)."""
     if not (text.isupper() and text.isalpha()):
         return False
+    answers: dict[str, bool] = once(doc, "spelled_out_otherwise", lambda _: {})
+    if text not in answers:
+        answers[text] = _spelled_out_in(text, org, doc)
+    return answers[text]
+
+
+def _spelled_out_in(text: str, org: lexicon.KnownOrg, doc: Doc) -> bool:
     body = doc_text(doc)
     if any(form in body for form in (org.name, *org.aliases) if not form.isupper()):
         return False
@@ -69,10 +76,14 @@ def _spelled_out_otherwise(text: str, org: lexicon.KnownOrg, doc: Doc) -> bool:
 def _fold_acronyms(reg: Registry, keys: list[str]) -> None:
     """An acronym the text uses for an organisation it also names in full is that organisation ("BLA")."""
     drafts = [reg.drafts[k] for k in dict.fromkeys(keys) if k in reg.drafts]
+    by_initials: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if len(d.name.split()) > 1:
+            by_initials.setdefault(initials(d.name), []).append(d)
     for short in drafts:
         if not (short.name.isupper() and short.name.isalpha() and 2 <= len(short.name) <= 6):
             continue
-        fulls = [d for d in drafts if d is not short and d.key in reg.drafts and len(d.name.split()) > 1 and initials(d.name) == short.name]
+        fulls = [d for d in by_initials.get(short.name, ()) if d is not short and d.key in reg.drafts]
         if len(fulls) == 1:
             reg.rekey(short.key, fulls[0].key)
 
@@ -82,18 +93,15 @@ def _known_in(span: Span) -> lexicon.KnownOrg | None:
     known = lexicon.known_orgs()
     if span.text in known:
         return known[span.text]
-    for size in range(len(span) - 1, 0, -1):
-        for start in range(span.start, span.end - size + 1):
-            part = span.doc[start : start + size].text
-            if part in known:
-                return known[part]
-    return None
+    inside = known_inside(span, shorter=True)
+    return inside[0][1] if inside else None
 
 
 def _named_orgs(
     ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
 ) -> list[str]:
     keys: list[str] = []
+    names = _Names()
     doc = ctx.doc
     known = lexicon.known_orgs()
     for span, label in candidates(doc):
@@ -103,7 +111,7 @@ def _named_orgs(
         owned = state_owner(span, places, inner)
         if owned is not None:
             text = owned  # "Pakistan's Ministry of Foreign Affairs": two states' ministries are two actors
-        same = next((k for k in keys if reg.drafts[k].name == text), None)
+        same = names.exact.get(text)
         if same:
             reg.mention(same, span.start_char, span.end_char, "name")  # named again, maybe in a heading
             continue
@@ -117,7 +125,7 @@ def _named_orgs(
         head = org_head([t.text for t in span])
         if org is None and not_an_org(span, label, head, part_of is not None):
             continue
-        earlier = _earlier_with_head(reg, keys, span, head)
+        earlier = names.ending_with_head(span, head)
         if earlier:
             reg.mention(earlier, span.start_char, span.end_char, "title")  # "the Foundation"
             continue
@@ -125,9 +133,10 @@ def _named_orgs(
             continue  # a bare "Council" with nothing named before it
         state = state_itself(span, inner)
         if state:
-            reg.mention(state, span.start_char, span.end_char, "alias")  # "the Iraqi Government"
+            # "the Iraqi Government"; the state may so far be named only inside other names ("US State department")
+            reg.mention(reg.ensure_state(state).key, span.start_char, span.end_char, "alias")
             continue
-        longer = _longer_name(reg, keys, text)
+        longer = names.longer(text)
         if longer:
             reg.mention(longer, span.start_char, span.end_char, "alias")  # "Central Command" after "U.S. Central Command"
             continue
@@ -141,6 +150,7 @@ def _named_orgs(
         if owned is not None and owned not in draft.aliases:
             draft.aliases.append(owned)
         keys.append(key)
+        names.add(key, draft.name)
         for i in range(span.start, span.end):
             if i in inner and not inner[i].igo and doc[inner[i].start - 1].lower_ not in {"on", "about"}:
                 draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
@@ -178,31 +188,37 @@ def _named_orgs(
     return keys
 
 
-def _longer_name(reg: Registry, keys: list[str], text: str) -> str | None:
-    """A named organisation whose name ends with this shorter one ("U.S. Central Command" for "Central Command")."""
-    if len(text.split()) < 2:
-        return None
-    for key in keys:
-        draft = reg.drafts.get(key)
-        if draft and draft.name != text and draft.name.endswith(" " + text):
-            return key
-    return None
-
-
 def _bare_legislature(span: Span, head: lexicon.Title) -> bool:
     """'Congress', 'Parliament' written alone and capitalised, not opening a sentence: the body itself."""
     return head.sector == "LEG" and span[0].is_title and not span[0].is_sent_start and len(span) <= 2
 
 
-def _earlier_with_head(reg: Registry, keys: list[str], span: Span, head: lexicon.Title | None) -> str | None:
-    """'the Foundation' after 'the Prospect Foundation': the same organisation."""
-    if head is None or len(span) != 1 or span.text.lower() != head.title:
-        return None
-    for key in reversed(keys):
-        draft = reg.drafts.get(key)
-        if draft and draft.name.lower().endswith(head.title) and draft.name.lower() != head.title:
-            return key
-    return None
+class _Names:
+    """The organisations named so far, indexed by name, by the shorter names they end with and by last word."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, str] = {}
+        self._suffixes: dict[str, str] = {}
+        self._last_words: dict[str, list[tuple[str, str]]] = {}
+
+    def add(self, key: str, name: str) -> None:
+        self.exact.setdefault(name, key)
+        for i, c in enumerate(name):
+            if c == " ":
+                self._suffixes.setdefault(name[i + 1 :], key)
+        words = name.lower().split()
+        if words:
+            self._last_words.setdefault(words[-1], []).append((key, name.lower()))
+
+    def longer(self, text: str) -> str | None:
+        """A named organisation whose name ends with this shorter one ("U.S. Central Command" for "Central Command")."""
+        return self._suffixes.get(text) if len(text.split()) >= 2 else None
+
+    def ending_with_head(self, span: Span, head: lexicon.Title | None) -> str | None:
+        """'the Foundation' after 'the Prospect Foundation': the same organisation (the latest named)."""
+        if head is None or len(span) != 1 or span.text.lower() != head.title:
+            return None
+        return next((k for k, name in reversed(self._last_words.get(head.title, [])) if name != head.title), None)
 
 
 def _is_whole(span: Span, org: lexicon.KnownOrg, inner: dict[int, PlaceHit]) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.names import normalise
+from dyad.extract.actors.org_spans import known_inside
 from dyad.extract.actors.people import People
 from dyad.extract.actors.readings import MEMBER_ROLES, Reading
 from dyad.extract.actors.states import PlaceHit
@@ -28,15 +29,16 @@ def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], peopl
     for chunk in noun_chunks(ctx.doc):
         if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
             continue
-        words = [t.lower_ for t in chunk.root.subtree if t.i <= chunk.root.i and t.i >= chunk.start]
         hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
-        body = None if hit else _known_org_in(chunk)  # "a senior State Department official"
-        if body is not None:
-            hit = lexicon.known_orgs()[body.text].country
+        known = None if hit else _known_org_in(chunk)  # "a senior State Department official"
+        body = known[0] if known else None
+        if known is not None:
+            hit = known[1].country
         found = lexicon.titles().get(chunk.root.lower_)
         if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
             continue
         span = chunk[1:]
+        words = [t.lower_ for t in ctx.doc[chunk.start : chunk.root.i + 1]]
         key = f"person:anonymous:{hit}:{normalise(span.text)}"
         draft = reg.ensure(key, span.text, "person")
         draft.set_country(hit, f"described as '{chunk.text}'")
@@ -48,14 +50,11 @@ def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], peopl
             people.by_token.pop(i, None)  # the organisation stays an actor of its own
 
 
-def _known_org_in(chunk: Span) -> Span | None:
+def _known_org_in(chunk: Span) -> tuple[Span, lexicon.KnownOrg] | None:
     """A listed organisation with a country named inside a description ("a State Department official")."""
-    known = lexicon.known_orgs()
-    for size in range(len(chunk) - 1, 0, -1):
-        for start in range(chunk.start, chunk.end - size):
-            org = known.get(chunk.doc[start : start + size].text)
-            if org is not None and org.country:
-                return chunk.doc[start : start + size]
+    for span, org in known_inside(chunk, shorter=True):
+        if org.country and span.end < chunk.end:
+            return span, org
     return None
 
 
@@ -104,6 +103,7 @@ def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
     country, first named in the sentence right after one whose subject is a state or that state's envoy,
     speaks for that state."""
     seen: set[int] = set()
+    named_in = {span.sent.start for span, _ in people.spans}  # sentences that name someone
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         sent = span.sent
         first_here = sent.start not in seen
@@ -114,7 +114,7 @@ def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
         if not any(t.text in QUOTE_MARKS for t in sent):
             continue  # only the speaker of a quotation that goes on from the sentence before
         prev = ctx.doc[sent.start - 1].sent
-        if any(prev.start <= s.start < prev.end for s, _ in people.spans):
+        if prev.start in named_in:
             continue  # the sentence before names someone: the subject may be theirs
         country, titled = _subject_state(prev, places)
         if country and (titled or draft.role is not None):  # an untitled name only after "Russia's envoy ..."

@@ -20,11 +20,11 @@ from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Draft, Registry
 from dyad.extract.actors.fallbacks import leader_for
 from dyad.extract.actors.name_spans import clean_name
-from dyad.extract.actors.names import name_parts, near_spelling, normalise, person_key, same_full_name
+from dyad.extract.actors.names import FullNames, NameParts, name_parts, normalise, person_key, same_full_name
 from dyad.extract.actors.org_spans import candidates
 from dyad.extract.actors.people import People
 from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, sentence_country
-from dyad.extract.actors.readings import Reading, read_after, read_before
+from dyad.extract.actors.readings import OrgSpans, Reading, read_after, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
@@ -55,11 +55,14 @@ def person_spans(ctx: DocContext) -> list[Span]:
     things = named_places(ctx.doc)
     spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
     spans = filter_spans(spans + [e for e in ctx.doc.ents if _mislabelled_speaker(e)])
-    full_parts = {p for s in spans if len(s.text.split()) > 1 for p in name_parts(s.text)}
+    full_parts: NameParts[None] = NameParts()
+    for s in spans:
+        if len(s.text.split()) > 1:
+            full_parts.add(name_parts(s.text), None)
     for ent in ctx.doc.ents:
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
-            if len(span) == 1 and _looks_like_name(span) and _matches_part(normalise(span.text), full_parts):
+            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span.text)):
                 spans.append(span)
     return filter_spans(spans)
 
@@ -110,31 +113,29 @@ def _bare_noun(tok: Token) -> bool:
 WEATHER_WORDS = {"cyclone", "cyclones", "typhoon", "typhoons", "hurricane", "hurricanes", "storm", "tropical"}
 
 
-def _matches_part(lone: str, parts: set[str]) -> bool:
-    """A lone name is a part of a full name, or a one-letter slip of one ("Takaiichi", "Yoon"/"Yoo")."""
-    if lone in parts:
-        return True
-    return any(near_spelling(lone, p) for p in parts)
-
-
 def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> People:
     people = People()
     spans = person_spans(ctx)
     fulls = [s for s in spans if len(s.text.split()) > 1]
     lones = [s for s in spans if len(s.text.split()) == 1]
     person_tokens = {i for s in spans for i in range(s.start, s.end)}
+    named: FullNames[str] = FullNames()
     for span in fulls:
-        key = next((k for _, k in people.spans if same_full_name(reg.drafts[k].name, span.text)), None)
+        found = named.find(span.text)
+        key = found[0][1] if found else None
         how = "name" if key is None or normalise(reg.drafts[key].name) == normalise(span.text) else "alias"
-        key = key or person_key(span.text)
+        if key is None:
+            key = person_key(span.text)
+            named.add(reg.ensure(key, span.text, "person").name, key)
         reg.ensure(key, span.text, "person")
         people.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
     _choose_names(reg, people, ctx.document.published)
+    known = _Known(reg, people)
     for span in lones:
-        key = _lone_target(span, people, reg)
+        key = known.lone_target(span)
         how = "surname"
-        key = key or _initials_target(span, people, reg)  # "MBS" for "Mohammed bin Salman"
+        key = key or known.initials_target(span)  # "MBS" for "Mohammed bin Salman"
         if key is None and used_as_place(span, lones):
             continue  # "in Dadaab", "Kakuma camp": a place the model took for a person
         if key is None:
@@ -144,9 +145,10 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         elif normalise(span.text) not in name_parts(reg.drafts[key].name):
             how = "alias"  # a near spelling
         people.add(span, key)
+        known.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
     _unlabelled_names(ctx, reg, people, places)
-    orgs = _org_spans(ctx)
+    orgs = OrgSpans(_org_spans(ctx))
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         reading = read_before(ctx.doc, span.start, places, person_tokens, orgs)
         after = read_after(ctx.doc, span.end, places, orgs)
@@ -193,31 +195,43 @@ def _org_spans(ctx: DocContext) -> list[Span]:
     return [span for span, label in candidates(ctx.doc) if label != "NORP"]
 
 
-def _lone_target(span: Span, people: People, reg: Registry) -> str | None:
-    """The full-name actor a lone name refers to: nearest before it, else first after."""
-    lone = normalise(span.text)
-    exact = [(s, k) for s, k in people.spans if len(s) > 1 and lone in name_parts(reg.drafts[k].name)]
-    candidates = exact or [
-        (s, k) for s, k in people.spans if len(s) > 1 and _matches_part(lone, set(name_parts(reg.drafts[k].name)))
-    ]
-    if not candidates:
-        return None
-    keys = {k for _, k in candidates}
-    if len(keys) == 1:
-        return keys.pop()
-    before = [(s, k) for s, k in candidates if s.start < span.start]
-    if before:
-        return max(before, key=lambda p: p[0].start)[1]
-    return min(candidates, key=lambda p: p[0].start)[1]
+class _Known:
+    """The people named in full so far (spans of two tokens or more), by name part and by initials."""
 
+    def __init__(self, reg: Registry, people: People) -> None:
+        self.reg = reg
+        self.parts: NameParts[tuple[Span, str]] = NameParts()
+        self.initials: dict[str, set[str]] = {}
+        for span, key in people.spans:
+            self.add(span, key)
 
-def _initials_target(span: Span, people: People, reg: Registry) -> str | None:
-    """The one person named in full whose initials a lone all-capitals name spells."""
-    text = span.text
-    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
-        return None
-    keys = {k for s, k in people.spans if len(s) > 1 and _initials(reg.drafts[k].name) == text}
-    return keys.pop() if len(keys) == 1 else None
+    def add(self, span: Span, key: str) -> None:
+        if len(span) > 1:
+            name = self.reg.drafts[key].name
+            self.parts.add(name_parts(name), (span, key))
+            self.initials.setdefault(_initials(name), set()).add(key)
+
+    def lone_target(self, span: Span) -> str | None:
+        """The full-name actor a lone name refers to: nearest before it, else first after."""
+        lone = normalise(span.text)
+        candidates = self.parts.exact(lone) or self.parts.near(lone)
+        if not candidates:
+            return None
+        keys = {k for _, k in candidates}
+        if len(keys) == 1:
+            return keys.pop()
+        before = [(s, k) for s, k in candidates if s.start < span.start]
+        if before:
+            return max(before, key=lambda p: p[0].start)[1]
+        return min(candidates, key=lambda p: p[0].start)[1]
+
+    def initials_target(self, span: Span) -> str | None:
+        """The one person named in full whose initials a lone all-capitals name spells."""
+        text = span.text
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
+            return None
+        keys = self.initials.get(text, set())
+        return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _initials(name: str) -> str:

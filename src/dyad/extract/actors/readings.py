@@ -8,6 +8,8 @@ University", ", who is a senior fellow at Z"). A `Reading` holds what they say.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +23,32 @@ from dyad.extract.common.words import POSSESSIVE, POSSESSIVE_PRONOUNS
 APPOS_LEAD = {"a", "an", "the", "who", "which", "is", "was", "are", "were", "now", "also", "serves", "served", "as", "currently", "then"}
 APPOS_STOP = {",", ";", ":", "(", ")", ".", "\"", "\u201c", "\u201d", "--", "\u2014", "\u2013"}
 ORG_PREPS = {"at", "of", "with", "from", "for", "in"}
+
+
+class OrgSpans:
+    """Organisation name spans of a document (sorted, not overlapping), found by token without a scan."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda o: o.start)
+        self.starts = [o.start for o in self.spans]
+        self._at = {i: o for o in reversed(self.spans) for i in range(o.start, o.end)}
+
+    def at(self, i: int) -> Span | None:
+        """The organisation span that holds token i."""
+        return self._at.get(i)
+
+    def starting_from(self, i: int) -> Iterator[Span]:
+        """The spans that start at token i or later, in order."""
+        for k in range(bisect.bisect_left(self.starts, i), len(self.spans)):
+            yield self.spans[k]
+
+    def first_from(self, i: int, before: int) -> Span | None:
+        """The first span that starts at token i or later and before `before`."""
+        k = bisect.bisect_left(self.starts, i)
+        return self.spans[k] if k < len(self.spans) and self.starts[k] < before else None
+
+
+NO_ORGS = OrgSpans([])
 
 
 @dataclass
@@ -39,7 +67,7 @@ class Reading:
 
 
 def read_before(
-    doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int], orgs: list[Span] | None = None
+    doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int], orgs: OrgSpans = NO_ORGS
 ) -> Reading:
     """Read the words just before a name: titles, demonyms, possessors ("Chinese Premier X", "Japan's envoy, X")."""
     reading = Reading()
@@ -97,7 +125,8 @@ def read_before(
             reading.pronoun = tok
             first = i
             break
-        body = next((o for o in orgs or () if o.start <= i < o.end and (len(o) > 1 or o.text.isupper())), None)
+        body = orgs.at(i)
+        body = body if body is not None and (len(body) > 1 or body.text.isupper()) else None
         if body is not None and words and i not in places:
             reading.org = body  # "U.S. Commerce Department Secretary X"
             reading.why.append(f"'{body.text}' before the name")
@@ -163,7 +192,7 @@ def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], pers
             return
 
 
-def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
+def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: OrgSpans) -> Reading:
     """Read an appositive, relative clause or copula after a name (", a professor at Y University")."""
     reading = Reading()
     if end < len(doc) and doc[end].lower_ in {"of", "from", "at"}:
@@ -208,8 +237,10 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]
             if k in places and not places[k].igo and k + 1 < len(doc) and doc[places[k].end].text in POSSESSIVE:
                 reading.country = places[k].target
                 break
-    for org in orgs:
-        if j <= org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
+    for org in orgs.starting_from(j):
+        if org.start > stop + 1:
+            break
+        if org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
             reading.org = org  # "Professor, Y University" names the employer after a comma
             break
     return reading
@@ -227,11 +258,11 @@ MEMBER_ROLES = {
 }
 
 
-def _member_of(doc: Doc, end: int, orgs: list[Span]) -> Reading:
+def _member_of(doc: Doc, end: int, orgs: OrgSpans) -> Reading:
     """'X of the Y Institute said', 'X from Z University': the organisation a person speaks for."""
     reading = Reading()
     limit = min(len(doc), end + 10, doc[end].sent.end)
-    org = next((o for o in orgs if end < o.start < limit), None)
+    org = orgs.first_from(end + 1, limit)
     if org is None or any(t.pos_ in {"VERB", "AUX"} or t.text in APPOS_STOP for t in doc[end + 1 : org.start] if t.lower_ != "think"):
         return reading
     reading.org = org
@@ -272,5 +303,5 @@ def _desc_end(words: list[str]) -> int:
     return len(words)
 
 
-def _is_org_prefix(doc: Doc, k: int, orgs: list[Span]) -> bool:
-    return any(o.start <= k < o.end for o in orgs)
+def _is_org_prefix(doc: Doc, k: int, orgs: OrgSpans) -> bool:
+    return orgs.at(k) is not None

@@ -81,23 +81,29 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
     """True when the span is part of a longer name entity that is not itself a place form."""
     forms = lexicon.gazetteer().forms
     igo_forms = lexicon.igo_forms()
-    for ent in entities(doc):
-        if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
-            continue
+    ent = _entity_at(doc).get(span.start)  # entities never overlap: only the one at the span's start can hold it
+    if ent is not None:
+        if ent.label_ not in NAME_LABELS or ent.end < span.end:
+            return False
         start = ent.start
         while start < ent.end and doc[start].pos_ not in {"PROPN", "NOUN", "ADJ", "X", "NUM"}:
             start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
         if (start, ent.end) == (span.start, span.end):
-            continue
+            return False
         bare = lexicon.strip_article(strip_possessive(ent.text).rstrip())
         if bare in forms or bare in igo_forms or bare == span.text:
-            continue
+            return False
         if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
             # "the Korean Peninsula": a place, not the state (non-actor phrases catch most)
             return True
         if ent.label_ != "LOC":
             return True
     return False
+
+
+def _entity_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity that covers it."""
+    return once(doc, "entity_at", lambda d: {i: e for e in entities(d) for i in range(e.start, e.end)})
 
 
 def _is_language_use(span: Span) -> bool:
@@ -162,8 +168,7 @@ def _shares_a_place_name(span: Span) -> bool:
     if k + 2 >= len(doc) or doc[k].lower_ not in {"and", "or", "&"} or not doc[k + 1].is_title:
         return False
     tail = [t.text for t in doc[k + 2 : k + 4] if t.is_title]
-    phrases = lexicon.non_actor_phrases()
-    lowered = {p.lower() for p in phrases}
+    lowered = lexicon.non_actor_lower()
     return any(f"{span.text} {' '.join(tail[:n])}".lower() in lowered for n in range(1, len(tail) + 1))
 
 
@@ -221,7 +226,7 @@ def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
             del reg.drafts[key]
-            reg.taken.pop((start, end), None)
+            reg.release(start, end)
 
 
 # Nouns that say a name is a place or a thing when the text calls it one ("X is a radar base").
