@@ -15,7 +15,8 @@ from dyad.extract.actors.names import FullNames, NameParts, same_full_name
 def test_a_state_named_only_inside_a_body_name_does_not_break_the_stage(actors_of):
     # "US" sits inside the entity the model finds ("US State"): the state had no draft of its own
     ctx = actors_of("The US State department advised against travel.")
-    assert by_name(ctx, "State Department").country == "USA"
+    body = by_name(ctx, "US State department")
+    assert (body.key, body.country, body.kind) == ("org:statedepartment", "USA", "organization")
 
 
 def test_a_state_plus_government_still_names_the_state(actors_of):

@@ -20,6 +20,7 @@ class Draft:
     sector: str | None = None
     why: list[str] = field(default_factory=list)
     igo: str | None = None  # the international body a person or organisation belongs to
+    cameo: str | None = None  # full CAMEO actor code when a table gives one (IGOUNO, PSEREBHMS)
     aliases: list[str] = field(default_factory=list)
     # (start_char, end_char, how)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
@@ -180,10 +181,14 @@ def _word_char(text: str, i: int) -> bool:
 
 
 def _code(draft: Draft) -> str | None:
-    """CAMEO-style code: country + sector ("KORGOV"); IGOs are "IGO" + their key."""
+    """CAMEO actor code: a table's full code when there is one, else country + sector ("KORGOV");
+    international bodies and the people who serve them the body's code ("IGOUNO")."""
+    if draft.cameo:
+        return draft.cameo
     if draft.sector == "IGO":
         body = draft.igo or (draft.key.split(":", 1)[1] if draft.key.startswith("igo:") else "")
-        return "IGO" + body.replace("_", "")
+        igo = lexicon.igos().get(body)
+        return igo.cameo if igo and igo.cameo else "IGO" + body.replace("_", "")
     if draft.country and draft.sector:
         return draft.country + draft.sector
     return draft.country

@@ -5,15 +5,20 @@ A people noun qualified by a state or nationality is a group of that state
 group even without one ("protesters in Bangkok clashed with police",
 "militants attacked"), placed by the phrase after it when there is one.
 Officials, diplomats and troops are not groups: they act for their state.
+Peoples and communities written as a plural noun ("Palestinians", "Kurds",
+"Shiites") are groups too, with the country and CAMEO code collectives.tsv gives.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
-from dyad.extract.actors.states import PlaceHit
+from dyad.extract.actors.names import normalise
+from dyad.extract.actors.states import PlaceHit, phrase_doc
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import noun_chunks
 from dyad.extract.common.words import DETERMINERS
@@ -24,6 +29,30 @@ QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly",
 def _stance(doc: Doc, start: int) -> bool:
     """'pro-' or 'anti-' right before a state's name or demonym."""
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti", "non"}
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _collective_matcher(vocab) -> PhraseMatcher:
+    if id(vocab) not in _MATCHERS:
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for form in lexicon.collectives():
+            matcher.add(form, [phrase_doc(vocab, form)])
+        _MATCHERS[id(vocab)] = matcher
+    return _MATCHERS[id(vocab)]
+
+
+def find_collectives(doc: Doc, reg: Registry) -> None:
+    """'Palestinians', 'Iraqi Kurds', 'Shiites': a people or community, one group actor each."""
+    found = [Span(doc, s, e, label=m) for m, s, e in _collective_matcher(doc.vocab)(doc)]
+    for span in filter_spans(found):
+        people = lexicon.collectives()[span.label_]
+        role = "faith" if people.use == "faith" else "public"
+        key = f"group:{people.country or 'XXX'}:{normalise(people.form)}"
+        draft = reg.ensure(key, span.text, "group", country=people.country, role=role, sector=people.sector or None,
+                           cameo=people.cameo or None, why=[f"'{span.text}' (collectives list)"])
+        reg.mention(draft.key, span.start_char, span.end_char, "name" if span.text == draft.name else "alias")
 
 
 def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:

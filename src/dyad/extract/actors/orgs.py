@@ -38,8 +38,10 @@ from dyad.extract.common.doccache import doc_text, once
 def find_orgs(
     ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
 ) -> None:
-    named = _named_orgs(ctx, reg, places, inner, people)
+    listed: dict[str, lexicon.KnownOrg] = {}
+    named = _named_orgs(ctx, reg, places, inner, people, listed)
     _fold_acronyms(reg, named)
+    _name_as_written(reg, listed)
     units_of(reg, named)
     described_orgs(ctx, reg, places, people, named)
 
@@ -97,8 +99,27 @@ def _known_in(span: Span) -> lexicon.KnownOrg | None:
     return inside[0][1] if inside else None
 
 
+def _name_as_written(reg: Registry, listed: dict[str, lexicon.KnownOrg]) -> None:
+    """A listed organisation is named by the first of its listed names the document uses ("al-Shabab",
+    "YPG"), not as the table spells it; its key stays the table's, so documents agree on who it is."""
+    for key, org in listed.items():
+        draft = reg.drafts.get(key)
+        forms = {lexicon.strip_article(f) for f in (org.name, *org.aliases)}
+        written = sorted(
+            (s, lexicon.strip_article(reg.text[s:e])) for s, e, how in draft.spans if how in {"name", "alias"}
+        ) if draft else []
+        first = next((text for _, text in written if text in forms), None)
+        if first:
+            draft.name = first
+
+
 def _named_orgs(
-    ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], inner: dict[int, PlaceHit], people: People
+    ctx: DocContext,
+    reg: Registry,
+    places: dict[int, PlaceHit],
+    inner: dict[int, PlaceHit],
+    people: People,
+    listed: dict[str, lexicon.KnownOrg],
 ) -> list[str]:
     keys: list[str] = []
     names = _Names()
@@ -142,6 +163,8 @@ def _named_orgs(
             continue
         key = "org:" + normalise(org.name if org else text)
         draft = reg.ensure(key, org.name if org else text, "organization")
+        if org is not None:
+            listed[key] = org
         if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
             draft.set_country(part_of.country, f"part of {part_of.name}")
         reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
@@ -165,7 +188,9 @@ def _named_orgs(
             if desc:
                 draft.set_role(desc.role, desc.sector, why)
         if org:
-            draft.set_role(org.role, org.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army
+            period = org.on(ctx.document.published)  # the Taliban: rebels until 2021-08, the government after
+            draft.set_role(period.role, period.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army
+            draft.cameo = draft.cameo or period.cameo or None
         if head:
             draft.set_role(head.role, head.sector, f"'{head.title}' in its name")
         if head is not None and _bare_legislature(span, head):

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Draft, Registry
-from dyad.extract.actors.fallbacks import leader_for
+from dyad.extract.actors.holders import holder_for, titled_forms
 from dyad.extract.actors.name_spans import clean_name
 from dyad.extract.actors.names import FullNames, NameParts, name_parts, normalise, person_key, same_full_name
 from dyad.extract.actors.org_spans import candidates
@@ -133,7 +133,9 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     _choose_names(reg, people, ctx.document.published)
     known = _Known(reg, people)
     for span in lones:
-        key = known.lone_target(span)
+        # "Pope Francis", "King Salman": an office holder by title and one word, not part of another name
+        titled = holder_for(titled_forms(reg.text, [(span.start_char, span.end_char, "")]), ctx.document.published)
+        key = None if titled else known.lone_target(span)
         how = "surname"
         key = key or known.initials_target(span)  # "MBS" for "Mohammed bin Salman"
         if key is None and used_as_place(span, lones):
@@ -154,8 +156,8 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         after = read_after(ctx.doc, span.end, places, orgs)
         people.readings.append((span, key, reading))
         people.readings.append((span, key, after))
-        _apply(reg.drafts[key], reading, span.text)
-        _apply(reg.drafts[key], after, span.text)
+        _apply(reg.drafts[key], reading, span.text, ctx.document.published)
+        _apply(reg.drafts[key], after, span.text, ctx.document.published)
     for span, key, reading in people.readings:  # weaker than any state the text names
         if reading.title and reading.title.country and reading.igo is None and reading.org_known is None:
             reg.drafts[key].set_country(reading.title.country, f"title '{reading.title.title}' is used by one state only")
@@ -172,12 +174,12 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
 
 
 def _choose_names(reg: Registry, people: People, published: dt.date | None) -> None:
-    """Name each person by the full form the leaders list knows, else the most used full form."""
+    """Name each person by the full form the office holders list knows, else the most used full form."""
     forms: dict[str, list[str]] = {}
     for span, key in people.spans:
         forms.setdefault(key, []).append(span.text)
     for key, seen in forms.items():
-        known = leader_for(reg.drafts[key], published)
+        known = holder_for({reg.drafts[key].name, *reg.drafts[key].aliases}, published)
         if known:
             canonical = {normalise(n): n for n in (known.name, *known.aliases)}
             match = next((s for s in seen if normalise(s) in canonical), None)
@@ -238,14 +240,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011]+", name) if w).upper()
 
 
-def _apply(draft: Draft, reading: Reading, surface: str) -> None:
+def _apply(draft: Draft, reading: Reading, surface: str, day: dt.date | None) -> None:
     why = ", ".join(reading.why) or surface
     if reading.country:
         draft.set_country(reading.country, why)
     if reading.org_known is not None:
         draft.set_country(reading.org_known.country, why)
-        if reading.title and reading.org_known.sector in {"REB", "MED", "BUS", "NGO"}:
-            draft.set_role(reading.title.role, reading.org_known.sector, why)
+        period = reading.org_known.on(day)
+        if reading.title and (period.cameo or period.sector in {"MED", "BUS", "NGO"}):
+            if period.sector != "GOV":
+                draft.set_role(reading.title.role, period.sector, why)  # "Hamas spokesman X" speaks for Hamas
+            draft.cameo = draft.cameo or period.cameo or None
     if reading.title and reading.igo:
         role = "head of international organization" if reading.title.role in {"head of state", "head of government"} else reading.title.role
         draft.set_role(role, "IGO", why)
