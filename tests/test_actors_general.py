@@ -119,12 +119,6 @@ def test_an_unnamed_official_of_a_listed_body(actors_of):
     assert by_name(ctx, "State Department").kind == "organization"
 
 
-def test_a_state_named_once_only_as_a_location_is_no_actor(actors_of):
-    ctx = actors_of("Chile and Peru signed the deal, said Ana Diaz, a Chilean trader in Portugal.")
-    assert "Portugal" not in names(ctx)
-    assert "Peru" in names(ctx)
-
-
 def test_two_place_names_sharing_a_last_word(actors_of):
     ctx = actors_of("Japan and Vietnam discussed security in the Indian and Pacific Ocean regions.")
     assert "India" not in names(ctx)

@@ -29,6 +29,7 @@ def register_builtins() -> None:
     """Register the components dyad ships: importing a component's module registers it."""
     from dyad.extract import sentences  # noqa: F401
     from dyad.extract.actors import component as _actors  # noqa: F401
+    from dyad.extract.actors import places as _places  # noqa: F401
     from dyad.extract.claims import component as _claims  # noqa: F401
     from dyad.extract.events import component as _events  # noqa: F401
     from dyad.extract.quotes import component as _quotes  # noqa: F401

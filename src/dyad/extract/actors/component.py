@@ -15,7 +15,7 @@ demonym; `ctx.state_of(person_key)` gives the person's country.
 
 from __future__ import annotations
 
-from dyad.extract.actors import fallbacks, groups, orgs, person_context, persons, refs, states
+from dyad.extract.actors import fallbacks, groups, orgs, person_context, persons, refs
 from dyad.extract.actors.blocs import find_blocs
 from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.lexicon import igos
@@ -53,5 +53,4 @@ def run(ctx: DocContext) -> None:
     refs.resolve_references(ctx, reg, places, people)
     fallbacks.fallback_leaders(ctx, reg)
     fallbacks.fallback_main_state(reg)
-    states.drop_mere_places(ctx, reg)
     reg.emit(ctx)

@@ -20,8 +20,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.actors.drafts import Registry
-from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import entities, once, tokens_by_text
 from dyad.extract.common.words import strip_possessive
 
@@ -209,24 +207,6 @@ def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
                 iso3, how = forms[text]
                 found.append((tok.idx + a, end, iso3, how))
     return found
-
-
-def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
-    """A state named once, only as where something is ("a trader in Austria", "a summit in the U.K."),
-    neither acts nor is acted upon: no actor, unless someone in the document belongs to it."""
-    belongs = {d.country for d in reg.drafts.values() if d.kind != "state"}
-    for key, draft in list(reg.drafts.items()):
-        if draft.kind != "state" or len(draft.spans) != 1 or draft.country in belongs:
-            continue
-        start, end, how = draft.spans[0]
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or how not in {"name", "alias"}:
-            continue
-        root = span.root
-        prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
-            del reg.drafts[key]
-            reg.release(start, end)
 
 
 # Nouns that say a name is a place or a thing when the text calls it one ("X is a radar base").

@@ -42,6 +42,14 @@ class DocContext:
         self.result.mentions.append(mention)
         self._by_start[mention.evidence.start] = mention
 
+    def drop_actor(self, key: str) -> None:
+        """Remove an actor and its mentions (a later component found it is no actor after all)."""
+        self._actors.pop(key, None)
+        self.result.actors[:] = [a for a in self.result.actors if a.key != key]
+        self.result.mentions[:] = [m for m in self.result.mentions if m.actor_key != key]
+        self._by_start = {s: m for s, m in self._by_start.items() if m.actor_key != key}
+        self._sorted, self._starts = [], []
+
     def actor(self, key: str | None) -> Actor | None:
         return self._actors.get(key) if key else None
 
