@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from dyad.codes import groupings
 from dyad.extract.actors.drafts import Registry
-from dyad.extract.actors.lexicon import igos, strip_article
+from dyad.extract.actors.lexicon import igos, spellings, strip_article
 from dyad.extract.actors.states import phrase_doc
 
 # groups.yaml kinds that are a set of states rather than a body with a name of its own
@@ -30,7 +30,7 @@ def _matcher(vocab) -> PhraseMatcher:
         for group in groupings().values():
             if group.igo in igos():
                 continue  # found as an international body
-            for form in {strip_article(f) for f in group.forms}:
+            for form in {spelt for f in group.forms for spelt in spellings(strip_article(f))}:
                 matcher.add(group.key, [phrase_doc(vocab, form)])
         _MATCHERS[id(vocab)] = matcher
     return _MATCHERS[id(vocab)]

@@ -52,5 +52,6 @@ def run(ctx: DocContext) -> None:
     reg.repeat_names()
     refs.resolve_references(ctx, reg, places, people)
     fallbacks.fallback_leaders(ctx, reg)
+    person_context.owners_lend(reg, people)
     fallbacks.fallback_main_state(reg)
     reg.emit(ctx)

@@ -106,6 +106,11 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
 
 
+def spellings(form: str) -> tuple[str, ...]:
+    """A form as the tables write it and with a typographic apostrophe ("People’s Republic of China")."""
+    return (form, form.replace("'", "\u2019")) if "'" in form else (form,)
+
+
 def strip_article(form: str) -> str:
     """'the Kremlin' -> 'Kremlin': the matcher finds the bare form, the article is optional."""
     return form[4:] if form.lower().startswith("the ") else form
@@ -129,13 +134,16 @@ def gazetteer() -> Gazetteer:
     # Later kinds never overwrite earlier ones: a name beats a demonym beats a capital.
     for state in states.values():
         for form in (state.name, *state.aliases):
-            gaz.forms.setdefault(strip_article(form), (state.iso3, "name" if form == state.name else "alias"))
+            for spelt in spellings(strip_article(form)):
+                gaz.forms.setdefault(spelt, (state.iso3, "name" if form == state.name else "alias"))
     for state in states.values():
         for form in state.demonyms:
-            gaz.forms.setdefault(form, (state.iso3, "demonym"))
+            for spelt in spellings(form):
+                gaz.forms.setdefault(spelt, (state.iso3, "demonym"))
     for state in states.values():
         for form in (*state.capitals, *state.seats):
-            gaz.forms.setdefault(strip_article(form), (state.iso3, "metonym"))
+            for spelt in spellings(strip_article(form)):
+                gaz.forms.setdefault(spelt, (state.iso3, "metonym"))
     return gaz
 
 
@@ -196,11 +204,13 @@ def igo_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for igo in igos().values():
         for form in (igo.name, *igo.aliases):
-            forms.setdefault(strip_article(form), igo.key)
+            for spelt in spellings(strip_article(form)):
+                forms.setdefault(spelt, igo.key)
     for group in groupings().values():
         if group.igo in igos():
             for form in group.forms:
-                forms.setdefault(strip_article(form), group.igo)
+                for spelt in spellings(strip_article(form)):
+                    forms.setdefault(spelt, group.igo)
     return forms
 
 
@@ -258,8 +268,8 @@ def known_orgs() -> dict[str, KnownOrg]:
     forms: dict[str, KnownOrg] = {}
     for org in (*_nonstate(), *_listed_orgs()):
         for form in (org.name, *org.aliases):
-            forms.setdefault(form, org)
-            forms.setdefault(strip_article(form), org)
+            for spelt in (*spellings(form), *spellings(strip_article(form))):
+                forms.setdefault(spelt, org)
     return forms
 
 
@@ -321,7 +331,8 @@ def collectives() -> dict[str, Collective]:
     for r in rows("collectives.tsv"):
         forms = split_list(r["forms"])
         for form in forms:
-            found.setdefault(strip_article(form), Collective(forms[0], r["country"] or None, r["use"], r["sector"], r["cameo"]))
+            for spelt in spellings(strip_article(form)):
+                found.setdefault(spelt, Collective(forms[0], r["country"] or None, r["use"], r["sector"], r["cameo"]))
     return found
 
 

@@ -60,6 +60,9 @@ def not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: boo
     last = span[-1].lower_
     if last in lexicon.titles() and (head is None or head.title != last):
         return True  # "Turkish Presidential Advisor": a person's title
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if head is None and label != "KNOWN" and after is not None and after.is_title and after.lower_ in lexicon.titles():
+        return True  # "National Security" cut from "National Security Advisor X": a title
     if len(span) == 1 and label != "DESCRIBED":
         if span[0].pos_ != "PROPN" and not text.isupper():
             return True  # "World"

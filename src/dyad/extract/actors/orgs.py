@@ -104,7 +104,7 @@ def _name_as_written(reg: Registry, listed: dict[str, lexicon.KnownOrg]) -> None
     "YPG"), not as the table spells it; its key stays the table's, so documents agree on who it is."""
     for key, org in listed.items():
         draft = reg.drafts.get(key)
-        forms = {lexicon.strip_article(f) for f in (org.name, *org.aliases)}
+        forms = {spelt for f in (org.name, *org.aliases) for spelt in lexicon.spellings(lexicon.strip_article(f))}
         written = sorted(
             (s, lexicon.strip_article(reg.text[s:e])) for s, e, how in draft.spans if how in {"name", "alias"}
         ) if draft else []
@@ -165,11 +165,19 @@ def _named_orgs(
         draft = reg.ensure(key, org.name if org else text, "organization")
         if org is not None:
             listed[key] = org
+        reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
+        if org is not None:
+            # the list knows a listed name's home better than a state word inside it ("Korean Central News
+            # Agency" is North Korea's); "VOA Somali" is VOA's service
+            draft.set_country(org.country, f"known organisations list: {org.name}")
+        before = before_name(span, places, inner)
+        if before:  # "the Berlin-based Carnegie Russia Eurasia Center": where it is beats whose it is
+            iso3, why, desc = before
+            draft.set_country(iso3, why)
+            if desc:
+                draft.set_role(desc.role, desc.sector, why)
         if part_of and text.startswith(tuple((part_of.name, *part_of.aliases))):
             draft.set_country(part_of.country, f"part of {part_of.name}")
-        reg.mention(key, span.start_char, span.end_char, "name" if text == draft.name else "alias")
-        if org is not None and text not in (org.name, *org.aliases):
-            draft.set_country(org.country, f"known organisations list: {org.name}")  # "VOA Somali" is VOA's service
         if owned is not None and owned not in draft.aliases:
             draft.aliases.append(owned)
         keys.append(key)
@@ -181,12 +189,6 @@ def _named_orgs(
         town = home_in_name(span)
         if town:
             draft.set_country(town[0], f"'{town[1]}' in its name")
-        before = before_name(span, places)
-        if before:
-            iso3, why, desc = before
-            draft.set_country(iso3, why)
-            if desc:
-                draft.set_role(desc.role, desc.sector, why)
         if org:
             period = org.on(ctx.document.published)  # the Taliban: rebels until 2021-08, the government after
             draft.set_role(period.role, period.sector, f"known organisations list: {org.name}")  # "Liberation Army" is no army

@@ -7,15 +7,21 @@ person works at.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
+
+from dyad.codes import load_yaml
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_spans import known_inside
 from dyad.extract.actors.people import People
-from dyad.extract.actors.readings import MEMBER_ROLES, Reading
+from dyad.extract.actors.appositives import MEMBER_ROLES
+from dyad.extract.actors.readings import Reading
 from dyad.extract.actors.states import PlaceHit
+from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import noun_chunks
 
@@ -101,24 +107,44 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d"}
 def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """'North Korea's envoy defended the treaty. "...," Ambassador Song Kim said.': an official with no
     country, first named in the sentence right after one whose subject is a state or that state's envoy,
-    speaks for that state."""
+    speaks for that state; so does one named in a with-phrase of a clause whose subject is a state ("The
+    United States voiced concern, with National Security Advisor X speaking to ...")."""
     seen: set[int] = set()
     named_in = {span.sent.start for span, _ in people.spans}  # sentences that name someone
+    affiliated = {k for _, k, r in people.readings if _affiliated(r)}
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         sent = span.sent
         first_here = sent.start not in seen
         seen.add(sent.start)
         draft = reg.drafts[key]
-        if draft.country or draft.role not in {"diplomat", "official", None} or not first_here or sent.start == 0:
+        if draft.country or draft.role not in {"diplomat", "official", None} or key in affiliated or not first_here:
             continue
-        if not any(t.text in QUOTE_MARKS for t in sent):
-            continue  # only the speaker of a quotation that goes on from the sentence before
+        own = _subject_state(sent, places)[0] if draft.role and _in_with_phrase(span) else None
+        if own:
+            draft.set_country(own, f"named in a with-phrase of a sentence whose subject is {own}")
+            continue
+        if sent.start == 0:
+            continue
         prev = ctx.doc[sent.start - 1].sent
         if prev.start in named_in:
             continue  # the sentence before names someone: the subject may be theirs
         country, titled = _subject_state(prev, places)
-        if country and (titled or draft.role is not None):  # an untitled name only after "Russia's envoy ..."
+        quoted = any(t.text in QUOTE_MARKS for t in sent)  # a quotation that goes on from the sentence before
+        if country and ((quoted and draft.role is not None) or titled):  # an untitled name only after "Russia's envoy ..."
             draft.set_country(country, f"speaks on from the sentence before, whose subject is of {country}")
+
+
+def _affiliated(reading: Reading) -> bool:
+    """The words around the name tie the person to a body or a person ("National Security Advisor", an
+    entity the model took for a name, is a title, not a body)."""
+    org = reading.org is not None and reading.org[-1].lower_ not in lexicon.titles()
+    if org and reading.org.end < len(reading.org.doc) and reading.org.doc[reading.org.end].lower_ in lexicon.titles():
+        org = org_head([t.text for t in reading.org]) is not None  # "National Security" + "Advisor" is a title
+    return org or reading.org_known is not None or reading.igo is not None or reading.possessor is not None
+
+
+def _in_with_phrase(span: Span) -> bool:
+    return any(t.dep_ == "prep" and t.lower_ in {"with", "through", "via"} for t in span.root.ancestors)
 
 
 def _subject_state(sent: Span, places: dict[int, PlaceHit]) -> tuple[str | None, bool]:
@@ -135,7 +161,9 @@ def _subject_state(sent: Span, places: dict[int, PlaceHit]) -> tuple[str | None,
 
 
 def link_affiliations(reg: Registry, people: People) -> None:
-    """A person described as working at an organisation takes its country, and a role from what it is."""
+    """A person described as working at an organisation takes its country, and a role from what it is;
+    a title any body uses ("director", "vice president") is an analyst's at a think tank."""
+    generic = _affiliation_words("generic_titles")
     for span, key, reading in people.readings:
         if reading.org is None:
             continue
@@ -145,6 +173,46 @@ def link_affiliations(reg: Registry, people: People) -> None:
             continue
         if org.role in MEMBER_ROLES:
             role, sector = MEMBER_ROLES[org.role]
+            plain = reading.title is not None and reading.title.title in generic and not person.igo
+            if plain and sector not in {"GOV", "MIL", "LEG"} and person.sector in {"GOV", "IGO", None}:
+                person.role, person.sector = role, sector
+                person.why.append(f"{reading.title.title} of {org.name}")
             person.set_role(role, sector, f"of {org.name}")
         if org.country:
             person.set_country(org.country, f"works at {org.name}")
+
+
+def owners_lend(reg: Registry, people: People) -> None:
+    """'Guterres' spokesman, X': once the owner is known (after the fallbacks), a person with no country
+    of their own takes the owner's, or serves the owner's international body."""
+    for span, key, reading in people.readings:
+        owner = people.key_at(reading.possessor) if reading.possessor is not None else None
+        person, boss = reg.drafts.get(key), reg.drafts.get(owner or "")
+        if person is None or boss is None or person is boss or person.country:
+            continue
+        if boss.country:
+            person.set_country(boss.country, f"of {boss.name}")
+        elif boss.sector == "IGO" and boss.igo and not person.igo:
+            person.igo = boss.igo
+            person.sector = "IGO"
+            person.why.append(f"of {boss.name}")
+
+
+def led_delegations(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
+    """'X led the Ukrainian delegation', 'Y heads China's negotiating team': they act for that state."""
+    verbs, teams = _affiliation_words("lead_verbs"), _affiliation_words("team_nouns")
+    for span, key in people.spans:
+        verb = span.root.head
+        if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in verbs:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in teams):
+            hit = next((places[t.i] for t in obj.subtree if t.i < obj.i and t.i in places and not places[t.i].igo), None)
+            if hit is not None:
+                draft = reg.drafts[key]
+                draft.set_country(hit.target, f"led '{ctx.doc[obj.left_edge.i : obj.i + 1].text}'")
+                draft.set_role("diplomat", "GOV", f"led '{ctx.doc[obj.left_edge.i : obj.i + 1].text}'")
+
+
+@lru_cache(maxsize=None)
+def _affiliation_words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get(name) or ())

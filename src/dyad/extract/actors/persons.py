@@ -23,11 +23,13 @@ from dyad.extract.actors.name_spans import clean_name
 from dyad.extract.actors.names import FullNames, NameParts, name_parts, normalise, person_key, same_full_name
 from dyad.extract.actors.org_spans import candidates
 from dyad.extract.actors.people import People
-from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, sentence_country
-from dyad.extract.actors.readings import OrgSpans, Reading, read_after, read_before
+from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, led_delegations, sentence_country
+from dyad.extract.actors.appositives import read_after
+from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
 
@@ -90,12 +92,16 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
                 parts.setdefault(part, set()).add(key)
     taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
     for tok in ctx.doc:
-        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok)):
+        owns = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in POSSESSIVE  # "Guterres' spokesman"
+        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
             continue
         keys = parts.get(normalise(tok.text), set())
         if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
             continue  # ambiguous, or the first word of some other name
         key = keys.pop()
+        if tok.pos_ != "PROPN" and not _bare_noun(tok):
+            people.by_token[tok.i] = key  # an owner the tagger took for a plural noun: who it is, not a mention
+            continue
         people.add(ctx.doc[tok.i : tok.i + 1], key)
         reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
 
@@ -118,7 +124,6 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     spans = person_spans(ctx)
     fulls = [s for s in spans if len(s.text.split()) > 1]
     lones = [s for s in spans if len(s.text.split()) == 1]
-    person_tokens = {i for s in spans for i in range(s.start, s.end)}
     named: FullNames[str] = FullNames()
     for span in fulls:
         found = named.find(span.text)
@@ -151,6 +156,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         reg.mention(key, span.start_char, span.end_char, how)
     _unlabelled_names(ctx, reg, people, places)
     orgs = OrgSpans(_org_spans(ctx))
+    person_tokens = set(people.by_token)  # with the names the model did not tag ("Guterres' spokesman")
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         reading = read_before(ctx.doc, span.start, places, person_tokens, orgs)
         after = read_after(ctx.doc, span.end, places, orgs)
@@ -163,6 +169,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             reg.drafts[key].set_country(reading.title.country, f"title '{reading.title.title}' is used by one state only")
     anonymous(ctx, reg, places, people)
     sentence_country(ctx, reg, places, people)
+    led_delegations(ctx, reg, places, people)
     follows_a_state(ctx, reg, places, people)
     contributors(ctx, reg, people)
     for span, key, reading in people.readings:
