@@ -90,3 +90,17 @@ def test_an_officer_of_a_think_tank_is_its_analyst(actors_of):
 def test_based_in_a_state(actors_of):
     ctx = actors_of("The group is led by Omar Jama, who has been based in Somalia since 2019.")
     assert country(ctx, "Omar Jama") == "SOM"
+
+
+def test_a_leaders_administration_is_a_body_of_the_leaders_state(actors_of):
+    ctx = actors_of("The first Trump administration pulled out of the deal, and Iran protested.", published="2025-03-01")
+    body = by_name(ctx, "Trump administration")
+    assert (body.kind, body.country, body.role) == ("organization", "USA", "government")
+    assert "Trump" not in {a.name for a in ctx.result.actors}  # named only inside the body's name
+    ctx = actors_of("The Biden administration urged restraint. Biden later called Tehran.", published="2024-03-01")
+    assert country(ctx, "Biden administration") == "USA" and country(ctx, "Biden") == "USA"
+
+
+def test_a_named_body_after_a_lower_case_part_of_it(actors_of):
+    ctx = actors_of("The standing committee of the National People's Congress voted to amend the law.")
+    assert country(ctx, "National People's Congress") == "CHN"

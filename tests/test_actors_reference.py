@@ -104,3 +104,17 @@ def test_grouping_members_follow_the_date():
 
     assert "RUS" in members_on("G8", dt.date(2010, 1, 1)) and not members_on("G8", dt.date(2020, 1, 1))
     assert "SWE" not in members_on("NATO", dt.date(2023, 1, 1)) and "SWE" in members_on("NATO", dt.date(2024, 6, 1))
+
+
+def test_a_typographic_apostrophe_does_not_change_the_state(actors_of):
+    ctx = actors_of("The People’s Republic of China rejected the claim, and the Democratic People’s Republic of Korea agreed.")
+    assert {a.country for a in ctx.result.actors if a.kind == "state"} == {"CHN", "PRK"}
+
+
+def test_north_korean_bodies_are_north_korean(actors_of):
+    ctx = actors_of(
+        "The Korean Central News Agency reported that the Workers’ Party of Korea met. "
+        "Pyongyang's foreign ministry also issued a statement, KCNA said."
+    )
+    bodies = {a.name: a.country for a in ctx.result.actors if a.kind == "organization"}
+    assert bodies and set(bodies.values()) == {"PRK"}, bodies

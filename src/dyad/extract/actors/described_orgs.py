@@ -8,10 +8,15 @@ Ministry of Foreign Affairs").
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
+from dyad.codes import load_yaml
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry, state_name
+from dyad.extract.actors.holders import leader_country
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_spans import standalone_heads
 from dyad.extract.actors.people import People
@@ -32,19 +37,21 @@ def described_orgs(
         draft = reg.drafts.get(key)
         if draft is not None:
             by_home.setdefault((draft.country, draft.role), []).append(key)
+    leaders: set[str] = set()
     for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
             continue
-        country, why = _chunk_country(chunk, places, people, reg)
+        leader = _leader_before(chunk, head, people, reg, ctx.document.published)
+        country, why = leader[1:] if leader else _chunk_country(chunk, places, people, reg)
         if country is None:
             continue
         start = chunk.start
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
             start += 1
-        owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places):
+        owner = leader[0].i if leader else next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
+        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places or leader):
             start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
@@ -54,6 +61,10 @@ def described_orgs(
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
         person = next((people.key_at(t) for t in chunk if people.key_at(t)), None)
+        if leader and person is None:
+            person = "person:" + normalise(leader[0].text)
+        if leader:
+            leaders.add(person)
         # "the Lee administration" and "the Yoon administration" are two bodies of one state
         key = f"org:{country}:{person.split(':', 1)[1]}:{head}" if person else f"org:{country}:{head}"
         known = _known_description(chunk, places, country)
@@ -67,6 +78,43 @@ def described_orgs(
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+    _drop_named_only_in_bodies(reg, people, leaders)
+
+
+def _leader_before(chunk: Span, head: str, people: People, reg: Registry, day: dt.date | None) -> tuple[Token, str, str] | None:
+    """'the Trump administration': the leader's name right before a leader's body, and the leader's state
+    (from the text, else from the dated office holders)."""
+    if head not in leader_bodies() or chunk.root.i == chunk.start:
+        return None
+    tok = chunk.doc[chunk.root.i - 1]
+    if not (tok.is_title and tok.pos_ == "PROPN"):
+        return None
+    key = people.key_at(tok)
+    draft = reg.drafts.get(key or "")
+    country = draft.country if draft is not None and draft.country else leader_country(tok.text, day)
+    if country is None and draft is not None:
+        country = next((c for c in (leader_country(n, day) for n in (draft.name, *draft.aliases)) if c), None)
+    if country and draft is not None:
+        draft.set_country(country, f"leads the {chunk.root.text} of {state_name(country)}")
+    return (tok, country, f"'{tok.text}' leads {state_name(country)}") if country else None
+
+
+def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) -> None:
+    """A leader named only inside 'the X administration' is that body's name, not an actor of the document."""
+    for key in keys:
+        draft = reg.drafts.get(key)
+        if draft is None or draft.kind != "person":
+            continue
+        if all(any(k.startswith("org:") for k in reg.keys_at(s) if k != key) for s, _, _ in draft.spans):
+            del reg.drafts[key]
+            people.forget(key)
+            for s, e, _ in draft.spans:
+                reg.release(s, e)
+
+
+@lru_cache(maxsize=1)
+def leader_bodies() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get("leader_bodies") or ())
 
 
 def _with_inner_owners(chunks: list[Span]) -> list[Span]:

@@ -174,3 +174,15 @@ def titled_forms(text: str, spans: Iterable[tuple[int, int, str]]) -> set[str]:
         if before and start > 0 and text[start - 1] == " " and _is_title_word(before[-1]):
             found.add(f"{before[-1]} {surface}")
     return found
+
+
+def leader_country(name: str, day: dt.date | None) -> str | None:
+    """The state of the head of state or government a name is ("Trump", "Kishida"), when every listed
+    head of state or government by that full name or surname, in office by the date, led the same state."""
+    every = holders()
+    found = holder_for([name], day)
+    if found is not None and found.country and found.role != "minister":
+        return found.country
+    fits = {every[o].country for o in _by_surname().get(normalise(name), ())
+            if every[o].began_by(day) and every[o].country and every[o].role != "minister"}
+    return fits.pop() if len(fits) == 1 else None

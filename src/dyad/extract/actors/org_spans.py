@@ -43,6 +43,12 @@ def org_span(ent: Span) -> Span:
         end -= 1
     while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or _sentence_tail(doc[start])):
         start += 1
+    # "standing committee of the National People's Congress": the named body after a lower-case part of it
+    k = start
+    while k < end and doc[k].is_lower and doc[k].lower_ not in {"of", "al", "el"} and k - start < 4:
+        k += 1
+    if k > start and k + 1 < end and doc[k].lower_ == "of":
+        start = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < end else k + 1
     # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
     # after a connecting word when a capitalised word follows
     while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:

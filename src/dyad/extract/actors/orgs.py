@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dyad.extract.actors import lexicon
-from dyad.extract.actors.described_orgs import described_orgs
+from dyad.extract.actors.described_orgs import described_orgs, leader_bodies
 from dyad.extract.actors.drafts import Draft, Registry
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_checks import not_an_org
@@ -129,6 +129,9 @@ def _named_orgs(
         text = span.text
         if any(i in people.by_token or i in places for i in range(span.start, span.end)):
             continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if len(span) == 1 and span[0].pos_ == "PROPN" and after is not None and after.lower_ in leader_bodies():
+            continue  # "Trump" in "the Trump administration": the leader's body (described_orgs)
         owned = state_owner(span, places, inner)
         if owned is not None:
             text = owned  # "Pakistan's Ministry of Foreign Affairs": two states' ministries are two actors

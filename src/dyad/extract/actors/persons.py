@@ -83,13 +83,16 @@ def _mislabelled_speaker(ent: Span) -> bool:
 
 def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: dict[int, PlaceHit]) -> None:
     """A capitalised word the model did not tag that is the surname or given name of exactly one
-    person named in full in the document ("Wi told reporters" after "Wi Sung-lac")."""
+    person named in full in the document ("Wi told reporters" after "Wi Sung-lac"), or a lone name
+    the model tagged elsewhere in it."""
     parts: dict[str, set[str]] = {}
     for span, key in people.spans:
         if len(span) > 1:
             names = name_parts(reg.drafts[key].name)
             for part in (names[0], names[-1]) if names else ():
                 parts.setdefault(part, set()).add(key)
+        elif reg.drafts[key].kind == "person":
+            parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
     taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
     for tok in ctx.doc:
         owns = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in POSSESSIVE  # "Guterres' spokesman"
