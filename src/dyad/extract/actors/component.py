@@ -46,8 +46,9 @@ def run(ctx: DocContext) -> None:
     inner_places = {i: h for h in inner for i in range(h.start, h.end)}
     people = persons.find_people(ctx, reg, places)
     orgs.find_orgs(ctx, reg, places, inner_places, people)
-    groups.find_collectives(doc, reg)
+    peoples = groups.find_collectives(doc, reg)
     groups.find_groups(ctx, reg, places)
+    groups.fold_into_peoples(reg, peoples)
     person_context.link_affiliations(reg, people)
     reg.repeat_names()
     refs.resolve_references(ctx, reg, places, people)

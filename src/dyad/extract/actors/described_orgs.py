@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from dyad.codes import load_yaml
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry, state_name
+from dyad.extract.actors.fallbacks import main_state
 from dyad.extract.actors.holders import leader_country
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_spans import standalone_heads
@@ -38,14 +39,17 @@ def described_orgs(
         if draft is not None:
             by_home.setdefault((draft.country, draft.role), []).append(key)
     leaders: set[str] = set()
+    home = main_state(reg)
     for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
+            _bare_security_body(chunk, reg, home)  # "government soldiers"
             continue
         leader = _leader_before(chunk, head, people, reg, ctx.document.published)
         country, why = leader[1:] if leader else _chunk_country(chunk, places, people, reg)
         if country is None:
+            _bare_security_body(chunk, reg, home)
             continue
         start = chunk.start
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
@@ -112,9 +116,58 @@ def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) ->
                 reg.release(s, e)
 
 
+def _bare_security_body(chunk: Span, reg: Registry, home: str | None) -> None:
+    """'the police', 'security forces', 'government troops': the body of that kind the document names with
+    its state (one only), else that body of the document's main state ("Myanmar police")."""
+    words = [t.lower_ for t in chunk if t.lower_ not in DETERMINERS]
+    phrase = " ".join(words)
+    government = phrase in _government_forces()
+    family = "military" if government else security_families().get(phrase)
+    if family is None or reg.overlaps(chunk.start_char, chunk.end_char):
+        return
+    armed = {"military", "security forces"} if government else {family}
+    named = {
+        d.key
+        for d in reg.drafts.values()
+        if d.kind == "organization" and d.country and security_families().get(_last_words(d.name)) in armed
+    }
+    span = chunk.doc[chunk.start + len(chunk) - len(words) : chunk.end]
+    if len(named) == 1:
+        reg.mention(named.pop(), span.start_char, span.end_char, "alias")
+    elif not named and home is not None:
+        info = lexicon.org_heads().get(words[-1])
+        role, sector = (info.role, info.sector) if info else ("military", "MIL")
+        draft = reg.ensure(f"org:{home}:{family}", f"{state_name(home)} {span.text}", "organization", country=home,
+                           role=role, sector=sector, why=[f"'{span.text}' of the document's main state ({state_name(home)})"])
+        reg.mention(draft.key, span.start_char, span.end_char, "name")
+
+
+def _last_words(name: str) -> str:
+    """The part of a body's name after its state: 'Myanmar security forces' -> 'security forces'."""
+    words = name.lower().split()
+    families = security_families()
+    return next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in families), "")
+
+
+@lru_cache(maxsize=1)
+def security_families() -> dict[str, str]:
+    """Bare phrase of a state's armed or police body -> its family (affiliations.yaml)."""
+    raw = load_yaml("affiliations.yaml").get("security_bodies") or {}
+    return {str(p).lower(): str(family) for family, phrases in raw.items() for p in phrases or ()}
+
+
+@lru_cache(maxsize=1)
+def _government_forces() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_yaml("affiliations.yaml").get("government_forces") or ())
+
+
 @lru_cache(maxsize=1)
 def leader_bodies() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get("leader_bodies") or ())
+
+
+# Titles whose words before them name a portfolio ("defense minister", "territorial administration minister").
+PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
 
 def _with_inner_owners(chunks: list[Span]) -> list[Span]:
@@ -124,6 +177,8 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
     found: list[Span] = []
     for chunk in chunks:
         found.append(chunk)
+        if chunk.root.lemma_.lower() in PORTFOLIO_TITLES:
+            continue  # "the territorial administration minister": a portfolio, not a body
         for k, tok in enumerate(chunk[:-1]):
             if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
                 found.append(chunk[: k + 1])

@@ -142,7 +142,7 @@ def _crowd_of(ctx: DocContext, tok: Token) -> bool:
     if noun is None:
         return False
     info = lexicon.group_nouns().get(noun.lower_)
-    if info is None or info.use == "body":
-        return False
+    if info is None or info.use == "body" or info.sector in STATE_SECTORS:
+        return False  # officials and lawmakers act for their state
     found = (ctx.actor(m.actor_key) for m in ctx.mentions_between(noun.idx, noun.idx + len(noun.text)))
     return any(actor is not None and actor.kind == "group" for actor in found)

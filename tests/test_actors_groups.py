@@ -1,0 +1,63 @@
+"""Group and crowd actors: a state's officials and lawmakers, crowds placed in the state the text puts
+them in, fighters of a named armed group, a state's security bodies named without the state.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import by_name
+
+
+def groups(ctx) -> dict[str, object]:
+    return {a.name: a for a in ctx.result.actors if a.kind == "group"}
+
+
+def test_a_states_officials_authorities_and_leaders_are_one_group(actors_of):
+    ctx = actors_of("Chinese officials said the law was legal, and Chinese leaders agreed. Chinese authorities fined them.")
+    officials = by_name(ctx, "Chinese officials")
+    assert (officials.kind, officials.country, officials.sector, officials.code) == ("group", "CHN", "GOV", "CHNGOV")
+    assert {"Chinese leaders", "Chinese authorities"} <= set(officials.aliases)
+
+
+def test_the_leaders_of_two_states_are_the_states(actors_of):
+    ctx = actors_of("Russian and Iranian leaders signed a treaty.")
+    assert not groups(ctx)
+
+
+def test_lawmakers_of_a_named_legislature_are_that_legislature(actors_of):
+    ctx = actors_of("U.S. lawmakers criticized Ankara, and the U.S. Congress passed a bill.")
+    assert "U.S. lawmakers" in by_name(ctx, "U.S. Congress").aliases
+    ctx = actors_of("British lawmakers criticized the plan.")
+    assert (by_name(ctx, "British lawmakers").country, by_name(ctx, "British lawmakers").sector) == ("GBR", "LEG")
+
+
+def test_crowds_are_placed_where_the_text_puts_them(actors_of):
+    ctx = actors_of("A U.S. strike killed militants in Syria on Monday. In Mali, rebels seized a town.")
+    assert (by_name(ctx, "militants in Syria").country, by_name(ctx, "militants in Syria").code) == ("SYR", "SYRREB")
+    assert by_name(ctx, "rebels").country == "MLI"
+
+
+def test_crowds_of_the_state_a_story_is_about(actors_of):
+    ctx = actors_of(
+        "Myanmar's generals seized power. Myanmar's courts are silent. Across Myanmar, anger grew. "
+        "Police fired on protesters on Sunday, and security forces arrested dozens."
+    )
+    assert by_name(ctx, "protesters").country == "MMR"
+    assert (by_name(ctx, "Myanmar Police").country, by_name(ctx, "Myanmar Police").sector) == ("MMR", "COP")
+    assert by_name(ctx, "Myanmar security forces").code == "MMRMIL"
+
+
+def test_bare_security_bodies_refer_to_the_named_one(actors_of):
+    ctx = actors_of("Somalia's army attacked a camp. Later the army said government soldiers held the town.")
+    army = by_name(ctx, "Somalia's army")
+    assert {"army", "government soldiers"} <= set(army.aliases)
+
+
+def test_fighters_of_a_named_armed_group_are_the_group(actors_of):
+    ctx = actors_of("Al-Shabab militants stormed a hotel in Somalia, and the militants held it for hours.")
+    assert not groups(ctx)
+    assert "Al-Shabab militants" in by_name(ctx, "Al-Shabab").aliases
+
+
+def test_demonstrators_of_a_people_are_that_people(actors_of):
+    ctx = actors_of("The Palestinians rejected the plan, and police fired at Palestinian demonstrators.")
+    assert "Palestinian demonstrators" in by_name(ctx, "Palestinians").aliases
