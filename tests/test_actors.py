@@ -32,7 +32,8 @@ def test_gazetteer_covers_un_members_and_three_more():
 
 def test_gazetteer_forms_resolve_to_one_state():
     forms = lexicon.gazetteer().forms
-    assert forms["U.S."][0] == forms["America"][0] == forms["White House"][0] == "USA"
+    assert forms["U.S."][0] == forms["America"][0] == forms["Oval Office"][0] == "USA"
+    assert lexicon.known_orgs()["White House"].country == "USA"  # an office of the government, an organisation
     assert forms["DPRK"][0] == forms["Pyongyang"][0] == "PRK"
     assert forms["ROK"][0] == forms["South Korean"][0] == "KOR"
     assert forms["Kremlin"] == ("RUS", "metonym")

@@ -61,3 +61,19 @@ def test_fighters_of_a_named_armed_group_are_the_group(actors_of):
 def test_demonstrators_of_a_people_are_that_people(actors_of):
     ctx = actors_of("The Palestinians rejected the plan, and police fired at Palestinian demonstrators.")
     assert "Palestinian demonstrators" in by_name(ctx, "Palestinians").aliases
+
+
+def test_bodies_of_a_state_named_by_their_head(actors_of):
+    ctx = actors_of(
+        "A Turkish court ruling angered Washington, and China's U.N. mission objected. "
+        "The ball is now in Russia's court, the White House said."
+    )
+    assert (by_name(ctx, "Turkish court").country, by_name(ctx, "Turkish court").sector) == ("TUR", "JUD")
+    assert by_name(ctx, "China's U.N. mission").country == "CHN"
+    assert (by_name(ctx, "White House").kind, by_name(ctx, "White House").country) == ("organization", "USA")
+    assert not [a for a in ctx.result.actors if "court" in a.name and a.country == "RUS"]
+
+
+def test_a_workplace_inside_a_description_is_no_actor(actors_of):
+    ctx = actors_of("The court jailed Ali Demir, a local U.S. consulate employee, on Friday.")
+    assert not [a for a in ctx.result.actors if "consulate" in a.name]

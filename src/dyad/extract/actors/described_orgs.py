@@ -46,6 +46,8 @@ def described_orgs(
         if head is None:
             _bare_security_body(chunk, reg, home)  # "government soldiers"
             continue
+        if head == "court" and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == "in":
+            continue  # "the ball is in Russia's court": an idiom, no court
         leader = _leader_before(chunk, head, people, reg, ctx.document.published)
         country, why = leader[1:] if leader else _chunk_country(chunk, places, people, reg)
         if country is None:
@@ -162,6 +164,11 @@ def _government_forces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _employee_nouns() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_yaml("affiliations.yaml").get("employee_nouns") or ())
+
+
+@lru_cache(maxsize=1)
 def leader_bodies() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get("leader_bodies") or ())
 
@@ -179,6 +186,8 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
         found.append(chunk)
         if chunk.root.lemma_.lower() in PORTFOLIO_TITLES:
             continue  # "the territorial administration minister": a portfolio, not a body
+        if chunk.root.lower_ in _employee_nouns():
+            continue  # "a local U.S. consulate employee": where someone works, not a body acting
         for k, tok in enumerate(chunk[:-1]):
             if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
                 found.append(chunk[: k + 1])
