@@ -77,3 +77,26 @@ def test_bodies_of_a_state_named_by_their_head(actors_of):
 def test_a_workplace_inside_a_description_is_no_actor(actors_of):
     ctx = actors_of("The court jailed Ali Demir, a local U.S. consulate employee, on Friday.")
     assert not [a for a in ctx.result.actors if "consulate" in a.name]
+
+
+def test_a_faith_is_a_group_only_when_it_acts(actors_of):
+    ctx = actors_of("The hill is known to Jews as the Temple Mount. Shiites marched in Baghdad on Friday.")
+    assert set(groups(ctx)) == {"Shiites"}
+
+
+def test_a_states_people_is_the_state(actors_of):
+    ctx = actors_of("The president thanked the American people for their patience.")
+    assert not groups(ctx)
+
+
+def test_a_body_of_an_international_body_has_no_country(actors_of):
+    ctx = actors_of("The U.N. Human Rights Council in Geneva voted, and the U.N. Commission on Narcotic Drugs agreed.")
+    council = by_name(ctx, "UN Human Rights Council")
+    assert (council.country, council.code) == (None, "IGOUNOHRI")
+    commission = by_name(ctx, "U.N. Commission on Narcotic Drugs")
+    assert (commission.country, commission.sector, commission.code) == (None, "IGO", "IGOUNO")
+
+
+def test_a_listed_non_state_actor_keeps_its_home(actors_of):
+    ctx = actors_of("Islamic State in Iraq lost ground, and the Islamic State claimed the attack.", published="2024-01-01")
+    assert by_name(ctx, "Islamic State").country is None

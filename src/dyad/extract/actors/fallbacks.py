@@ -29,12 +29,13 @@ def main_state(reg: Registry) -> str | None:
 
 
 def fallback_main_state(reg: Registry) -> None:
-    """An office-holder the text gives no country takes the document's main state, if there is one."""
+    """An office-holder or a state body ("the government's National News Agency") the text gives no country
+    takes the document's main state, if there is one."""
     home = main_state(reg)
     if home is None:
         return
     for draft in reg.drafts.values():
-        if draft.kind == "person" and not draft.country and draft.sector in {"GOV", "LEG", "MIL", "JUD", "COP"}:
+        if draft.kind in {"person", "organization"} and not draft.country and draft.sector in {"GOV", "LEG", "MIL", "JUD", "COP"}:
             draft.set_country(home, f"the document's main state ({state_name(home)})")
 
 

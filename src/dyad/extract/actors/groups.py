@@ -51,6 +51,11 @@ def find_collectives(doc: Doc, reg: Registry) -> dict[str, str]:
     found = [Span(doc, s, e, label=m) for m, s, e in _collective_matcher(doc.vocab)(doc)]
     for span in filter_spans(found):
         people = lexicon.collectives()[span.label_]
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head  # "Kurds and Shiites voted"
+        if people.use == "faith" and root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue  # "the site is known to Jews as ...": a faith named, not acting
         role = "faith" if people.use == "faith" else "public"
         key = f"group:{people.country or 'XXX'}:{normalise(people.form)}"
         draft = reg.ensure(key, span.text, "group", country=people.country, role=role, sector=people.sector or None,

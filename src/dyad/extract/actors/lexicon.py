@@ -204,7 +204,7 @@ def igo_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for igo in igos().values():
         for form in (igo.name, *igo.aliases):
-            for spelt in spellings(strip_article(form)):
+            for spelt in (s for f in _un_spellings(strip_article(form)) for s in spellings(f)):
                 forms.setdefault(spelt, igo.key)
     for group in groupings().values():
         if group.igo in igos():
@@ -212,6 +212,16 @@ def igo_forms() -> dict[str, str]:
                 for spelt in spellings(strip_article(form)):
                     forms.setdefault(spelt, group.igo)
     return forms
+
+
+def _un_spellings(form: str) -> tuple[str, ...]:
+    """'UN Human Rights Council' is also written 'U.N. Human Rights Council' (and the EU's bodies 'E.U. ...')."""
+    for short, dotted in (("UN ", "U.N. "), ("EU ", "E.U. ")):
+        if form.startswith(short):
+            return (form, dotted + form[len(short):])
+        if form.startswith(dotted):
+            return (form, short + form[len(dotted):])
+    return (form,)
 
 
 @lru_cache(maxsize=1)

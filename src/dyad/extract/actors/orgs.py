@@ -185,6 +185,10 @@ def _named_orgs(
             draft.aliases.append(owned)
         keys.append(key)
         names.add(key, draft.name)
+        first = inner.get(span.start)
+        if org is None and first is not None and first.igo and first.target in lexicon.igos():
+            draft.igo = draft.igo or first.target  # "U.N. Commission on ...": a body of the UN
+            draft.set_role("international organization", "IGO", f"'{doc[first.start:first.end].text}' opens its name")
         for i in range(span.start, span.end):
             if i in inner and not inner[i].igo and doc[inner[i].start - 1].lower_ not in {"on", "about"}:
                 draft.set_country(inner[i].target, f"'{doc[inner[i].start:inner[i].end].text}' in its name")
@@ -202,6 +206,12 @@ def _named_orgs(
             houses = {reg.drafts[k].country for k in keys if reg.drafts[k].sector == "LEG" and reg.drafts[k].country}
             if len(houses) == 1:
                 draft.set_country(houses.pop(), "the one state whose legislature the text names")
+        if org is not None and org.periods:
+            draft.country = org.country  # a non-state actor's home is the table's, even none ("Islamic State in Iraq")
+            continue
+        if draft.sector == "IGO":
+            draft.country = None  # a body of an international body has no country, wherever it sits
+            continue
         located = located_after(span, places)
         if located:
             draft.set_country(located[0], located[1])
