@@ -100,3 +100,18 @@ def test_a_body_of_an_international_body_has_no_country(actors_of):
 def test_a_listed_non_state_actor_keeps_its_home(actors_of):
     ctx = actors_of("Islamic State in Iraq lost ground, and the Islamic State claimed the attack.", published="2024-01-01")
     assert by_name(ctx, "Islamic State").country is None
+
+
+def test_an_armed_crowd_after_a_name_is_that_armed_group(actors_of):
+    ctx = actors_of("In Chad, Muslim-led Tora rebels fought Christian anti-Kolo militias, and 7R rebels raided villages.")
+    tora = by_name(ctx, "Tora")
+    assert (tora.kind, tora.country, tora.sector, tora.code) == ("organization", "TCD", "REB", "TCDREB")
+    assert by_name(ctx, "7R").kind == "organization"
+    assert [a for a in ctx.result.actors if "anti-Kolo" in a.name]
+    ctx = actors_of("In Somalia, 50 militants were killed.")
+    assert not [a for a in ctx.result.actors if a.name == "50"]
+
+
+def test_an_acronym_before_fighters_is_the_group_spelled_out(actors_of):
+    ctx = actors_of("The Northern Liberation Army said NLA rebels had withdrawn.")
+    assert "NLA rebels" in by_name(ctx, "Northern Liberation Army").aliases

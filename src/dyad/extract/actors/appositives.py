@@ -63,7 +63,7 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: OrgSpans) 
     title = title_from_words(desc)
     found = find_title(desc)
     # The description must begin with its title, give or take a few modifiers ("a senior fellow")
-    if title is None or found is None or (found[1] > 3 and not _modifiers_only(window[: found[1]], places)):
+    if title is None or found is None or (found[1] > 3 and not _modifiers_only(window[: found[1]], places, orgs)):
         reading = _kin_of(window, reading)
         if reading.possessor is None and noun_phrase:
             _untitled(window, len(desc), places, orgs, reading)
@@ -173,12 +173,13 @@ def _kin_of(window: Span, reading: Reading) -> Reading:
     return reading
 
 
-def _modifiers_only(words: Span, places: dict[int, PlaceHit]) -> bool:
-    """Up to eight adjectives, nouns, a state (possessive too) or 'and' before a title ("a Turkish
-    presidential foreign policy adviser", "C.A.R.'s territorial administration minister", "senior
-    associate politics and international studies professor")."""
+def _modifiers_only(words: Span, places: dict[int, PlaceHit], orgs: OrgSpans) -> bool:
+    """Up to eight adjectives, nouns, a state (possessive too), an organisation or 'and' before a title
+    ("a Turkish presidential foreign policy adviser", "C.A.R.'s territorial administration minister",
+    "senior associate politics and international studies professor", "a senior al-Shabab leader")."""
     return len(words) <= 8 and all(
-        t.i in places or t.text in POSSESSIVE or t.lower_ == "and" or (t.pos_ in {"ADJ", "NOUN", "PROPN"} and t.is_alpha)
+        t.i in places or orgs.at(t.i) is not None or t.text in POSSESSIVE or t.lower_ == "and"
+        or (t.pos_ in {"ADJ", "NOUN", "PROPN"} and t.is_alpha)
         for t in words
     )
 

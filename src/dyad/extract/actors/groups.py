@@ -12,13 +12,14 @@ Peoples and communities written as a plural noun ("Palestinians", "Kurds",
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry, state_name
 from dyad.extract.actors.fallbacks import main_state
 from dyad.extract.actors.names import normalise
+from dyad.extract.actors.orgs import initials
 from dyad.extract.actors.states import PlaceHit, phrase_doc
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import noun_chunks
@@ -93,6 +94,8 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             words = doc[chunk.start : chunk.end]
             reg.mention(named, words.start_char, words.end_char, "alias")
             continue
+        if noun.sector in ARMED_SECTORS and _named_armed_group(ctx, reg, chunk, noun, places, home):
+            continue  # "Seleka rebels": the armed group named Seleka
         end, where = _place_after(doc, chunk.end, places)
         country, why = (hit.target, f"'{doc[hit.start:hit.end].text}'") if hit else (None, "")
         if hit is None:
@@ -125,6 +128,50 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             draft.aliases.append(span.text)
     _lawmakers_of_named_legislatures(reg)
     _fighters_of_named_groups(reg)
+
+
+def _named_armed_group(
+    ctx: DocContext, reg: Registry, chunk: Span, noun: lexicon.GroupNoun, places: dict[int, PlaceHit], home: str | None
+) -> bool:
+    """'Seleka rebels', 'anti-Balaka militias', '3R rebels': the name right before an armed crowd noun is
+    an armed group's, an organisation placed where the text puts its fighters."""
+    doc, root = ctx.doc, chunk.root
+    k = root.i
+    while k > chunk.start and _name_word(doc[k - 1]) and (k - 1) not in places:
+        k -= 1
+        if k - 2 >= chunk.start and doc[k - 1].text in HYPHENS and doc[k - 2].is_alpha and not doc[k - 1].whitespace_:
+            k -= 2  # "anti-Balaka"
+    if k == root.i or any(reg.keys_at(t.idx) for t in doc[k : root.i]):
+        return False  # no name, or one already an actor (a state's demonym, a listed group)
+    name = doc[k : root.i]
+    words = doc[name.start : root.i + 1]
+    named = _spelled_out(reg, name.text)
+    if named is not None:  # "IS fighters" in a story that names the Islamic State
+        reg.mention(named, words.start_char, words.end_char, "alias")
+        return True
+    _, where = _place_after(doc, chunk.end, places)
+    country = where or _sentence_place(chunk, places)[0] or home
+    draft = reg.ensure("org:" + normalise(name.text), name.text, "organization", country=country, role="armed group",
+                       sector=noun.sector, why=[f"'{name.text} {root.text}'"])
+    reg.mention(draft.key, words.start_char, words.end_char, "name")
+    return True
+
+
+def _spelled_out(reg: Registry, short: str) -> str | None:
+    """The one organisation of the document whose initials an all-capitals name spells."""
+    if not (short.isupper() and short.isalpha()):
+        return None
+    found = {d.key for d in reg.drafts.values() if d.kind == "organization" and initials(d.name) == short}
+    return found.pop() if len(found) == 1 else None
+
+
+HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of an armed group's own name: capitalised or with a digit ("Seleka", "3R")."""
+    title = tok.is_title or tok.is_upper or (any(c.isdigit() for c in tok.text) and not tok.like_num)
+    return title and tok.pos_ in {"PROPN", "NOUN", "ADJ", "NUM", "X"} and tok.lower_ not in lexicon.titles() and not tok.is_sent_start
 
 
 def _place_after(doc: Doc, end: int, places: dict[int, PlaceHit]) -> tuple[int, str | None]:

@@ -258,8 +258,9 @@ def _apply(draft: Draft, reading: Reading, surface: str, day: dt.date | None) ->
         draft.set_country(reading.org_known.country, why)
         period = reading.org_known.on(day)
         if reading.title and (period.cameo or period.sector in {"MED", "BUS", "NGO"}):
-            if period.sector != "GOV":
-                draft.set_role(reading.title.role, period.sector, why)  # "Hamas spokesman X" speaks for Hamas
+            if period.sector != "GOV":  # "Hamas spokesman X" speaks for Hamas; an armed group's leader is its member
+                role = reading.title.role if period.sector in {"MED", "BUS", "NGO"} else period.role
+                draft.set_role(role, period.sector, why)
             draft.cameo = draft.cameo or period.cameo or None
     if reading.title and reading.igo:
         role = "head of international organization" if reading.title.role in {"head of state", "head of government"} else reading.title.role

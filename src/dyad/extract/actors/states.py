@@ -88,7 +88,7 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
             start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
         if (start, ent.end) == (span.start, span.end):
             return False
-        bare = lexicon.strip_article(strip_possessive(ent.text).rstrip())
+        bare = lexicon.strip_article(" ".join(re.sub(r"[\[\]()]", " ", strip_possessive(ent.text)).split()))
         if bare in forms or bare in igo_forms or bare == span.text:
             return False
         if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
