@@ -104,3 +104,14 @@ def test_a_leaders_administration_is_a_body_of_the_leaders_state(actors_of):
 def test_a_named_body_after_a_lower_case_part_of_it(actors_of):
     ctx = actors_of("The standing committee of the National People's Congress voted to amend the law.")
     assert country(ctx, "National People's Congress") == "CHN"
+
+
+def test_an_unnamed_office_holder_of_a_state_is_an_actor(actors_of):
+    ctx = actors_of("Iran’s U.N. ambassador attended the meeting, but the talks broke up early.")
+    envoy = by_name(ctx, "Iran’s U.N. ambassador")
+    assert (envoy.kind, envoy.country, envoy.role) == ("person", "IRN", "diplomat")
+
+
+def test_contributors_listed_together_and_hyphenated_given_names(actors_of):
+    ctx = actors_of("Park Joen and Ahn So-young contributed to this report.")
+    assert by_name(ctx, "Ahn So-young").role == "media"

@@ -92,8 +92,11 @@ def contributors(ctx: DocContext, reg: Registry, people: People) -> None:
     """'X contributed to this report': a journalist of the outlet that published the document."""
     outlet = lexicon.known_orgs().get(ctx.document.outlet or "")
     for span, key in people.spans:
-        verb = span.root.head
-        if span.root.dep_ != "nsubj" or verb.lemma_ != "contribute" or not any(t.lower_ in {"report", "story", "article"} for t in verb.subtree):
+        subject = span.root
+        while subject.dep_ == "conj" and subject.head is not subject:
+            subject = subject.head  # "A and B contributed to this report"
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_ != "contribute" or not any(t.lower_ in {"report", "story", "article"} for t in verb.subtree):
             continue
         draft = reg.drafts[key]
         draft.set_role("media", "MED", "contributed to the report")

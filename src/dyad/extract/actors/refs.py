@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
+from dyad.extract.actors.names import normalise
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
@@ -76,6 +77,8 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         for tok in chunk:
             if tok.i in places and not places[tok.i].igo:
                 country = country or places[tok.i].target
+            elif tok.i in places:
+                continue  # "Iran's U.N. ambassador": the body the envoy is sent to
             elif tok.text not in POSSESSIVE and tok.lower_ not in TITLE_DETERMINERS:
                 words.append(tok.lower_)
         starts_right = chunk[0].lower_ in TITLE_DETERMINERS or (country is not None and chunk[0].i in places)
@@ -88,6 +91,41 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         key = _recent_with_role(chunk, index.get((title.role, country)))
         if key:
             reg.mention(key, chunk.start_char, chunk.end_char, "title")
+        elif country is not None and chunk[0].i in places and nxt is not None and nxt.lower_ != "and" and _owned(doc, chunk):
+            named = _named_next(ctx, reg, people, chunk, country)  # "China's envoy spoke. Fu Cong said ..."
+            if named:
+                reg.mention(named, chunk.start_char, chunk.end_char, "title")
+            else:
+                _unnamed(reg, chunk, country, title)  # "Iran's U.N. ambassador participated": someone, unnamed
+
+
+def _owned(doc, chunk: Span) -> bool:
+    """The chunk opens with a state and a possessive ("Iran's U.N. ambassador")."""
+    return any(t.text in POSSESSIVE for t in chunk[1:3])
+
+
+def _named_next(ctx: DocContext, reg: Registry, people: People, chunk: Span, country: str) -> str | None:
+    """The person first named in the next sentence, whose country was read from this one's subject."""
+    sents = sentences(ctx.doc)
+    n = sentence_number(ctx.doc, chunk.start)
+    if n + 1 >= len(sents):
+        return None
+    nxt = sents[n + 1]
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        if nxt.start <= span.start < nxt.end:
+            draft = reg.drafts.get(key)
+            spoke_on = draft is not None and draft.country == country and any("speaks on" in w for w in draft.why)
+            return key if spoke_on else None
+    return None
+
+
+def _unnamed(reg: Registry, chunk: Span, country: str, title: lexicon.Title) -> None:
+    """A state's office-holder the text never names: a person actor described by the title."""
+    name = chunk.text
+    draft = reg.ensure(f"person:anonymous:{country}:{normalise(name)}", name, "person")
+    draft.set_country(country, f"described as '{name}'")
+    draft.set_role(title.role, title.sector, f"described as '{name}'")
+    reg.mention(draft.key, chunk.start_char, chunk.end_char, "name")
 
 
 def _recent_with_role(chunk: Span, named: _Named | None) -> str | None:
