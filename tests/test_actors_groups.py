@@ -115,3 +115,15 @@ def test_an_armed_crowd_after_a_name_is_that_armed_group(actors_of):
 def test_an_acronym_before_fighters_is_the_group_spelled_out(actors_of):
     ctx = actors_of("The Northern Liberation Army said NLA rebels had withdrawn.")
     assert "NLA rebels" in by_name(ctx, "Northern Liberation Army").aliases
+
+
+def test_officials_of_an_international_body(actors_of):
+    ctx = actors_of("EU officials said the tariffs were unjustified.")
+    officials = by_name(ctx, "EU officials")
+    assert (officials.country, officials.sector, officials.code) == (None, "IGO", "IGOEUREEC")
+
+
+def test_a_chamber_named_before_its_full_name_and_its_committee(actors_of):
+    ctx = actors_of("The Senate voted on Monday. Later the U.S. Senate passed the bill, and a U.S. Senate committee met.")
+    senate = by_name(ctx, "U.S. Senate")
+    assert senate.country == "USA" and [a.name for a in ctx.result.actors if "Senate" in a.name] == ["U.S. Senate"]

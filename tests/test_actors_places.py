@@ -78,3 +78,9 @@ def test_a_place_an_event_involves_stays(run_extract):
     countries = {a.country for a in result.actors if a.kind == "state"}
     assert "UKR" in countries and "NOR" not in countries
     assert all(m.actor_key in {a.key for a in result.actors} for m in result.mentions)
+
+
+def test_a_platform_named_only_as_where_something_was_said_is_no_actor(actors_of):
+    ctx = actors_of("Trump contended in a post on his Truth Social media platform that the EU is unfair. Reuters reported it.")
+    names = {a.name for a in ctx.result.actors}
+    assert "Truth Social" not in names and "Reuters" in names

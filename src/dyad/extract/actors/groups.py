@@ -98,6 +98,10 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             continue  # "Seleka rebels": the armed group named Seleka
         end, where = _place_after(doc, chunk.end, places)
         country, why = (hit.target, f"'{doc[hit.start:hit.end].text}'") if hit else (None, "")
+        body = next((places[t.i] for t in chunk if t.i in places and places[t.i].igo and t.i < root.i), None)
+        if hit is None and body is not None and noun.sector == "GOV":
+            _officials_of_body(doc, reg, chunk, body)  # "EU officials", "U.N. officials"
+            continue
         if hit is None:
             if noun.use != "crowd":
                 continue
@@ -128,6 +132,17 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             draft.aliases.append(span.text)
     _lawmakers_of_named_legislatures(reg)
     _fighters_of_named_groups(reg)
+
+
+def _officials_of_body(doc: Doc, reg: Registry, chunk: Span, body: PlaceHit) -> None:
+    """'EU officials': the people who act for an international body, a group with its code and no country."""
+    start = chunk.start
+    while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in QUANTIFIERS):
+        start += 1
+    span = doc[start : chunk.end]
+    draft = reg.ensure(f"group:IGO:{body.target}:officials", span.text, "group", role="official", sector="IGO",
+                       igo=body.target, why=[f"'{span.text}'"])
+    reg.mention(draft.key, span.start_char, span.end_char, "name")
 
 
 def _named_armed_group(

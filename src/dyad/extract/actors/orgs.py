@@ -41,6 +41,7 @@ def find_orgs(
     listed: dict[str, lexicon.KnownOrg] = {}
     named = _named_orgs(ctx, reg, places, inner, people, listed)
     _fold_acronyms(reg, named)
+    _fold_into_longer(reg, named)
     _name_as_written(reg, listed)
     units_of(reg, named)
     described_orgs(ctx, reg, places, people, named)
@@ -88,6 +89,26 @@ def _fold_acronyms(reg: Registry, keys: list[str]) -> None:
         fulls = [d for d in by_initials.get(short.name, ()) if d is not short and d.key in reg.drafts]
         if len(fulls) == 1:
             reg.rekey(short.key, fulls[0].key)
+
+
+def _fold_into_longer(reg: Registry, keys: list[str]) -> None:
+    """'Senate' named before 'the U.S. Senate': the one named organisation whose name ends with it; and
+    'the U.S. Senate committee', a part named by a lower-case word after the name: that organisation."""
+    drafts = [reg.drafts[k] for k in dict.fromkeys(keys) if k in reg.drafts]
+    ends: dict[str, set[str]] = {}
+    for d in drafts:
+        words = d.name.split()
+        for k in range(1, len(words)):
+            ends.setdefault(" ".join(words[k:]), set()).add(d.key)
+    for short in drafts:
+        longer = ends.get(short.name, set()) - {short.key}
+        if short.key in reg.drafts and len(longer) == 1 and short.key not in {k for d in drafts for k in ends.get(d.name, ())}:
+            reg.rekey(short.key, longer.pop())
+    by_name = {d.name: d.key for d in drafts if d.key in reg.drafts}
+    for d in drafts:
+        words = d.name.split()
+        if d.key in reg.drafts and len(words) > 1 and words[-1].islower() and " ".join(words[:-1]) in by_name:
+            reg.rekey(d.key, by_name[" ".join(words[:-1])])  # "the U.S. Senate committee" is the Senate's
 
 
 def _known_in(span: Span) -> lexicon.KnownOrg | None:

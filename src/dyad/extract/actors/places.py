@@ -1,4 +1,5 @@
-"""The `places` component: states that do not act, named only as where something is.
+"""The `places` component: states that do not act, named only as where something is (and outlets
+named only as where something was said).
 
 A state is an actor of a document when it acts or is acted upon. A state whose
 every mention is a place ("talks in Stockholm", "the border with Ethiopia",
@@ -39,6 +40,8 @@ class PlaceWords:
     meetings: frozenset[str]
     symbols: frozenset[str]
     places: frozenset[str]
+    media: frozenset[str]
+    media_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +53,7 @@ def place_words() -> PlaceWords:
 
     return PlaceWords(words("place_prepositions"), words("visit_verbs"), words("displacement_verbs"),
                       words("border_nouns"), words("topic_nouns"), words("meeting_nouns"), words("symbol_nouns"),
-                      words("place_nouns"))
+                      words("place_nouns"), words("medium_words"), words("medium_prepositions"))
 
 
 @component("places", requires=["actors", "mentions"], assigns=["actors", "mentions"])
@@ -67,10 +70,30 @@ def drop_states_that_do_not_act(ctx: DocContext) -> None:
     for m in result.mentions:
         spans.setdefault(m.actor_key, []).append(m)
     for actor in list(result.actors):
-        if actor.kind != "state" or actor.country in acting | used or actor.key in used_keys:
+        if actor.key in used_keys:
+            continue
+        if actor.kind == "organization" and actor.role in {"media", "company"}:
+            if all(_medium(ctx, m.evidence.start, m.evidence.end) for m in spans.get(actor.key, [])):
+                ctx.drop_actor(actor.key)  # "in a post on his Truth Social platform": where it was said
+            continue
+        if actor.kind != "state" or actor.country in acting | used:
             continue
         if all(_passive_mention(ctx, m.evidence.start, m.evidence.end, m.how) for m in spans.get(actor.key, [])):
             ctx.drop_actor(actor.key)
+
+
+def _medium(ctx: DocContext, start: int, end: int) -> bool:
+    """The mention names where something was said: "on X" after a word of saying or posting."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok, words = span.root, place_words()
+    while tok.dep_ == "compound" and tok.head is not tok:
+        tok = tok.head  # "his Truth Social platform"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in words.media_preps:
+        return False
+    governor = tok.head.head
+    return governor.lemma_.lower() in words.media or governor.lower_ in words.media or tok.lower_ in words.media
 
 
 def _passive_mention(ctx: DocContext, start: int, end: int, how: str) -> bool:
