@@ -115,3 +115,40 @@ def test_an_unnamed_office_holder_of_a_state_is_an_actor(actors_of):
 def test_contributors_listed_together_and_hyphenated_given_names(actors_of):
     ctx = actors_of("Park Joen and Ahn So-young contributed to this report.")
     assert by_name(ctx, "Ahn So-young").role == "media"
+
+
+def test_one_person_also_known_by_another_name(actors_of):
+    ctx = actors_of("Iraqi officials said that Ahmed Saleh al-Tamimi, also known as Abu Hamza, ran the cell.")
+    assert "Abu Hamza" in by_name(ctx, "Ahmed Saleh al-Tamimi").aliases
+    assert "Abu Hamza" not in {a.name for a in ctx.result.actors}
+
+
+def test_the_body_an_unnamed_programme_belongs_to_gives_the_country(actors_of):
+    ctx = actors_of("Dana Lee, director of the U.S.-Korea policy program at the Council on Foreign Relations, disagreed.")
+    assert (country(ctx, "Dana Lee"), by_name(ctx, "Dana Lee").role) == ("USA", "analyst")
+
+
+def test_a_nonresident_post_is_not_where_the_person_is(actors_of):
+    ctx = actors_of(
+        "Kenji Mori, a nonresident senior fellow at the Atlantic Council's Asia Initiative and an associate "
+        "professor at Waseda University in Tokyo, said so."
+    )
+    assert country(ctx, "Kenji Mori") == "JPN"
+
+
+def test_a_fronted_description_with_an_employer(actors_of):
+    ctx = actors_of(
+        "Omar Haddad, a sociologist, spoke first. A media analyst at the University of Southern California’s "
+        "Annenberg School for Communication and Journalism, Haddad also noted the risks."
+    )
+    assert country(ctx, "Omar Haddad") == "USA"
+    assert country(ctx, "University of Southern California") == "USA"
+    assert country(ctx, "Annenberg School for Communication and Journalism") == "USA"
+
+
+def test_a_national_branch_named_after_its_body(actors_of):
+    ctx = actors_of(
+        "Tom Hale works at the Hanover Peace Foundation USA. The Hanover Peace Foundation's Hale said talks would resume."
+    )
+    assert country(ctx, "Hanover Peace Foundation USA") == "USA"
+    assert "Hanover Peace Foundation" in by_name(ctx, "Hanover Peace Foundation USA").aliases

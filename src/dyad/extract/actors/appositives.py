@@ -51,7 +51,7 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: OrgSpans) 
     while j < sent_end and doc[j].lower_ in APPOS_LEAD:
         j += 1
     stop = j
-    while stop < sent_end and stop - j < 18 and doc[stop].text not in APPOS_STOP:
+    while stop < sent_end and stop - j < 24 and doc[stop].text not in APPOS_STOP:
         stop += 1
     window = doc[j:stop]
     if not len(window):
@@ -94,13 +94,16 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: OrgSpans) 
 
 
 def _employer(doc: Doc, j: int, stop: int, orgs: OrgSpans, reading: Reading) -> None:
-    """The first organisation named in the description, or right after it ("Professor, Y University")."""
+    """The organisations named in the description, or right after it ("Professor, Y University"): the
+    first is the employer; the others may say where it is ("the X Program at the Y Center")."""
     for org in orgs.starting_from(j):
         if org.start > stop + 1:
             break
         if org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
-            reading.org = org
-            break
+            if reading.org is None:
+                reading.org = org
+            else:
+                reading.more_orgs.append(org)
 
 
 def _untitled(window: Span, desc_end: int, places: dict[int, PlaceHit], orgs: OrgSpans, reading: Reading) -> None:

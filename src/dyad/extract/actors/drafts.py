@@ -116,8 +116,14 @@ class Registry:
             for name in {n for n in (draft.name, *draft.aliases) if len(n.split()) > 1}:
                 for start in self.occurrences(name):
                     end = start + len(name)
-                    if self.overlaps(start, end) is None:
-                        self.mention(draft.key, start, end, "name")
+                    if self.overlaps(start, end) is not None:
+                        continue
+                    branch = _BRANCH.match(self.text, end) if draft.kind == "organization" else None
+                    home = lexicon.gazetteer().forms.get(branch.group(1)) if branch else None
+                    if home is not None:  # "the Sasakawa Peace Foundation USA": its national branch there
+                        end = branch.end()
+                        draft.set_country(home[0], f"'{self.text[start:end]}'")
+                    self.mention(draft.key, start, end, "name")
 
     def occurrences(self, name: str) -> list[int]:
         """Where the name stands as whole words in the text, found through an index of words built once."""
@@ -174,6 +180,7 @@ class Registry:
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
+_BRANCH = re.compile(r" ([A-Z]{2,4})(?![\w-])")
 
 
 def _word_char(text: str, i: int) -> bool:

@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import phrase_doc
+from dyad.extract.actors.titles import org_head
 from dyad.extract.common.doccache import entities, once
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE
 
@@ -69,6 +70,15 @@ def org_span(ent: Span) -> Span:
             break
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
             end += 1
+    if (
+        end < len(doc)
+        and doc[end].is_upper
+        and len(doc[end].text) <= 4
+        and doc[end].text in lexicon.gazetteer().forms
+        and doc[end - 1].lower_ in lexicon.org_heads()
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1  # "the Sasakawa Peace Foundation USA": a body's national branch
     for i in range(start + 1, end):
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]", ","}:
             end = i  # the small model runs names across a line break, into a bracket or past a comma
@@ -140,6 +150,19 @@ def known_inside(span: Span, shorter: bool = False) -> list[tuple[Span, lexicon.
     return sorted(inside, key=lambda pair: (-len(pair[0]), pair[0].start))
 
 
+def _owner_and_unit(span: Span) -> list[Span]:
+    """'the University of Southern California's Annenberg School': two organisations, the owner and its
+    unit, when the words before the possessive are an organisation's name of their own."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text in POSSESSIVE and doc[i + 1].is_title:
+            owner = doc[span.start : i]
+            if org_head([t.text for t in owner]) is not None and len(owner) > 1:
+                return [owner, doc[i + 1 : span.end]]
+            break
+    return [span]
+
+
 def candidates(doc: Doc) -> list[tuple[Span, str]]:
     """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
     return once(doc, "org_candidates", _candidates)
@@ -150,7 +173,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str]]:
     found: list[tuple[Span, str]] = []
     for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
-            found.append((org_span(ent), ent.label_))
+            found.extend((part, ent.label_) for part in _owner_and_unit(org_span(ent)))
     for start, end, _ in known_matches(doc):
         found.append((doc[start:end], "KNOWN"))
     for _, start, end in described(doc):

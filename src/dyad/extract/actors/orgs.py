@@ -107,8 +107,13 @@ def _fold_into_longer(reg: Registry, keys: list[str]) -> None:
     by_name = {d.name: d.key for d in drafts if d.key in reg.drafts}
     for d in drafts:
         words = d.name.split()
-        if d.key in reg.drafts and len(words) > 1 and words[-1].islower() and " ".join(words[:-1]) in by_name:
-            reg.rekey(d.key, by_name[" ".join(words[:-1])])  # "the U.S. Senate committee" is the Senate's
+        stem = " ".join(words[:-1])
+        if d.key not in reg.drafts or len(words) < 2 or by_name.get(stem, d.key) == d.key:
+            continue
+        if words[-1].islower():
+            reg.rekey(d.key, by_name[stem])  # "the U.S. Senate committee" is the Senate's
+        elif words[-1].isupper() and words[-1] in lexicon.gazetteer().forms and by_name[stem] in reg.drafts:
+            reg.rekey(by_name[stem], d.key)  # "the Hanover Peace Foundation" is its branch "... USA" named before
 
 
 def _known_in(span: Span) -> lexicon.KnownOrg | None:

@@ -168,21 +168,26 @@ def link_affiliations(reg: Registry, people: People) -> None:
     a title any body uses ("director", "vice president") is an analyst's at a think tank."""
     generic = _affiliation_words("generic_titles")
     for span, key, reading in people.readings:
-        if reading.org is None:
+        person = reg.drafts.get(key)
+        found = [reg.drafts.get(reg.overlaps(o.start_char, o.end_char) or "") for o in (reading.org, *reading.more_orgs) if o]
+        found = [o for o in found if o is not None and o.kind == "organization"]
+        if person is None or not found:
             continue
-        org_key = reg.overlaps(reading.org.start_char, reading.org.end_char)
-        person, org = reg.drafts.get(key), reg.drafts.get(org_key or "")
-        if person is None or org is None or org.kind != "organization":
-            continue
+        org = found[0]  # "director of the U.S.-Korea program at the Council on Foreign Relations": the first body named
+        homes = [o for o in found if o.country]
+        away = reading.title_span is not None and any(
+            w in _affiliation_words("away_words") for w in span.doc[reading.title_span[0] : reading.title_span[1]].text.lower().split()
+        )
+        home = (homes[-1] if away else homes[0]) if homes else None  # "a nonresident fellow at X and a professor at Y"
+        if home is not None:
+            person.set_country(home.country, f"works at {home.name}")
         if org.role in MEMBER_ROLES:
             role, sector = MEMBER_ROLES[org.role]
             plain = reading.title is not None and reading.title.title in generic and not person.igo
-            if plain and sector not in {"GOV", "MIL", "LEG"} and person.sector in {"GOV", "IGO", None}:
+            if plain and sector not in {"GOV", "MIL", "LEG"} and person.sector in {"GOV", "IGO", "ELI", None}:
                 person.role, person.sector = role, sector
                 person.why.append(f"{reading.title.title} of {org.name}")
             person.set_role(role, sector, f"of {org.name}")
-        if org.country:
-            person.set_country(org.country, f"works at {org.name}")
 
 
 def owners_lend(reg: Registry, people: People) -> None:
@@ -219,3 +224,24 @@ def led_delegations(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
 @lru_cache(maxsize=None)
 def _affiliation_words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get(name) or ())
+
+
+def known_as(ctx: DocContext, reg: Registry, people: People) -> None:
+    """"al-Rufay'i, also known as Abu Khadija": one person under two names."""
+    doc = ctx.doc
+    starts = {span.start: (span, key) for span, key in people.spans}
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        k = span.end
+        if k < len(doc) and doc[k].text in {",", "("}:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in {"also", "better"}:
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ != "known" or doc[k + 1].lower_ != "as":
+            continue
+        other = starts.get(k + 2)
+        if other is not None and other[1] != key and other[1] in reg.drafts and key in reg.drafts:
+            reg.rekey(other[1], key)
+            for i in range(other[0].start, other[0].end):
+                people.by_token[i] = key
+            people.spans = [(s, key if k2 == other[1] else k2) for s, k2 in people.spans]
+            people.readings = [(s, key if k2 == other[1] else k2, r) for s, k2, r in people.readings]

@@ -23,7 +23,7 @@ from dyad.extract.actors.name_spans import clean_name
 from dyad.extract.actors.names import FullNames, NameParts, name_parts, normalise, person_key, same_full_name
 from dyad.extract.actors.org_spans import candidates
 from dyad.extract.actors.people import People
-from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, led_delegations, sentence_country
+from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, known_as, led_delegations, sentence_country
 from dyad.extract.actors.appositives import read_after
 from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
@@ -158,6 +158,7 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         known.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
     _unlabelled_names(ctx, reg, people, places)
+    known_as(ctx, reg, people)
     orgs = OrgSpans(_org_spans(ctx))
     person_tokens = set(people.by_token)  # with the names the model did not tag ("Guterres' spokesman")
     for span, key in sorted(people.spans, key=lambda p: p[0].start):

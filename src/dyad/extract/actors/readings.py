@@ -52,6 +52,7 @@ class Reading:
     country: str | None = None
     title: lexicon.Title | None = None
     org: Span | None = None  # an organisation the actor belongs to
+    more_orgs: list[Span] = field(default_factory=list)  # others named in the same description, in order
     possessor: Token | None = None  # "Lee's adviser": the name token of the possessor
     pronoun: Token | None = None  # "its Prime Minister": the possessive pronoun
     why: list[str] = field(default_factory=list)
@@ -163,7 +164,7 @@ def read_before(
             reading.title_span = (first, start)
             reading.why.append(f"title '{' '.join(words)}'")
     if reading.country is None and reading.possessor is None:
-        _phrase_before_comma(doc, start - 1 if comma else first - 1, places, persons, reading)
+        _phrase_before_comma(doc, start - 1 if comma else first - 1, places, persons, reading, orgs)
     return reading
 
 
@@ -180,15 +181,18 @@ def _state_before_envoy(doc: Doc, i: int, places: dict[int, PlaceHit], words: li
     return hit if hit is not None and not hit.igo else None
 
 
-def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], persons: set[int], reading: Reading) -> None:
-    """'Pakistan's permanent representative to the UN, X' and 'the spokesperson for Japan's foreign ministry,
-    Ambassador X': a titled phrase with a state, set off by a comma before the name, gives the state."""
+def _phrase_before_comma(
+    doc: Doc, comma: int, places: dict[int, PlaceHit], persons: set[int], reading: Reading, orgs: OrgSpans = NO_ORGS
+) -> None:
+    """'Pakistan's permanent representative to the UN, X', 'the spokesperson for Japan's foreign ministry,
+    Ambassador X', 'A media analyst at Y University, X': a titled phrase with a state or an employer, set
+    off by a comma before the name."""
     if comma < 1 or doc[comma].text != ",":
         return
     sent_start = doc[comma].sent.start
     k = comma - 1
-    while k >= sent_start and comma - k <= 12 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
-        if doc[k].pos_ == "CCONJ":
+    while k >= sent_start and comma - k <= 20 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
+        if doc[k].pos_ == "CCONJ" and orgs.at(k) is None:
             break  # "..., and Italy's minister for trade, X": the phrase starts after "and"
         if doc[k].pos_ in {"VERB", "AUX", "PRON"} or k in persons:
             return
@@ -207,6 +211,10 @@ def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], pers
             reading.country = hit.target
             reading.why.append(f"'{phrase.text}' before the name")
             return
+    employer = next((orgs.at(t.i) for t in phrase if orgs.at(t.i) is not None and t.i > phrase.start), None)
+    if employer is not None and reading.org is None:
+        reading.org = employer  # "A media analyst at Y University, X"
+        reading.why.append(f"'{phrase.text}' before the name")
 
 
 SUBJECT_TITLES = frozenset({"expert", "experts", "specialist", "watcher", "hand", "analyst", "scholar"})
