@@ -40,18 +40,23 @@ def described_orgs(
             by_home.setdefault((draft.country, draft.role), []).append(key)
     leaders: set[str] = set()
     home = main_state(reg)
+    bodies: dict[str, set[str]] = {}  # family of a state's armed or police body -> named bodies of it
+    for d in reg.drafts.values():
+        family = security_families().get(_last_words(d.name)) if d.kind == "organization" and d.country else None
+        if family:
+            bodies.setdefault(family, set()).add(d.key)
     for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
-            _bare_security_body(chunk, reg, home)  # "government soldiers"
+            _bare_security_body(chunk, reg, home, bodies)  # "government soldiers"
             continue
         if head == "court" and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == "in":
             continue  # "the ball is in Russia's court": an idiom, no court
         leader = _leader_before(chunk, head, people, reg, ctx.document.published)
         country, why = leader[1:] if leader else _chunk_country(chunk, places, people, reg)
         if country is None:
-            _bare_security_body(chunk, reg, home)
+            _bare_security_body(chunk, reg, home, bodies)
             continue
         start = chunk.start
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
@@ -84,6 +89,9 @@ def described_orgs(
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+        family = security_families().get(_last_words(draft.name))
+        if family:
+            bodies.setdefault(family, set()).add(draft.key)
     _drop_named_only_in_bodies(reg, people, leaders)
 
 
@@ -118,7 +126,7 @@ def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) ->
                 reg.release(s, e)
 
 
-def _bare_security_body(chunk: Span, reg: Registry, home: str | None) -> None:
+def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: dict[str, set[str]]) -> None:
     """'the police', 'security forces', 'government troops': the body of that kind the document names with
     its state (one only), else that body of the document's main state ("Myanmar police")."""
     words = [t.lower_ for t in chunk if t.lower_ not in DETERMINERS]
@@ -128,11 +136,7 @@ def _bare_security_body(chunk: Span, reg: Registry, home: str | None) -> None:
     if family is None or reg.overlaps(chunk.start_char, chunk.end_char):
         return
     armed = {"military", "security forces"} if government else {family}
-    named = {
-        d.key
-        for d in reg.drafts.values()
-        if d.kind == "organization" and d.country and security_families().get(_last_words(d.name)) in armed
-    }
+    named = {k for f in armed for k in bodies.get(f, ()) if k in reg.drafts}
     span = chunk.doc[chunk.start + len(chunk) - len(words) : chunk.end]
     if len(named) == 1:
         reg.mention(named.pop(), span.start_char, span.end_char, "alias")
@@ -142,6 +146,7 @@ def _bare_security_body(chunk: Span, reg: Registry, home: str | None) -> None:
         draft = reg.ensure(f"org:{home}:{family}", f"{state_name(home)} {span.text}", "organization", country=home,
                            role=role, sector=sector, why=[f"'{span.text}' of the document's main state ({state_name(home)})"])
         reg.mention(draft.key, span.start_char, span.end_char, "name")
+        bodies.setdefault(family, set()).add(draft.key)
 
 
 def _last_words(name: str) -> str:

@@ -78,6 +78,7 @@ def fold_into_peoples(reg: Registry, peoples: dict[str, str]) -> None:
 def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> None:
     doc = ctx.doc
     home = main_state(reg)
+    acronyms = _acronyms(reg)
     for chunk in noun_chunks(doc):
         root = chunk.root
         noun = lexicon.group_nouns().get(root.lower_)
@@ -94,7 +95,7 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
             words = doc[chunk.start : chunk.end]
             reg.mention(named, words.start_char, words.end_char, "alias")
             continue
-        if noun.sector in ARMED_SECTORS and _named_armed_group(ctx, reg, chunk, noun, places, home):
+        if noun.sector in ARMED_SECTORS and _named_armed_group(ctx, reg, chunk, noun, places, home, acronyms):
             continue  # "Seleka rebels": the armed group named Seleka
         end, where = _place_after(doc, chunk.end, places)
         country, why = (hit.target, f"'{doc[hit.start:hit.end].text}'") if hit else (None, "")
@@ -146,7 +147,13 @@ def _officials_of_body(doc: Doc, reg: Registry, chunk: Span, body: PlaceHit) -> 
 
 
 def _named_armed_group(
-    ctx: DocContext, reg: Registry, chunk: Span, noun: lexicon.GroupNoun, places: dict[int, PlaceHit], home: str | None
+    ctx: DocContext,
+    reg: Registry,
+    chunk: Span,
+    noun: lexicon.GroupNoun,
+    places: dict[int, PlaceHit],
+    home: str | None,
+    acronyms: dict[str, set[str]],
 ) -> bool:
     """'Seleka rebels', 'anti-Balaka militias', '3R rebels': the name right before an armed crowd noun is
     an armed group's, an organisation placed where the text puts its fighters."""
@@ -160,7 +167,7 @@ def _named_armed_group(
         return False  # no name, or one already an actor (a state's demonym, a listed group)
     name = doc[k : root.i]
     words = doc[name.start : root.i + 1]
-    named = _spelled_out(reg, name.text)
+    named = _spelled_out(reg, name.text, acronyms)
     if named is not None:  # "IS fighters" in a story that names the Islamic State
         reg.mention(named, words.start_char, words.end_char, "alias")
         return True
@@ -172,12 +179,21 @@ def _named_armed_group(
     return True
 
 
-def _spelled_out(reg: Registry, short: str) -> str | None:
+def _spelled_out(reg: Registry, short: str, acronyms: dict[str, set[str]]) -> str | None:
     """The one organisation of the document whose initials an all-capitals name spells."""
     if not (short.isupper() and short.isalpha()):
         return None
-    found = {d.key for d in reg.drafts.values() if d.kind == "organization" and initials(d.name) == short}
+    found = {k for k in acronyms.get(short, ()) if k in reg.drafts}
     return found.pop() if len(found) == 1 else None
+
+
+def _acronyms(reg: Registry) -> dict[str, set[str]]:
+    """The document's organisations by the initials of their names."""
+    found: dict[str, set[str]] = {}
+    for d in reg.drafts.values():
+        if d.kind == "organization":
+            found.setdefault(initials(d.name), set()).add(d.key)
+    return found
 
 
 HYPHENS = {"-", "\u2010", "\u2011"}

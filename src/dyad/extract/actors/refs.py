@@ -69,6 +69,7 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
     doc = ctx.doc
     titles = lexicon.titles()
     index = _index(people, reg)
+    first_in = _first_in_sentences(ctx, people)
     for chunk in noun_chunks(doc):
         if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
             continue
@@ -92,7 +93,7 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         if key:
             reg.mention(key, chunk.start_char, chunk.end_char, "title")
         elif country is not None and chunk[0].i in places and nxt is not None and nxt.lower_ != "and" and _owned(doc, chunk):
-            named = _named_next(ctx, reg, people, chunk, country)  # "China's envoy spoke. Fu Cong said ..."
+            named = _named_next(ctx, reg, first_in, chunk, country)  # "China's envoy spoke. Fu Cong said ..."
             if named:
                 reg.mention(named, chunk.start_char, chunk.end_char, "title")
             else:
@@ -104,19 +105,20 @@ def _owned(doc, chunk: Span) -> bool:
     return any(t.text in POSSESSIVE for t in chunk[1:3])
 
 
-def _named_next(ctx: DocContext, reg: Registry, people: People, chunk: Span, country: str) -> str | None:
+def _named_next(ctx: DocContext, reg: Registry, first_in: dict[int, str], chunk: Span, country: str) -> str | None:
     """The person first named in the next sentence, whose country was read from this one's subject."""
-    sents = sentences(ctx.doc)
-    n = sentence_number(ctx.doc, chunk.start)
-    if n + 1 >= len(sents):
-        return None
-    nxt = sents[n + 1]
-    for span, key in sorted(people.spans, key=lambda p: p[0].start):
-        if nxt.start <= span.start < nxt.end:
-            draft = reg.drafts.get(key)
-            spoke_on = draft is not None and draft.country == country and any("speaks on" in w for w in draft.why)
-            return key if spoke_on else None
-    return None
+    key = first_in.get(sentence_number(ctx.doc, chunk.start) + 1)
+    draft = reg.drafts.get(key or "")
+    spoke_on = draft is not None and draft.country == country and any("speaks on" in w for w in draft.why)
+    return key if spoke_on else None
+
+
+def _first_in_sentences(ctx: DocContext, people: People) -> dict[int, str]:
+    """Sentence number -> the person named first in it."""
+    found: dict[int, str] = {}
+    for span, key in sorted(people.spans, key=lambda p: p[0].start, reverse=True):
+        found[sentence_number(ctx.doc, span.start)] = key
+    return found
 
 
 def _unnamed(reg: Registry, chunk: Span, country: str, title: lexicon.Title) -> None:
