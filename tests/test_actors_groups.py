@@ -127,3 +127,8 @@ def test_a_chamber_named_before_its_full_name_and_its_committee(actors_of):
     ctx = actors_of("The Senate voted on Monday. Later the U.S. Senate passed the bill, and a U.S. Senate committee met.")
     senate = by_name(ctx, "U.S. Senate")
     assert senate.country == "USA" and [a.name for a in ctx.result.actors if "Senate" in a.name] == ["U.S. Senate"]
+
+
+def test_a_states_officials_somewhere_are_still_its_officials(actors_of):
+    ctx = actors_of("Ukrainian officials met U.S. envoys. Ukrainian officials in Jeddah agreed.")
+    assert [a.name for a in ctx.result.actors if a.kind == "group"] == ["Ukrainian officials"]

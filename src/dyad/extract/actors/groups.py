@@ -120,7 +120,8 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         role, sector = noun.role, noun.sector
         # a state's officials, authorities and leaders are one group, and so are its lawmakers
         kind = role if sector in {"GOV", "LEG"} else root.lemma_.lower()
-        key = f"group:{country or 'XXX'}:{kind}" + (f":{where}" if where and hit else "")
+        placed = where and hit and sector not in {"GOV", "LEG"}  # "Korean residents in Beijing" are a diaspora
+        key = f"group:{country or 'XXX'}:{kind}" + (f":{where}" if placed else "")
         draft = reg.ensure(key, span.text, "group", country=country, role=role, sector=sector, why=[f"'{span.text}'"])
         if why:
             draft.why.append(why)
