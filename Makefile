@@ -44,6 +44,7 @@ bench: venv
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
 	$(PY) bench/ingest_linear.py
+	$(PY) bench/stages_linear.py
 
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md

@@ -49,7 +49,7 @@ class Settings(BaseModel):
         description="spaCy pipelines to try, first installed one wins",
     )
     pipeline: list[str] = Field(
-        default_factory=lambda: ["sentences", "actors", "events", "quotes", "claims", "relations"],
+        default_factory=lambda: ["sentences", "actors", "events", "quotes", "claims", "relations", "places"],
         description="extraction components to run, in order (registered names)",
     )
     batch_size: int = Field(32, ge=1, description="documents per nlp.pipe batch")

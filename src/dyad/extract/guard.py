@@ -65,4 +65,5 @@ def extract_guarded(document: Document, doc: Doc, model: str, components: Iterab
             comp.run(ctx)
         except Exception as exc:
             return failure(document, comp.name, exc)
+    ctx.settle()
     return ctx.result

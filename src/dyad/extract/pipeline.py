@@ -31,6 +31,7 @@ def register_builtins() -> None:
     """Register the components dyad ships: importing a component's module registers it."""
     from dyad.extract import sentences  # noqa: F401
     from dyad.extract.actors import component as _actors  # noqa: F401
+    from dyad.extract.actors import places as _places  # noqa: F401
     from dyad.extract.claims import component as _claims  # noqa: F401
     from dyad.extract.events import component as _events  # noqa: F401
     from dyad.extract.quotes import component as _quotes  # noqa: F401
@@ -50,6 +51,7 @@ class Pipeline:
     def run(self, ctx: DocContext) -> None:
         for comp in self.components:
             comp.run(ctx)
+        ctx.settle()
 
 
 @lru_cache(maxsize=16)
