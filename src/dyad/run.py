@@ -80,13 +80,16 @@ class IngestReport:
         return bool(self.errors or self.failures)
 
     def summary(self) -> str:
-        fused = self.fusion
         return (
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
-            f"{len(self.near_copies)} near-copies, {len(self.errors) + len(self.failures)} failed; fusion: "
-            f"{len(fused.stories_new)} new stories, {len(fused.stories_changed)} changed, "
-            f"{len(fused.contradictions_new)} new contradictions"
+            f"{len(self.near_copies)} near-copies, {len(self.errors) + len(self.failures)} failed"
         )
+
+    def fusion_summary(self) -> str:
+        """What fusing the stored documents changed, one line."""
+        fused = self.fusion
+        return (f"fusion: {len(fused.stories_new)} new stories, {len(fused.stories_changed)} changed, "
+                f"{len(fused.contradictions_new)} new contradictions")
 
 
 def _ignore(kind: str, item: Document | IngestError | Failed) -> None:

@@ -110,7 +110,7 @@ def bound(qualifier: str | None) -> str:
 
 def consistent(a: ClaimFeature, b: ClaimFeature, tolerance: float) -> bool:
     """Whether two values of one figure can both be true, their qualifiers taken into account."""
-    if values_agree(a.value, b.value, tolerance, a.approx or b.approx):
+    if a.value == b.value or values_agree(a.value, b.value, tolerance, a.approx or b.approx):  # == for infinities
         return True
     low, high = (a, b) if a.value < b.value else (b, a)
     # the smaller is a lower bound ("more than 10" vs 12), or the larger an upper bound ("nearly 12" vs 10)

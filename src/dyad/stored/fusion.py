@@ -50,7 +50,8 @@ class StoryRow(Row):
 
     @property
     def dyad(self) -> str:
-        return f"{self.a}{'-' if self.directed else '~'}{self.b}"
+        """KOR-CHN, one notation for directed and undirected stories alike (`directed` says which)."""
+        return f"{self.a}-{self.b}"
 
     @property
     def single_source(self) -> bool:

@@ -196,6 +196,10 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
+    background = timing.is_background_phrase(tok, date_span)
+    # a state said to hold since some time ("the ban in place since 2016") is the same state whenever it
+    # began: as a restatement it is compared without that date
+    restated_when = None if background or resolved is None else resolved.when
     added = 0
     for source, target in found:
         states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
@@ -205,7 +209,7 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         code_here = code
         if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
             code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
-        if not st.restated.first(si, source, target, states, code_here, r.realis, resolved.when if resolved else None):
+        if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when):
             continue
         info = code_info(code_here)
         ctx.result.events.append(
@@ -229,7 +233,7 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
                 trigger_evidence=ctx.span_evidence(tok),
                 source_evidence=ctx.evidence(source.start, source.end),
                 target_evidence=ctx.evidence(target.start, target.end) if target else None,
-                background=timing.is_background_phrase(tok, date_span),
+                background=background,
                 when_text=date_span.text if date_span is not None else None,
             )
         )

@@ -49,7 +49,7 @@ def _shown(app: App, shown: int, total: int, what: str) -> None:
 # -- stories ---------------------------------------------------------------------------
 
 STORY_COLUMNS = [
-    "id", "dyad", "family", "codes", "when", "when_start", "when_end", "status", "disputed", "background",
+    "id", "dyad", "directed", "family", "codes", "when", "when_start", "when_end", "status", "disputed", "background",
     "n_mentions", "n_documents", "n_sources", "n_happened", "n_planned", "n_denied", "first_seen", "last_seen",
     "outlets", "evidence", "url", "lead_doc",
 ]

@@ -134,6 +134,7 @@ def ingest_cmd(
         click.echo(f"dyad: fusion: {line} (run `dyad fuse`)", err=True)
     if not app.quiet:
         click.echo(report.summary(), err=True)
+        click.echo(report.fusion_summary(), err=True)
     if report.failed:
         raise SystemExit(1)
 
