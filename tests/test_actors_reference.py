@@ -100,7 +100,7 @@ def test_groupings_that_are_no_body_are_actors_to_expand(actors_of):
 def test_grouping_members_follow_the_date():
     import datetime as dt
 
-    from dyad.codes import members_on
+    from dyad.extract.common.groupings import members as members_on
 
     assert "RUS" in members_on("G8", dt.date(2010, 1, 1)) and not members_on("G8", dt.date(2020, 1, 1))
     assert "SWE" not in members_on("NATO", dt.date(2023, 1, 1)) and "SWE" in members_on("NATO", dt.date(2024, 6, 1))

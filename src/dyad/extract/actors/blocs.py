@@ -4,7 +4,7 @@ A grouping that also acts as a body (the G7, NATO, the Quad) is found with the
 international bodies (igos.tsv); the others in groups.yaml are found here by
 their names, as written, and become one actor each, keyed `grouping:KEY`, so
 that later stages can expand them into the states that belonged to them on the
-document's date (`dyad.codes.members_on`).
+document's date (`dyad.extract.common.groupings.members`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyad.codes import groupings
 from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.lexicon import igos, spellings, strip_article
 from dyad.extract.actors.states import phrase_doc
+from dyad.extract.common.groupings import groupings
 
 # groups.yaml kinds that are a set of states rather than a body with a name of its own
 REGION_KINDS = {"region"}
@@ -30,7 +30,7 @@ def _matcher(vocab) -> PhraseMatcher:
         for group in groupings().values():
             if group.igo in igos():
                 continue  # found as an international body
-            for form in {spelt for f in group.forms for spelt in spellings(strip_article(f))}:
+            for form in {spelt for f in group.names for spelt in spellings(strip_article(f))}:
                 matcher.add(group.key, [phrase_doc(vocab, form)])
         _MATCHERS[id(vocab)] = matcher
     return _MATCHERS[id(vocab)]

@@ -14,7 +14,8 @@ import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dyad.codes import data_text, groupings
+from dyad.codes import data_text
+from dyad.extract.common.groupings import groupings
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def igo_forms() -> dict[str, str]:
                 forms.setdefault(spelt, igo.key)
     for group in groupings().values():
         if group.igo in igos():
-            for form in group.forms:
+            for form in group.names:
                 for spelt in spellings(strip_article(form)):
                     forms.setdefault(spelt, group.igo)
     return forms

@@ -90,6 +90,7 @@ def grouping(name: str | None) -> Grouping | None:
     return groupings()[key] if key else None
 
 
+@lru_cache(maxsize=1)
 def as_of() -> str:
     """The day the file's memberships were last checked: the default day for undated texts."""
     return str(load_yaml(FILE).get("as_of") or dt.date.today().isoformat())

@@ -241,9 +241,14 @@ class Finder(Sides):
             lemma = tok.lemma_.lower()
             low = tok.lower_
             self.evidence_tokens = []
+            cue = words.cues.get(lemma) or words.cues.get(low)
+            phrased = tok.pos_ == "VERB" and any(lemma == phrase.verb for phrase in words.phrases)
+            related = low in words.relationship_nouns or lemma in words.relationship_nouns
+            present = lemma in words.presence_verbs and tok.pos_ == "VERB"
+            if not (cue or phrased or related or present):
+                continue  # the dependency walk below is the costly part: only for tokens that could cue
             if unasserted(tok, sent) or _in_compound_word(tok):
                 continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
-            cue = words.cues.get(lemma) or words.cues.get(low)
             retyped = next((words.retype[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in words.retype), None)
             if cue is not None and retyped and retyped != cue.type:
                 cue = replace(cue, type=retyped)  # "a U.S. alliance partner" is an ally
@@ -255,12 +260,12 @@ class Finder(Sides):
                 self.title(tok, cue, sent, after)  # "as its superpower rival China expands ...": a title the parse split
             elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
                 self.cue(tok, cue, sent)
-            for phrase in words.phrases:
-                if lemma == phrase.verb and tok.pos_ == "VERB":
+            for phrase in words.phrases if phrased else ():
+                if lemma == phrase.verb:
                     self.phrase(tok, phrase, sent)
-            if low in words.relationship_nouns or lemma in words.relationship_nouns:
+            if related:
                 self.relationship(tok, sent)
-            if lemma in words.presence_verbs and tok.pos_ == "VERB":
+            if present:
                 self.presence(tok, sent)
 
 
