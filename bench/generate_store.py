@@ -8,7 +8,8 @@ a dozen outlets, with the extraction a reader would store for it: sentences,
 actors and their mentions, events (realis and not, with Goldstein and
 QuadClass), a quotation, a claim and a relation, every span at its true
 offsets. Documents go in through `Store.write_many`, the path `dyad ingest`
-takes, so the full-text index and every table are filled as in real use. A
+takes, so the full-text index and every table are filled as in real use; then
+the documents are fused (the fusion tables and global actors, as ingest keeps them). A
 few busy states and outlets carry most of the news, as in real corpora; one
 document in twenty is a near-copy of the one before it.
 """
@@ -24,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from dyad.fuse.actor_tables import resolve_stored  # noqa: E402
+from dyad.fuse.update import fuse_pending  # noqa: E402
 from dyad.records import (  # noqa: E402 - after the path is set
     Actor,
     ActorMention,
@@ -190,6 +193,10 @@ def generate(path: Path, n_documents: int, seed: int = 7, batch: int = 500) -> P
             store.write_many(items)  # type: ignore[arg-type]
             if (start // batch) % 20 == 0:
                 print(f"  {start + len(items):,} documents, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        # the fusion tables, as `dyad ingest` keeps them, so pages read stories, figures and actors as in use
+        fuse_pending(store)
+        resolve_stored(store)
+        print(f"  fused, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return path
 
 

@@ -84,7 +84,7 @@ def generate(con: Any, n_events: int) -> None:
 def trend_query(store: Any) -> Callable[[], list]:
     """The dyad trend query as `dyad` runs it (dyad.analyse.dyads.trend), monthly, for one busy dyad."""
     from dyad.analyse.dyads import trend
-    from dyad.fuse.fusion import Dyad
+    from dyad.stored import Dyad
 
     dyad = Dyad(STATES[0], STATES[1])
     return lambda: trend(store, dyad, bucket="month")

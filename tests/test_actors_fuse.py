@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from dyad.errors import DyadError
-from dyad.fuse.actors import DocActor, Overrides, find_actor, global_actors, load_overrides, member_index, resolve
+from dyad.fuse.actor_tables import global_actors, resolve_stored
+from dyad.fuse.actors import DocActor, Overrides, find_actor, load_overrides, member_index, resolve
+from dyad.fuse.update import fuse_pending
 from dyad.records import Actor, ActorMention, DocExtraction, Document, Evidence, Quote
 
 
@@ -176,6 +178,8 @@ def _store_two_documents(path):
             extraction.quotes.append(Quote(text="We will keep building roads here.", speaker="William Ruto",
                                            speaker_actor=actor.key, evidence=Evidence(doc_id=doc_id, start=q, end=q + 33)))
         store.write(Document(id=doc_id, text=text, source=f"/corpus/{doc_id}.txt", published=dt.date(2025, 5, int(doc_id[1]))), extraction)
+    fuse_pending(store)  # written straight to the store, so fused as `dyad fuse` would
+    resolve_stored(store)
     return store
 
 

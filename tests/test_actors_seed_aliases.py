@@ -9,7 +9,8 @@ import unicodedata
 import pytest
 
 from conftest import SEEDS_MANIFEST
-from dyad.fuse.actors import global_actors, member_index
+from dyad.fuse.actor_tables import global_actors
+from dyad.fuse.actors import member_index
 from dyad.ingest.sources import iter_documents
 from dyad.run import ingest_documents
 from dyad.settings import Settings

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import dyad
 from dyad.records import (
     Actor,
     Claim,
@@ -22,7 +23,6 @@ from dyad.records import (
     Relation,
     Sentence,
 )
-from dyad.settings import Settings
 from dyad.store import open_store
 
 # Three outlets report one summit; the blog mostly speculates. All sentences are made up.
@@ -124,36 +124,40 @@ def store_path(tmp_path: Path) -> Path:
     with open_store(path) as store:
         for a in ARTICLES:
             store.write(*_article(a))
+    with dyad.open(path) as db:  # written straight to the store: fused as `dyad fuse` does
+        db.fuse()
     return path
 
 
-def _fusion(store_path: Path, dyad: str | None = "KOR-CHN"):
-    from dyad.fuse.fusion import Dyad, fuse_store
-
-    with open_store(store_path) as store:
-        return fuse_store(store, 3, 0.02, Dyad.parse(dyad) if dyad else None)
+def _fusion(store_path: Path, dyad_text: str | None = "KOR-CHN"):
+    with dyad.open(store_path, read_only=True) as db:
+        return db.fusion(dyad_text, limit=None)
 
 
 def test_store_fusion_end_to_end(store_path: Path):
     f = _fusion(store_path)
     meeting = next(s for s in f.stories if s.family == "consult" and s.status == "happened")
-    assert meeting.n_documents == 3 and meeting.n_sources == 2  # the reprint counts once
-    assert not meeting.directed and {meeting.source, meeting.target} == {"KOR", "CHN"}
+    assert meeting.n_documents == 3 and meeting.n_sources == 2  # the reprint counts as its original
+    assert not meeting.directed and {meeting.a, meeting.b} == {"KOR", "CHN"}
+    assert meeting.when == "2031-05-11" and meeting.outlets == ["Harbour Post", "North Star Daily", "Valley Gazette"]
     figs = {(fig.unit, fig.value): fig for fig in f.figures}
     assert figs[("USD", 9e9)].single_source
-    assert figs[("accord", 14)].single_source and len(figs[("accord", 14)].claims) == 2
+    # 14 and 20 accords are one figure; 14 is the consensus (two documents, one source), 20 another value
+    accords = figs[("accord", 14)]
+    assert accords.n_claims == 3 and accords.n_values == 2 and accords.n_sources_all == 2
     kinds = {c.kind for c in f.contradictions}
     assert {"relation", "figure"} <= kinds
     rel = next(c for c in f.contradictions if c.kind == "relation")
-    assert rel.first.cited.words == "The alliance between Seoul and Beijing is growing."
-    assert rel.second.cited.words == "Seoul and Beijing are not allies."
+    assert rel.first.words == "The alliance between Seoul and Beijing is growing."
+    assert rel.second.words == "Seoul and Beijing are not allies."
     assert f.outlets[0].outlet == "Speculator Blog"
     assert f.outlets[0].speculation_index > max(r.speculation_index or 0 for r in f.outlets[1:])
+    assert f.shown["stories"].total == len(f.stories)
 
 
 def test_trend_query_and_temperature(store_path: Path):
     from dyad.analyse.dyads import dyad_table, temperature, trend
-    from dyad.fuse.fusion import Dyad
+    from dyad.stored import Dyad
 
     with open_store(store_path) as store:
         rows = trend(store, Dyad.parse("KOR-CHN"), "day")
@@ -209,11 +213,8 @@ def test_commands_emit_json(store_path: Path):
 
 
 def _write(store_path: Path, out: Path, fmt: str) -> list[Path]:
-    from dyad.fuse.fusion import Dyad
-    from dyad.present.brief import write_brief
-
-    with open_store(store_path) as store:
-        return write_brief(store, Settings(), out, fmt, Dyad.parse("KOR-CHN"))
+    with dyad.open(store_path, read_only=True) as db:
+        return db.brief("KOR-CHN", format=fmt, output=out)
 
 
 def test_markdown_brief_cites_every_item(store_path: Path, tmp_path: Path):
@@ -222,11 +223,14 @@ def test_markdown_brief_cites_every_item(store_path: Path, tmp_path: Path):
     png = tmp_path / "b-trend.png"
     assert png in written and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "](b-trend.png)" in md
-    for heading in ("Key story events", "Who said what", "Figures", "Contradictions", "Source comparison"):
+    for heading in ("Key story events", "Background", "Who said what", "Figures", "Contradictions",
+                    "Source comparison"):
         assert f"## {heading}" in md
     assert "\u201cSeoul and Beijing are not allies.\u201d \u2014 North Star Daily, \u201cLeaders meet in the capital\u201d, 2031-05-12" in md
     assert "**Kim Minsu**: \u201cWe opened a new page,\u201d" in md
-    assert "9,000,000,000 USD: single source" in md
+    assert "9,000,000,000 USD (pledges): single source" in md
+    assert "Period: 2031-05-12 to 2031-05-14. Documents: 4, published 2031-05-12 to 2031-05-14." in md
+    assert "stories shown)" in md and "(all " in md
     # every bullet under the sections quotes text and names its source
     for line in md.splitlines():
         if line.startswith("  - "):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dyad.present.clidoc import SCHEMA_BEGIN, SCHEMA_END, render, render_schema, top_level_commands
+from dyad.store.fusion_tables import FUSION_TABLES
 from dyad.store.schema import EXTRACTION_TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def test_schema_tables_are_current() -> None:
 def test_schema_page_explains_every_table() -> None:
     page = (DOCS / "schema.md").read_text(encoding="utf-8")
     explained = set(re.findall(r"^\| `(\w+)` \| one ", page, re.M))
-    expected = {"documents", "doc_minhash", "schema_version", *EXTRACTION_TABLES}
+    expected = {"documents", "doc_minhash", "schema_version", *EXTRACTION_TABLES, *FUSION_TABLES}
     assert not expected - explained, f"tables without a meaning in docs/schema.md: {sorted(expected - explained)}"
 
 

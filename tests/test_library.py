@@ -15,7 +15,7 @@ import click
 import pytest
 
 import dyad
-from dyad.api import Database, evaluate, load_settings
+from dyad.api import Database, evaluate, evaluate_fusion, load_settings
 from dyad.errors import CATALOGUE, DyadError, catalogue_markdown
 from dyad.present.cli import main
 from dyad.present.web.serve import serve
@@ -37,7 +37,7 @@ TWINS: dict[str, list[object]] = {
     "documents": [Database.documents],
     "doctor": [Database.doctor, Database.failures],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
-    "eval": [evaluate],
+    "eval": [evaluate, evaluate_fusion],
     "events": [Database.events],
     "export": [],  # a group: its subcommands are the twins
     "export events": [Database.export_events],
@@ -49,23 +49,27 @@ TWINS: dict[str, list[object]] = {
     "export quotes": [Database.export_quotes],
     "export relations": [Database.export_relations],
     "export stories": [Database.export_stories],
-    "figures": [Database.figures],
+    "figures": [Database.figures, Database.figure, Database.figure_count],
+    "fuse": [Database.fuse, Database.refresh_fusion, Database.fusion_problems],
     "ingest": [Database.ingest, Database.update_metadata],
     "network": [Database.network, Database.network_edges],
     "quotes": [Database.quotes],
     "relations": [Database.relations],
     "serve": [serve],
     "sources": [Database.sources, Database.story_sources],
-    "stories": [Database.stories],
+    "stories": [Database.stories, Database.story_count],
+    "story": [Database.story],
     "summary": [Database.summary],
     "watch": [Database.watch],
     "show": [Database.show],
 }
 # options that only choose how the CLI prints (or which twin it calls)
-PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin", "kinds", "list_spans"}
+PRINTING = {"as_json", "as_csv", "full", "show_edges", "details", "layers", "update_metadata", "show_origin", "kinds",
+            "list_spans", "refresh", "check", "fusion"}
 # (watch --json only chooses how alerts print)
 # a CLI option's destination -> the library parameter it is passed as
 RENAMED = {"dyad_text": "dyad", "fmt": "format", "only_single": "single_source", "story_id": "story",
+           "figure_id": "figure",
            "report_path": "report", "db_path": "db", "gold": "gold_path"}
 RENAMED_IN = {"relations": {"kind": "type"}, "export relations": {"kind": "type"}}
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 import dyad
+from dyad.fuse.update import fuse_documents
 from dyad.present.cli import main
 from dyad.present.safe import for_terminal, json_text, markdown_text, one_line, spreadsheet_cell
 from dyad.records import Claim, DocExtraction, Document, Event, Evidence, Quote
@@ -41,6 +42,7 @@ def _store(path: Path) -> None:
     )
     with open_store(path) as store:
         store.write(doc, extraction)
+        fuse_documents(store, [doc.id])  # as `dyad ingest` does: briefs read the fusion tables
 
 
 @pytest.fixture

@@ -91,6 +91,7 @@ NO_STORY = _entry("DY209", "no such story", "{value}: no such story in this scop
 BAD_LIMIT = _entry("DY210", "negative limit", "{value} is not a limit (0 or more)", usage=True)
 BAD_CHOICE = _entry("DY211", "not one of the choices", "{value!r} is not one of {choices}", usage=True)
 BAD_COUNTRY = _entry("DY212", "unknown country", "{value!r} is not an ISO 3166 country code{hint}", usage=True)
+NO_FIGURE = _entry("DY213", "no such figure", "{value}: no such figure; see `dyad figures`")
 
 # -- DY3xx: ingesting -------------------------------------------------------------------------
 

@@ -124,6 +124,9 @@ class Event(Record):
     trigger_evidence: Evidence
     source_evidence: Evidence | None = None
     target_evidence: Evidence | None = None
+    # added in schema version 2 (new fields go last: table columns follow field order)
+    background: bool = False  # history the document recalls, not news it reports ("since 2016", "when Xi visited")
+    when_text: str | None = None  # the words `when` was read from; None when the text gives no time
 
 
 class Quote(Record):

@@ -6,8 +6,11 @@ them. Extraction runs through an `Extractor` from `dyad.scale` (this process,
 local processes or a Dask cluster), which yields (Document, DocExtraction)
 pairs in input order, so every engine stores the same rows. New documents are
 linked to an earlier near-copy before extraction and written in small batches,
-each document in full or not at all. Fusion needs no step here: it reads the
-stored items when asked (`dyad.fuse.fusion.fuse_store`).
+each document in full or not at all. Each written batch is then folded into
+the fusion tables (`dyad.fuse.update`: stories, figures, contradictions,
+outlets), and the actors are resolved across documents once the input is
+done, so listings read stored results and never recompute the corpus. A
+batch that fusion fails on stays stored and unfused (`dyad fuse` catches up).
 
 One bad document never stops a run: a document whose extraction failed (the
 engine yields an ExtractionFailure) or that the store cannot hold is recorded
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from dyad.fuse.update import FusionUpdate
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
 from dyad.records import Document, ExtractionFailure
@@ -36,7 +40,10 @@ from dyad.store.signatures import StoredSignatures
 # Documents written per transaction: one commit per document cost more than the extraction
 # stages; every document is still stored whole or not at all (see Store.write_many).
 WRITE_BATCH = 16
-
+# Documents fused per step: each step reads the stored stories and figures the new documents touch,
+# so fusing a few hundred at a time costs far less than after every write; the last step runs when
+# the input ends, so `ingest` returns with everything fused.
+FUSE_BATCH = 256
 
 
 @dataclass
@@ -65,6 +72,8 @@ class IngestReport:
     near_copies: list[tuple[str, str]] = field(default_factory=list)  # (new id, id of the earlier copy)
     errors: list[IngestError] = field(default_factory=list)  # inputs that could not be read
     failures: list[Failed] = field(default_factory=list)  # documents read but not extracted or stored
+    fusion: FusionUpdate = field(default_factory=FusionUpdate)  # what fusing the new documents changed
+    fusion_errors: list[str] = field(default_factory=list)  # batches left unfused, and why
 
     @property
     def failed(self) -> bool:
@@ -75,6 +84,12 @@ class IngestReport:
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
             f"{len(self.near_copies)} near-copies, {len(self.errors) + len(self.failures)} failed"
         )
+
+    def fusion_summary(self) -> str:
+        """What fusing the stored documents changed, one line."""
+        fused = self.fusion
+        return (f"fusion: {len(fused.stories_new)} new stories, {len(fused.stories_changed)} changed, "
+                f"{len(fused.contradictions_new)} new contradictions")
 
 
 def _ignore(kind: str, item: Document | IngestError | Failed) -> None:
@@ -128,16 +143,20 @@ def ingest_documents(
     *,
     near_copy_threshold: float = 0.8,
     notify: Notify | None = None,
+    settings: Settings | None = None,
+    fuse: bool = True,
 ) -> IngestReport:
-    """Extract and store every new document; `extractor` defaults to one local process.
+    """Extract, store and fuse every new document; `extractor` defaults to one local process.
 
     Documents stream through: only signatures of the documents in flight are held.
+    With `fuse` false the documents are stored unfused (`dyad fuse` fuses them later).
     """
     report = IngestReport()
     tell = notify or _ignore
     index = NearCopyIndex(StoredSignatures(store), near_copy_threshold)
     run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
+    unfused: list[str] = []
     failed: list[Failed] = []
     failed_ids: set[str] = set()
 
@@ -147,7 +166,7 @@ def ingest_documents(
         report.failures.append(failed[-1])
         tell("failed", failed[-1])
 
-    def flush() -> None:
+    def flush(last: bool = False) -> None:
         batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
         for (document, _, _), new in zip(batch, store.write_each(batch), strict=True):
             if isinstance(new, Exception):
@@ -155,6 +174,7 @@ def ingest_documents(
             elif new:
                 index.saved(document.id)
                 report.stored.append(document.id)
+                unfused.append(document.id)
                 tell("stored", document)
             else:
                 report.duplicates.append(document.source or document.id)
@@ -162,6 +182,9 @@ def ingest_documents(
         failures.record(store, [(f.document, f.failure) for f in failed])
         pending.clear()
         failed.clear()
+        if fuse and unfused and (last or len(unfused) >= FUSE_BATCH):
+            _fuse(store, unfused, settings, report)
+            unfused.clear()
 
     for document, extraction in run(_new_documents(items, store, report, index, tell, fail)):
         if isinstance(extraction, ExtractionFailure):
@@ -170,8 +193,30 @@ def ingest_documents(
             pending.append((document, extraction, index.hashvalues(document.id)))
         if len(pending) + len(failed) >= WRITE_BATCH:
             flush()
-    flush()
+    flush(last=True)
+    if fuse and report.stored:
+        _resolve(store, settings, report)
     return report
+
+
+def _fuse(store: Store, ids: list[str], settings: Settings | None, report: IngestReport) -> None:
+    """Fold newly stored documents into the fusion tables; a failure leaves them stored and unfused."""
+    from dyad.fuse.update import fuse_documents
+
+    try:
+        report.fusion.add(fuse_documents(store, ids, settings))
+    except Exception as exc:  # one bad batch never stops a run: `dyad fuse` retries it
+        report.fusion_errors.append(f"{len(ids)} document(s) left unfused: {type(exc).__name__}: {exc}")
+
+
+def _resolve(store: Store, settings: Settings | None, report: IngestReport) -> None:
+    """Resolve actors across documents when new names arrived."""
+    from dyad.fuse.actor_tables import resolve_stored
+
+    try:
+        report.fusion.actors_resolved = resolve_stored(store, settings.overrides if settings else None)
+    except Exception as exc:
+        report.fusion_errors.append(f"actors left unresolved: {type(exc).__name__}: {exc}")
 
 
 def _unlinked(document: Document, failed_ids: set[str]) -> Document:
@@ -202,7 +247,7 @@ def ingest(
     extractor = extractor_for(settings, workers or settings.workers, engine, scheduler)
     items = iter_documents(list(inputs), settings, manifest)
     return ingest_documents(
-        items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify
+        items, store, extractor, near_copy_threshold=settings.near_copy_threshold, notify=notify, settings=settings
     )
 
 
@@ -214,6 +259,8 @@ class MetadataReport:
     unchanged: list[str] = field(default_factory=list)
     not_stored: list[str] = field(default_factory=list)  # inputs whose text the store does not hold
     errors: list[IngestError] = field(default_factory=list)
+    fusion: FusionUpdate = field(default_factory=FusionUpdate)  # the documents fused again, and what changed
+    fusion_errors: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -222,7 +269,8 @@ class MetadataReport:
     def summary(self) -> str:
         return (
             f"updated the metadata of {len(self.updated)} document(s), {len(self.unchanged)} unchanged, "
-            f"{len(self.not_stored)} not stored (ingest them first), {len(self.errors)} failed"
+            f"{len(self.not_stored)} not stored (ingest them first), {len(self.errors)} failed; "
+            f"fusion: {len(self.fusion.documents)} document(s) fused again"
         )
 
 
@@ -233,7 +281,9 @@ def update_metadata(
     """Correct the metadata of stored documents from their inputs, without extracting them again.
 
     A document is found by its text (its identity); its title, outlet, url, day, language, own id,
-    author, section, keywords and other fields become what the input says now.
+    author, section, keywords and other fields become what the input says now. The documents whose
+    outlet, independent source or day changed (the corrected ones and their near-copies) are then
+    fused again, so stories, figures and `sources` count the corrected outlets.
     """
     from dyad.ingest.sources import iter_documents
 
@@ -251,4 +301,17 @@ def update_metadata(
         else:
             report.unchanged.append(item.id)
         tell("stored", item)
+    if report.updated:
+        _refresh(store, settings, report)
     return report
+
+
+def _refresh(store: Store, settings: Settings, report: MetadataReport) -> None:
+    """Fuse again the documents whose outlet, independent source or day no longer match their metadata."""
+    from dyad.fuse.check import stale_documents
+    from dyad.fuse.update import refresh_documents
+
+    try:
+        report.fusion = refresh_documents(store, stale_documents(store), settings)
+    except Exception as exc:  # the metadata is corrected either way: `dyad fuse --refresh` retries
+        report.fusion_errors.append(f"documents left as fused before: {type(exc).__name__}: {exc}")

@@ -72,7 +72,9 @@ class Settings(BaseModel):
         300.0, ge=0, description="seconds to wait for another process using the store before giving up"
     )
     overrides: Path | None = Field(None, description="YAML file of actor aliases, merges and splits")
-    story_window_days: int = Field(3, ge=0, description="days within which reports of one event are one story")
+    story_window_days: int = Field(
+        3, ge=0, description="days before its publication a report with no date of its own can be about"
+    )
     claim_tolerance: float = Field(0.02, ge=0, description="relative difference under which two figures agree")
     watch: list[str] = Field(default_factory=list, description="folders, files and feed URLs `dyad watch` follows")
     watch_interval: float = Field(300.0, gt=0, description="seconds between two rounds of `dyad watch`")

@@ -2,7 +2,7 @@
 
 The aggregation is one SQL statement in the store (`dyad.store.aggregates`), so
 it stays fast on millions of events. Only realis events count: plans and
-denials did not happen. The overall series counts a republished story once
+denials did not happen; background events (history a document recalls) stay out. The overall series counts a republished story once
 (near-copies are left out); the per-outlet series keeps what each outlet published.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dyad.fuse.config import fusion_config
 from dyad.store import Store, aggregates
 from dyad.stored import Dyad, DyadRow, TrendRow
 
@@ -30,7 +31,13 @@ def trend(store: Store, dyad: Dyad | None, bucket: str = "week", by_outlet: bool
           since: dt.date | None = None, until: dt.date | None = None) -> list[TrendRow]:
     """Realis events of the dyad (every event without one) per period, by QuadClass, with Goldstein."""
     pair = dyad.pair if dyad else None
-    return aggregates.trend(store, pair, bool(dyad and dyad.directed), bucket, by_outlet, since, until)
+    return aggregates.trend(store, pair, bool(dyad and dyad.directed), bucket, by_outlet, since, until,
+                            background_days())
+
+
+def background_days() -> int:
+    """Days before its document's publication beyond which an event is history, not news (fusion.yaml)."""
+    return int(fusion_config().get("background_days", aggregates.BACKGROUND_DAYS))
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,10 @@ def temperature(store: Store, dyad: Dyad | None, window_days: int = 30, until: d
     pair = dyad.pair if dyad else None
     directed = bool(dyad and dyad.directed)
     if until is None:
-        until = aggregates.last_event_day(store, pair, directed) or dt.date.today()
+        until = aggregates.last_event_day(store, pair, directed, background_days()) or dt.date.today()
     start = until - dt.timedelta(days=window_days)
     before = start - dt.timedelta(days=window_days)
-    w = aggregates.goldstein_windows(store, pair, directed, start, until, before)
+    w = aggregates.goldstein_windows(store, pair, directed, start, until, before, background_days())
     return Temperature(until, window_days, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
 
 

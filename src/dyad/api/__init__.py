@@ -18,10 +18,14 @@ from typing import Any
 
 from dyad.api.database import ActorProfile, Database, DemoRun
 from dyad.errors import DyadError
+from dyad.evaluate.fusion_run import FusionEvalRun, evaluate_fusion
 from dyad.evaluate.run import EvalRun, evaluate
 from dyad.settings import Settings, load_settings
 
-__all__ = ["ActorProfile", "Database", "DemoRun", "DyadError", "EvalRun", "Settings", "evaluate", "load_settings", "open"]
+__all__ = [
+    "ActorProfile", "Database", "DemoRun", "DyadError", "EvalRun", "FusionEvalRun", "Settings", "evaluate",
+    "evaluate_fusion", "load_settings", "open",
+]
 
 
 def open(  # noqa: A001 - the library's front door, as sqlite_utils / duckdb name theirs

@@ -8,10 +8,11 @@ the same way, raising `DyadError`s with their codes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dyad.analyse.dyads import Temperature
 from dyad.api import options as opt
@@ -185,22 +186,28 @@ class Browsing:
     def temperatures(self, dyads: list[str | Dyad], window: int = 30) -> dict[str, Temperature]:
         """Warming or cooling of several undirected dyads at once, keyed by their label ("CHN-KOR")."""
         scopes = [d for d in (opt.dyad(x) for x in dyads) if d is not None]
-        found = browse.dyad_windows(self.store, [d.pair for d in scopes], window)
+        from dyad.analyse.dyads import background_days
+
+        found = browse.dyad_windows(self.store, [d.pair for d in scopes], window, background_days())
         out = {}
         for d in scopes:
             a, b = sorted(d.pair)
             if (a, b) in found:
                 until, w = found[(a, b)]
                 out[f"{a}-{b}"] = Temperature(until, window, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
+            else:  # no current event (only history): as `temperature` says, nothing to compare up to today
+                out[f"{a}-{b}"] = Temperature(dt.date.today(), window, None, 0, None, 0)
         return out
 
     def briefing(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
                  until: opt.Day = None, window: int = 30) -> Briefing:
         """What `brief` writes, as data: stories, quotes, figures, contradictions, outlets and the trend."""
+        from dyad.api.fusion import FusionMethods
         from dyad.present.brief import build_briefing
 
-        return build_briefing(self.store, self.settings, opt.dyad(dyad, directed), opt.day(since, "since"),
-                              opt.day(until, "until"), window)
+        # a Database is both: the briefing reads its fusion methods
+        return build_briefing(cast(FusionMethods, self), opt.dyad(dyad, directed), opt.since(since),
+                              opt.until(until), window)
 
     def store_info(self) -> dict[str, Any]:
         """The store's path, schema version and size (documents), for introspection."""

@@ -9,38 +9,33 @@ Python values (strings, dates, lists), check them (a bad value raises a
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, get_args
+from typing import TYPE_CHECKING, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
 from dyad.api.browse import Browsing
 from dyad.api.exports import Exports, Output, sink
+from dyad.api.fusion import CONTRADICTION_KINDS, FusionMethods
+from dyad.api.reads import one_read
 from dyad.errors import (
     NO_ACTOR,
     NO_DOCUMENT,
     NO_INPUTS,
-    NO_STORY,
     SCHEMA_OLDER,
     SEVERAL_ACTORS,
     STORE_READ_ONLY,
     DyadError,
 )
-from dyad.fuse.actors import GlobalActor, find_actor, global_actors
-from dyad.fuse.contradictions import Contradiction
-from dyad.fuse.corroboration import Figure
-from dyad.fuse.fusion import Fusion, fuse_store
-from dyad.fuse.sources import OutletRow, story_outlets
-from dyad.fuse.stories import Story
+from dyad.fuse.actors import GlobalActor, find_actor, stored_actor
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
 from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
-from dyad.store import Store, failures, listings
+from dyad.store import Store, actor_tables, failures, listings
 from dyad.store.actors import actor_quotes, appearances
 from dyad.store.doctor import Diagnosis, Problem
 from dyad.stored import (
@@ -66,27 +61,9 @@ ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 POLARITIES: tuple[str, ...] = get_args(Polarity)
-CONTRADICTION_KINDS = ("figure", "relation", "realis")
+__all__ = ["CONTRADICTION_KINDS", "ActorProfile", "Database", "DemoRun"]
 NETWORK_LEVELS = ("state", "actor")
 BRIEF_FORMATS = ("md", "html")
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def one_read(method: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
-    """Run the method inside one read of the store: one connection, so its queries see one state of the file.
-
-    A writer in another process commits between reads, never inside one (see dyad.store.db).
-    """
-
-    def run(self: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with self.store.reading():
-            return method(self, *args, **kwargs)
-
-    functools.update_wrapper(run, method)  # its name, docstring and signature, for help() and the twin test
-    return run
 
 
 @dataclass
@@ -107,7 +84,7 @@ class DemoRun:
     report: Path
 
 
-class Database(Exports, Browsing):
+class Database(FusionMethods, Exports, Browsing):
     """A dyad store and the settings to read it with; the connection opens on first use.
 
     `read_only` opens the store without the right to write: listings work,
@@ -255,6 +232,7 @@ class Database(Exports, Browsing):
         With `repair`, make the repairs that are safe and check again: the
         diagnosis then lists what was repaired and what is still wrong.
         """
+        import dyad.fuse.check  # noqa: F401 - registers the doctor's check of the fusion tables
         from dyad.store import doctor
 
         if repair:
@@ -274,27 +252,18 @@ class Database(Exports, Browsing):
         self, kind: str | None = None, country: str | None = None, role: str | None = None,
         doc: str | None = None, limit: int | None = None,
     ) -> list[GlobalActor]:
-        """Actors resolved across documents, most mentioned first; the overrides file wins."""
+        """Actors resolved across documents (the stored global actors), most mentioned first."""
         opt.choice(kind, ACTOR_KINDS, "kind")
         country = opt.state(country, "country")
-        found = global_actors(self.store, self.settings.overrides)
-        if doc:
-            ids = listings.document_ids(self.store, doc)
-            if not ids:
-                raise NO_DOCUMENT("doc", value=doc)
-            found = [g for g in found if any(d in ids for d, _ in g.members)]
-        if kind:
-            found = [g for g in found if g.kind == kind]
-        if country:
-            found = [g for g in found if (g.country or "").upper() == country.upper()]
-        if role:
-            found = [g for g in found if (g.role or "").lower() == role.lower()]
-        return found[: opt.limit(limit)]
+        if doc and not listings.document_ids(self.store, doc):
+            raise NO_DOCUMENT("doc", value=doc)
+        rows = actor_tables.actors(self.store, kind, country, role, doc, opt.limit(limit))
+        return [stored_actor(r) for r in rows]
 
     @one_read
     def find_actors(self, name: str) -> list[GlobalActor]:
         """Actors a name, an alias or an id fits (close spellings too)."""
-        return find_actor(global_actors(self.store, self.settings.overrides), name)
+        return find_actor(self.actors(), name)
 
     @one_read
     def actor(self, name: str) -> ActorProfile:
@@ -309,7 +278,8 @@ class Database(Exports, Browsing):
     @one_read
     def profile(self, actor: GlobalActor) -> ActorProfile:
         """An actor's appearances per document (role, country, first mention) and its quotations."""
-        return ActorProfile(actor, appearances(self.store, actor.members), actor_quotes(self.store, actor.members))
+        members = actor.members or actor_tables.members(self.store, actor.id)
+        return ActorProfile(actor, appearances(self.store, members), actor_quotes(self.store, members))
 
     # -- extracted items -----------------------------------------------------------------------
 
@@ -356,64 +326,6 @@ class Database(Exports, Browsing):
         opt.choice(type, RELATION_TYPES, "type")
         opt.choice(polarity, POLARITIES, "polarity")
         return listings.relations(self.store, opt.pair(pair), type, polarity, doc, opt.limit(limit))
-
-    # -- across sources --------------------------------------------------------------------------
-
-    @one_read
-    def fusion(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
-    ) -> Fusion:
-        """Stories, figures, contradictions and outlets for a dyad ("KOR-CHN") and a publication period."""
-        s = self.settings
-        return fuse_store(self.store, s.story_window_days, s.claim_tolerance, opt.dyad(dyad, directed),
-                          opt.since(since), opt.until(until))
-
-    @one_read
-    def stories(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        min_sources: int = 1, limit: int | None = None,
-    ) -> list[Story]:
-        """Story events (one real event, every report of it), most sources first."""
-        found = [s for s in self.fusion(dyad, directed, since, until).stories if s.n_sources >= min_sources]
-        return found[: opt.limit(limit)]
-
-    @one_read
-    def figures(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        single_source: bool = False, limit: int | None = None,
-    ) -> list[Figure]:
-        """Claimed figures with their corroboration, the most independent sources first."""
-        found = sorted(self.fusion(dyad, directed, since, until).figures, key=lambda f: (-f.n_sources, f.unit, f.value))
-        return [f for f in found if f.single_source or not single_source][: opt.limit(limit)]
-
-    @one_read
-    def contradictions(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        kind: str | None = None, limit: int | None = None,
-    ) -> list[Contradiction]:
-        """Where sources disagree: figures, relations asserted vs denied, happened vs only planned."""
-        opt.choice(kind, CONTRADICTION_KINDS, "kind")
-        found = self.fusion(dyad, directed, since, until).contradictions
-        return [c for c in found if kind is None or c.kind == kind][: opt.limit(limit)]
-
-    @one_read
-    def sources(
-        self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
-        limit: int | None = None,
-    ) -> list[OutletRow]:
-        """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index."""
-        return self.fusion(dyad, directed, since, until).outlets[: opt.limit(limit)]
-
-    @one_read
-    def story_sources(
-        self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
-        until: opt.Day = None,
-    ) -> list[dict[str, Any]]:
-        """How each outlet reports one story (an id from `stories`)."""
-        found = next((s for s in self.fusion(dyad, directed, since, until).stories if s.id == story), None)
-        if found is None:
-            raise NO_STORY("story", value=story)
-        return story_outlets(found)
 
     # -- analyses ------------------------------------------------------------------------------
 
@@ -475,8 +387,7 @@ class Database(Exports, Browsing):
         if output is None:
             name = scope.label if scope else "all"
             output = Path(f"brief-{name}.{format}")
-        return write_brief(self.store, self.settings, Path(output), format, scope,
-                           opt.since(since), opt.until(until), window)
+        return write_brief(self, Path(output), format, scope, opt.since(since), opt.until(until), window)
 
     @one_read
     def export_events(

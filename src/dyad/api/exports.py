@@ -21,7 +21,7 @@ from dyad.present.tables import GRAPH_FORMATS, TABLE_FORMATS, check_format, writ
 from dyad.store import listings
 
 if TYPE_CHECKING:
-    from dyad.fuse.stories import Story
+    from dyad.stored.fusion import MentionRow, StoryRow
 
 # `self` of the mixin's methods: a Database, whose listing methods they call (typed as Any, since
 # a mixin cannot name the class that derives from it as its self type).
@@ -107,10 +107,14 @@ class Exports:
 
     def _story_scope(
         self: DB, dyad: str | None, directed: bool, since: opt.Day, until: opt.Day, min_sources: int
-    ) -> tuple[list[Story], dict[tuple[str, int], Any]]:
-        stories = self.stories(dyad, directed, since, until, min_sources)
+    ) -> tuple[list[StoryRow], list[MentionRow], dict[tuple[str, int], Any]]:
+        """The stories in scope (read from the fusion tables), their reports, and the stored events by key."""
+        from dyad.store import story_rows
+
+        stories = self.stories(dyad, directed, since, until, min_sources, background=None)
+        mentions = story_rows.mentions_of_stories(self.store, [s.id for s in stories])
         rows = {(r.doc_id, r.idx): r for r in self.events(realis_only=False)}
-        return stories, rows
+        return stories, mentions, rows
 
     def export_stories(
         self: DB, output: Output = None, format: str = "csv", header: bool = False, dyad: str | None = None,
@@ -121,7 +125,7 @@ class Exports:
         from dyad.present.gdelt import STORY_COLUMNS, gdelt_story, story_row
 
         check_format(format, GDELT_TABLE_FORMATS)
-        stories, rows = self._story_scope(dyad, directed, since, until, min_sources)
+        stories, _, rows = self._story_scope(dyad, directed, since, until, min_sources)
         if format == "gdelt":
             return _gdelt([gdelt_story(s, rows) for s in stories], GDELT_COLUMNS, output, header)
         return _table([story_row(s) for s in stories], STORY_COLUMNS, output, format)
@@ -134,13 +138,13 @@ class Exports:
         from dyad.present.gdelt import MENTION_COLUMNS, MENTION_ROW_COLUMNS, gdelt_mention, mention_row
 
         check_format(format, GDELT_TABLE_FORMATS)
-        stories, rows = self._story_scope(dyad, directed, since, until, min_sources)
+        stories, mentions, rows = self._story_scope(dyad, directed, since, until, min_sources)
         if format == "gdelt":
             lengths = listings.document_lengths(self.store)
-            lines = [gdelt_mention(s, m, rows, lengths) for s in stories for m in s.mentions]
+            by_id = {s.id: s for s in stories}
+            lines = [gdelt_mention(by_id[m.story_id], m, rows, lengths) for m in mentions]
             return _gdelt(lines, MENTION_COLUMNS, output, header)
-        return _table([mention_row(s, m, rows) for s in stories for m in s.mentions], MENTION_ROW_COLUMNS,
-                      output, format)
+        return _table([mention_row(m, rows) for m in mentions], MENTION_ROW_COLUMNS, output, format)
 
     def export_network(
         self: DB, output: Output = None, format: str = "graphml", level: str = "state",

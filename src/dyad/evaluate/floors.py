@@ -4,7 +4,9 @@ Two gold sets are pinned: the seeds (quality/floors.json) and voa-dev, 18 full
 VOA stories (quality/floors-voa-dev.json). Run `python -m dyad.evaluate.floors`
 to print the seeds' measured figures against their floors (exit 1 when one is
 below), `--set voa-dev` for the other set, `--update` to raise the floors to
-today's figures rounded down to two decimals (a floor never goes down).
+today's figures rounded down to two decimals (a floor never goes down). The
+seeds' floors also hold the fusion gold figures (quality/fusion/: the embedded
+examples and the seeds), measured beside the seed gold.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_MANIFEST = SHARED / "corpus" / "seeds.manifest.jsonl"
 SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
+EXAMPLES = ROOT / "src" / "dyad" / "examples"
+FUSION_GOLD = {"fusion_examples": ROOT / "quality" / "fusion" / "examples.jsonl",
+               "fusion_seeds": ROOT / "quality" / "fusion" / "seeds.jsonl"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,10 @@ FIGURES: dict[str, tuple[str, ...]] = {
     "claims": ("precision", "recall", "f1"),
     "relations": ("precision", "recall", "f1"),
 }
+# fusion gold figures (docs/fusion-gold.md), for the embedded examples and the seeds
+FUSION_NAMES = ("bcubed_precision", "bcubed_recall", "bcubed_f1", "coverage", "status_accuracy", "time_accuracy",
+                "contradiction_precision", "contradiction_recall")
+FUSION_FIGURES: dict[str, tuple[str, ...]] = {layer: FUSION_NAMES for layer in FUSION_GOLD}
 
 
 def figures(measured: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, float]]:
@@ -112,6 +121,20 @@ def measure(
     return figures(scores_json(run.scores))
 
 
+def measure_fusion(layer: str, extractor: Any = None) -> dict[str, dict[str, float]]:
+    """Score one fusion gold file (its corpus ingested afresh) and keep the floored figures."""
+    from dyad.evaluate.fusion_run import evaluate_fusion
+    from dyad.settings import load_settings
+
+    if layer == "fusion_examples":
+        corpus, manifest = EXAMPLES, None
+    else:
+        corpus, manifest = SEEDS, SEEDS_MANIFEST if SEEDS_MANIFEST.is_file() else None
+    run = evaluate_fusion(FUSION_GOLD[layer], corpus, manifest, None, load_settings(), extractor)
+    figures = run.score.figures()
+    return {layer: {name: float(figures[name]) for name in FUSION_FIGURES[layer]}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dyad.evaluate.floors", description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(GOLD_SETS), default="seeds", help="the gold set and its floors")
@@ -129,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     args.floors = args.floors or chosen.floors
     manifest = args.manifest if args.manifest and args.manifest.is_file() else None
     measured = measure(args.gold, args.corpus, manifest, args.db)
+    for layer in FUSION_FIGURES if args.set == "seeds" else ():
+        if layer == "fusion_examples" or SEEDS.is_dir():
+            measured.update(measure_fusion(layer))
     floors = load_floors(args.floors) if args.floors.is_file() else {}
     print(report(measured, floors))
     if args.update:

@@ -78,7 +78,7 @@ def ingest_corpus(
     from dyad.scale import extractor_for
 
     items = iter_documents([str(corpus)], settings, manifest)
-    report = ingest_documents(items, store, extractor or extractor_for(settings))
+    report = ingest_documents(items, store, extractor or extractor_for(settings), settings=settings)
     return [f"ingest: {err.line()}" for err in report.errors]
 
 

@@ -30,8 +30,6 @@ from rapidfuzz import fuzz
 
 from dyad.errors import BAD_OVERRIDES, OVERRIDES_MISSING
 from dyad.extract.actors.names import name_parts, near_spelling, normalise, same_full_name
-from dyad.store import Store
-from dyad.store.actors import doc_actors
 from dyad.stored import DocActor
 
 # Two named organisations this similar (token-sorted), with equal countries, are one.
@@ -124,19 +122,16 @@ def load_overrides(path: str | Path | None) -> Overrides:
     return Overrides(aliases=aliases, merges=merges, splits=splits)
 
 
-# -- reading the store -------------------------------------------------------------
+# -- the stored actors ---------------------------------------------------------------
 
 
-def doc_actors_from_store(store: Store) -> list[DocActor]:
-    """Every document actor in the store, with its mention count and document date."""
-    return doc_actors(store)
-
-
-def global_actors(store: Store, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:
-    """The store's actors resolved across documents (see the module docstring)."""
-    if not isinstance(overrides, Overrides):
-        overrides = load_overrides(overrides)
-    return resolve(doc_actors_from_store(store), overrides)
+def stored_actor(row: dict[str, Any], members: list[tuple[str, str]] | None = None) -> GlobalActor:
+    """A row of `global_actors` (its document actors only when given)."""
+    return GlobalActor(
+        id=row["id"], name=row["name"], kind=row["kind"], country=row["country"], role=row["role"],
+        sector=row["sector"], code=row["code"], aliases=list(row["aliases"] or []), members=members or [],
+        mentions=int(row["mentions"] or 0), documents=int(row["documents"] or 0), why=list(row["why"] or []),
+    )
 
 
 def member_index(actors: Iterable[GlobalActor]) -> dict[tuple[str, str], GlobalActor]:

@@ -1,28 +1,32 @@
-"""Story events: reports of one real event in different documents, merged.
+"""Story events: reports of one real-world event, in any number of documents, as one story.
 
-Events join one story when they have the same story key (code family and
-states: the unordered pair for symmetric families such as meetings), fall
-within `window` days of each other, and either come from the same document
-or have similar evidence. Linking is single-link within each key. A planned
-or hypothetical event with no date of its own is placed on its document's
-date and only joins reports dated on or after it (a plan is about the future).
+Two reports are linked (see `linked`) when they have the same key (code family
+and states; the unordered pair for meetings and agreements), their days agree
+(`dyad.fuse.time`: their own time, else bounded by publication), and their
+words tie them: the same trigger, the same named people on both sides, or
+similar sentences. Two reports of one document that the text dates to
+different days are two events and are kept apart. A story is a connected
+group of linked reports (`dyad.fuse.linking`), so it is the same whatever
+order the documents came in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from dyad.fuse.config import fusion_config
-from dyad.fuse.corroboration import content_words, source_groups
-from dyad.stored import DocInfo, EventItem
+from dyad.fuse.linking import candidate_pairs
+from dyad.fuse.time import overlaps, precision
+from dyad.stored.fusion_items import ContradictionItem, Report
 
 
 @lru_cache(maxsize=1)
@@ -40,14 +44,19 @@ def family_of(code: str, root: str) -> str:
     return root
 
 
+@lru_cache(maxsize=1)
+def _symmetric() -> frozenset[str]:
+    return frozenset(fusion_config().get("symmetric_families") or [])
+
+
 def is_symmetric(family: str) -> bool:
-    return family in set(fusion_config().get("symmetric_families") or [])
+    return family in _symmetric()
 
 
-def story_key(event: EventItem) -> tuple[str, str, str, bool]:
+def story_key(code: str, root: str, source: str | None, target: str | None) -> tuple[str, str, str, bool]:
     """(family, a, b, directed): the states of a symmetric family are sorted."""
-    family = family_of(event.code, event.root)
-    a, b = event.source or "-", event.target or "-"
+    family = family_of(code, root)
+    a, b = source or "-", target or "-"
     if is_symmetric(family):
         a, b = sorted((a, b))
         return family, a, b, False
@@ -62,282 +71,317 @@ def trigger_stem(trigger: str) -> str:
     words = re.findall(r"[a-z]+", trigger.casefold())
     if not words:
         return ""
-    word = words[-1]
+    word: str = words[-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
 
 
-def _names_match(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and fuzz.token_set_ratio(a, b) >= 85  # type: ignore[arg-type]
-
-
-def evidence_similarity(a: EventItem, b: EventItem) -> float:
-    """0..100: shared trigger stem or the same named actors on both sides give 100,
-    else the token-set ratio of the two sentences' content words."""
-    if trigger_stem(a.trigger) and trigger_stem(a.trigger) == trigger_stem(b.trigger):
-        return 100.0
-    if _names_match(a.source_name, b.source_name) and _names_match(a.target_name, b.target_name):
-        return 100.0
-    if _names_match(a.source_name, b.target_name) and _names_match(a.target_name, b.source_name):
-        return 100.0
-    return float(fuzz.token_set_ratio(content_words(a.cited.words), content_words(b.cited.words)))
-
-
-@dataclass
-class Story:
-    """One real event and every report of it."""
-
-    id: str
-    family: str
-    source: str
-    target: str
-    directed: bool
-    mentions: list[EventItem] = field(default_factory=list)
-
-    @cached_property
-    def docs(self) -> list[DocInfo]:
-        """Its documents (computed once: a story's mentions do not change after linking)."""
-        return list({m.doc.id: m.doc for m in self.mentions}.values())
-
-    @property
-    def n_documents(self) -> int:
-        return len(self.docs)
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({d.outlet for d in self.docs})
-
-    @cached_property
-    def n_sources(self) -> int:
-        return len(source_groups(self.docs))
-
-    @property
-    def single_source(self) -> bool:
-        return self.n_sources == 1
-
-    @property
-    def codes(self) -> list[str]:
-        return sorted({m.code for m in self.mentions})
-
-    @property
-    def root(self) -> str:
-        """The most reported CAMEO root of the story."""
-        roots = [m.root for m in self.mentions]
-        return max(sorted(set(roots)), key=roots.count)
-
-    @property
-    def dates(self) -> list[dt.date]:
-        return sorted(d for d in (m.date for m in self.mentions) if d is not None)
-
-    @property
-    def when(self) -> dt.date | None:
-        """The event's day: the confirmed day, else the earliest day of a report saying it
-        happened (which may be a publication date), else the earliest day of any report."""
-        if self.confirmed_day:
-            return self.confirmed_day
-        real = sorted(d for d in (m.date for m in self.mentions if m.realis) if d is not None)
-        days = real or self.dates
-        return days[0] if days else None
-
-    @property
-    def first_seen(self) -> dt.date | None:
-        days = sorted(d.published for d in self.docs if d.published)
-        return days[0] if days else None
-
-    @property
-    def last_seen(self) -> dt.date | None:
-        days = sorted(d.published for d in self.docs if d.published)
-        return days[-1] if days else None
-
-    def source_says(self) -> list[tuple[list[DocInfo], bool]]:
-        """Per independent source: its documents and whether any says the event happened."""
-        out = []
-        for group in source_groups(self.docs):
-            ids = {d.id for d in group}
-            out.append((group, any(m.realis for m in self.mentions if m.doc.id in ids)))
-        return out
-
-    @property
-    def n_happened(self) -> int:
-        return sum(1 for _, real in self.source_says() if real)
-
-    @property
-    def n_not_happened(self) -> int:
-        return sum(1 for _, real in self.source_says() if not real)
-
-    @property
-    def confirmed_day(self) -> dt.date | None:
-        """The earliest day a report gives, to the day, for the event having happened."""
-        days = sorted(m.date for m in self.mentions if m.realis and m.when and len(m.when) == 10 and m.date)
-        return days[0] if days else None
-
-    def doubters(self, window_days: int = 3) -> list[EventItem]:
-        """First mention of each document that never says the event happened, though written
-        after its confirmed day: a denial, or a plan or possibility dated within `window_days`
-        of that day. An undated plan written later is about a later occasion, and a plan
-        reported before the day is the event's earlier stage; neither is doubt.
-        """
-        day = self.confirmed_day
-        if day is None:
-            return []
-        real_docs = {m.doc.id for m in self.mentions if m.realis}
-        out: dict[str, EventItem] = {}
-        for m in self.mentions:
-            if m.doc.id in real_docs or m.doc.id in out or m.doc.published is None or m.doc.published <= day:
-                continue
-            denied = m.negated or m.modality == "negated"
-            dated = m.when is not None and m.date is not None and abs((m.date - day).days) <= window_days
-            if denied or dated:
-                out[m.doc.id] = m
-        return list(out.values())
-
-    @property
-    def status(self) -> str:
-        """happened, not yet (only plans or possibilities), or disputed (see doubters)."""
-        if not self.n_happened:
-            return "not yet"
-        return "disputed" if self.doubters() else "happened"
-
-    @property
-    def goldstein(self) -> float | None:
-        values = [m.goldstein for m in self.mentions if m.goldstein is not None]
-        return sum(values) / len(values) if values else None
-
-    @property
-    def quad_class(self) -> int | None:
-        values = [m.quad_class for m in self.mentions if m.quad_class is not None]
-        return max(sorted(set(values)), key=values.count) if values else None
-
-    def lead(self) -> EventItem:
-        """The report to quote: one saying it happened, dated to the day if any is, from the
-        earliest document, longest evidence first."""
-        pool = [m for m in self.mentions if m.realis] or self.mentions
-        dated = [m for m in pool if m.when and len(m.when) == 10]
-        return min(dated or pool, key=lambda m: (m.doc.published or dt.date.max, -len(m.cited.words), m.doc.id, m.idx))
-
-    def involves(self, a: str, b: str | None = None, directed: bool = False) -> bool:
-        """Whether the story is between a and b (or involves a, when b is None)."""
-        pair = (self.source, self.target)
-        if b is None:
-            return a in pair
-        if directed and self.directed:
-            return pair == (a, b)
-        return set(pair) == {a, b}
-
-
-def _story_id(key: tuple[str, str, str, bool], mentions: Sequence[EventItem]) -> str:
-    first = min((m.doc.id, m.idx) for m in mentions)
-    digest = hashlib.sha1(f"{key}|{first}".encode()).hexdigest()[:10]
-    return f"S{digest}"
-
-
-def build_stories(
-    events: Sequence[EventItem], window_days: int = 3, min_similarity: float | None = None
-) -> list[Story]:
-    """Group events into stories; the busiest (most independent sources) first."""
-    if min_similarity is None:
-        min_similarity = float(fusion_config()["story_min_similarity"])
-    window = dt.timedelta(days=window_days)
-    by_key: dict[tuple[str, str, str, bool], list[EventItem]] = {}
-    for e in events:
-        by_key.setdefault(story_key(e), []).append(e)
-    stories: list[Story] = []
-    for key, group in by_key.items():
-        group.sort(key=lambda e: (e.date or dt.date.max, e.doc.id, e.idx))
-        for members in _link(group, window, min_similarity):
-            family, a, b, directed = key
-            stories.append(Story(_story_id(key, members), family, a, b, directed, members))
-    stories.sort(key=lambda s: (-s.n_sources, -s.n_documents, -(s.when or dt.date.min).toordinal(), s.id))
-    return stories
-
-
 @dataclass(frozen=True)
-class _Features:
-    """What linking compares, computed once per event."""
-
-    day: int  # ordinal
-    doc: str
-    open_future: bool
-    stem: str
-    words: str
-    source_name: str | None
-    target_name: str | None
+class StoryRules:
+    day_tolerance: int = 1  # reports whose own days are this far apart can still be one event
+    min_similarity: float = 50.0  # token-set ratio of content words that ties two sentences dated by their text
+    undated_similarity: float = 70.0  # ... when one of them is only bounded by its publication
 
 
-def _features(e: EventItem) -> _Features:
-    return _Features(
-        e.date.toordinal() if e.date else 0, e.doc.id, e.open_future, trigger_stem(e.trigger),
-        content_words(e.cited.words), e.source_name, e.target_name,
+def _orientations(x: Report, y: Report) -> list[tuple[tuple[str | None, str | None], ...]]:
+    """The ways the sides of two reports pair up: as written, and crosswise for a symmetric key."""
+    ways: list[tuple[tuple[str | None, str | None], ...]] = [
+        ((x.source_name, y.source_name), (x.target_name, y.target_name))]
+    if not x.directed:
+        ways.append(((x.source_name, y.target_name), (x.target_name, y.source_name)))
+    return ways
+
+
+def _same_people(x: Report, y: Report) -> bool:
+    """The same named people or bodies on every side both name (either way round for symmetric keys)."""
+    for sides in _orientations(x, y):
+        named = [(p, q) for p, q in sides if p and q]
+        if named and all(p == q for p, q in named):
+            return True
+    return False
+
+
+def people_differ(x: Report, y: Report) -> bool:
+    """Both reports name who acted on a side, and the names differ however the sides pair up: Lee meeting
+    Xi and Lee meeting Li are two meetings."""
+    return all(any(p and q and p != q for p, q in sides) for sides in _orientations(x, y))
+
+
+def named(r: Report) -> bool:
+    return bool(r.source_name or r.target_name)
+
+
+def precise(r: Report) -> bool:
+    """Dated by its own text to the day."""
+    return r.own_time and r.span is not None and r.span[0] == r.span[1]
+
+
+def similar(x: Report, y: Report, rules: StoryRules) -> bool:
+    """Words tie two reports; never when they name different people.
+
+    Two reports dated to the day (or of one document) are tied by the same trigger stem, the same
+    named people or sentences of `min_similarity`. A report only bounded by its publication, or dated
+    to a month or a year, could be any of the events in its days: it takes sentences of
+    `undated_similarity`, or the same named people and some likeness of wording.
+    """
+    if people_differ(x, y):
+        return False
+    if (precise(x) and precise(y)) or x.doc_id == y.doc_id:
+        if (x.stem and x.stem == y.stem) or _same_people(x, y):
+            return True
+        return _words(x, y) >= rules.min_similarity
+    score = _words(x, y)
+    return score >= rules.undated_similarity or (
+        _same_people(x, y) and (bool(x.stem and x.stem == y.stem) or score >= rules.min_similarity)
     )
 
 
-def _similar(a: _Features, b: _Features, min_similarity: float) -> bool:
-    """evidence_similarity(a, b) >= min_similarity, on precomputed features."""
-    if a.stem and a.stem == b.stem:
-        return True
-    if _names_match(a.source_name, b.source_name) and _names_match(a.target_name, b.target_name):
-        return True
-    if _names_match(a.source_name, b.target_name) and _names_match(a.target_name, b.source_name):
-        return True
-    return fuzz.token_set_ratio(a.words, b.words, score_cutoff=min_similarity) >= min_similarity
+def _words(x: Report, y: Report) -> float:
+    if not x.words or not y.words:
+        return 0.0
+    return float(fuzz.token_set_ratio(x.words, y.words))
 
 
-def _link(group: list[EventItem], window: dt.timedelta, min_similarity: float) -> list[list[EventItem]]:
-    """Single-link clusters of date-sorted events of one key.
+def linked(x: Report, y: Report, rules: StoryRules) -> bool:
+    """Whether two reports are reports of one event: the same key, days that agree, words that tie them.
 
-    Events are taken in date order; each is compared with the open clusters' members
-    inside the window until one member links, so a cluster costs one match, not one
-    comparison per member. Undated events only link among themselves.
+    Reports of one document may be `day_tolerance` days apart (the arrival and the talks of one visit);
+    reports of two documents must share a day, so that reports of one key on following days do not
+    chain into one story.
     """
-    dated = [e for e in group if e.date is not None]
-    undated = [e for e in group if e.date is None]
-    clusters = _link_sorted(dated, window.days, min_similarity)
-    clusters += _link_sorted(undated, None, min_similarity)
-    return clusters
+    if x.key != y.key:
+        return False
+    if x.span is None or y.span is None:
+        # no days to compare: only a report of the same document, tied by its words
+        return x.doc_id == y.doc_id and similar(x, y, rules)
+    same_doc = x.doc_id == y.doc_id
+    if not overlaps(x.span, y.span, rules.day_tolerance if same_doc else 0):
+        return False
+    if same_doc and x.own_time and y.own_time and not people_differ(x, y):
+        return True  # one text dating both to the same days
+    return similar(x, y, rules)
 
 
-def _link_sorted(group: list[EventItem], window: int | None, min_similarity: float) -> list[list[EventItem]]:
-    feats = [_features(e) for e in group]
-    parent = list(range(len(group)))
+def apart(x: Report, y: Report, rules: StoryRules) -> bool:
+    """Two different events: reports the texts date to days more than `day_tolerance` apart (of one pair
+    and family, however close), or reports naming different people on a side."""
+    if x.own_time and y.own_time and not overlaps(x.span, y.span, rules.day_tolerance):
+        return True
+    return people_differ(x, y)
+
+
+def conflicting(r: Report) -> bool:
+    """Whether a report can be kept apart from another document's: dated by its text, or naming people."""
+    return r.own_time or named(r)
+
+
+@dataclass
+class _Part:
+    """What a part of a group holds that decides whether it must stay apart from another."""
+
+    members: list[int]
+    max_lo: dt.date | None  # of the reports dated by their text
+    min_hi: dt.date | None
+    names: set[tuple[str | None, str | None]]
+
+    def clashes(self, other: _Part, tolerance: int, directed: bool) -> bool:
+        gap = dt.timedelta(days=tolerance)
+        if self.max_lo and other.min_hi and self.max_lo > other.min_hi + gap:
+            return True
+        if other.max_lo and self.min_hi and other.max_lo > self.min_hi + gap:
+            return True
+        return any(_names_differ(a, b, directed) for a in self.names for b in other.names)
+
+    def absorb(self, other: _Part) -> None:
+        self.members += other.members
+        self.max_lo = max((d for d in (self.max_lo, other.max_lo) if d), default=None)
+        self.min_hi = min((d for d in (self.min_hi, other.min_hi) if d), default=None)
+        self.names |= other.names
+
+
+def _names_differ(a: tuple[str | None, str | None], b: tuple[str | None, str | None], directed: bool) -> bool:
+    ways = [((a[0], b[0]), (a[1], b[1]))] + ([] if directed else [((a[0], b[1]), (a[1], b[0]))])
+    return all(any(p and q and p != q for p, q in sides) for sides in ways)
+
+
+def _strength(x: Report, y: Report) -> tuple[int, int]:
+    """How surely two linked reports are one event: one text dating both, then both dated to one day, then
+    one document, then the rest; closer days first."""
+    tier = 0 if x.doc_id == y.doc_id and x.own_time and y.own_time else 1 if precise(x) and precise(y) else (
+        2 if x.doc_id == y.doc_id else 3)
+    gap = abs((x.span[0] - y.span[0]).days) if x.span and y.span else 0
+    return tier, gap
+
+
+def split(members: Sequence[Report], rules: StoryRules) -> list[list[Report]]:
+    """A connected group of reports as stories: whole when nothing in it must stay apart, else merged
+    back along its links, surest first, never joining two parts that hold reports kept apart (two days
+    the texts give, two different people on a side). Depends on the group only, not on arrival order."""
+    ranked = sorted(members, key=report_order)
+    parts = [_Part([i], r.span[0] if r.own_time and r.span else None, r.span[1] if r.own_time and r.span else None,
+                   {(r.source_name, r.target_name)} if named(r) else set()) for i, r in enumerate(ranked)]
+    directed = bool(ranked and ranked[0].directed)
+    whole = _Part([], None, None, set())
+    for part in parts:
+        whole.absorb(part)
+    lo, hi = whole.max_lo, whole.min_hi
+    time_clash = lo is not None and hi is not None and lo > hi + dt.timedelta(days=rules.day_tolerance)
+    names = sorted(whole.names, key=str)
+    if not time_clash and not any(_names_differ(a, b, directed) for i, a in enumerate(names) for b in names[i + 1:]):
+        return [ranked]
+    edges = sorted((_strength(ranked[i], ranked[j]), i, j)
+                   for i, j in candidate_pairs(ranked, [True] * len(ranked), rules.day_tolerance)
+                   if linked(ranked[i], ranked[j], rules))
+    owner = list(range(len(ranked)))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
         return i
 
-    open_members: dict[int, list[int]] = {}  # cluster root -> members, oldest first
-    for j, fj in enumerate(feats):
-        low = fj.day - window if window is not None else None
-        for root in list(open_members):
-            members = open_members.get(root)
-            if members is None:
-                continue
-            if low is not None:
-                expired = 0
-                while expired < len(members) and feats[members[expired]].day < low:
-                    expired += 1
-                del members[:expired]
-                if not members:
-                    del open_members[root]
-                    continue
-            if find(root) == find(j):
-                continue
-            for i in reversed(members):
-                fi = feats[i]
-                # an undated plan cannot be a report of something dated before it was written
-                if fj.open_future and window is not None and fi.day < fj.day:
-                    continue
-                if fi.doc == fj.doc or _similar(fi, fj, min_similarity):
-                    a, b = find(root), find(j)
-                    first, second = open_members.pop(a, []), open_members.pop(b, [])
-                    parent[b] = a
-                    open_members[a] = list(heapq.merge(first, second, key=lambda k: (feats[k].day, k))) if first and second else first or second
-                    break
-        open_members.setdefault(find(j), []).append(j)
-    out: dict[int, list[EventItem]] = {}
-    for i, e in enumerate(group):
-        out.setdefault(find(i), []).append(e)
+    for _, i, j in edges:
+        a, b = find(i), find(j)
+        if a != b and not parts[a].clashes(parts[b], rules.day_tolerance, directed):
+            a, b = min(a, b), max(a, b)
+            parts[a].absorb(parts[b])
+            owner[b] = a
+    return [[ranked[i] for i in sorted(parts[k].members)] for k in sorted({find(i) for i in range(len(ranked))})]
+
+
+def report_order(r: Report) -> tuple[Any, ...]:
+    """Dated reports first, earliest first: the order a group is cut in."""
+    day = r.span[0] if r.span else dt.date.max
+    return (not r.own_time, day, r.doc_id, r.idx)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _first_report(members: Sequence[Report]) -> Report:
+    return min(members, key=lambda m: (m.published or dt.date.max, m.doc_id, m.idx))
+
+
+@dataclass(frozen=True)
+class StoryTime:
+    when: str | None
+    precision: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+OUTLIER_DAYS = 3  # a report dating the event further than this from what most say is set aside
+
+
+def story_time(members: Sequence[Report]) -> StoryTime:
+    """The event's own time: at the finest precision any report gives, the day (month, year) most reports
+    give, spanning the first to the last day the reports near it give."""
+    dated = [m for m in members if m.own_time and m.span and m.when]
+    if not dated:
+        return StoryTime(None, None, None, None)
+    rank = {"day": 0, "month": 1, "year": 2}
+    best = min(rank.get(precision(m.when) or "year", 2) for m in dated)
+    finest = [m for m in dated if rank.get(precision(m.when) or "year", 2) == best]
+    counts = Counter(m.span[0] for m in finest)  # type: ignore[index]
+    day = min(counts, key=lambda d: (-counts[d], d))  # the day most reports give, the earliest of a tie
+    near = [m for m in finest if abs((m.span[0] - day).days) <= OUTLIER_DAYS]  # type: ignore[index]
+    start = min(m.span[0] for m in near)  # type: ignore[index]
+    end = max(m.span[1] for m in near)  # type: ignore[index]
+    level = ("day", "month", "year")[best]
+    when = day.isoformat()[: {"day": 10, "month": 7, "year": 4}[level]]
+    return StoryTime(when, level, start, end)
+
+
+def lead(members: Sequence[Report]) -> Report:
+    """The report to quote: one saying it happened, dated to the day if any is, earliest, longest sentence."""
+    pool = [m for m in members if m.realis] or list(members)
+    dated = [m for m in pool if m.own_time and precision(m.when) == "day"]
+    return min(dated or pool, key=lambda m: (m.published or dt.date.max, -m.length, m.doc_id, m.idx))
+
+
+def source_verdicts(members: Sequence[Report]) -> dict[str, str]:
+    """Per independent source: happened (a report says so), denied (none does, one says it did not), or planned."""
+    out: dict[str, str] = {}
+    for key in sorted({m.source_key for m in members}):
+        own = [m for m in members if m.source_key == key]
+        out[key] = "happened" if any(m.realis for m in own) else "denied" if any(m.denied for m in own) else "planned"
+    return out
+
+
+def confirmed_day(members: Sequence[Report]) -> dt.date | None:
+    """The earliest day a report saying it happened gives, to the day."""
+    days = [m.span[0] for m in members if m.realis and m.own_time and m.span and precision(m.when) == "day"]
+    return min(days) if days else None
+
+
+def doubters(members: Sequence[Report], tolerance: int) -> list[Report]:
+    """First report of each source that never says the event happened, though written after its
+    confirmed day: a denial, or a plan dated to within `tolerance` days of that day. A plan
+    reported before the day is the event's earlier stage, and an undated plan written later is
+    about a later occasion; neither is doubt."""
+    day = confirmed_day(members)
+    if day is None:
+        return []
+    real = {m.source_key for m in members if m.realis}
+    out: dict[str, Report] = {}
+    for m in sorted(members, key=lambda m: (m.published or dt.date.max, m.doc_id, m.idx)):
+        if m.source_key in real or m.source_key in out or m.published is None or m.published <= day:
+            continue
+        dated = m.own_time and m.span is not None and overlaps(m.span, (day, day), tolerance)
+        if m.denied or dated:
+            out[m.source_key] = m
     return list(out.values())
+
+
+def realis_contradictions(story_id: str, members: Sequence[Report], tolerance: int) -> list[ContradictionItem]:
+    """A story one source reports as having happened on a day and another, writing after that day,
+    reports as only planned or as not having happened."""
+    found = doubters(members, tolerance)
+    if not found:
+        return []
+    real = [m for m in members if m.realis]
+    first = min(real, key=lambda r: (r.published or dt.date.max, r.doc_id, r.idx))
+    head = members[0]
+    return [
+        ContradictionItem(
+            "realis", story_id, f"{head.a}-{head.b} {head.family} ({story_id})", head.a, head.b,
+            first.doc_id, "events", first.idx, f"happened ({first.code})",
+            m.doc_id, "events", m.idx, f"{'did not happen' if m.denied else m.modality} ({m.code})",
+            max(d for d in (first.published, m.published) if d is not None),
+        )
+        for m in found
+    ]
+
+
+def story_row(members: Sequence[Report], cluster: str, tolerance: int) -> dict[str, object]:
+    """The `stories` row of one group of reports."""
+    head = members[0]
+    first = _first_report(members)
+    story_id = "S" + _digest(f"{head.family}|{head.a}|{head.b}|{first.doc_id}|{first.idx}")
+    roots = Counter(m.root for m in members)
+    quads = Counter(m.quad_class for m in members if m.quad_class is not None)
+    goldstein = [m.goldstein for m in members if m.goldstein is not None]
+    verdicts = source_verdicts(members)
+    time = story_time(members)
+    published = [m.published for m in members if m.published]
+    best = lead(members)
+    status = "happened" if any(m.realis for m in members) else "denied" if any(m.denied for m in members) else "planned"
+    return {
+        "id": story_id, "cluster": cluster, "family": head.family, "a": head.a, "b": head.b,
+        "directed": head.directed, "root": min(roots, key=lambda r: (-roots[r], r)),
+        "codes": sorted({m.code for m in members}), "when": time.when, "when_precision": time.precision,
+        "when_start": time.start, "when_end": time.end, "status": status,
+        "disputed": bool(doubters(members, tolerance)), "background": all(m.background for m in members),
+        "n_mentions": len(members), "n_documents": len({m.doc_id for m in members}), "n_sources": len(verdicts),
+        "n_happened": sum(v == "happened" for v in verdicts.values()),
+        "n_planned": sum(v == "planned" for v in verdicts.values()),
+        "n_denied": sum(v == "denied" for v in verdicts.values()),
+        "first_seen": min(published) if published else None, "last_seen": max(published) if published else None,
+        "outlets": sorted({m.outlet for m in members if m.outlet}),
+        "goldstein": sum(goldstein) / len(goldstein) if goldstein else None,
+        "quad_class": min(quads, key=lambda q: (-quads[q], q)) if quads else None,
+        "lead_doc": best.doc_id, "lead_idx": best.idx,
+    }

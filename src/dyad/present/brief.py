@@ -1,14 +1,18 @@
-"""Briefings in Markdown or self-contained HTML, extractive only.
+"""Briefings in Markdown or self-contained HTML, extractive only, read from the fusion tables.
 
 Every line quotes the words of a document (the evidence span) and names that
-document (outlet, title, date). The only other text is fixed headings, labels
-and measured numbers; nothing is paraphrased or generated.
+document (outlet, title, date, and a link to it when it has a URL). The only
+other text is fixed headings, labels and measured numbers. The header gives
+the period and the days the documents were published; undated and
+background stories are labelled as such; every list says how many of its
+items it shows ("12 of 17 stories").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,25 +21,59 @@ from typing import Any
 from markupsafe import Markup
 
 from dyad.analyse.dyads import Temperature, temperature, trend
+from dyad.api.fusion import Fusion, FusionMethods
 from dyad.errors import BAD_FORMAT
 from dyad.figures import format_value
-from dyad.fuse.contradictions import Contradiction
-from dyad.fuse.corroboration import Figure
-from dyad.fuse.fusion import Fusion, fuse_store
-from dyad.fuse.sources import OutletRow
-from dyad.fuse.stories import Story
 from dyad.present.render import render, static_text
 from dyad.present.safe import markdown_text
-from dyad.settings import Settings
-from dyad.store import Store
-from dyad.stored import Cited, ClaimItem, Dyad, EventItem, QuoteItem, TrendRow
+from dyad.store import fusion_rows, source_rows, story_rows
+from dyad.stored import Dyad, TrendRow
+from dyad.stored.fusion import FigureClaimRow, MentionRow, Shown, Side, StoryRow
+
+Database = FusionMethods  # what a briefing reads: the library's fusion methods and its store
+
+# A web address a Markdown link may carry as it is: http(s), no space or angle bracket to end the link early.
+SAFE_URL = re.compile(r"https?://[^\s<>]+")
 
 MAX_STORIES = 12
 MAX_QUOTES = 30
 MAX_FIGURES = 20
+MAX_REPORTS = 5  # documents quoted per story or figure; the label says how many there are
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_COLORS = ["#4c9f70", "#1f6f4a", "#e39b4b", "#b8412c"]
+
+
+@dataclass(frozen=True)
+class Cite:
+    """Quoted words and the document they come from."""
+
+    words: str
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+    url: str | None
+    doc: str
+    doc_id: str = ""
+    start: int = 0
+    end: int = 0
+
+    def citation(self) -> str:
+        name = self.title or self.outlet or self.doc
+        source = name if name == self.outlet or not self.outlet else f"{self.outlet}, \u201c{name}\u201d"
+        return f"{source}, {self.published.isoformat() if self.published else 'undated'}"
+
+
+@dataclass
+class StoryView:
+    story: StoryRow
+    reports: list[tuple[str, Cite]]  # (what it says, where), one per document
+
+
+@dataclass
+class FigureView:
+    figure: Any
+    claims: list[tuple[bool, Cite]]  # (agrees with the consensus, where), one per document
 
 
 @dataclass
@@ -43,27 +81,19 @@ class Briefing:
     dyad: Dyad | None
     since: dt.date | None
     until: dt.date | None
+    generated: dt.date
+    n_documents: int
+    first_published: dt.date | None
+    last_published: dt.date | None
     fusion: Fusion
-    quotes: list[QuoteItem] = field(default_factory=list)
+    stories: list[StoryView] = field(default_factory=list)
+    background: list[StoryView] = field(default_factory=list)
+    figures: list[FigureView] = field(default_factory=list)
+    quotes: list[tuple[str, Cite]] = field(default_factory=list)
+    quotes_shown: Shown = field(default_factory=lambda: Shown(0, 0))
     trend: list[TrendRow] = field(default_factory=list)
     bucket: str = "week"
     temperature: Temperature | None = None
-
-    @property
-    def stories(self) -> list[Story]:
-        return self.fusion.stories[:MAX_STORIES]
-
-    @property
-    def figures(self) -> list[Figure]:
-        return sorted(self.fusion.figures, key=lambda f: (-f.n_sources, f.unit, f.value))[:MAX_FIGURES]
-
-    @property
-    def contradictions(self) -> list[Contradiction]:
-        return self.fusion.contradictions
-
-    @property
-    def outlets(self) -> list[OutletRow]:
-        return self.fusion.outlets
 
     @property
     def title(self) -> str:
@@ -71,7 +101,15 @@ class Briefing:
 
     @property
     def period(self) -> str:
-        return f"{self.since or 'start'} to {self.until or 'latest'}"
+        start = self.since or self.first_published
+        end = self.until or self.last_published
+        return f"{start or 'the first report'} to {end or 'the latest report'}"
+
+    @property
+    def published(self) -> str:
+        if self.first_published is None:
+            return "no dated documents"
+        return f"published {self.first_published} to {self.last_published}"
 
 
 def choose_bucket(rows: list[TrendRow]) -> str:
@@ -83,31 +121,71 @@ def choose_bucket(rows: list[TrendRow]) -> str:
     return "day" if span <= 45 else "week" if span <= 366 else "month"
 
 
+def _mention_cite(m: MentionRow) -> Cite:
+    return Cite(m.evidence, m.outlet, m.title, m.published, m.url, m.doc, m.doc_id, m.start, m.end)
+
+
+def _says(m: MentionRow) -> str:
+    if m.realis:
+        return "happened"
+    return "did not happen" if m.negated or m.modality == "negated" else m.modality
+
+
+def story_views(db: Database, stories: list[StoryRow]) -> list[StoryView]:
+    """Stories with up to MAX_REPORTS reports, one per document: saying it happened and dated to the day
+    first, then the earliest."""
+    by_story: dict[str, list[MentionRow]] = {}
+    for m in story_rows.reports_of_stories(db.store, [s.id for s in stories], MAX_REPORTS):
+        by_story.setdefault(m.story_id, []).append(m)
+    return [StoryView(s, [(_says(m), _mention_cite(m)) for m in by_story.get(s.id, [])]) for s in stories]
+
+
+def _claim_cite(c: FigureClaimRow, title: str | None = None) -> Cite:
+    return Cite(c.evidence, c.outlet, title, c.published, c.url, c.doc, c.doc_id, c.start, c.end)
+
+
+def figure_views(db: Database, figures: list[Any]) -> list[FigureView]:
+    """Figures with up to MAX_REPORTS claims, one per document, agreeing ones first."""
+    by_figure: dict[str, list[FigureClaimRow]] = {}
+    for c in fusion_rows.claims_of_figures(db.store, [f.id for f in figures], MAX_REPORTS):
+        by_figure.setdefault(c.figure_id, []).append(c)
+    return [FigureView(f, [(c.agrees, _claim_cite(c)) for c in by_figure.get(f.id, [])]) for f in figures]
+
+
 def build_briefing(
-    store: Store, settings: Settings, dyad: Dyad | None = None, since: dt.date | None = None,
-    until: dt.date | None = None, window_days: int = 30,
+    db: Database, dyad: Dyad | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    window_days: int = 30,
 ) -> Briefing:
-    """Everything a briefing shows, for a dyad (all dyads without one) and a publication period."""
-    fusion = fuse_store(store, settings.story_window_days, settings.claim_tolerance, dyad, since, until)
-    ids = {d.id for d in fusion.docs}
-    quotes = [q for q in fusion.corpus.quotes if q.doc.id in ids and q.speaker]
-    states = {dyad.a, dyad.b} if dyad else set()
-    # speakers of the dyad's states first, then the latest documents, in the order they quote
-    quotes.sort(key=lambda q: (bool(states) and q.speaker_country not in states,
-                               -(q.doc.published or dt.date.min).toordinal(), q.doc.id, q.idx))
-    rows = trend(store, dyad, "month", False, since, until)
+    """Everything a briefing shows, for a dyad (all dyads without one) and a period, read from the store."""
+    fusion = db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES, figures=MAX_FIGURES)
+    pair = dyad.pair if dyad else None
+    views = story_views(db, [*fusion.stories, *fusion.background])
+    first = min((r.first_published for r in fusion.outlets if r.first_published), default=None)
+    last = max((r.last_published for r in fusion.outlets if r.last_published), default=None)
+    quotes, n_quotes = source_rows.quotes_in_scope(db.store, pair, since, until, MAX_QUOTES)
+    rows = trend(db.store, dyad, "month", False, since, until)
     bucket = choose_bucket(rows)
     if bucket != "month":
-        rows = trend(store, dyad, bucket, False, since, until)
-    temp = temperature(store, dyad, window_days, until) if rows else None
-    return Briefing(dyad, since, until, fusion, quotes[:MAX_QUOTES], rows, bucket, temp)
+        rows = trend(db.store, dyad, bucket, False, since, until)
+    return Briefing(
+        dyad=dyad, since=since, until=until, generated=dt.date.today(),
+        n_documents=sum(r.n_documents for r in fusion.outlets), first_published=first, last_published=last,
+        fusion=fusion,
+        stories=views[: len(fusion.stories)],
+        background=views[len(fusion.stories) :],
+        figures=figure_views(db, fusion.figures),
+        quotes=[(q["speaker"], Cite(q["words"] or "", q["outlet"], q["title"], q["published"], q["url"], q["doc"],
+                                    q["doc_id"], q["start"], q["end"])) for q in quotes],
+        quotes_shown=Shown(len(quotes), n_quotes), trend=rows, bucket=bucket,
+        temperature=temperature(db.store, dyad, window_days, until) if rows else None,
+    )
 
 
 # -- chart -------------------------------------------------------------------------------
 
 
 def chart_spec(rows: list[TrendRow], bucket: str, title: str) -> dict[str, Any]:
-    """Vega-Lite: realis events per period stacked by QuadClass, with the Goldstein sum as a line."""
+    """Vega-Lite: realis events per period stacked by QuadClass, the Goldstein sum as a line, on a time axis."""
     columns = {1: "q1_verbal_coop", 2: "q2_material_coop", 3: "q3_verbal_conflict", 4: "q4_material_conflict"}
     values = []
     for r in rows:
@@ -116,7 +194,8 @@ def chart_spec(rows: list[TrendRow], bucket: str, title: str) -> dict[str, Any]:
             values.append({"period": period, "quad": f"{q} {QUAD_LABELS[q]}", "events": int(getattr(r, col) or 0),
                            "goldstein": float(r.goldstein_sum or 0.0)})
     time_unit = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}[bucket]
-    x = {"field": "period", "type": "ordinal", "timeUnit": time_unit, "title": f"{bucket} starting"}
+    x = {"field": "period", "type": "temporal", "timeUnit": time_unit, "title": f"{bucket} starting",
+         "axis": {"format": "%Y-%m" if bucket == "month" else "%Y-%m-%d", "labelAngle": -40}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": title,
@@ -125,7 +204,7 @@ def chart_spec(rows: list[TrendRow], bucket: str, title: str) -> dict[str, Any]:
         "data": {"values": values},
         "layer": [
             {
-                "mark": "bar",
+                "mark": {"type": "bar", "width": {"band": 0.8} if bucket != "day" else 6},
                 "encoding": {
                     "x": x,
                     "y": {"aggregate": "sum", "field": "events", "type": "quantitative", "title": "realis events"},
@@ -158,31 +237,42 @@ def render_svg(spec: dict[str, Any]) -> str:
     return vlc.vegalite_to_svg(spec)
 
 
-# -- shared pieces -----------------------------------------------------------------------
+# -- labels --------------------------------------------------------------------------------
 
 
 def _num(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def _value(f: Figure) -> str:
-    if not math.isfinite(f.value):
-        return f"{f.value} {f.unit}"
-    if f.unit == "share":
-        return f"{f.value:.1%}"
-    return f"{format_value(f.value)} {f.unit}"
+def _value(value: float, unit: str) -> str:
+    if not math.isfinite(value):
+        return f"{value} {unit}"
+    if unit == "share":
+        return f"{value:.1%}"
+    return f"{format_value(value)} {unit}"
 
 
-def _story_label(s: Story) -> str:
+def story_label(s: StoryRow) -> str:
     arrow = "\u2192" if s.directed else "\u2194"
+    when = s.when or f"undated (reported {s.first_seen or 'on an unknown day'})"
+    status = s.status + (", disputed" if s.disputed else "")
     sources = f"{s.n_sources} independent source{'s' if s.n_sources != 1 else ''}"
-    return (f"{s.source} {arrow} {s.target}, {s.family} (CAMEO {', '.join(s.codes)}), "
-            f"{s.when or 'undated'}: {s.status}; {s.n_documents} document{'s' if s.n_documents != 1 else ''}, {sources}")
+    said = f"{s.n_happened} say{'s' if s.n_happened == 1 else ''} it happened" if s.status == "happened" else ""
+    return (f"{when}: {s.a} {arrow} {s.b}, {s.family} (CAMEO {', '.join(s.codes)}): {status}; "
+            f"{s.n_documents} document{'s' if s.n_documents != 1 else ''}, {sources}" + (f", {said}" if said else ""))
 
 
-def _figure_label(f: Figure) -> str:
-    status = "single source" if f.single_source else f"corroborated by {f.n_sources} independent sources"
-    return f"{_value(f)}: {status}"
+def figure_label(f: Any) -> str:
+    qualified = f"{f.qualifier} " if f.qualifier else ""
+    status = "single source" if f.single_source else f"given by {f.n_sources} independent sources"
+    others = f"; {f.n_sources_all - f.n_sources} other source(s) give another value" if f.n_sources_all > f.n_sources else ""
+    about = f" ({f.about})" if f.about else ""
+    return f"{qualified}{_value(f.value, f.unit)}{about}: {status}{others}"
+
+
+def quoted(shown: int, total: int, command: str) -> str:
+    """" (5 of 80 quoted; `dyad story S1` lists them all)" when a list is cut, else nothing."""
+    return f" ({shown} of {total} quoted; `dyad {command}` lists them all)" if shown < total else ""
 
 
 def _temperature_line(t: Temperature | None) -> str | None:
@@ -197,7 +287,7 @@ OUTLET_HEAD = ["outlet", "docs", "events", "realis", "stories", "alone", "mean G
                "irrealis", "single-source claims", "speculative sentences", "speculation index"]
 
 
-def _outlet_cells(r: OutletRow) -> list[str]:
+def _outlet_cells(r: Any) -> list[str]:
     return [r.outlet, str(r.n_documents), str(r.n_events), str(r.n_realis), str(r.n_stories), str(r.n_only),
             _num(r.mean_goldstein), _num(r.irrealis_share), _num(r.single_source_claim_share),
             _num(r.speculative_sentence_share), _num(r.speculation_index)]
@@ -206,9 +296,12 @@ def _outlet_cells(r: OutletRow) -> list[str]:
 # -- rendering ---------------------------------------------------------------------------
 
 
-def _md_quote(c: Cited) -> str:
-    """Quoted words and their citation, on one Markdown line, shown as text (see safe.markdown_text)."""
-    return f"\u201c{markdown_text(c.words)}\u201d \u2014 {markdown_text(c.citation())}"
+def _md_quote(c: Cite) -> str:
+    """Quoted words and their citation on one Markdown line, shown as text (see safe.markdown_text); the
+    citation links to the article when it has a web address."""
+    cited = markdown_text(c.citation())
+    link = f"[{cited}](<{c.url}>)" if c.url and SAFE_URL.fullmatch(c.url) else cited
+    return f"\u201c{markdown_text(c.words)}\u201d \u2014 {link}"
 
 
 def _md_cell(text: str) -> str:
@@ -219,37 +312,27 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _one_per_doc(s: Story) -> list[EventItem]:
-    """A story's mentions, one per document: realis and exactly dated first, then the earliest."""
-    seen: dict[str, EventItem] = {}
-    for m in sorted(s.mentions, key=lambda m: (not m.realis, not (m.when and len(m.when) == 10),
-                                               m.doc.published or dt.date.max, m.idx)):
-        seen.setdefault(m.doc.id, m)
-    return list(seen.values())
-
-
-def _one_claim_per_doc(f: Figure) -> list[ClaimItem]:
-    seen: dict[str, ClaimItem] = {}
-    for c in f.claims:
-        seen.setdefault(c.doc.id, c)
-    return list(seen.values())
-
-
 def _context(b: Briefing) -> dict[str, Any]:
     """What both templates print, and the helpers that word it."""
     return {
         "b": b,
+        "shown": b.fusion.shown,
         "temperature": _temperature_line(b.temperature),
         "outlet_head": OUTLET_HEAD,
         "outlet_cells": _outlet_cells,
-        "story_label": _story_label,
-        "figure_label": _figure_label,
-        "one_per_doc": _one_per_doc,
-        "one_claim_per_doc": _one_claim_per_doc,
+        "story_label": story_label,
+        "figure_label": figure_label,
+        "quoted": quoted,
     }
 
 
-FILTERS: dict[str, Callable[..., str]] = {"quote": _md_quote, "cell": _md_cell, "words": _words, "md": markdown_text}
+def _side(side: Side) -> Cite:
+    return Cite(side.words, side.outlet, side.title, side.published, side.url, side.doc, side.doc_id, side.start,
+                side.end)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"quote": _md_quote, "cell": _md_cell, "words": _words, "side": _side,
+                                          "md": markdown_text}
 
 
 def render_markdown(b: Briefing, chart: str | None) -> str:
@@ -268,11 +351,11 @@ def render_html(b: Briefing, chart_svg: str | None) -> str:
 
 
 def write_brief(
-    store: Store, settings: Settings, output: Path, fmt: str = "md", dyad: Dyad | None = None,
+    db: Database, output: Path, fmt: str = "md", dyad: Dyad | None = None,
     since: dt.date | None = None, until: dt.date | None = None, window_days: int = 30,
 ) -> list[Path]:
     """Write the briefing (and, for Markdown, its chart PNG next to it); returns the files written."""
-    b = build_briefing(store, settings, dyad, since, until, window_days)
+    b = build_briefing(db, dyad, since, until, window_days)
     output.parent.mkdir(parents=True, exist_ok=True)
     spec = chart_spec(b.trend, b.bucket, f"{b.dyad.label if b.dyad else 'All dyads'}: realis events per {b.bucket}")
     written = []
@@ -291,4 +374,3 @@ def write_brief(
         raise BAD_FORMAT("format", value=fmt, choices="md, html")
     written.insert(0, output)
     return written
-

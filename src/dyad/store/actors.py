@@ -1,4 +1,4 @@
-"""Actors as the documents know them, and one actor's appearances and quotations."""
+"""One actor's appearances and quotations, document by document."""
 
 from __future__ import annotations
 
@@ -6,32 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from dyad.store.db import Store
-from dyad.stored import ActorQuote, Appearance, DocActor
+from dyad.stored import ActorQuote, Appearance
 
 CONTEXT_CHARS = 70  # characters shown either side of a mention
-
-
-def doc_actors(store: Store) -> list[DocActor]:
-    """Every document actor in the store, with its mention count and document date."""
-    rows = store.rows(
-        """
-        SELECT a.doc_id, a.idx, a.key, a.name, a.kind, a.country, a.role, a.sector, a.code, a.aliases, a.why,
-               d.published, count(m.idx) AS mentions
-        FROM actors a
-        LEFT JOIN mentions m ON m.doc_id = a.doc_id AND m.actor_key = a.key
-        LEFT JOIN documents d ON d.id = a.doc_id
-        GROUP BY ALL
-        ORDER BY d.published NULLS LAST, a.doc_id, a.idx
-        """
-    )
-    return [
-        DocActor(
-            doc_id=r["doc_id"], key=r["key"], name=r["name"], kind=r["kind"], country=r["country"], role=r["role"],
-            sector=r["sector"], code=r["code"], aliases=list(r["aliases"] or []), mentions=int(r["mentions"] or 0),
-            published=r["published"], why=r["why"],
-        )
-        for r in rows
-    ]
 
 
 def context(text: str | None, start: int | None, end: int | None, width: int = CONTEXT_CHARS) -> str | None:

@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dyad.store.actor_tables import global_join
 from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
+from dyad.store.listings import EVENT_LAST_DAY
 from dyad.store.where import limit
 from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
 
 BUCKETS = ("day", "week", "month")
 LEVELS = ("state", "actor")
+# Not background: an event recalled as history (flagged by its text, or whose own time ends more than the
+# given number of days before its document) stays out of current trends.
+CURRENT = f"NOT coalesce(e.background, false) AND coalesce(({EVENT_LAST_DAY}) >= d.published - CAST(? AS INTEGER), true)"
+BACKGROUND_DAYS = 30
+
 QUAD_COUNTS = """count(*) FILTER (WHERE quad_class = 1) AS q1_verbal_coop,
         count(*) FILTER (WHERE quad_class = 2) AS q2_material_coop,
         count(*) FILTER (WHERE quad_class = 3) AS q3_verbal_conflict,
@@ -42,8 +49,9 @@ def trend(
     by_outlet: bool = False,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> list[TrendRow]:
-    """Realis events per period (and per outlet) by QuadClass, with the Goldstein sum and mean."""
+    """Realis, current (not background) events per period (and per outlet) by QuadClass, with Goldstein."""
     if bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
     where, params = _between(pair, directed)
@@ -53,7 +61,7 @@ def trend(
     WITH ev AS (
         SELECT {outlet} e.quad_class, e.goldstein, {EVENT_DATE_SQL} AS day
         FROM events e JOIN documents d ON d.id = e.doc_id
-        WHERE e.realis AND {where} {copies}
+        WHERE e.realis AND {CURRENT} AND {where} {copies}
     )
     SELECT CAST(date_trunc('{bucket}', day) AS DATE) AS period, outlet,
         count(*) AS n_events,
@@ -65,24 +73,28 @@ def trend(
     GROUP BY ALL
     ORDER BY period, outlet
     """
-    return [TrendRow(**r) for r in store.rows(sql, [*params, since, since, until, until])]
+    return [TrendRow(**r) for r in store.rows(sql, [background_days, *params, since, since, until, until])]
 
 
 def _dated(where: str) -> str:
-    """Dated realis events with a Goldstein value, near-copies left out."""
+    """Dated realis, current events with a Goldstein value, near-copies left out (its first parameter is
+    the background threshold in days)."""
     return f"""SELECT {EVENT_DATE_SQL} AS day, e.goldstein FROM events e JOIN documents d ON d.id = e.doc_id
-               WHERE e.realis AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL AND {where}"""
+               WHERE e.realis AND {CURRENT} AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL AND {where}"""
 
 
-def last_event_day(store: Store, pair: tuple[str, str] | None, directed: bool = False) -> dt.date | None:
+def last_event_day(store: Store, pair: tuple[str, str] | None, directed: bool = False,
+                   background_days: int = BACKGROUND_DAYS) -> dt.date | None:
     """The day of the latest dated realis event with a Goldstein value."""
     where, params = _between(pair, directed)
-    day: dt.date | None = store.rows(f"SELECT max(day) AS last FROM ({_dated(where)})", params)[0]["last"]
+    day: dt.date | None = store.rows(f"SELECT max(day) AS last FROM ({_dated(where)})",
+                                     [background_days, *params])[0]["last"]
     return day
 
 
 def goldstein_windows(
-    store: Store, pair: tuple[str, str] | None, directed: bool, start: dt.date, until: dt.date, before: dt.date
+    store: Store, pair: tuple[str, str] | None, directed: bool, start: dt.date, until: dt.date, before: dt.date,
+    background_days: int = BACKGROUND_DAYS,
 ) -> GoldsteinWindows:
     """Mean Goldstein and counts of realis events in (start, until] and in (before, start]."""
     where, params = _between(pair, directed)
@@ -93,7 +105,7 @@ def goldstein_windows(
             avg(goldstein) FILTER (WHERE day > ? AND day <= ?) AS previous_mean,
             count(*) FILTER (WHERE day > ? AND day <= ?) AS previous_n
         FROM ({_dated(where)})""",
-        [start, until, start, until, before, start, before, start, *params],
+        [start, until, start, until, before, start, before, start, background_days, *params],
     )[0]
     return GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"], int(row["previous_n"] or 0))
 
@@ -132,9 +144,10 @@ def network_edges(
     if level == "state":
         src, tgt, joins = "e.source", "e.target", ""
     elif level == "actor":
-        src, tgt = "coalesce(sa.name, e.source)", "coalesce(ta.name, e.target)"
-        joins = """LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.key = e.source_actor
-                   LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.key = e.target_actor"""
+        src, tgt = "coalesce(sg.name, sa.name, e.source)", "coalesce(tg.name, ta.name, e.target)"
+        joins = f"""LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.key = e.source_actor
+                   LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.key = e.target_actor
+                   {global_join("sa", "s")} {global_join("ta", "t")}"""
     else:
         raise ValueError(f"level must be 'state' or 'actor', not {level!r}")
     sql = f"""

@@ -26,8 +26,12 @@ EVENT_DATE_SQL = """CASE
     WHEN length(e."when") = 4 THEN coalesce(try_cast(e."when" || '-01-01' AS DATE), d.published)
     ELSE d.published END"""
 
-# A document's outlet: the outlet, else its title, else the file it came from, else its id.
-OUTLET_SQL = "coalesce(nullif(trim(d.outlet), ''), nullif(trim(d.title), ''), d.source_name, left(d.id, 12))"
+# A document's outlet, as dyad.fuse.sources.outlet_of reads it: its metadata, else its URL's host, never a
+# title or a file name; "(unknown outlet)" without either.
+OUTLET_SQL = (
+    "coalesce(nullif(trim(d.outlet), ''), nullif(regexp_extract(lower(d.url), "
+    "'^[a-z]+://(?:www2?\\.|m\\.|mobile\\.|amp\\.)?([^/:?#]+)', 1), ''), '(unknown outlet)')"
+)
 
 # How listings name a document: the input's own id, else the file it came from (not a record's
 # line in a file of records), else its title, else its id.

@@ -34,6 +34,7 @@ import duckdb
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
 from dyad.store.fulltext import index_documents, unindex_documents
+from dyad.store.fusion_tables import FUSION_TABLES
 from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
 from dyad.store.migrations import migrate, stored_version
 from dyad.store.schema import (
@@ -49,7 +50,8 @@ from dyad.store.schema import (
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
-TABLES = frozenset({"documents", "doc_minhash", "schema_version", "failures", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
+TABLES = frozenset({"documents", "doc_minhash", "schema_version", "failures", "watch_seen", "watch_alerts",
+                    "search_units", "search_terms", *EXTRACTION_TABLES, *FUSION_TABLES})
 
 
 def _say(line: str) -> None:

@@ -135,6 +135,12 @@ def diagnose(store: Store, fix: bool = False) -> Diagnosis:
     """Run every check; with `fix`, run the repairs of what was found and check again."""
     found = run_checks(store)
     done = repair(store, found) if fix and found else []
+    if done:
+        # a repair can leave work for a check that was clean before (dropped documents leave the fusion
+        # tables to refresh): one more round, for those checks only
+        first = {p.check for p in found}
+        later = [p for p in run_checks(store) if p.check not in first]
+        done += repair(store, later) if later else []
     with store.reading():
         problems = run_checks(store) if done else found
         version = store.rows("SELECT max(version) AS v FROM schema_version")[0]["v"]

@@ -83,17 +83,39 @@ def source_names(store: Store) -> list[tuple[str, str | None]]:
     return [(r["id"], r["source_name"]) for r in store.rows("SELECT id, source_name FROM documents ORDER BY ingested_at, id")]
 
 
+# The first and last day an event's own time covers (a day, month or year), else its document's day.
+EVENT_FIRST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
+    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-01-01' AS DATE)
+    WHEN length(e."when") = 7 THEN try_cast(e."when" || '-01' AS DATE)
+    ELSE try_cast(e."when" AS DATE) END"""
+EVENT_LAST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
+    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-12-31' AS DATE)
+    WHEN length(e."when") = 7 THEN last_day(try_cast(e."when" || '-01' AS DATE))
+    ELSE try_cast(e."when" AS DATE) END"""
+
+# Events are filtered, ordered and cut first; names, codes and sentence counts are looked up for the
+# rows kept only. Actor names and codes are those of the global actor when actors are resolved.
 EVENTS_SQL = f"""
-SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
-       {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, d.title AS doc_title, d.outlet,
-       substr(d.text, e.start + 1, e."end" - e.start) AS evidence,
-       a1.name AS source_name, a1.code AS source_code, a1.sector AS source_sector,
-       a2.name AS target_name, a2.code AS target_code, a2.sector AS target_sector,
-       (SELECT count(*) FROM sentences s WHERE s.doc_id = e.doc_id AND s."end" <= e.start) AS sentence_index
-FROM events e
-JOIN documents d ON d.id = e.doc_id
-LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.key = e.source_actor
-LEFT JOIN actors a2 ON a2.doc_id = e.doc_id AND a2.key = e.target_actor
+WITH kept AS (
+    SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
+           {DOC_NAME_SQL} AS doc, d.ref AS doc_ref, d.title AS doc_title, d.outlet
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    {{where}}
+    ORDER BY d.published NULLS LAST, doc, e.idx
+    {{limit}}
+)
+SELECT k.*, (SELECT substr(x.text, k.start + 1, k."end" - k.start) FROM documents x WHERE x.id = k.doc_id) AS evidence,
+       coalesce(sg.name, a1.name) AS source_name, coalesce(sg.code, a1.code) AS source_code,
+       coalesce(sg.sector, a1.sector) AS source_sector,
+       coalesce(tg.name, a2.name) AS target_name, coalesce(tg.code, a2.code) AS target_code,
+       coalesce(tg.sector, a2.sector) AS target_sector,
+       (SELECT count(*) FROM sentences s WHERE s.doc_id = k.doc_id AND s."end" <= k.start) AS sentence_index
+FROM kept k
+LEFT JOIN actors a1 ON a1.doc_id = k.doc_id AND a1.key = k.source_actor
+LEFT JOIN actors a2 ON a2.doc_id = k.doc_id AND a2.key = k.target_actor
+{{source_global}}
+{{target_global}}
+ORDER BY k.published NULLS LAST, k.doc, k.idx
 """
 
 
@@ -108,12 +130,14 @@ def events(
     doc: str | None = None,
     count: int | None = None,
 ) -> list[EventRow]:
-    """Stored events with their document and actors.
+    """Stored events with their document and actors, filtered, ordered and cut in SQL.
 
     `sources`, `targets` (ISO3) and `roots` ("04") keep events with one of the
-    values; `since` and `until` keep events whose days (their own date, else their
+    values; `since` and `until` keep events whose days (their own time, else their
     document's publication day) overlap the period.
     """
+    from dyad.store.actor_tables import global_join
+
     where = Where()
     if sources:
         where.all(one_of("e.source", sources))
@@ -125,11 +149,14 @@ def events(
         where.add("e.realis")
     if doc:
         where.all(names_document("d", doc))
-    sql = EVENTS_SQL + where.sql() + " ORDER BY d.published NULLS LAST, doc, e.idx"
-    rows = [_event_row(r) for r in store.rows(sql, where.params)]
-    if since or until:
-        rows = [r for r in rows if _overlaps(event_interval(r.when, r.published), since, until)]
-    return rows[:count] if count is not None else rows
+    if since is not None:
+        where.add(f"({EVENT_LAST_DAY}) >= ?", since)
+    if until is not None:
+        where.add(f"({EVENT_FIRST_DAY}) <= ?", until)
+    tail, more = limit(count)
+    sql = EVENTS_SQL.format(where=where.sql(), limit=tail, source_global=global_join("a1", "s"),
+                            target_global=global_join("a2", "t"))
+    return [_event_row(r) for r in store.rows(sql, [*where.params, *more])]
 
 
 def _event_row(r: dict[str, object]) -> EventRow:
@@ -142,28 +169,8 @@ def _event_row(r: dict[str, object]) -> EventRow:
     return EventRow(**values)  # type: ignore[arg-type]
 
 
-def _overlaps(span: tuple[dt.date, dt.date] | None, since: dt.date | None, until: dt.date | None) -> bool:
-    return span is not None and not (since and span[1] < since) and not (until and span[0] > until)
-
-
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
-def event_interval(when: str | None, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    """The days an event's date covers: its own `when` (a day, month or year), else its document's day."""
-    if when:
-        try:
-            if len(when) == 4:
-                return dt.date(int(when), 1, 1), dt.date(int(when), 12, 31)
-            if len(when) == 7:
-                year, month = map(int, when.split("-"))
-                return dt.date(year, month, 1), month_end(year, month)
-            day = dt.date.fromisoformat(when)
-        except ValueError:
-            return None
-        return day, day
-    return (published, published) if published else None
 
 
 def quotes(
@@ -175,20 +182,23 @@ def quotes(
     count: int | None = None,
 ) -> list[QuoteRow]:
     """Quotations; `speaker` and `actor` match part of a name (or, for `actor`, a country code)."""
+    from dyad.store.actor_tables import global_join
+
     where = Where()
     if speaker:
-        where.all(contains("t.speaker", speaker))
+        where.any(contains("t.speaker", speaker), contains("sg.name", speaker))
     if actor:
-        where.any(contains("a.name", actor), equals("a.country", actor.upper()))
+        where.any(contains("a.name", actor), contains("sg.name", actor), equals("a.country", actor.upper()))
     if kind:
         where.all(equals("t.kind", kind))
     if doc:
         where.all(names_document("d", doc))
     tail, more = limit(count)
     sql = (
-        f"SELECT {DOC_COLUMNS}, t.speaker, a.country AS speaker_country, t.kind, t.text, t.start, t.\"end\" "
+        f"SELECT {DOC_COLUMNS}, coalesce(sg.name, t.speaker) AS speaker, coalesce(sg.country, a.country) AS speaker_country, "
+        "t.kind, t.text, t.start, t.\"end\" "
         "FROM quotes t JOIN documents d ON d.id = t.doc_id "
-        "LEFT JOIN actors a ON a.doc_id = t.doc_id AND a.key = t.speaker_actor"
+        "LEFT JOIN actors a ON a.doc_id = t.doc_id AND a.key = t.speaker_actor " + global_join("a", "s")
     )
     return [QuoteRow(**r) for r in store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])]
 

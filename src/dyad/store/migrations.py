@@ -12,6 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from dyad.store.fulltext import reindex_all
+from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
@@ -49,9 +50,25 @@ def _failures(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FAILURES_DDL)
 
 
+def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 7: events record background and the words they were dated from; fusion is stored.
+
+    The fusion tables start empty: `dyad fuse` (or the next ingest) fills them
+    for the documents already stored. (The index on events is made again around
+    the new columns, as for version 5.)
+    """
+    con.execute("DROP INDEX IF EXISTS events_doc")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS when_text VARCHAR")
+    con.execute("CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)")
+    con.execute(FUSION_DDL)
+    con.execute(FUSION_INDEXES)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
+    7: _fusion_tables,
 }
 
 

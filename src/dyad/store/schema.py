@@ -29,8 +29,9 @@ from dyad.records import (
     Relation,
     Sentence,
 )
+from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -182,18 +183,27 @@ def all_ddl() -> str:
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     parts.append(SEARCH_DDL)
+    parts += [FUSION_DDL, FUSION_INDEXES]
     return "\n".join(parts)
 
 
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL + FAILURES_DDL, re.S):
-        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
-                 if not line.strip().startswith("PRIMARY KEY")]
-        tables[name] = [(column, sql) for column, sql in pairs]
+    tables.update(ddl_columns(DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL + FAILURES_DDL))
     for table, (record, _) in EXTRACTION_TABLES.items():
         tables[table] = row_columns(record)
+    tables.update(ddl_columns(FUSION_DDL))
+    return tables
+
+
+def ddl_columns(ddl: str) -> dict[str, list[tuple[str, str]]]:
+    """(column, SQL type) of each table a block of CREATE TABLE statements creates."""
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", ddl, re.S):
+        pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
+                 if not line.strip().startswith("PRIMARY KEY")]
+        tables[name] = [(column.strip('"'), sql) for column, sql in pairs]
     return tables
 
 

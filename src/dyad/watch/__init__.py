@@ -100,12 +100,17 @@ def watch_round(db: Database, sources: list[str], extractor: Extractor, fetch_ar
     keys: dict[str, list[str]] = {}
     for source in sources:
         items = _read(source, settings, fetch_articles, db, keys, result)
-        report = ingest_documents(items, db.store, extractor, near_copy_threshold=settings.near_copy_threshold)
-        for name in ("stored", "duplicates", "near_copies", "errors"):
+        # stored documents are fused as `dyad ingest` fuses them, so the alerts read current stories
+        report = ingest_documents(items, db.store, extractor, near_copy_threshold=settings.near_copy_threshold,
+                                  settings=settings)
+        for name in ("stored", "duplicates", "near_copies", "errors", "fusion_errors"):
             getattr(result.ingest, name).extend(getattr(report, name))
+        result.ingest.fusion.add(report.fusion)
         mark_seen(db.store, source, keys.get(source, []))
     for error in result.ingest.errors:
         warn(error.line())
+    for line in result.ingest.fusion_errors:
+        warn(f"fusion: {line} (run `dyad fuse`)")
     result.alerts = evaluate(db, settings.alerts, set(result.ingest.stored))
     for alert in result.alerts:
         deliver(alert, alerts_file, alert_command, warn)

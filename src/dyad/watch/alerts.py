@@ -12,6 +12,7 @@ Each alert has a key and is raised once per store; it is printed, appended to
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -19,13 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dyad.settings import AlertRule, Settings
-from dyad.store import Store
+from dyad.store import Store, fusion_rows, story_rows
 from dyad.store.watch import record_alert
 
 if TYPE_CHECKING:
     from dyad.analyse.dyads import Temperature
-    from dyad.fuse.contradictions import Contradiction
-    from dyad.fuse.stories import Story
     from dyad.stored import DyadRow
 
 
@@ -38,10 +37,6 @@ class Database(Protocol):
     def dyads(self) -> list[DyadRow]: ...
 
     def temperature(self, dyad: str, *, window: int) -> Temperature: ...
-
-    def stories(self, dyad: str | None) -> list[Story]: ...
-
-    def contradictions(self, dyad: str | None) -> list[Contradiction]: ...
 
 HOOK_TIMEOUT = 60  # seconds an alert command may run
 Warn = Callable[[str], None]
@@ -78,28 +73,39 @@ def _shift(db: Database, rule: AlertRule) -> list[Alert]:
     return found
 
 
+def _in_scope(rule: AlertRule, a: str, b: str) -> bool:
+    """Whether a story's or contradiction's states are the rule's dyad (either order; a figure about one of
+    its states too), or the rule has none."""
+    if not rule.dyad:
+        return True
+    pair = set(re.split(r"[-~/ ]+", rule.dyad.strip().upper()))
+    return a in pair and (b in pair or not b) and a != b
+
+
 def _stories(db: Database, rule: AlertRule, new: set[str]) -> list[Alert]:
+    """Stories (read from the fusion tables) that only this round's documents report."""
     found = []
-    for story in db.stories(rule.dyad):
-        docs = {d.id for d in story.docs}
-        if docs and docs <= new:
-            lead = story.lead()
-            label = f"{story.source}-{story.target}"
-            message = f"{label}: new story {story.id} ({story.family}, {story.status}): {' '.join(lead.cited.words.split())}"
-            details = {"story": story.id, "family": story.family, "status": story.status, "documents": sorted(docs),
-                       "when": story.when.isoformat() if story.when else None}
-            found.append(Alert("new_story", label, message, f"new_story|{story.id}", details))
+    for story in story_rows.stories_only_in(db.store, sorted(new)):
+        if story.background or not _in_scope(rule, story.a, story.b):
+            continue
+        label = f"{story.a}-{story.b}"
+        docs = sorted(new.intersection(m.doc_id for m in story_rows.mentions(db.store, story_id=story.id)))
+        message = f"{label}: new story {story.id} ({story.family}, {story.status}): {story.evidence}"
+        details = {"story": story.id, "family": story.family, "status": story.status, "documents": docs,
+                   "when": story.when}
+        found.append(Alert("new_story", label, message, f"new_story|{story.id}", details))
     return found
 
 
 def _contradictions(db: Database, rule: AlertRule, new: set[str]) -> list[Alert]:
+    """Contradictions (read from the fusion tables) one side of which is in this round's documents."""
     found = []
-    for c in db.contradictions(rule.dyad):
-        sides = (c.first.cited.doc_id, c.second.cited.doc_id)
-        if not new.intersection(sides):
+    for c in fusion_rows.contradictions_touching(db.store, sorted(new)):
+        if not _in_scope(rule, c.a, c.b):
             continue
-        message = (f"{c.kind} contradiction on {c.subject}: {c.first.cited.outlet} says {c.first.says}, "
-                   f"{c.second.cited.outlet} says {c.second.says}")
+        sides = (c.first.doc_id, c.second.doc_id)
+        message = (f"{c.kind} contradiction on {c.subject}: {c.first.outlet} says {c.first.says}, "
+                   f"{c.second.outlet} says {c.second.says}")
         details = {"kind": c.kind, "subject": c.subject, "first": c.first.says, "second": c.second.says,
                    "documents": list(sides)}
         key = f"new_contradiction|{c.kind}|{c.subject}|{'|'.join(sorted(sides))}"

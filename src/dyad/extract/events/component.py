@@ -18,7 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.events import dates
+from dyad.extract.events import timing
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
@@ -158,7 +158,7 @@ class _DocState:
         self.ctx = ctx
         self.idx = PartyResolver(ctx, event_noun=lambda lemma: ("noun", lemma) in lexicon())
         self.sentence_states = states_by_sentence(ctx, sents)
-        self.date_ents = [e for e in ctx.doc.ents if e.label_ == "DATE"]
+        self.date_ents = timing.date_entities(ctx.doc)
         self.published = ctx.document.published
         self.restated = Restatements()
         self.force_nouns: set[int] = set()  # uses of force named by a noun ("the attack")
@@ -190,12 +190,16 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
     root = code[:2]
-    date_span = dates.date_span_for(tok, sent, st.date_ents)
     first = reading(anchor, triggers)
-    prefer: dates.Prefer = "future" if first.modality in role_words().future_dated_modalities else "past"
-    resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
+    dated = timing.own_date(tok, sent, st.date_ents, st.published,
+                            first.modality in role_words().future_dated_modalities)
+    date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
+    background = timing.is_background_phrase(tok, date_span)
+    # a state said to hold since some time ("the ban in place since 2016") is the same state whenever it
+    # began: as a restatement it is compared without that date
+    restated_when = None if background or resolved is None else resolved.when
     added = 0
     for source, target in found:
         states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
@@ -205,7 +209,7 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         code_here = code
         if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
             code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
-        if not st.restated.first(si, source, target, states, code_here, r.realis, resolved.when if resolved else None):
+        if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when):
             continue
         info = code_info(code_here)
         ctx.result.events.append(
@@ -229,6 +233,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
                 trigger_evidence=ctx.span_evidence(tok),
                 source_evidence=ctx.evidence(source.start, source.end),
                 target_evidence=ctx.evidence(target.start, target.end) if target else None,
+                background=background,
+                when_text=date_span.text if date_span is not None else None,
             )
         )
     return added

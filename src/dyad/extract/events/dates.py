@@ -197,6 +197,8 @@ def resolve(text: str, base: dt.date | None, prefer: Prefer = "past") -> Resolve
 
 
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj"})
+# what a date word's way up to its event may not cross: another clause, an apposition, a clausal modifier
+FOREIGN_EDGES = CLAUSE_EDGES | {"appos", "acl"}
 
 
 def clause_path(trigger: Token) -> list[Token]:
@@ -215,11 +217,21 @@ def anchor(ent: Span) -> Token:
     return head.head if head.dep_ == "prep" and head.head != head else head
 
 
-def date_span_for(trigger: Token, sent: Span, date_ents: list[Span]) -> Span | None:
-    """The DATE entity that belongs to the trigger: one attached on its clause path, else one in its clause."""
+def _within_clause(tok: Token, top: Token) -> bool:
+    """A word under the event's clause modifies it: its way up does not pass through another clause or
+    an apposition ("tested rockets, a response to sanctions announced over the weekend")."""
+    while tok != top:
+        if tok.dep_ in FOREIGN_EDGES or tok.head == tok:
+            return False
+        tok = tok.head
+    return True
+
+
+def date_spans_for(trigger: Token, sent: Span, date_ents: list[Span]) -> list[Span]:
+    """The DATE entities that belong to the trigger, best first: attached on its clause path, else in its clause."""
     candidates = [e for e in date_ents if e.start >= sent.start and e.end <= sent.end]
     if not candidates:
-        return None
+        return []
     path = clause_path(trigger)
     on_path = set(t.i for t in path)
     top = path[-1]
@@ -229,9 +241,15 @@ def date_span_for(trigger: Token, sent: Span, date_ents: list[Span]) -> Span | N
         a = anchor(ent)
         if a.i in on_path:
             return (0, distance)
-        if a == top or top in a.ancestors:
+        if (a == top or top in a.ancestors) and _within_clause(a, top):
             return (1, distance)
         return None
 
     ranked = [(r, e) for e in candidates if (r := rank(e)) is not None]
-    return min(ranked, key=lambda x: x[0])[1] if ranked else None
+    return [e for _, e in sorted(ranked, key=lambda x: x[0])]
+
+
+def date_span_for(trigger: Token, sent: Span, date_ents: list[Span]) -> Span | None:
+    """The best DATE entity that belongs to the trigger (see date_spans_for)."""
+    spans = date_spans_for(trigger, sent, date_ents)
+    return spans[0] if spans else None

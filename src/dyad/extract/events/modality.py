@@ -64,6 +64,7 @@ class Cues:
     intent_codes: dict[str, str]
     evidential_verbs: frozenset[str]
     decision_nouns: frozenset[str]
+    prospect_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ def cues() -> Cues:
         intent_codes={str(k): str(v) for k, v in d["intent_codes"].items()},
         evidential_verbs=frozenset(d.get("evidential_verbs") or []),
         decision_nouns=frozenset(d.get("decision_nouns") or []),
+        prospect_nouns=frozenset(d.get("prospect_nouns") or ()),
     )
 
 
@@ -185,6 +187,8 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             gov = _governing(owner, c)
             if gov and gov[0] == "negated":  # "refrained from joining"
                 found.append(gov)
+            if prep.lower_ == "for" and owner.lemma_.lower() in c.prospect_nouns:
+                found.append(("hypothetical", owner.lower_))  # "fertile ground for cooperation"
         if dep == "dobj" and head.i not in other_triggers:
             gov = _governing(head, c)
             if gov:  # "needs Chinese cooperation", "expect increased cooperation"

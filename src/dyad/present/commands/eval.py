@@ -69,6 +69,9 @@ def print_details(scores: dict[str, LayerScore], layers: tuple[str, ...]) -> Non
               help="Also list false negatives, false positives and mismatches per layer and document.")
 @click.option("--layer", "layers", multiple=True, type=click.Choice(LAYERS),
               help="With --details, list only this layer's errors (repeatable).")
+@click.option("--fusion", is_flag=True,
+              help="GOLD is a fusion gold file (stories and contradictions, docs/fusion-gold.md); "
+              "found by itself when its records have a `kind`.")
 @pass_app
 def eval_cmd(
     app: App,
@@ -79,21 +82,28 @@ def eval_cmd(
     as_json: bool,
     details: bool,
     layers: tuple[str, ...],
+    fusion: bool,
 ) -> None:
-    """Score extraction of a corpus against the GOLD file (JSON Lines, see FORMAT.md).
+    """Score extraction (or, with a fusion gold file, fusion) of a corpus against the GOLD file.
 
     The corpus is ingested and extracted into a temporary store unless --db
     names an existing one. Gold documents are found by file name. Prints
     micro-averaged precision, recall and F1 per layer, country accuracy of
     matched actors, realis and 3-digit code accuracy of matched events, and
-    the undirected and realis-only event figures.
+    the undirected and realis-only event figures. A fusion gold file (docs/fusion-gold.md)
+    gives B-cubed precision and recall of stories over matched mentions, with coverage,
+    status and time accuracy, and contradiction precision and recall.
     """
+    from dyad.evaluate.fusion_gold import is_fusion_gold
     from dyad.evaluate.gold import GoldError
     from dyad.evaluate.run import evaluate
     from dyad.evaluate.score import scores_json
 
     if corpus is None and (db_path is None or not db_path.exists()):
         raise EVAL_NEEDS_CORPUS()
+    if fusion or is_fusion_gold(gold):
+        fusion_eval(app, gold, corpus, manifest, db_path, as_json, details)
+        return
     try:
         run = evaluate(gold, corpus, manifest, db_path, app.settings)
     except GoldError as exc:
@@ -114,6 +124,40 @@ def eval_cmd(
     emit(accuracy_rows(run.scores), ["figure", "value", "correct", "matched"], "table", title="over matched items")
     if details:
         print_details(run.scores, layers)
+
+
+def fusion_eval(app: App, gold: Path, corpus: Path | None, manifest: Path | None, db_path: Path | None,
+                as_json: bool, details: bool) -> None:
+    """Score fusion against a fusion gold file and print the figures (and, asked, each error)."""
+    from dyad.evaluate.fusion_run import evaluate_fusion
+    from dyad.evaluate.gold import GoldError
+
+    try:
+        run = evaluate_fusion(gold, corpus, manifest, db_path, app.settings)
+    except GoldError as exc:
+        raise BAD_GOLD(problem=str(exc)) from exc
+    for note in run.notes:
+        click.echo(f"dyad: {note}", err=True)
+    for name in run.missing:
+        click.echo(f"dyad: {name}: gold document not found in the store; its mentions count as missed", err=True)
+    if as_json:
+        out = run.score.as_dict()
+        if details:
+            out["errors"] = run.score.details
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    rows = [{"figure": k.replace("_", " "), "value": round(v, 4)} for k, v in run.score.figures().items()]
+    s = run.score
+    rows += [
+        {"figure": "mentions matched / gold", "value": f"{s.matched} / {s.gold_mentions}"},
+        {"figure": "stories judged: status / time right", "value": f"{s.status_correct} / {s.time_correct} of {s.stories_judged}"},
+        {"figure": "contradictions matched / system / gold",
+         "value": f"{s.contradictions_matched} / {s.contradictions_system} / {s.contradictions_gold}"},
+    ]
+    emit(rows, ["figure", "value"], "table", title=f"dyad eval --fusion: {gold.name}, {run.documents} document(s)")
+    if details:
+        for line in run.score.details:
+            click.echo(line)
 
 
 COMMANDS = [eval_cmd]

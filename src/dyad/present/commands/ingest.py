@@ -120,6 +120,8 @@ def ingest_cmd(
     if update_metadata:
         with progress_notify(app.progress, total, "reading", app.debug) as notify:
             fixed = db.update_metadata(inputs, manifest, notify=notify)
+        for line in fixed.fusion_errors:
+            click.echo(f"dyad: fusion: {line} (run `dyad fuse --refresh`)", err=True)
         if not app.quiet:
             click.echo(fixed.summary(), err=True)
         if fixed.failed:
@@ -128,8 +130,11 @@ def ingest_cmd(
     with progress_notify(app.progress, total, debug=app.debug) as notify:
         report = db.ingest(inputs, manifest, workers=workers, engine=engine, scheduler=scheduler,
                            batch_size=batch_size, notify=notify)
+    for line in report.fusion_errors:  # stored, not fused: `dyad fuse` fuses them
+        click.echo(f"dyad: fusion: {line} (run `dyad fuse`)", err=True)
     if not app.quiet:
         click.echo(report.summary(), err=True)
+        click.echo(report.fusion_summary(), err=True)
     if report.failed:
         raise SystemExit(1)
 

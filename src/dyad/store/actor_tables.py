@@ -1,0 +1,121 @@
+"""The stored global actors: the name rows resolution reads, what it writes, and the listings over them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from dyad.store.db import Store
+from dyad.store.where import Where, contains, equals, limit, names_document
+
+Row = dict[str, Any]
+
+# The global actor of a document actor `alias` (actors table), for listings: its id and name when resolved.
+GLOBAL_JOIN = """LEFT JOIN actor_links {l} ON {l}.doc_id = {a}.doc_id AND {l}.key = {a}.key
+    LEFT JOIN actor_names {n} ON {n}.name_key = {l}.name_key
+    LEFT JOIN global_actors {g} ON {g}.id = {n}.actor_id"""
+
+
+def global_join(actor_alias: str, prefix: str) -> str:
+    """LEFT JOINs from the document actor `actor_alias` to its global actor `<prefix>g`."""
+    return GLOBAL_JOIN.format(a=actor_alias, l=f"{prefix}l", n=f"{prefix}n", g=f"{prefix}g")
+
+
+def unresolved(store: Store) -> bool:
+    """Whether a linked name key has no global actor yet."""
+    rows = store.rows(
+        "SELECT 1 FROM (SELECT DISTINCT name_key FROM actor_links) l ANTI JOIN actor_names n USING (name_key) LIMIT 1"
+    )
+    return bool(rows)
+
+
+def overrides_digest(store: Store) -> str:
+    rows = store.rows("SELECT value FROM fusion_state WHERE name = 'overrides'")
+    return str(rows[0]["value"]) if rows else ""
+
+
+def name_rows(store: Store) -> list[Row]:
+    """Per name key and spelling: the key's kind, key, country, role, sector and code, mentions, aliases."""
+    return store.rows(
+        """SELECT name_key, name, any_value(kind) AS kind, any_value(key) AS key, any_value(country) AS country,
+                  any_value(role) AS role, mode(sector) AS sector, mode(code) AS code, sum(mentions) AS mentions,
+                  list_distinct(flatten(list(aliases))) AS aliases
+           FROM actor_links GROUP BY name_key, name ORDER BY name_key, name"""
+    )
+
+
+def write_resolution(store: Store, mapping: Sequence[Row], actors: Sequence[Row], digest: str) -> None:
+    """Replace every name key's global actor and the global actors, with their mentions and documents counted."""
+    names = pa.table({"name_key": [m["name_key"] for m in mapping], "actor_id": [m["actor_id"] for m in mapping]})
+    cols = ["id", "name", "kind", "country", "role", "sector", "code", "aliases", "mentions", "documents", "why"]
+    table = pa.Table.from_pylist([{c: a.get(c) for c in cols} for a in actors], schema=pa.schema([
+        ("id", pa.string()), ("name", pa.string()), ("kind", pa.string()), ("country", pa.string()),
+        ("role", pa.string()), ("sector", pa.string()), ("code", pa.string()), ("aliases", pa.list_(pa.string())),
+        ("mentions", pa.int32()), ("documents", pa.int32()), ("why", pa.list_(pa.string())),
+    ]))
+    with store.transaction() as con:
+        con.execute("DELETE FROM actor_names")
+        con.execute("DELETE FROM global_actors")
+        con.register("_names", names)
+        con.register("_actors", table)
+        try:
+            con.execute("INSERT INTO actor_names SELECT name_key, actor_id FROM _names")
+            con.execute("INSERT INTO global_actors SELECT * FROM _actors")
+        finally:
+            con.unregister("_names")
+            con.unregister("_actors")
+        con.execute(
+            """UPDATE global_actors g SET mentions = c.mentions, documents = c.documents
+               FROM (SELECT n.actor_id, sum(l.mentions) AS mentions, count(DISTINCT l.doc_id) AS documents
+                     FROM actor_links l JOIN actor_names n USING (name_key) GROUP BY n.actor_id) c
+               WHERE g.id = c.actor_id"""
+        )
+        con.execute("DELETE FROM fusion_state WHERE name = 'overrides'")
+        con.execute("INSERT INTO fusion_state VALUES ('overrides', ?)", [digest])
+
+
+ACTOR_ORDER = " ORDER BY g.mentions DESC, g.name, g.id"
+
+
+def actors(
+    store: Store, kind: str | None = None, country: str | None = None, role: str | None = None,
+    doc: str | None = None, count: int | None = None,
+) -> list[Row]:
+    """Global actors, most mentioned first; `doc` keeps those appearing in that document."""
+    where = Where()
+    if kind:
+        where.all(equals("g.kind", kind))
+    if country:
+        where.add("upper(g.country) = upper(?)", country)
+    if role:
+        where.add("lower(g.role) = lower(?)", role)
+    if doc:
+        inner = Where().all(names_document("d", doc))
+        where.add(
+            "g.id IN (SELECT n.actor_id FROM actor_links l JOIN actor_names n USING (name_key) "
+            f"JOIN documents d ON d.id = l.doc_id{inner.sql()})",
+            *inner.params,
+        )
+    tail, more = limit(count)
+    return store.rows("SELECT g.* FROM global_actors g" + where.sql() + ACTOR_ORDER + tail, [*where.params, *more])
+
+
+def actors_named(store: Store, text: str) -> list[Row]:
+    """Global actors whose name or an alias contains `text` (a first cut for finding one by name)."""
+    clause, params = contains("g.name", text)
+    return store.rows(
+        f"SELECT g.* FROM global_actors g WHERE {clause} OR list_contains(g.aliases, ?)" + ACTOR_ORDER,
+        [*params, text],
+    )
+
+
+def members(store: Store, actor_id: str) -> list[tuple[str, str]]:
+    """The document actors (doc_id, key) of one global actor."""
+    rows = store.rows(
+        """SELECT l.doc_id, l.key FROM actor_links l JOIN actor_names n USING (name_key)
+           WHERE n.actor_id = ? ORDER BY l.doc_id, l.key""",
+        [actor_id],
+    )
+    return [(r["doc_id"], r["key"]) for r in rows]

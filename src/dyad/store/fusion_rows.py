@@ -1,0 +1,195 @@
+"""Figures, contradictions and outlets as listings read them from the fusion tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dyad.store.db import Store
+from dyad.store.story_rows import Pair, period_clause
+from dyad.store.where import Where, limit
+from dyad.stored.fusion import ContradictionRow, FigureClaimRow, FigureRow, Side
+
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+FIGURE_ORDER = " ORDER BY f.n_sources DESC, f.n_claims DESC, f.unit, f.value, f.id"
+# The figures kept (filtered, ordered, cut) first; then the lead claim's words, document, title and URL.
+FIGURE_SQL = """WITH f AS (SELECT f.* FROM figures f {where} {order} {limit})
+SELECT f.*, substr(d.text, c.start + 1, c."end" - c.start) AS evidence, d.url, d.title
+FROM f
+JOIN claims c ON c.doc_id = f.lead_doc AND c.idx = f.lead_idx
+JOIN documents d ON d.id = f.lead_doc""" + FIGURE_ORDER
+
+
+def _figure_where(pair: Pair | None, since: dt.date | None, until: dt.date | None, single_source: bool,
+                  unit: str | None) -> Where:
+    where = Where()
+    if pair:
+        where.add("list_has_any(f.actors, [?, ?])", *pair)
+    clause, params = period_clause("f.first_seen", "f.last_seen", since, until)
+    where.add(clause, *params)
+    if single_source:
+        where.add("f.single_source")
+    if unit:
+        where.add("lower(f.unit) = lower(?)", unit)
+    return where
+
+
+def figures(
+    store: Store, pair: Pair | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    single_source: bool = False, unit: str | None = None, count: int | None = None,
+) -> list[FigureRow]:
+    """Figures about either state of the pair (all without one), the most independent sources first."""
+    where = _figure_where(pair, since, until, single_source, unit)
+    tail, more = limit(count)
+    rows = store.rows(FIGURE_SQL.format(where=where.sql(), order=FIGURE_ORDER, limit=tail), [*where.params, *more])
+    return [_figure(r) for r in rows]
+
+
+def figure_count(store: Store, pair: Pair | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None, single_source: bool = False, unit: str | None = None) -> int:
+    where = _figure_where(pair, since, until, single_source, unit)
+    return int(store.rows("SELECT count(*) AS n FROM figures f" + where.sql(), where.params)[0]["n"])
+
+
+def figure(store: Store, figure_id: str) -> FigureRow | None:
+    rows = store.rows(FIGURE_SQL.format(where="WHERE f.id = ?", order="", limit=""), [figure_id])
+    return _figure(rows[0]) if rows else None
+
+
+def _figure(r: dict[str, Any]) -> FigureRow:
+    values = {k: r.get(k) for k in FigureRow.__dataclass_fields__}
+    values["actors"] = list(r["actors"] or [])
+    values["outlets"] = list(r["outlets"] or [])
+    values["evidence"] = " ".join((r["evidence"] or "").split())
+    return FigureRow(**values)  # type: ignore[arg-type]
+
+
+# A FigureClaimRow for each row of a CTE `f` of figure_claims: its claim, document and words.
+FIGURE_CLAIM_SQL = """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id) AS doc, f.idx, d.published, s.outlet,
+       d.url, c.value, c.unit, c.qualifier, c.approx, c.about, f.agrees,
+       substr(d.text, c.start + 1, c."end" - c.start) AS evidence, c.start, c."end"
+FROM f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
+JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
+ORDER BY f.figure_id, NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx"""
+ALL_CLAIMS = "WITH f AS (SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[])))\n"
+# at most N claims a figure, one per document, agreeing ones and the earliest first
+SOME_CLAIMS = """WITH one AS (
+    SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[]))
+    QUALIFY row_number() OVER (PARTITION BY f.figure_id, f.doc_id ORDER BY NOT f.agrees, f.idx) = 1),
+f AS (SELECT * FROM one QUALIFY row_number() OVER (
+    PARTITION BY figure_id ORDER BY NOT agrees, published NULLS LAST, doc_id) <= ?)
+"""
+
+
+def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
+    """Every claim of one figure, agreeing ones first."""
+    return claims_of_figures(store, [figure_id])
+
+
+def claims_of_figures(store: Store, figure_ids: list[str], per_figure: int | None = None) -> list[FigureClaimRow]:
+    """The claims of these figures, agreeing ones first within each; with `per_figure`, at most that many
+    of each, one per document (what a brief quotes), the words read for those only."""
+    if per_figure is None:
+        rows = store.rows(ALL_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids])
+    else:
+        rows = store.rows(SOME_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids, per_figure])
+    return [FigureClaimRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
+
+
+def _side_sql(name: str) -> str:
+    """The columns of one side of a contradiction: its document and the words of its item."""
+    x = name[0]
+    return f"""{x}d.source_name AS {name}_name, {x}s.outlet AS {name}_outlet, {x}d.title AS {name}_title,
+       {x}d.published AS {name}_published, {x}d.url AS {name}_url,
+       coalesce({x}c.start, {x}r.start, {x}e.start) AS {name}_start,
+       coalesce({x}c."end", {x}r."end", {x}e."end") AS {name}_end,
+       substr({x}d.text, coalesce({x}c.start, {x}r.start, {x}e.start) + 1,
+              coalesce({x}c."end", {x}r."end", {x}e."end") - coalesce({x}c.start, {x}r.start, {x}e.start))
+           AS {name}_words"""
+
+
+def _side_joins(name: str) -> str:
+    x = name[0]
+    return f"""JOIN documents {x}d ON {x}d.id = k.{name}_doc
+LEFT JOIN doc_sources {x}s ON {x}s.doc_id = k.{name}_doc
+LEFT JOIN claims {x}c ON k.{name}_table = 'claims' AND {x}c.doc_id = k.{name}_doc AND {x}c.idx = k.{name}_idx
+LEFT JOIN relations {x}r ON k.{name}_table = 'relations' AND {x}r.doc_id = k.{name}_doc AND {x}r.idx = k.{name}_idx
+LEFT JOIN events {x}e ON k.{name}_table = 'events' AND {x}e.doc_id = k.{name}_doc AND {x}e.idx = k.{name}_idx"""
+
+
+CONTRADICTION_ORDER = " ORDER BY k.day DESC NULLS LAST, k.kind, k.id"
+# The contradictions kept (filtered, ordered, cut) first; then each side's document and words.
+CONTRADICTION_SQL = f"""WITH k AS (SELECT k.* FROM contradictions k {{where}} {{order}} {{limit}})
+SELECT k.*, {_side_sql('first')}, {_side_sql('second')}
+FROM k
+{_side_joins('first')}
+{_side_joins('second')}"""
+
+
+def _contradiction_where(pair: Pair | None, since: dt.date | None, until: dt.date | None, kind: str | None) -> Where:
+    where = Where()
+    if pair:
+        where.add("k.a IN (?, ?) AND (k.b IN (?, ?) OR k.b = '') AND k.a <> k.b", *pair, *pair)
+    clause, params = period_clause("k.day", "k.day", since, until)
+    where.add(clause, *params)
+    if kind:
+        where.add("k.kind = ?", kind)
+    return where
+
+
+def contradictions(
+    store: Store, pair: Pair | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    kind: str | None = None, count: int | None = None,
+) -> list[ContradictionRow]:
+    """Contradictions in scope, the latest first."""
+    where = _contradiction_where(pair, since, until, kind)
+    tail, more = limit(count)
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit=tail) + CONTRADICTION_ORDER
+    return [_contradiction(r) for r in store.rows(sql, [*where.params, *more])]
+
+
+def contradiction_count(store: Store, pair: Pair | None = None, since: dt.date | None = None,
+                        until: dt.date | None = None, kind: str | None = None) -> int:
+    where = _contradiction_where(pair, since, until, kind)
+    return int(store.rows("SELECT count(*) AS n FROM contradictions k" + where.sql(), where.params)[0]["n"])
+
+
+def contradictions_about(store: Store, ref: str) -> list[ContradictionRow]:
+    sql = CONTRADICTION_SQL.format(where="WHERE k.ref = ?", order="", limit="") + " ORDER BY k.id"
+    return [_contradiction(r) for r in store.rows(sql, [ref])]
+
+
+def _side(r: dict[str, Any], name: str) -> Side:
+    start, end = r[f"{name}_start"] or 0, r[f"{name}_end"] or 0
+    return Side(
+        doc_id=r[f"{name}_doc"], doc=r[f"{name}_name"] or r[f"{name}_doc"], outlet=r[f"{name}_outlet"],
+        title=r[f"{name}_title"], published=r[f"{name}_published"], url=r[f"{name}_url"], table=r[f"{name}_table"],
+        idx=r[f"{name}_idx"], says=r[f"{name}_says"], words=" ".join((r[f"{name}_words"] or "").split()), start=start, end=end,
+    )
+
+
+def _contradiction(r: dict[str, Any]) -> ContradictionRow:
+    return ContradictionRow(r["id"], r["kind"], r["ref"], r["subject"], r["a"], r["b"], r["day"],
+                            _side(r, "first"), _side(r, "second"))
+
+
+def contradictions_among(store: Store, doc_ids: list[str]) -> list[tuple[ContradictionRow, str | None]]:
+    """Contradictions with both sides in these documents, each with its figure's unit (None for other kinds)."""
+    where = Where().add(
+        "k.first_doc IN (SELECT unnest(?::VARCHAR[])) AND k.second_doc IN (SELECT unnest(?::VARCHAR[]))",
+        doc_ids, doc_ids,
+    )
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order="", limit="").replace(
+        "SELECT k.*,", "SELECT k.*, (SELECT f.unit FROM figures f WHERE f.id = k.ref) AS unit,", 1)
+    return [(_contradiction(r), r["unit"]) for r in store.rows(sql + " ORDER BY k.id", where.params)]
+
+
+def contradictions_touching(store: Store, doc_ids: list[str]) -> list[ContradictionRow]:
+    """Contradictions with a side in one of these documents."""
+    where = Where().add(
+        "(k.first_doc IN (SELECT unnest(?::VARCHAR[])) OR k.second_doc IN (SELECT unnest(?::VARCHAR[])))",
+        doc_ids, doc_ids,
+    )
+    sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit="") + CONTRADICTION_ORDER
+    return [_contradiction(r) for r in store.rows(sql, where.params)]

@@ -1,0 +1,110 @@
+"""Incremental fusion gives the tables a rebuild from scratch gives, whatever order documents arrive in.
+
+The embedded examples are extracted once; each order of arrival stores and fuses them one document
+at a time, as `dyad ingest` of one article after another would; then every fusion table is compared
+with what `dyad fuse --rebuild` makes of the same store.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from dyad.fuse.actor_tables import resolve_stored
+from dyad.fuse.update import rebuild, refresh_documents, unfuse_documents
+from dyad.records import DocExtraction, Document
+from dyad.run import ingest_documents
+from dyad.store import open_store
+from dyad.store.fusion_check import table_rows
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
+
+
+@pytest.fixture(scope="module")
+def extracted(nlp) -> dict[str, tuple[Document, DocExtraction]]:
+    from dyad.extract.pipeline import extract_many
+    from dyad.ingest.sources import iter_documents
+    from dyad.settings import Settings
+
+    docs = [d for d in iter_documents(sorted(str(p) for p in EXAMPLES.glob("*.md")), Settings()) if isinstance(d, Document)]
+    return {d.id: (d, x) for d, x in extract_many(docs, nlp)}
+
+
+def _cached(extracted: dict[str, tuple[Document, DocExtraction]]):
+    """An extractor that gives back the extraction made once (near-copy links of this store kept)."""
+
+    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
+        for d in documents:
+            yield d, extracted[d.id][1]
+
+    return run
+
+
+def _arrive(path: Path, order: list[str], extracted: dict) -> dict:
+    """Store and fuse the documents one at a time in `order`; the fusion tables, then those of a rebuild."""
+    with open_store(path) as store:
+        for doc_id in order:
+            ingest_documents([extracted[doc_id][0]], store, _cached(extracted))
+        resolve_stored(store)
+        incremental = table_rows(store)
+        rebuild(store)
+        resolve_stored(store, force=True)
+        return {"incremental": incremental, "rebuilt": table_rows(store)}
+
+
+def _same(a: dict, b: dict) -> list[str]:
+    return [t for t in a if a[t] != b[t]]
+
+
+@pytest.mark.slow
+def test_any_order_of_arrival_gives_the_rebuilt_tables(tmp_path: Path, extracted: dict):
+    ids = sorted(extracted)
+    shuffled = ids[:]
+    random.Random(5).shuffle(shuffled)
+    for name, order in (("sorted", ids), ("reversed", ids[::-1]), ("shuffled", shuffled)):
+        tables = _arrive(tmp_path / f"{name}.duckdb", order, extracted)
+        assert tables["incremental"]["stories"], "nothing was fused"
+        differ = _same(tables["incremental"], tables["rebuilt"])
+        assert not differ, f"{name}: incremental and rebuilt differ in {differ}"
+
+
+@pytest.mark.slow
+def test_taking_documents_out_and_in_again_restores_the_tables(tmp_path: Path, extracted: dict):
+    ids = sorted(extracted)
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        before = table_rows(store)
+        gone = unfuse_documents(store, ids[3:6])
+        assert gone.documents == ids[3:6] and gone.stories_removed
+        middle = table_rows(store)
+        assert middle["stories"] != before["stories"]
+        assert not any(r for r in middle["story_mentions"] if any(i in "".join(r) for i in ids[3:6]))
+        refresh_documents(store, ids[3:6])  # fused again: out (a no-op) and in
+        resolve_stored(store)
+        assert not _same(table_rows(store), before)
+
+
+@pytest.mark.slow
+def test_the_doctor_finds_fusion_rows_of_a_lost_document_and_repairs_them(tmp_path: Path, extracted: dict):
+    import dyad
+    from dyad.store.schema import EXTRACTION_TABLES
+
+    ids = sorted(extracted)
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as store:
+        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        lost = next(i for i in ids if store.count("story_mentions", "doc_id = ?", [i]))
+        with store.transaction() as con:  # the document and its rows go, as a hand edit of the file would do
+            for table in [*EXTRACTION_TABLES, "doc_minhash", "search_units", "search_terms", "documents"]:
+                con.execute(f"DELETE FROM {table} WHERE {'id' if table == 'documents' else 'doc_id'} = ?", [lost])
+    with dyad.open(path) as db:
+        found = [p.message for p in db.doctor().problems if p.check == "fusion"]
+        assert any("fused documents no longer stored" in line for line in found)
+        assert any("story mentions whose event or story is missing" in line for line in found)
+        repaired = db.doctor(repair=True)
+        assert not [p for p in repaired.problems if p.check == "fusion"], repaired.problems
+        assert any("rebuilt the fusion tables" in line for line in repaired.repaired)
+        assert not db.store.count("story_mentions", "doc_id = ?", [lost])
