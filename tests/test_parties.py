@@ -106,3 +106,12 @@ def test_a_stateless_armed_group_is_placed_by_its_sentence(actors_of, text, stat
 
 def test_relational_nouns_are_not_their_modifier(actors_of) -> None:
     assert states_of(actors_of, "Chinese rivals protested the decision.", "rivals") == []
+
+
+def test_we_in_a_quotation_of_its_own_is_the_side_of_the_quotation_before(actors_of) -> None:
+    text = ('\u201cWe will stand firm,\u201d the Kenyan and Ugandan ministers said after talks. '
+            '\u201cWe also agreed to open the border.\u201d')
+    assert sorted(states_of(actors_of, text, "We", nth=1)) == ["KEN", "UGA"]
+    # a sentence outside any quotation lends its speaker to no "we"
+    text = "The Kenyan minister said talks went well. We went home."
+    assert states_of(actors_of, text, "We") == []

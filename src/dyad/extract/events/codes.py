@@ -39,6 +39,10 @@ class Roots:
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]  # their subject undergoes what their object names ("or face sanctions")
+    threat_verbs: frozenset[str]  # saying one will do a coercive act with one of these is a threat
+    threat_modalities: frozenset[str]
+    threat_codes: dict[str, str]  # root or code threatened -> the threat's code
     at_home_codes: dict[str, str]
     future_dated_modalities: frozenset[str]
 
@@ -62,12 +66,17 @@ def roots() -> Roots:
 @lru_cache(maxsize=1)
 def role_words() -> RoleWords:
     raw = load_yaml(FILE)
+    threats = raw.get("threats") or {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or [])
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
+        undergo_verbs=words("undergo_verbs"),
+        threat_verbs=frozenset(str(w).lower() for w in threats.get("verbs") or []),
+        threat_modalities=frozenset(str(w).lower() for w in threats.get("modalities") or []),
+        threat_codes={str(k): str(v) for k, v in (threats.get("codes") or {}).items()},
         at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
     )

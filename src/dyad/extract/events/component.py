@@ -25,8 +25,9 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
+from dyad.extract.events.speech import threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
-from dyad.extract.parties import PartyResolver
+from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
 from dyad.records import Event
 
@@ -172,12 +173,15 @@ class _DocState:
 
 def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int]) -> int:
     """Code the events of one trigger; returns how many it coded (restatements of earlier ones included)."""
-    ctx, entry = st.ctx, m.entry
+    entry = m.entry
     doc = tok.doc
     if entry.pos == "verb" and entry.root in roots().force and any(
             s.i in st.force_nouns for s in verb_subjects(tok)):
         return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
-    if entry.pos == "verb":
+    anchor = tok
+    if entry.pos == "verb" and tok.lemma_.lower() in role_words().undergo_verbs:
+        roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
+    elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
     elif entry.pos == "adj":
         roles = adj_roles(tok, st.idx)
@@ -186,49 +190,63 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     found = pairs(roles, entry.code, tok)
     if not found:
         return 0
-    code, anchor = entry.code, tok
+    code = entry.code
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
-    root = code[:2]
     date_span = dates.date_span_for(tok, sent, st.date_ents)
     first = reading(anchor, triggers)
     prefer: dates.Prefer = "future" if first.modality in role_words().future_dated_modalities else "past"
     resolved = dates.resolve(date_span.text, st.published, prefer) if date_span is not None else None
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
-    added = 0
-    for source, target in found:
-        states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
-        if states is None:
-            continue
-        added += 1  # a restatement still counts as coded: the word found its parties
-        code_here = code
-        if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
-            code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
-        if not st.restated.first(si, source, target, states, code_here, r.realis, resolved.when if resolved else None):
-            continue
-        info = code_info(code_here)
-        ctx.result.events.append(
-            Event(
-                source_actor=source.key,
-                target_actor=target.key if target else None,
-                source=states[0],
-                target=states[1],
-                code=code_here,
-                root=root,
-                trigger=tok.text,
-                realis=r.realis,
-                modality=r.modality,
-                negated=r.negated,
-                when=resolved.when if resolved else None,
-                when_precision=resolved.precision if resolved else None,
-                goldstein=info.goldstein if info else None,
-                quad_class=info.quad_class if info else None,
-                plover=info.plover if info else None,
-                evidence=ctx.span_evidence(sent),
-                trigger_evidence=ctx.span_evidence(tok),
-                source_evidence=ctx.evidence(source.start, source.end),
-                target_evidence=ctx.evidence(target.start, target.end) if target else None,
-            )
-        )
+    added = sum(store(st, si, sent, tok, source, target, code, r, resolved) for source, target in found)
+    # "Ottawa said it would impose tariffs on Mexico": the saying threatens what it says
+    if added and (threat := threatened(tok, code, r.modality, roles.sources, st.idx)) is not None:
+        said, threat_code = threat
+        told = reading(said, triggers)
+        said_span = dates.date_span_for(said, sent, st.date_ents)
+        said_when = dates.resolve(said_span.text, st.published, "past") if said_span is not None else None
+        for source, target in found:
+            store(st, si, sent, said, source, target, threat_code, told, said_when)
     return added
+
+
+def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target: Party | None, code: str,
+          r: ModalityReading, resolved: dates.ResolvedDate | None) -> int:
+    """Store one event of a trigger when it has a state-level pair and is no restatement; 1 when it has a pair."""
+    ctx = st.ctx
+    root = code[:2]
+    states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
+    if states is None:
+        return 0
+    code_here = code
+    if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
+        code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
+    when = resolved.when if resolved else None
+    if not st.restated.first(si, source, target, states, code_here, r.realis, when):
+        return 1  # a restatement still counts as coded: the word found its parties
+    info = code_info(code_here)
+    ctx.result.events.append(
+        Event(
+            source_actor=source.key,
+            target_actor=target.key if target else None,
+            source=states[0],
+            target=states[1],
+            code=code_here,
+            root=root,
+            trigger=tok.text,
+            realis=r.realis,
+            modality=r.modality,
+            negated=r.negated,
+            when=when,
+            when_precision=resolved.precision if resolved else None,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            plover=info.plover if info else None,
+            evidence=ctx.span_evidence(sent),
+            trigger_evidence=ctx.span_evidence(tok),
+            source_evidence=ctx.evidence(source.start, source.end),
+            target_evidence=ctx.evidence(target.start, target.end) if target else None,
+        )
+    )
+    return 1

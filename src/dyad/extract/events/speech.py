@@ -1,0 +1,91 @@
+"""Events carried by what one party says to or about another.
+
+- **Undergoing.** A verb whose subject undergoes what its object names
+  (`undergo_verbs`: "face", "risk") is done *to* its subject. Its source is a
+  "from/by" phrase ("faces sanctions from Ottawa"), else whoever asks, warns or
+  says the clause it sits in: "urged Russia to accept a ceasefire **or face**
+  sanctions" is a threat to Russia by those who urged it, as true as the urging.
+- **Threats said.** Saying what one will or could do to another is a threat
+  (CAMEO 13, `threats` in cameo_roles.yaml): "Ottawa said it would impose
+  tariffs on Mexican steel" threatens Mexico, as true as the saying, besides the
+  tariffs it would impose. The coercive act must be the speaker's own: "Chile
+  said Peru would impose tariffs" threatens nobody.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.extract.events.codes import role_words
+from dyad.extract.events.roles import Roles
+from dyad.extract.events.syntax import SUBJECT_DEPS, pobjs, verb_objects, verb_subjects
+from dyad.extract.parties import Party, PartyResolver, unique
+from dyad.extract.parties.words import party_words
+
+# how a clause hangs on the verb that says or asks it
+CLAUSE_DEPS = frozenset({"conj", "xcomp", "ccomp", "advcl"})
+# how an act hangs on the clause a verb of saying says: "said it would impose", "said it was ready to strike"
+SAID_DEPS = frozenset({"conj", "xcomp", "acomp"})
+
+
+def speaking_verb(verb: Token) -> Token | None:
+    """The verb of asking, warning or saying that a clause hangs on ("urged X to act or **face** ...")."""
+    asking = role_words().object_control_verbs | party_words().reporting_verbs
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in CLAUSE_DEPS or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in asking:
+            return tok
+    return None
+
+
+def undergo_roles(verb: Token, idx: PartyResolver) -> tuple[Roles, Token]:
+    """Source and target of an undergoing verb, and the word whose modality the event takes."""
+    targets = [p for s in verb_subjects(verb) for p in idx.parties(s)]
+    heads = [verb, *verb_objects(verb)]
+    sources = [p for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+               for g in pobjs(c) for p in idx.parties(g)]
+    anchor = verb
+    if not sources and (said := speaking_verb(verb)) is not None:
+        sources = [p for c in said.children if c.dep_ in SUBJECT_DEPS for p in idx.parties(c)]
+        anchor = said
+    own = {p.key for p in sources} | {p.state for p in sources if p.state}
+    return Roles(unique(sources), unique([t for t in targets if t.key not in own and t.state not in own]), []), anchor
+
+
+def threat_code(code: str) -> str | None:
+    """The threat code of a threatened act's code or root, None for an act that threatens nobody."""
+    codes = role_words().threat_codes
+    return codes.get(code) or codes.get(code[:2])
+
+
+def saying_verb(trigger: Token) -> Token | None:
+    """The verb of saying whose content clause the trigger is the act of ("said it **would impose**")."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ == "ccomp":
+            said = tok.head
+            return said if said.pos_ == "VERB" and said.lemma_.lower() in role_words().threat_verbs else None
+        if tok.dep_ not in SAID_DEPS or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def threatened(trigger: Token, code: str, modality: str, sources: list[Party],
+               idx: PartyResolver) -> tuple[Token, str] | None:
+    """(verb of saying, threat code) when the trigger is a coercive act its own speaker says it will or could
+    do; None otherwise."""
+    new = threat_code(code)
+    if new is None or modality not in role_words().threat_modalities:
+        return None
+    said = saying_verb(trigger)
+    if said is None:
+        return None
+    speakers = [p for c in said.children if c.dep_ in SUBJECT_DEPS for p in idx.parties(c)]
+    own = {p.key for p in speakers} | {p.state for p in speakers if p.state}
+    if not sources or not all(s.key in own or s.state in own for s in sources):
+        return None
+    return said, new
