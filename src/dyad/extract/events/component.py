@@ -23,7 +23,7 @@ from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.pairs import pairs
-from dyad.extract.events.roles import adj_roles, noun_roles, verb_roles
+from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
 from dyad.extract.events.speech import threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
@@ -183,6 +183,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
     elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
+        if tok.lemma_.lower() in role_words().experiencer_verbs:  # "X's remarks angered Y": Y disapproves of X
+            roles = Roles(roles.targets, roles.sources, roles.group)
     elif entry.pos == "adj":
         roles = adj_roles(tok, st.idx)
     else:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import is_locative, is_symmetric, roots
+from dyad.extract.events.frames import copula
 from dyad.extract.events.lexicon import matches, word_lists
 from dyad.extract.events.syntax import (
     MODIFIER_DEPS,
@@ -44,6 +45,8 @@ from dyad.extract.parties import Party, PartyResolver, agentive, unique
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
 LOCATIVE_PREPS = frozenset({"in", "at"})
+PARTICLE_WORDS = frozenset({"out", "away", "closer", "nearer"})
+DONE_TO_PREPS = frozenset({"on", "against", "to", "upon"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 CONTENT_PREPS = frozenset({"of", "about", "over"})
 # a visit or talks framing a clause in time or place: the clause's subject made them
@@ -136,8 +139,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
 
 
 def out_of(verb: Token) -> list[Token]:
-    """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**"."""
-    return [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")
+    """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**",
+    "moved **closer to** X"."""
+    return [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in PARTICLE_WORDS
             for cc in c.children if cc.dep_ == "prep" for g in pobjs(cc)]
 
 
@@ -163,6 +167,9 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Pa
     out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
     found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
     out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
+    # "lifted the sanctions (it had) imposed on Iran": what the object was done to
+    out += [p for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+            for o in preps(c, DONE_TO_PREPS) for p in idx.parties(o)]
     return out
 
 
@@ -170,6 +177,16 @@ def hyphen_pair(mod: Token) -> list[Token]:
     """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
     return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
             and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
+
+
+def quantity_of(noun: Token) -> Token:
+    """The quantity noun an event noun is counted by ("a **series** of airstrikes", "a **wave** of attacks"), else
+    the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in word_lists().get(
+            "quantity_nouns", frozenset()):
+        return prep.head
+    return noun
 
 
 def recipient_verb(noun: Token) -> Token | None:
@@ -208,10 +225,11 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
             by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
         targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
     head = noun.head
+    held = quantity_of(noun)  # "carried out a series of airstrikes": the series is the light verb's object
     light = (
-        head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers
-        and head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
+        held.head
+        if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" and held.head.i not in triggers
+        and held.head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
         else None
     )
     sources = owners or by
@@ -278,6 +296,7 @@ def adj_roles(adj: Token, idx: PartyResolver) -> Roles:
         subjects = subjects or [c for c in adj.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
     sources = first_parties(subjects, idx)
     src_keys = {p.key for p in sources}
-    targets = [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in idx.parties(o)]
-    targets += [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in attached(o, idx)]
+    heads = [o for h in (adj, *copula(adj)) for o in preps(h, NOUN_TARGET_PREPS | CONTENT_PREPS)]  # "is tough on X"
+    targets = [p for o in heads for p in idx.parties(o)]
+    targets += [p for o in heads for p in attached(o, idx)]
     return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])

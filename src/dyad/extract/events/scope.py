@@ -58,7 +58,7 @@ def is_armed_group(ctx: DocContext, party: Party) -> bool:
 def _objects(trigger: Token) -> list[Token]:
     """What a trigger acts on, through a quantity ("dozens of protesters")."""
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("on", "against", "at")
+    objs += [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("on", "against", "at", "with")
              for g in c.children if g.dep_ == "pobj"]
     return objs + [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

@@ -1,0 +1,76 @@
+"""Events: frames and parties found on full stories (issue 11, second round), each on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def coded(result) -> set[tuple]:
+    """(source, target, root) of the events with a state on both sides."""
+    return {(e.source, e.target, e.root) for e in result.events if e.source and e.target}
+
+
+def shown(result) -> list[tuple]:
+    return [(e.source, e.target, e.code, e.realis, e.trigger) for e in result.events]
+
+
+@pytest.mark.parametrize("text,triple", [
+    # what an object's participle or relative clause is done to is the target of what is done to the object
+    ("Canada said it would lift the sanctions it imposed on Iran.", ("CAN", "IRN", "08")),
+    ("Peru lifted the tariffs imposed on Chilean wine.", ("PER", "CHL", "08")),
+    # an event noun inside "a series of", "a wave of" is the light verb's object
+    ("French jets carried out a series of airstrikes against Islamic State fighters in Syria.", ("FRA", "SYR", "19")),
+    ("Russia launched a wave of attacks on Ukraine overnight.", ("RUS", "UKR", "19")),
+])
+def test_parties_reached_through_the_object(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert triple in coded(result), shown(result)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Japan's remarks angered Chinese officials.", ("CHN", "JPN", "11")),
+    ("Chinese officials were angered by Japan's remarks.", ("CHN", "JPN", "11")),
+    ("Turkish warships sailed near the island, irritating Greece each time.", ("GRC", "TUR", "11")),
+])
+def test_who_is_angered_disapproves_of_who_angered_it(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert triple in coded(result), shown(result)
+    assert triple[1::-1] + ("11",) not in coded(result), shown(result)
+
+
+@pytest.mark.parametrize("text,triple", [
+    # drawing closer to another state is an intent to cooperate (FORMAT.md: "move closer to Beijing")
+    ("Hungary has continued to move closer to Moscow.", ("HUN", "RUS", "03")),
+    ("Lawmakers worried about Ankara's shift toward Moscow.", ("TUR", "RUS", "03")),
+    ("Serbia has tilted toward Beijing in recent years.", ("SRB", "CHN", "03")),
+    # a harder line toward another state is disapproval
+    ("Vietnam is expected to harden its stance toward China.", ("VNM", "CHN", "11")),
+    ("Norway's new premier will be tough on Russia's fishing fleet.", ("NOR", "RUS", "11")),
+    ("The president is sending a signal to Russia that it is paying attention.", None),
+    # states that create a union together form it with each other
+    ("Mali and Niger left the bloc and created a confederation of their own.", ("MLI", "NER", "05")),
+    ("Washington is punishing Beijing over trade.", ("USA", "CHN", "16")),
+    ("Britain will pay Mauritius $100 million a year for the lease.", ("GBR", "MUS", "06")),
+])
+def test_general_senses(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    if triple is None:  # "the president" names no state: the signal is sent, but by nobody the text names
+        assert not coded(result), shown(result)
+        return
+    assert triple in coded(result), shown(result)
+
+
+def test_a_signal_sent_to_another_state_warns_it(run_extract) -> None:
+    result = run_extract("Japan is sending a signal to Russia that it is paying attention.", "2024-03-15")
+    assert ("JPN", "RUS", "13") in coded(result), shown(result)
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a state appealing to, or acting on, its own people or places with no other state named: inside it
+    ("Kenyan officials pleaded with residents to return to their villages.", ("KEN", "KEN", "02")),
+    ("Ugandan security forces have occupied two hospitals.", ("UGA", "UGA", "19")),
+    ("Somalia's intelligence agency said it closed 12 media outlets.", ("SOM", "SOM", "17")),
+])
+def test_acts_on_a_states_own_people_and_places(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert triple in coded(result), shown(result)
