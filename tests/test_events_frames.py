@@ -74,3 +74,14 @@ def test_a_signal_sent_to_another_state_warns_it(run_extract) -> None:
 def test_acts_on_a_states_own_people_and_places(run_extract, text, triple) -> None:
     result = run_extract(text, "2024-03-15")
     assert triple in coded(result), shown(result)
+
+
+def test_a_charge_rejected_in_a_relative_clause_is_rejected_to_whoever_made_it(run_extract) -> None:
+    text = "Chile accused Peru of spying, a charge Lima quickly rejected."
+    result = run_extract(text, "2024-03-15")
+    assert ("PER", "CHL", "12") in coded(result), shown(result)
+
+
+def test_ceasing_aid_to_a_state_reduces_it(run_extract) -> None:
+    result = run_extract("Norway said it would cease military aid to Sudan.", "2024-03-15")
+    assert ("NOR", "SDN", "16") in coded(result), shown(result)

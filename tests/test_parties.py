@@ -115,3 +115,12 @@ def test_we_in_a_quotation_of_its_own_is_the_side_of_the_quotation_before(actors
     # a sentence outside any quotation lends its speaker to no "we"
     text = "The Kenyan minister said talks went well. We went home."
     assert states_of(actors_of, text, "We") == []
+
+
+def test_a_description_of_an_armed_group_points_back_to_the_group_named_before(actors_of) -> None:
+    text = ("Boko Haram attacked a convoy in Nigeria on Monday. "
+            "The jihadist group accuses Abuja of neglecting the region.")
+    found = parties_of(actors_of, text, "group")
+    assert found and found[0][1] == "description", found
+    # a state is no group
+    assert states_of(actors_of, "Chile met Peru. The group later left.", "group") == []

@@ -129,6 +129,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
+    if root in roots().topic_target and (made := made_by(verb)) is not None:
+        # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
+        groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
     own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
@@ -136,6 +139,18 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     # "talks between X and Y", "brokered a ceasefire between X and Y"
     group = [p for o in [verb, *objs] for g in preps(o, GROUP_PREPS) for p in idx.parties(g)]
     return Roles(sources, targets, group)
+
+
+def made_by(verb: Token) -> Token | None:
+    """The main verb of the sentence whose charge a relative clause answers ("X accused Y, **a charge** Y
+    rejected"): the charge is an ownerless accusation noun set beside that clause."""
+    charge = verb.head
+    if verb.dep_ != "relcl" or charge.lemma_.lower() not in word_lists().get("accusation_nouns", frozenset()):
+        return None
+    if any(c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in charge.children):
+        return None
+    main = verb.sent.root
+    return main if main.pos_ == "VERB" and main != verb else None
 
 
 def out_of(verb: Token) -> list[Token]:

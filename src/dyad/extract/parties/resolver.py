@@ -212,9 +212,13 @@ class PartyResolver:
             return speaker.but(start=tok.idx, end=tok.idx + len(tok.text), token=tok.i, anaphor=True, reason="speaker") if speaker else None
         if low in words.pronouns and tok.pos_ == "PRON":
             return self._pronoun(tok, words.pronouns[low])
+        lemma = tok.lemma_.lower()
+        if lemma in words.armed_group_nouns and self._determined(tok) and (  # "the separatist group", "the militants"
+                not self._definite(tok) or self._reference(tok) is None):  # "the group" after the G7 is the G7
+            found = self.mentions.armed_group(tok, words.placed_sectors)
+            return self._party(found, tok, "description") if found is not None else None
         if not self._definite(tok):
             return None
-        lemma = tok.lemma_.lower()
         singular = tok.tag_ in ("NN", "NNP")
         if (lemma in words.anaphoric_nouns and singular) or lemma in words.state_bodies:
             # "the island nation": a description of its own or of its compound limits the states it can stand for
@@ -276,6 +280,13 @@ class PartyResolver:
         return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
             c.dep_ in ("prep", "poss", "amod", "nummod", "nmod") or (c.dep_ == "compound" and self.at(c) is not None)
             for c in tok.children)
+
+    @staticmethod
+    def _determined(tok: Token) -> bool:
+        """"the group", "the separatist group", "the militants": a definite noun with no "of X" or owner of its own
+        (adjectives allowed)."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("prep", "poss", "nummod", "appos") for c in tok.children)
 
     def _definite_plural(self, tok: Token) -> bool:
         """"the diplomats", "the ministers" with nothing of their own: the group just spoken of."""
