@@ -85,3 +85,27 @@ def test_a_charge_rejected_in_a_relative_clause_is_rejected_to_whoever_made_it(r
 def test_ceasing_aid_to_a_state_reduces_it(run_extract) -> None:
     result = run_extract("Norway said it would cease military aid to Sudan.", "2024-03-15")
     assert ("NOR", "SDN", "16") in coded(result), shown(result)
+
+
+def test_the_possessor_of_a_release_or_an_arrest_is_who_undergoes_it(run_extract) -> None:
+    # "Ortega's release" is Ortega released, not Ortega releasing anyone
+    result = run_extract("Spain called for Daniel Ortega's immediate release.", "2024-03-15")
+    assert not [e for e in result.events if e.root == "08"], shown(result)
+    result = run_extract("Nicaragua's release of two Spanish priests was welcomed.", "2024-03-15")
+    assert ("NIC", "ESP", "08") in coded(result), shown(result)
+
+
+def test_welcoming_an_announcement_welcomes_the_state_that_made_the_move(run_extract) -> None:
+    text = "Chilean lawmakers welcomed the announcement that Peru had agreed to a ceasefire."
+    assert ("CHL", "PER", "05") in coded(run_extract(text, "2024-03-15"))
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("U.S. Secretary of State Marco Rubio led eight hours of talks with Ukrainian officials.", ("USA", "UKR", "04")),
+    ("Ankara had been looking to repair strained relations with Israel.", ("TUR", "ISR", "03")),
+    ("The Taliban said it had taken 30 Pakistani soldiers hostage.", ("AFG", "PAK", "18")),
+    ("The United States has been waging a tariff war with Canada.", ("USA", "CAN", "16")),
+])
+def test_more_general_senses(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert triple in coded(result), shown(result)

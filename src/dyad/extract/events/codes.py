@@ -14,7 +14,7 @@ from dyad.codes import load_yaml
 FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
-    "self_target", "always_self", "force", "topic_target",
+    "self_target", "always_self", "force", "topic_target", "welcoming",
 )
 
 
@@ -34,6 +34,7 @@ class Roots:
     always_self: frozenset[str]
     force: frozenset[str]
     topic_target: frozenset[str]
+    welcoming: frozenset[str]
 
 
 @dataclass(frozen=True)

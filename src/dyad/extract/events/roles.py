@@ -129,6 +129,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
+    if root in roots().welcoming:  # "welcomed the announcement that Peru had agreed": Peru's move is welcomed
+        groups.append([p for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
     if root in roots().topic_target and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
@@ -231,6 +234,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     targets: list[Party] = []
     symmetric = is_symmetric(code)
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    undergoing: list[Party] = []
+    if noun.lemma_.lower() in word_lists().get("patient_nouns", frozenset()) and not preps(noun, frozenset({"of"})):
+        undergoing, owners = owners, []  # "Lai's release" is Lai released
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
     mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
             for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
@@ -273,7 +279,7 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         sources = holders(noun, idx)
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
-    targets += mods
+    targets += undergoing + mods
     target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
