@@ -109,3 +109,10 @@ def test_welcoming_an_announcement_welcomes_the_state_that_made_the_move(run_ext
 def test_more_general_senses(run_extract, text, triple) -> None:
     result = run_extract(text, "2024-03-15")
     assert triple in coded(result), shown(result)
+
+
+def test_a_pledge_of_support_for_a_state_is_made_to_it(run_extract) -> None:
+    # pledging support is one-way: "for Kenya" is the one it is pledged to, not a topic
+    result = run_extract("Sweden and Norway pledged more support for Kenya.", "2024-03-15")
+    assert {("SWE", "KEN", "03"), ("NOR", "KEN", "03")} <= coded(result), shown(result)
+    assert ("SWE", "NOR", "03") not in coded(result), shown(result)

@@ -239,3 +239,15 @@ def test_a_grouping_meeting_told_twice_is_one_meeting(run_extract) -> None:
             "United States. The G7 meeting ended with a joint statement.")
     pairs = [(e.source, e.target) for e in run_extract(text, "2024-03-15").events if e.root == "04"]
     assert len(pairs) == 21 and all(a != b for a, b in pairs)
+
+
+def test_a_state_arresting_militants_with_no_other_state_named_is_inside(run_extract) -> None:
+    result = run_extract("Kenyan officials said they arrested seven militants on Monday.", "2024-03-15")
+    assert ("KEN", "KEN", "173") in coded(result), shown(result)
+    result = run_extract("Kenyan forces killed seven militants in Somalia on Monday.", "2024-03-15")
+    assert ("KEN", "KEN", "190") not in coded(result), shown(result)
+
+
+def test_two_sides_agreeing_together_intend_it_toward_each_other(run_extract) -> None:
+    result = run_extract("Peru and Chile agreed to strengthen deterrence.", "2024-03-15")
+    assert ("PER", "CHL", "030") in coded(result), shown(result)
