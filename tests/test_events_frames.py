@@ -116,3 +116,17 @@ def test_a_pledge_of_support_for_a_state_is_made_to_it(run_extract) -> None:
     result = run_extract("Sweden and Norway pledged more support for Kenya.", "2024-03-15")
     assert {("SWE", "KEN", "03"), ("NOR", "KEN", "03")} <= coded(result), shown(result)
     assert ("SWE", "NOR", "03") not in coded(result), shown(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru rejected Chile's invitation on Monday.",
+    "Peru has so far rejected Chile's outreach efforts.",
+])
+def test_an_offer_refused_by_another_was_made_to_it(run_extract, text) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert {("PER", "CHL", "12"), ("CHL", "PER", "03")} <= coded(result), shown(result)
+
+
+def test_an_offer_withdrawn_by_its_own_maker_is_no_offer(run_extract) -> None:
+    result = run_extract("Peru withdrew its invitation to Chile.", "2024-03-15")
+    assert ("PER", "CHL", "03") not in coded(result), shown(result)

@@ -25,7 +25,7 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
-from dyad.extract.events.speech import threatened, undergo_roles
+from dyad.extract.events.speech import offered_roles, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
@@ -117,13 +117,20 @@ def run(ctx: DocContext) -> None:
                 continue
             if tok.i in consumer:
                 deferred.append(tok)
-            elif emit_best(state, si, sent, tok, found[tok.i], triggers):
+            elif emit_best(state, si, sent, tok, found[tok.i], triggers) or (
+                    (offer := offered_roles(tok, state.idx)) is not None
+                    and emit(state, si, sent, tok, found[tok.i][0], triggers, offer)):
                 emitted.add(tok.i)
         # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties,
         # unless that word ends or refuses it ("suspended its mediation" is no mediation); words that absorb
         # others come first ("threatened to end its mediation": the threat, then the ending, then the mediation)
         for tok in sorted(deferred, key=lambda t: absorbed_depth(t.i, consumer)):
             by = doc[consumer[tok.i]]
+            if by.i in emitted and (offer := offered_roles(tok, state.idx)) is not None:
+                # "Tehran rejected Washington's offer of talks": the offer was made
+                emit(state, si, sent, tok, found[tok.i][0], triggers, offer)
+                emitted.add(tok.i)
+                continue
             if by.i in emitted or by.lemma_.lower() in cancelling:
                 emitted.add(tok.i)  # what it absorbs is spoken for too
                 continue
@@ -171,15 +178,19 @@ class _DocState:
         return None if party is None else party.state or ""
 
 
-def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int]) -> int:
-    """Code the events of one trigger; returns how many it coded (restatements of earlier ones included)."""
+def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int],
+         given: Roles | None = None) -> int:
+    """Code the events of one trigger (with `given` roles, when the caller read them); returns how many it
+    coded (restatements of earlier ones included)."""
     entry = m.entry
     doc = tok.doc
     if entry.pos == "verb" and entry.root in roots().force and any(
             s.i in st.force_nouns for s in verb_subjects(tok)):
         return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
     anchor = tok
-    if entry.pos == "verb" and tok.lemma_.lower() in role_words().undergo_verbs:
+    if given is not None:
+        roles = given
+    elif entry.pos == "verb" and tok.lemma_.lower() in role_words().undergo_verbs:
         roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
     elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])

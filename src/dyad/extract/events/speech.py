@@ -10,6 +10,10 @@
   tariffs on Mexican steel" threatens Mexico, as true as the saying, besides the
   tariffs it would impose. The coercive act must be the speaker's own: "Chile
   said Peru would impose tariffs" threatens nobody.
+- **Offers refused.** Refusing another's offer says the offer was made
+  (`_offered_nouns` under a `_refusing_verbs` verb): "Tehran rejected
+  Washington's offer of talks" is an offer of talks by Washington to Tehran
+  besides the rejection; one's own offer withdrawn is no offer.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import role_words
+from dyad.extract.events.lexicon import word_lists
 from dyad.extract.events.roles import Roles
 from dyad.extract.events.syntax import SUBJECT_DEPS, pobjs, verb_objects, verb_subjects
 from dyad.extract.parties import Party, PartyResolver, unique
@@ -89,3 +94,27 @@ def threatened(trigger: Token, code: str, modality: str, sources: list[Party],
     if not sources or not all(s.key in own or s.state in own for s in sources):
         return None
     return said, new
+
+
+def refused_by(noun: Token) -> Token | None:
+    """The refusing verb whose object is the noun, or the noun it modifies ("rejected his **outreach** efforts")."""
+    obj = noun.head if noun.dep_ == "compound" else noun
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in word_lists().get("refusing_verbs", frozenset()):
+        return None
+    return verb
+
+
+def offered_roles(noun: Token, idx: PartyResolver) -> Roles | None:
+    """The offer a refusal answers: made by the noun's owner (or its "from" phrase) to whoever refuses it; None
+    when the word is no offer refused by another."""
+    if noun.lemma_.lower() not in word_lists().get("offered_nouns", frozenset()) or (by := refused_by(noun)) is None:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"] or [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in pobjs(c)]
+    if noun.dep_ == "compound":  # "his outreach efforts"
+        owners += [c for c in noun.head.children if c.dep_ == "poss"]
+    sources = unique([p for o in owners for p in idx.parties(o)])
+    own = {p.key for p in sources} | {p.state for p in sources if p.state}
+    targets = unique([p for s in verb_subjects(by) for p in idx.parties(s) if p.key not in own and p.state not in own])
+    return Roles(sources, targets, []) if sources and targets else None
