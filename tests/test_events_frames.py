@@ -130,3 +130,19 @@ def test_an_offer_refused_by_another_was_made_to_it(run_extract, text) -> None:
 def test_an_offer_withdrawn_by_its_own_maker_is_no_offer(run_extract) -> None:
     result = run_extract("Peru withdrew its invitation to Chile.", "2024-03-15")
     assert ("PER", "CHL", "03") not in coded(result), shown(result)
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a passive complement with no subject of its own: the subject above undergoes it
+    ("Norwegian lawmakers are likely to be angered by a Russian court ruling.", ("NOR", "RUS", "11")),
+    ("Peru attacked Chile and was condemned by Bolivia.", ("BOL", "PER", "11")),
+    ("Peru is expected to be invited by Chile.", ("CHL", "PER", "03")),
+])
+def test_a_passive_complement_is_undergone_by_the_subject_above(run_extract, text, triple) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert triple in coded(result), shown(result)
+
+
+def test_saying_one_will_exert_pressure_is_a_threat(run_extract) -> None:
+    result = run_extract("Chile warned that it will continue to exert pressure on Peru.", "2024-03-15")
+    assert {("CHL", "PER", "17"), ("CHL", "PER", "13")} <= coded(result), shown(result)

@@ -69,7 +69,9 @@ def threat_code(code: str) -> str | None:
 def saying_verb(trigger: Token) -> Token | None:
     """The verb of saying whose content clause the trigger is the act of ("said it **would impose**")."""
     tok = trigger
-    for _ in range(4):
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in word_lists().get("light_verbs", frozenset()):
+        tok = tok.head  # "said it would exert **pressure** on X": the light verb carries the act
+    for _ in range(5):
         if tok.dep_ == "ccomp":
             said = tok.head
             return said if said.pos_ == "VERB" and said.lemma_.lower() in role_words().threat_verbs else None

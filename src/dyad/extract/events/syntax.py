@@ -93,7 +93,13 @@ def verb_objects(verb: Token) -> list[Token]:
     # "called Pakistan's assertions baseless": the parser may take the object for a predicate
     objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
-        objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
+        undergoing = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not undergoing and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
+            # "lawmakers are likely to be angered by X", "Peru attacked Chile and was condemned by Bolivia": the
+            # subject above undergoes it
+            head = verb.head
+            undergoing = [c for c in head.children if c.dep_ == "nsubjpass"] or verb_subjects(head)
+        objs = undergoing + objs
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     # "the weapons Russia has used": a relative clause with its own subject and no object acts on its noun
