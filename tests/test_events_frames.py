@@ -146,3 +146,11 @@ def test_a_passive_complement_is_undergone_by_the_subject_above(run_extract, tex
 def test_saying_one_will_exert_pressure_is_a_threat(run_extract) -> None:
     result = run_extract("Chile warned that it will continue to exert pressure on Peru.", "2024-03-15")
     assert {("CHL", "PER", "17"), ("CHL", "PER", "13")} <= coded(result), shown(result)
+
+
+def test_saying_ones_own_talks_must_go_on_is_an_intent_to_talk(run_extract) -> None:
+    result = run_extract("Peru's president said talks with Chile must continue.", "2024-03-15")
+    assert [(e.code, e.realis) for e in result.events if (e.source, e.target) == ("PER", "CHL")] == [("036", True)]
+    # another's talks said to be needed stay a demand on them
+    result = run_extract("Peru said Chile must hold talks with Bolivia.", "2024-03-15")
+    assert [(e.code, e.realis) for e in result.events if (e.source, e.target) == ("CHL", "BOL")] == [("040", False)]

@@ -25,7 +25,7 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
-from dyad.extract.events.speech import offered_roles, threatened, undergo_roles
+from dyad.extract.events.speech import offered_roles, own_call, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
@@ -206,6 +206,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     code = entry.code
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
+    elif (own := own_call(tok, code, reading(anchor, triggers).modality, roles.sources, st.idx)) is not None:
+        code, anchor = own  # "Berlin said talks with Beijing must continue": Berlin's intent to talk
     date_span = dates.date_span_for(tok, sent, st.date_ents)
     first = reading(anchor, triggers)
     prefer: dates.Prefer = "future" if first.modality in role_words().future_dated_modalities else "past"

@@ -10,6 +10,9 @@
   tariffs on Mexican steel" threatens Mexico, as true as the saying, besides the
   tariffs it would impose. The coercive act must be the speaker's own: "Chile
   said Peru would impose tariffs" threatens nobody.
+- **One's own act said to be needed.** A party saying its own cooperative act
+  must or should happen expresses the intent to do it (`intent_codes`, as
+  true as the saying): "Berlin said talks with Beijing must continue" is 036.
 - **Offers refused.** Refusing another's offer says the offer was made
   (`_offered_nouns` under a `_refusing_verbs` verb): "Tehran rejected
   Washington's offer of talks" is an offer of talks by Washington to Tehran
@@ -20,8 +23,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyad.extract.events.codes import role_words
+from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import word_lists
+from dyad.extract.events.modality import cues
 from dyad.extract.events.roles import Roles
 from dyad.extract.events.syntax import SUBJECT_DEPS, pobjs, verb_objects, verb_subjects
 from dyad.extract.parties import Party, PartyResolver, unique
@@ -120,3 +124,18 @@ def offered_roles(noun: Token, idx: PartyResolver) -> Roles | None:
     own = {p.key for p in sources} | {p.state for p in sources if p.state}
     targets = unique([p for s in verb_subjects(by) for p in idx.parties(s) if p.key not in own and p.state not in own])
     return Roles(sources, targets, []) if sources and targets else None
+
+
+def own_call(trigger: Token, code: str, modality: str, sources: list[Party],
+             idx: PartyResolver) -> tuple[str, Token] | None:
+    """(intent code, verb of saying) when a party says its own cooperative act must or should happen; None
+    otherwise."""
+    new = code if code[:2] in roots().intent else cues().intent_codes.get(code[:2])
+    if new is None or modality not in ("demanded", "desired") or not sources:
+        return None
+    said = next((a for a in trigger.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in party_words().reporting_verbs), None)
+    if said is None or not any(c.dep_ == "ccomp" and trigger in c.subtree for c in said.children):
+        return None
+    speakers = [p for c in said.children if c.dep_ in SUBJECT_DEPS for p in idx.parties(c)]
+    own = {p.key for p in speakers} | {p.state for p in speakers if p.state}
+    return (new, said) if all(s.key in own or s.state in own for s in sources) else None
