@@ -251,3 +251,11 @@ def test_a_state_arresting_militants_with_no_other_state_named_is_inside(run_ext
 def test_two_sides_agreeing_together_intend_it_toward_each_other(run_extract) -> None:
     result = run_extract("Peru and Chile agreed to strengthen deterrence.", "2024-03-15")
     assert ("PER", "CHL", "030") in coded(result), shown(result)
+
+
+def test_he_stands_for_the_person_named_before_not_the_last_one_in_the_text(run_extract) -> None:
+    text = ("Chilean President Gabriel Boric spoke on Monday. He criticized Peru over the border. "
+            "Maria Lopez of Spain contributed to this report.")
+    result = run_extract(text, "2024-03-15")
+    assert [(e.source, e.target, e.source_actor) for e in result.events if e.trigger == "criticized"] == [
+        ("CHL", "PER", "person:gabrielboric")], shown(result)

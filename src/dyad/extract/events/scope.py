@@ -103,6 +103,8 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
     if not source.state and not target.state:
         return None
     if not target.state:
+        if root in scope_words().inside_roots and not others and is_armed_group(ctx, target) and is_official(ctx, source):
+            return source.state, source.state  # "officials said they arrested seven militants": at home
         # an international body or an unplaced group on the receiving end: stored, with no state there
         return source.state, None
     if not source.state:
