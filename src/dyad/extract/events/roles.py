@@ -132,6 +132,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().welcoming:  # "welcomed the announcement that Peru had agreed": Peru's move is welcomed
         groups.append([p for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
+    if root in roots().topic_target and not reciprocal:  # "criticized the report about Iran's programme"
+        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) for p in nested_topic(o, idx)])
     if root in roots().topic_target and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
@@ -320,4 +322,18 @@ def adj_roles(adj: Token, idx: PartyResolver) -> Roles:
     heads = [o for h in (adj, *copula(adj)) for o in preps(h, NOUN_TARGET_PREPS | CONTENT_PREPS)]  # "is tough on X"
     targets = [p for o in heads for p in idx.parties(o)]
     targets += [p for o in heads for p in attached(o, idx)]
+    if not any(t.state for t in targets if t.key not in src_keys):  # "concerned about a report on Iran's plans"
+        targets = [p for o in heads for p in nested_topic(o, idx)] or targets
     return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])
+
+
+def nested_topic(obj: Token, idx: PartyResolver, depth: int = 0) -> list[Party]:
+    """States a phrase is about one step further down: "the report **about Iran's** production", "a resolution
+    **on Israel**"."""
+    if depth > 1:
+        return []
+    out: list[Party] = []
+    for g in preps(obj, CONTENT_PREPS | {"on"}):
+        found = [p for p in idx.parties(g) + attached(g, idx) if p.state]
+        out += found or nested_topic(g, idx, depth + 1)
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import role_words
+from dyad.extract.parties.resolver import quoted
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -79,6 +80,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head, *above]
     participle = verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
+        if quoted(verb) and not quoted(head):
+            return []  # 'as X put it: "deepening Russian-Korean ties ..."': the quotation's words are not X's acts
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
