@@ -46,6 +46,7 @@ class RoleWords:
     threat_modalities: frozenset[str]
     threat_codes: dict[str, str]  # root or code threatened -> the threat's code
     at_home_codes: dict[str, str]
+    irregular_force_codes: dict[str, str]  # force by an armed group on others than state forces
     future_dated_modalities: frozenset[str]
 
 
@@ -81,6 +82,7 @@ def role_words() -> RoleWords:
         threat_modalities=frozenset(str(w).lower() for w in threats.get("modalities") or []),
         threat_codes={str(k): str(v) for k, v in (threats.get("codes") or {}).items()},
         at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
+        irregular_force_codes={str(k): str(v) for k, v in (raw.get("irregular_force_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
     )
 

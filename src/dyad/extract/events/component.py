@@ -24,7 +24,7 @@ from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
-from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
+from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
 from dyad.extract.events.speech import offered_roles, own_call, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
@@ -237,6 +237,9 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
     code_here = code
     if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
         code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
+    if code in role_words().irregular_force_codes and is_armed_group(ctx, source) and not (
+            target is not None and is_official(ctx, target) and target.state):
+        code_here = role_words().irregular_force_codes[code]  # "rebels attacked villages"
     when = resolved.when if resolved else None
     if not st.restated.first(si, source, target, states, code_here, r.realis, when):
         return 1  # a restatement still counts as coded: the word found its parties
@@ -248,7 +251,7 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
             source=states[0],
             target=states[1],
             code=code_here,
-            root=root,
+            root=code_here[:2],
             trigger=tok.text,
             realis=r.realis,
             modality=r.modality,
