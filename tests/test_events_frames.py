@@ -68,7 +68,7 @@ def test_a_signal_sent_to_another_state_warns_it(run_extract) -> None:
 @pytest.mark.parametrize("text,triple", [
     # a state appealing to, or acting on, its own people or places with no other state named: inside it
     ("Kenyan officials pleaded with residents to return to their villages.", ("KEN", "KEN", "02")),
-    ("Ugandan security forces have occupied two hospitals.", ("UGA", "UGA", "19")),
+    ("Ugandan security forces have occupied two hospitals.", ("UGA", "UGA", "17")),
     ("Somalia's intelligence agency said it closed 12 media outlets.", ("SOM", "SOM", "17")),
 ])
 def test_acts_on_a_states_own_people_and_places(run_extract, text, triple) -> None:
@@ -165,3 +165,8 @@ def test_disapproval_reaches_the_state_a_phrase_is_about(run_extract, text, trip
     result = run_extract(text, "2024-03-15")
     assert triple in coded(result), shown(result)
     assert not [e for e in result.events if e.target is None], shown(result)
+
+
+def test_occupying_buildings_seizes_property_occupying_land_takes_territory(run_extract) -> None:
+    assert ("MMR", "MMR", "17") in coded(run_extract("Security forces in Myanmar occupied dozens of hospitals.", "2024-03-15"))
+    assert ("RUS", "UKR", "19") in coded(run_extract("Russian forces occupied the Ukrainian town.", "2024-03-15"))
