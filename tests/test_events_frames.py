@@ -170,3 +170,12 @@ def test_disapproval_reaches_the_state_a_phrase_is_about(run_extract, text, trip
 def test_occupying_buildings_seizes_property_occupying_land_takes_territory(run_extract) -> None:
     assert ("MMR", "MMR", "17") in coded(run_extract("Security forces in Myanmar occupied dozens of hospitals.", "2024-03-15"))
     assert ("RUS", "UKR", "19") in coded(run_extract("Russian forces occupied the Ukrainian town.", "2024-03-15"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Turkish protesters massed in front of Israel's consulate in Istanbul.",
+    "Turkish protesters gathered outside the Israeli embassy in Ankara.",
+])
+def test_where_a_protest_gathers_names_whom_it_is_against(run_extract, text) -> None:
+    result = run_extract(text, "2024-03-15")
+    assert ("TUR", "ISR", "14") in coded(result), shown(result)

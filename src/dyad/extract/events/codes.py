@@ -14,7 +14,7 @@ from dyad.codes import load_yaml
 FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
-    "self_target", "always_self", "force", "topic_target", "welcoming",
+    "self_target", "always_self", "force", "topic_target", "welcoming", "protest",
 )
 
 
@@ -35,6 +35,7 @@ class Roots:
     force: frozenset[str]
     topic_target: frozenset[str]
     welcoming: frozenset[str]
+    protest: frozenset[str]
 
 
 @dataclass(frozen=True)

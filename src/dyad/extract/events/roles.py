@@ -52,6 +52,7 @@ CONTENT_PREPS = frozenset({"of", "about", "over"})
 # a visit or talks framing a clause in time or place: the clause's subject made them
 FRAME_PREPS = frozenset({"during", "following", "after", "in", "at"})  # "X was locked in a standoff with Y"
 OTHER_SIDE_PREPS = frozenset({"from"})
+PROTEST_PREPS = frozenset({"outside", "near", "before"})
 # what talks are about is no party of them: "talks on Ukraine", "a meeting about trade"
 TOPIC_PREPS = frozenset({"on", "about", "over", "for", "at", "into", "upon", "onto", "of"})  # "recalled its ambassador from X", "withdrew from the talks with X"
 
@@ -107,6 +108,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
             inner = verb_roles(comp, code, idx)
             # "threatened to end its mediation between X and Y": those it would stop mediating between
             groups.append(inner.targets or inner.group)
+    if root in roots().protest:  # "gathered outside the Israeli embassy", "massed in front of Israel's consulate"
+        groups.append([p for o in preps(verb, PROTEST_PREPS) + [f for g in preps(verb, frozenset({"in"}))
+                       if g.lower_ == "front" for f in preps(g, frozenset({"of"}))] for p in idx.parties(o) + attached(o, idx)])
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
