@@ -179,3 +179,8 @@ def test_occupying_buildings_seizes_property_occupying_land_takes_territory(run_
 def test_where_a_protest_gathers_names_whom_it_is_against(run_extract, text) -> None:
     result = run_extract(text, "2024-03-15")
     assert ("TUR", "ISR", "14") in coded(result), shown(result)
+
+
+def test_barring_people_of_ones_own_from_something_restricts_them(run_extract) -> None:
+    result = run_extract("Afghan authorities have barred girls from attending school.", "2024-03-15")
+    assert ("AFG", "AFG", "17") in coded(result), shown(result)
