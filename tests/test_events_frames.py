@@ -184,3 +184,10 @@ def test_where_a_protest_gathers_names_whom_it_is_against(run_extract, text) -> 
 def test_barring_people_of_ones_own_from_something_restricts_them(run_extract) -> None:
     result = run_extract("Afghan authorities have barred girls from attending school.", "2024-03-15")
     assert ("AFG", "AFG", "17") in coded(result), shown(result)
+
+
+def test_an_offer_whose_maker_the_pronoun_leaves_open_is_not_read(run_extract) -> None:
+    text = ("Chilean President Gabriel Boric will ask Peruvian President Dina Boluarte to help restart talks with "
+            "Bolivia, which has ignored his offers of talks.")
+    result = run_extract(text, "2024-03-15")
+    assert not [e for e in result.events if e.trigger == "offers"], shown(result)

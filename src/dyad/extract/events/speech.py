@@ -121,9 +121,17 @@ def offered_roles(noun: Token, idx: PartyResolver) -> Roles | None:
     if noun.dep_ == "compound":  # "his outreach efforts"
         owners += [c for c in noun.head.children if c.dep_ == "poss"]
     sources = unique([p for o in owners for p in idx.parties(o)])
+    if any(p.anaphor for p in sources) and len(people_before(noun, idx)) > 1:
+        return None  # "Lee will ask Xi to ..., which has ignored his offers": whose offers is not said
     own = {p.key for p in sources} | {p.state for p in sources if p.state}
     targets = unique([p for s in verb_subjects(by) for p in idx.parties(s) if p.key not in own and p.state not in own])
     return Roles(sources, targets, []) if sources and targets else None
+
+
+def people_before(tok: Token, idx: PartyResolver) -> set[str]:
+    """The people named in the word's sentence before it."""
+    return {p.key for t in tok.sent if t.i < tok.i and (p := idx.at(t)) is not None and not p.anaphor
+            and p.key.startswith("person:")}
 
 
 def own_call(trigger: Token, code: str, modality: str, sources: list[Party],
