@@ -191,3 +191,9 @@ def test_an_offer_whose_maker_the_pronoun_leaves_open_is_not_read(run_extract) -
             "Bolivia, which has ignored his offers of talks.")
     result = run_extract(text, "2024-03-15")
     assert not [e for e in result.events if e.trigger == "offers"], shown(result)
+
+
+def test_aid_received_from_a_state_is_given_by_it(run_extract) -> None:
+    result = run_extract("Ukraine received military aid from Germany.", "2024-03-15")
+    assert ("DEU", "UKR", "07") in coded(result), shown(result)
+    assert ("UKR", "DEU", "07") not in coded(result), shown(result)

@@ -260,6 +260,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         else None
     )
     sources = owners or by
+    if not sources and light is not None and recipient_verb(held) is not None:
+        # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
+        sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
     if not sources and light is not None:
         sources = first_parties(verb_subjects(light), idx)
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
