@@ -107,3 +107,21 @@ def test_a_stateless_armed_group_is_placed_by_its_sentence(actors_of, text, stat
 
 def test_relational_nouns_are_not_their_modifier(actors_of) -> None:
     assert states_of(actors_of, "Chinese rivals protested the decision.", "rivals") == []
+
+
+def test_we_in_a_quotation_of_its_own_is_the_side_of_the_quotation_before(actors_of) -> None:
+    text = ('\u201cWe will stand firm,\u201d the Kenyan and Ugandan ministers said after talks. '
+            '\u201cWe also agreed to open the border.\u201d')
+    assert sorted(states_of(actors_of, text, "We", nth=1)) == ["KEN", "UGA"]
+    # a sentence outside any quotation lends its speaker to no "we"
+    text = "The Kenyan minister said talks went well. We went home."
+    assert states_of(actors_of, text, "We") == []
+
+
+def test_a_description_of_an_armed_group_points_back_to_the_group_named_before(actors_of) -> None:
+    text = ("Boko Haram attacked a convoy in Nigeria on Monday. "
+            "The jihadist group accuses Abuja of neglecting the region.")
+    found = parties_of(actors_of, text, "group")
+    assert found and found[0][1] == "description", found
+    # a state is no group
+    assert states_of(actors_of, "Chile met Peru. The group later left.", "group") == []

@@ -160,7 +160,7 @@ def _pronouns(ctx: DocContext, reg: Registry, people: People) -> None:
             antecedent = _antecedent(tok, by_sentence.get(n, []), by_sentence.get(n - 1, []) if n else None)
             if antecedent:
                 people.by_token.setdefault(tok.i, antecedent)
-                reg.mention(key, tok.idx, tok.idx + len(tok.text), "pronoun")
+                reg.mention(antecedent, tok.idx, tok.idx + len(tok.text), "pronoun")
 
 
 def _keys(named: list[tuple[int, str]], before: int | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from dyad.codes import load_yaml
 FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
-    "self_target", "always_self", "force", "topic_target",
+    "self_target", "always_self", "force", "topic_target", "welcoming", "protest",
 )
 
 
@@ -34,12 +34,20 @@ class Roots:
     always_self: frozenset[str]
     force: frozenset[str]
     topic_target: frozenset[str]
+    welcoming: frozenset[str]
+    protest: frozenset[str]
 
 
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    experiencer_verbs: frozenset[str]  # their object feels what their subject did ("angered Beijing")
+    undergo_verbs: frozenset[str]  # their subject undergoes what their object names ("or face sanctions")
+    threat_verbs: frozenset[str]  # saying one will do a coercive act with one of these is a threat
+    threat_modalities: frozenset[str]
+    threat_codes: dict[str, str]  # root or code threatened -> the threat's code
     at_home_codes: dict[str, str]
+    irregular_force_codes: dict[str, str]  # force by an armed group on others than state forces
     future_dated_modalities: frozenset[str]
 
 
@@ -62,13 +70,20 @@ def roots() -> Roots:
 @lru_cache(maxsize=1)
 def role_words() -> RoleWords:
     raw = load_yaml(FILE)
+    threats = raw.get("threats") or {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or [])
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
+        experiencer_verbs=words("experiencer_verbs"),
+        undergo_verbs=words("undergo_verbs"),
+        threat_verbs=frozenset(str(w).lower() for w in threats.get("verbs") or []),
+        threat_modalities=frozenset(str(w).lower() for w in threats.get("modalities") or []),
+        threat_codes={str(k): str(v) for k, v in (threats.get("codes") or {}).items()},
         at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
+        irregular_force_codes={str(k): str(v) for k, v in (raw.get("irregular_force_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
     )
 

@@ -18,15 +18,16 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.events import timing
+from dyad.extract.events import dates, timing
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.pairs import pairs
-from dyad.extract.events.roles import adj_roles, noun_roles, verb_roles
-from dyad.extract.events.scope import Restatements, placed_at_home, state_pair
+from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
+from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
+from dyad.extract.events.speech import offered_roles, own_call, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
-from dyad.extract.parties import PartyResolver
+from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
 from dyad.records import Event
 
@@ -116,13 +117,20 @@ def run(ctx: DocContext) -> None:
                 continue
             if tok.i in consumer:
                 deferred.append(tok)
-            elif emit_best(state, si, sent, tok, found[tok.i], triggers):
+            elif emit_best(state, si, sent, tok, found[tok.i], triggers) or (
+                    (offer := offered_roles(tok, state.idx)) is not None
+                    and emit(state, si, sent, tok, found[tok.i][0], triggers, offer)):
                 emitted.add(tok.i)
         # an absorbed noun or complement speaks for itself when the word that absorbed it found no parties,
         # unless that word ends or refuses it ("suspended its mediation" is no mediation); words that absorb
         # others come first ("threatened to end its mediation": the threat, then the ending, then the mediation)
         for tok in sorted(deferred, key=lambda t: absorbed_depth(t.i, consumer)):
             by = doc[consumer[tok.i]]
+            if by.i in emitted and (offer := offered_roles(tok, state.idx)) is not None:
+                # "Tehran rejected Washington's offer of talks": the offer was made
+                emit(state, si, sent, tok, found[tok.i][0], triggers, offer)
+                emitted.add(tok.i)
+                continue
             if by.i in emitted or by.lemma_.lower() in cancelling:
                 emitted.add(tok.i)  # what it absorbs is spoken for too
                 continue
@@ -170,15 +178,24 @@ class _DocState:
         return None if party is None else party.state or ""
 
 
-def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int]) -> int:
-    """Code the events of one trigger; returns how many it coded (restatements of earlier ones included)."""
-    ctx, entry = st.ctx, m.entry
+def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set[int],
+         given: Roles | None = None) -> int:
+    """Code the events of one trigger (with `given` roles, when the caller read them); returns how many it
+    coded (restatements of earlier ones included)."""
+    entry = m.entry
     doc = tok.doc
     if entry.pos == "verb" and entry.root in roots().force and any(
             s.i in st.force_nouns for s in verb_subjects(tok)):
         return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
-    if entry.pos == "verb":
+    anchor = tok
+    if given is not None:
+        roles = given
+    elif entry.pos == "verb" and tok.lemma_.lower() in role_words().undergo_verbs:
+        roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
+    elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
+        if tok.lemma_.lower() in role_words().experiencer_verbs:  # "X's remarks angered Y": Y disapproves of X
+            roles = Roles(roles.targets, roles.sources, roles.group)
     elif entry.pos == "adj":
         roles = adj_roles(tok, st.idx)
     else:
@@ -186,55 +203,74 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     found = pairs(roles, entry.code, tok)
     if not found:
         return 0
-    code, anchor = entry.code, tok
+    code = entry.code
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
-    root = code[:2]
+    elif (own := own_call(tok, code, reading(anchor, triggers).modality, roles.sources, st.idx)) is not None:
+        code, anchor = own  # "Berlin said talks with Beijing must continue": Berlin's intent to talk
     first = reading(anchor, triggers)
     dated = timing.own_date(tok, sent, st.date_ents, st.published,
                             first.modality in role_words().future_dated_modalities)
     date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
                         date_span.text if date_span is not None else None, st.published)
+    added = sum(store(st, si, sent, tok, source, target, code, r, resolved, date_span) for source, target in found)
+    # "Ottawa said it would impose tariffs on Mexico": the saying threatens what it says
+    if added and (threat := threatened(tok, code, r.modality, roles.sources, st.idx)) is not None:
+        said, threat_code = threat
+        told = reading(said, triggers)
+        said_dated = timing.own_date(said, sent, st.date_ents, st.published, False)
+        said_span, said_when = said_dated if said_dated is not None else (None, None)
+        for source, target in found:
+            store(st, si, sent, said, source, target, threat_code, told, said_when, said_span)
+    return added
+
+
+def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target: Party | None, code: str,
+          r: ModalityReading, resolved: dates.ResolvedDate | None, date_span: Span | None) -> int:
+    """Store one event of a trigger when it has a state-level pair and is no restatement; 1 when it has a pair."""
+    ctx = st.ctx
+    root = code[:2]
+    states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
+    if states is None:
+        return 0
+    code_here = code
+    if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
+        code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
+    if code in role_words().irregular_force_codes and is_armed_group(ctx, source) and not (
+            target is not None and is_official(ctx, target) and target.state):
+        code_here = role_words().irregular_force_codes[code]  # "rebels attacked villages"
+    when = resolved.when if resolved else None
     background = timing.is_background_phrase(tok, date_span)
     # a state said to hold since some time ("the ban in place since 2016") is the same state whenever it
     # began: as a restatement it is compared without that date
-    restated_when = None if background or resolved is None else resolved.when
-    added = 0
-    for source, target in found:
-        states = state_pair(ctx, source, target, root, tok, st.sentence_states[si] - {source.state})
-        if states is None:
-            continue
-        added += 1  # a restatement still counts as coded: the word found its parties
-        code_here = code
-        if code in role_words().at_home_codes and states[0] and placed_at_home(tok, states[0]):
-            code_here = role_words().at_home_codes[code]  # "convene a meeting in Beijing": China hosts it
-        if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when):
-            continue
-        info = code_info(code_here)
-        ctx.result.events.append(
-            Event(
-                source_actor=source.key,
-                target_actor=target.key if target else None,
-                source=states[0],
-                target=states[1],
-                code=code_here,
-                root=root,
-                trigger=tok.text,
-                realis=r.realis,
-                modality=r.modality,
-                negated=r.negated,
-                when=resolved.when if resolved else None,
-                when_precision=resolved.precision if resolved else None,
-                goldstein=info.goldstein if info else None,
-                quad_class=info.quad_class if info else None,
-                plover=info.plover if info else None,
-                evidence=ctx.span_evidence(sent),
-                trigger_evidence=ctx.span_evidence(tok),
-                source_evidence=ctx.evidence(source.start, source.end),
-                target_evidence=ctx.evidence(target.start, target.end) if target else None,
-                background=background,
-                when_text=date_span.text if date_span is not None else None,
-            )
+    restated_when = None if background else when
+    if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when):
+        return 1  # a restatement still counts as coded: the word found its parties
+    info = code_info(code_here)
+    ctx.result.events.append(
+        Event(
+            source_actor=source.key,
+            target_actor=target.key if target else None,
+            source=states[0],
+            target=states[1],
+            code=code_here,
+            root=code_here[:2],
+            trigger=tok.text,
+            realis=r.realis,
+            modality=r.modality,
+            negated=r.negated,
+            when=when,
+            when_precision=resolved.precision if resolved else None,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            plover=info.plover if info else None,
+            evidence=ctx.span_evidence(sent),
+            trigger_evidence=ctx.span_evidence(tok),
+            source_evidence=ctx.evidence(source.start, source.end),
+            target_evidence=ctx.evidence(target.start, target.end) if target else None,
+            background=background,
+            when_text=date_span.text if date_span is not None else None,
         )
-    return added
+    )
+    return 1

@@ -59,6 +59,11 @@ def objects(token: Token) -> list[Token]:
     return objs
 
 
+def copula(token: Token) -> list[Token]:
+    """The verb a predicate adjective completes, whose phrases the parser may hang there ("is tough **on** X")."""
+    return [token.head] if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.pos_ in ("AUX", "VERB") else []
+
+
 def _temporal(prep: Token) -> bool:
     """A prepositional phrase of time ("on Sunday"), which frames no event."""
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
@@ -103,6 +108,7 @@ def _slot(token: Token, key: str) -> tuple[list[Token], bool]:
     """The words a condition key looks at, and whether a match absorbs them."""
     if key == "prep":
         owners = [token] + ([o for o in objects(token) if o.head == token] if token.pos_ == "VERB" else [])
+        owners += copula(token)
         return [c for o in owners for c in _nominal_preps(o)], False
     if key == "prt":  # the parser takes some particles for adverbs ("brought together") or prepositions ("walked out of")
         return [c for c in token.children if c.dep_ in ("prt", "advmod", "prep")], False
@@ -125,8 +131,9 @@ def _slot(token: Token, key: str) -> tuple[list[Token], bool]:
         mods = [c for o in owners for c in o.children if c.dep_ in MODIFIER_DEPS]
         mods += [g for m in list(mods) for g in m.children if g.dep_ in MODIFIER_DEPS]  # "military-related"
         return mods, False
-    # any other key is a preposition whose object must be listed
+    # any other key is a preposition whose object must be listed ("closer **to** X": on the verb's particle too)
     found = _prep_objects(token, key) or [g for o in objects(token) for g in _prep_objects(o, key)]
+    found = found or [g for c in token.children if c.dep_ in ("advmod", "prt") for g in _prep_objects(c, key)]
     return found, True
 
 

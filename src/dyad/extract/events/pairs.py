@@ -48,8 +48,10 @@ def mutual_intent(trigger: Token) -> bool:
 
 def is_mutual(code: str, trigger: Token) -> bool:
     """Both sides take part in what the trigger says (talks, "X and Y disagreed")."""
-    mutual = is_symmetric(code) or trigger.lemma_.lower() in word_lists().get("reciprocal", frozenset())
-    return mutual and not (code[:2] in roots().intent and not mutual_intent(trigger))
+    reciprocal = trigger.lemma_.lower() in word_lists().get("reciprocal", frozenset())
+    # "X and Y agreed to strengthen deterrence": what two sides agree on together is an intent toward each other
+    return (is_symmetric(code) or reciprocal) and not (code[:2] in roots().intent and not reciprocal
+                                                       and not mutual_intent(trigger))
 
 
 def pairs(roles: Roles, code: str, trigger: Token) -> list[tuple[Party, Party | None]]:

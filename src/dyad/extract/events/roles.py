@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import is_locative, is_symmetric, roots
+from dyad.extract.events.frames import copula
 from dyad.extract.events.lexicon import matches, word_lists
 from dyad.extract.events.syntax import (
     MODIFIER_DEPS,
@@ -44,11 +45,14 @@ from dyad.extract.parties import Party, PartyResolver, agentive, unique
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
 LOCATIVE_PREPS = frozenset({"in", "at"})
+PARTICLE_WORDS = frozenset({"out", "away", "closer", "nearer"})
+DONE_TO_PREPS = frozenset({"on", "against", "to", "upon"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 CONTENT_PREPS = frozenset({"of", "about", "over"})
 # a visit or talks framing a clause in time or place: the clause's subject made them
 FRAME_PREPS = frozenset({"during", "following", "after", "in", "at"})  # "X was locked in a standoff with Y"
 OTHER_SIDE_PREPS = frozenset({"from"})
+PROTEST_PREPS = frozenset({"outside", "near", "before"})
 # what talks are about is no party of them: "talks on Ukraine", "a meeting about trade"
 TOPIC_PREPS = frozenset({"on", "about", "over", "for", "at", "into", "upon", "onto", "of"})  # "recalled its ambassador from X", "withdrew from the talks with X"
 
@@ -104,6 +108,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
             inner = verb_roles(comp, code, idx)
             # "threatened to end its mediation between X and Y": those it would stop mediating between
             groups.append(inner.targets or inner.group)
+    if root in roots().protest:  # "gathered outside the Israeli embassy", "massed in front of Israel's consulate"
+        groups.append([p for o in preps(verb, PROTEST_PREPS) + [f for g in preps(verb, frozenset({"in"}))
+                       if g.lower_ == "front" for f in preps(g, frozenset({"of"}))] for p in idx.parties(o) + attached(o, idx)])
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
@@ -126,6 +133,14 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().content:  # "warned that closer ties between Iran and Syria are risky"
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in clause_parties(sub, idx)])
+    if root in roots().welcoming:  # "welcomed the announcement that Peru had agreed": Peru's move is welcomed
+        groups.append([p for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
+    if root in roots().topic_target and not reciprocal:  # "criticized the report about Iran's programme"
+        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) for p in nested_topic(o, idx)])
+    if root in roots().topic_target and (made := made_by(verb)) is not None:
+        # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
+        groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
     own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
@@ -135,9 +150,22 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     return Roles(sources, targets, group)
 
 
+def made_by(verb: Token) -> Token | None:
+    """The main verb of the sentence whose charge a relative clause answers ("X accused Y, **a charge** Y
+    rejected"): the charge is an ownerless accusation noun set beside that clause."""
+    charge = verb.head
+    if verb.dep_ != "relcl" or charge.lemma_.lower() not in word_lists().get("accusation_nouns", frozenset()):
+        return None
+    if any(c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in charge.children):
+        return None
+    main = verb.sent.root
+    return main if main.pos_ == "VERB" and main != verb else None
+
+
 def out_of(verb: Token) -> list[Token]:
-    """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**"."""
-    return [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")
+    """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**",
+    "moved **closer to** X"."""
+    return [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in PARTICLE_WORDS
             for cc in c.children if cc.dep_ == "prep" for g in pobjs(cc)]
 
 
@@ -163,6 +191,9 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Pa
     out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
     found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
     out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
+    # "lifted the sanctions (it had) imposed on Iran": what the object was done to
+    out += [p for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+            for o in preps(c, DONE_TO_PREPS) for p in idx.parties(o)]
     return out
 
 
@@ -170,6 +201,16 @@ def hyphen_pair(mod: Token) -> list[Token]:
     """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
     return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
             and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
+
+
+def quantity_of(noun: Token) -> Token:
+    """The quantity noun an event noun is counted by ("a **series** of airstrikes", "a **wave** of attacks"), else
+    the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in word_lists().get(
+            "quantity_nouns", frozenset()):
+        return prep.head
+    return noun
 
 
 def recipient_verb(noun: Token) -> Token | None:
@@ -199,6 +240,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     targets: list[Party] = []
     symmetric = is_symmetric(code)
     owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    undergoing: list[Party] = []
+    if noun.lemma_.lower() in word_lists().get("patient_nouns", frozenset()) and not preps(noun, frozenset({"of"})):
+        undergoing, owners = owners, []  # "Lai's release" is Lai released
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
     mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
             for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
@@ -208,13 +252,17 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
             by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
         targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
     head = noun.head
+    held = quantity_of(noun)  # "carried out a series of airstrikes": the series is the light verb's object
     light = (
-        head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers
-        and head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
+        held.head
+        if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" and held.head.i not in triggers
+        and held.head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
         else None
     )
     sources = owners or by
+    if not sources and light is not None and recipient_verb(held) is not None:
+        # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
+        sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
     if not sources and light is not None:
         sources = first_parties(verb_subjects(light), idx)
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
@@ -240,7 +288,7 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         sources = holders(noun, idx)
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
-    targets += mods
+    targets += undergoing + mods
     target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
@@ -278,6 +326,21 @@ def adj_roles(adj: Token, idx: PartyResolver) -> Roles:
         subjects = subjects or [c for c in adj.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
     sources = first_parties(subjects, idx)
     src_keys = {p.key for p in sources}
-    targets = [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in idx.parties(o)]
-    targets += [p for o in preps(adj, NOUN_TARGET_PREPS | CONTENT_PREPS) for p in attached(o, idx)]
+    heads = [o for h in (adj, *copula(adj)) for o in preps(h, NOUN_TARGET_PREPS | CONTENT_PREPS)]  # "is tough on X"
+    targets = [p for o in heads for p in idx.parties(o)]
+    targets += [p for o in heads for p in attached(o, idx)]
+    if not any(t.state for t in targets if t.key not in src_keys):  # "concerned about a report on Iran's plans"
+        targets = [p for o in heads for p in nested_topic(o, idx)] or targets
     return Roles(sources, unique([t for t in targets if t.key not in src_keys]), [])
+
+
+def nested_topic(obj: Token, idx: PartyResolver, depth: int = 0) -> list[Party]:
+    """States a phrase is about one step further down: "the report **about Iran's** production", "a resolution
+    **on Israel**"."""
+    if depth > 1:
+        return []
+    out: list[Party] = []
+    for g in preps(obj, CONTENT_PREPS | {"on"}):
+        found = [p for p in idx.parties(g) + attached(g, idx) if p.state]
+        out += found or nested_topic(g, idx, depth + 1)
+    return out

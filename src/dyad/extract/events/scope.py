@@ -58,7 +58,7 @@ def is_armed_group(ctx: DocContext, party: Party) -> bool:
 def _objects(trigger: Token) -> list[Token]:
     """What a trigger acts on, through a quantity ("dozens of protesters")."""
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("on", "against", "at")
+    objs += [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("on", "against", "at", "with")
              for g in c.children if g.dep_ == "pobj"]
     return objs + [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
@@ -103,6 +103,8 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
     if not source.state and not target.state:
         return None
     if not target.state:
+        if root in scope_words().inside_roots and not others and is_armed_group(ctx, target) and is_official(ctx, source):
+            return source.state, source.state  # "officials said they arrested seven militants": at home
         # an international body or an unplaced group on the receiving end: stored, with no state there
         return source.state, None
     if not source.state:

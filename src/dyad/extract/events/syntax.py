@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import role_words
+from dyad.extract.parties.resolver import quoted
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -79,6 +80,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head, *above]
     participle = verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep in ("advcl", "pcomp") and participle and head.pos_ in ("VERB", "AUX"):
+        if quoted(verb) and not quoted(head):
+            return []  # 'as X put it: "deepening Russian-Korean ties ..."': the quotation's words are not X's acts
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -93,7 +96,13 @@ def verb_objects(verb: Token) -> list[Token]:
     # "called Pakistan's assertions baseless": the parser may take the object for a predicate
     objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
-        objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + objs
+        undergoing = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not undergoing and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
+            # "lawmakers are likely to be angered by X", "Peru attacked Chile and was condemned by Bolivia": the
+            # subject above undergoes it
+            head = verb.head
+            undergoing = [c for c in head.children if c.dep_ == "nsubjpass"] or verb_subjects(head)
+        objs = undergoing + objs
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     # "the weapons Russia has used": a relative clause with its own subject and no object acts on its noun

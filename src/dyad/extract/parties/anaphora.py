@@ -72,6 +72,14 @@ class Mentions:
             return None
         return next((m for m in self.fitting(previous.start_char, previous.end_char, kinds, states) if self.is_subject(m)), None)
 
+    def armed_group(self, tok: Token, sectors: Collection[str]) -> ActorMention | None:
+        """The nearest earlier mention of a named armed group ("the separatist group" -> the group named before)."""
+        for m in reversed(self.between(0, tok.idx)):
+            actor = self.ctx.actor(m.actor_key)
+            if actor is not None and actor.kind != "state" and actor.sector in sectors and not actor.key.startswith("group:"):
+                return m
+        return None
+
     def described(self, tok: Token, states: Collection[str] | None) -> ActorMention | None:
         """The nearest earlier state mention that a description can stand for ("the island" -> Taiwan), any
         state when `states` is None."""

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from dyad.extract.actors.lexicon import gazetteer, place_country
 from dyad.extract.common.context import DocContext
-from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject
+from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject, previous_sentence
 from dyad.extract.parties.groups import expand, grouping_of, named_group, names_members
 from dyad.extract.parties.party import Party, unique
 from dyad.extract.parties.words import party_words
@@ -41,6 +41,7 @@ OWNER_DEPS = ("poss",)
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "near"})
 MEMBER_REASONS = frozenset({"grouping", "member"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "coast", "waters"})
+QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"'})
 PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
 
 
@@ -51,6 +52,19 @@ def conjuncts(tok: Token) -> list[Token]:
             out.append(child)
             out += conjuncts(child)
     return out
+
+
+def quoted(tok: Token) -> bool:
+    """Whether a word sits inside a quotation opened in its own sentence."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return inside
+        if "\u201c" in t.text or "\u201d" in t.text:
+            inside = "\u201c" in t.text
+        elif '"' in t.text:
+            inside = not inside
+    return inside
 
 
 def agentive(tok: Token) -> bool:
@@ -164,20 +178,24 @@ class PartyResolver:
 
     def speaker(self, tok: Token) -> Party | None:
         """The party of whoever says the clause a word sits in ("'We reject it,' X said")."""
-        first = party_words().first_person
-        for verb in tok.ancestors:
-            if verb.lemma_.lower() in party_words().reporting_verbs and verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
-                found = [p for c in subjects for p in self.direct(c)]
-                return found[0] if found else None
-        return None
+        found = self.speakers(tok)
+        return found[0] if found else None
 
     def speakers(self, tok: Token) -> list[Party]:
-        """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject)."""
+        """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject); in
+        a quotation that is a sentence of its own, whoever said the quotation of the sentence before."""
         first = party_words().first_person
         for verb in tok.ancestors:
             if verb.lemma_.lower() in party_words().reporting_verbs and verb.pos_ == "VERB":
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
+                return unique([p for c in subjects for p in self.parties(c)])
+        previous = previous_sentence(tok)
+        if previous is None or not quoted(tok) or any(t.lemma_.lower() in party_words().reporting_verbs
+                                                       and t.pos_ == "VERB" for t in tok.sent):
+            return []
+        for verb in (t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in party_words().reporting_verbs):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
+            if subjects and any(QUOTE_MARKS & set(t.text) for t in previous):
                 return unique([p for c in subjects for p in self.parties(c)])
         return []
 
@@ -194,9 +212,13 @@ class PartyResolver:
             return speaker.but(start=tok.idx, end=tok.idx + len(tok.text), token=tok.i, anaphor=True, reason="speaker") if speaker else None
         if low in words.pronouns and tok.pos_ == "PRON":
             return self._pronoun(tok, words.pronouns[low])
+        lemma = tok.lemma_.lower()
+        if lemma in words.armed_group_nouns and self._determined(tok) and (  # "the separatist group", "the militants"
+                not self._definite(tok) or self._reference(tok) is None):  # "the group" after the G7 is the G7
+            found = self.mentions.armed_group(tok, words.placed_sectors)
+            return self._party(found, tok, "description") if found is not None else None
         if not self._definite(tok):
             return None
-        lemma = tok.lemma_.lower()
         singular = tok.tag_ in ("NN", "NNP")
         if (lemma in words.anaphoric_nouns and singular) or lemma in words.state_bodies:
             # "the island nation": a description of its own or of its compound limits the states it can stand for
@@ -258,6 +280,13 @@ class PartyResolver:
         return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
             c.dep_ in ("prep", "poss", "amod", "nummod", "nmod") or (c.dep_ == "compound" and self.at(c) is not None)
             for c in tok.children)
+
+    @staticmethod
+    def _determined(tok: Token) -> bool:
+        """"the group", "the separatist group", "the militants": a definite noun with no "of X" or owner of its own
+        (adjectives allowed)."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("prep", "poss", "nummod", "appos") for c in tok.children)
 
     def _definite_plural(self, tok: Token) -> bool:
         """"the diplomats", "the ministers" with nothing of their own: the group just spoken of."""

@@ -27,6 +27,7 @@ class PartyWords:
     max_members: int
     relational_nouns: frozenset[str]
     placed_sectors: frozenset[str]
+    armed_group_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,4 +53,5 @@ def party_words() -> PartyWords:
         max_members=int(raw.get("max_members") or 12),
         relational_nouns=words("relational_nouns"),
         placed_sectors=frozenset(str(w) for w in raw.get("placed_sectors") or []),
+        armed_group_nouns=words("armed_group_nouns"),
     )
