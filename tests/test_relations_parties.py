@@ -1,4 +1,4 @@
-"""Group and implicit parties of relations (extract/relations/parties.py): sentences written for these tests."""
+"""Group and implicit parties of relations, read through the shared party resolver (extract/parties): sentences written for these tests."""
 
 from __future__ import annotations
 

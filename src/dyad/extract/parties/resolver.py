@@ -63,11 +63,17 @@ class PartyResolver:
     """Memoised party lookups for one document (each token resolved at most once).
 
     `event_noun(lemma)` tells the resolver which nouns are events: the "of X" of an event noun is
-    its patient ("the bombing of a French base"), not who the noun stands for.
+    its patient ("the bombing of a French base"), not who the noun stands for. With `bare_numbers`,
+    "the two", "these three" alone are counted groups like "the two sides"; `group_reach` is how many
+    sentences back a counted group may look for its states when the one before names too few.
     """
 
-    def __init__(self, ctx: DocContext, event_noun: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self, ctx: DocContext, event_noun: Callable[[str], bool] | None = None, bare_numbers: bool = False, group_reach: int = 1
+    ) -> None:
         self.ctx = ctx
+        self.bare_numbers = bare_numbers  # "the two" alone is a counted group too
+        self.group_reach = group_reach  # sentences back in which "the two sides" may find its states
         self.mentions = Mentions(ctx)
         self._event_noun = event_noun or (lambda lemma: False)
         self._memo: dict[int, Party | None] = {}
@@ -107,7 +113,7 @@ class PartyResolver:
             return expand(self.ctx, p, head, tok) or [p]
         if depth > 1:
             return []
-        group = named_group(tok, self.mentions, self._event_noun)
+        group = named_group(tok, self.mentions, self._event_noun, self.bare_numbers, self.group_reach)
         if group:
             return group
         for child in tok.children:
@@ -170,16 +176,41 @@ class PartyResolver:
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
                 found = [p for c in subjects for p in self.direct(c)]
                 return found[0] if found else None
+        return self._quoted(tok)
+
+    def _quoted(self, tok: Token) -> Party | None:
+        """The speaker of the direct quotation a word sits in, as the quotes stage attributed it (a stage
+        that runs before the quotes stage finds none)."""
+        for q in self.ctx.result.quotes:
+            if q.kind != "indirect" and q.evidence.start <= tok.idx < q.evidence.end and q.speaker_actor:
+                actor = self.ctx.actor(q.speaker_actor)
+                if actor is not None:
+                    return Party(actor.key, actor.country, tok.idx, tok.idx + len(tok.text), tok.i, True, "speaker")
         return None
 
     def speakers(self, tok: Token) -> list[Party]:
-        """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject)."""
+        """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject);
+        with no verb of saying above it, the speaker the quotes stage gave the quotation it sits in."""
         first = party_words().first_person
         for verb in tok.ancestors:
             if verb.lemma_.lower() in party_words().reporting_verbs and verb.pos_ == "VERB":
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
                 return unique([p for c in subjects for p in self.parties(c)])
-        return []
+        quoted = self._quoted(tok)
+        return [quoted] if quoted is not None else []
+
+    def stands_for(self, tok: Token) -> list[Party]:
+        """The parties one word stands for by itself, never through its modifiers or phrases: a mention (a
+        grouping's members where the text speaks of them), a pronoun, "we", a description, "the group", or a
+        counted group ("the two sides", "these four nations", "the two")."""
+        words = party_words()
+        if tok.pos_ == "PRON" and (tok.lower_ in words.plural_pronouns or (tok.lower_ in words.first_person and tok.dep_ == "nsubj")):
+            return self.direct(tok)
+        p = self.at(tok)
+        if p is not None:
+            head = tok.head if tok.dep_ in MODIFIER_DEPS + OWNER_DEPS else None
+            return expand(self.ctx, p, head, tok) or [p]
+        return named_group(tok, self.mentions, self._event_noun, self.bare_numbers, self.group_reach)
 
     # -- the rules ----------------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from dyad.extract.relations.clauses import (
     phrase_tokens,
     subject,
 )
-from dyad.extract.relations.parties import counted, named_last
 from dyad.extract.relations.states import StateIndex
 from dyad.extract.relations.words import relation_words
 from dyad.records import Relation
@@ -184,9 +183,8 @@ class Sides:
         return self.states.of_tokens(tokens)
 
     def the_two(self, subj: Token, sent: Span) -> list[str]:
-        """"the two (countries)", "these four nations" as a party: the states named last (parties.py)."""
-        n = counted(subj)
-        return named_last(self.states, subj, sent, n) if n is not None else []
+        """"the two (countries)", "these four nations" as a party: the states named last (the resolver's groups)."""
+        return self.states.group(subj)
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
         first = tok

@@ -47,13 +47,11 @@ class RelationWords:
     negations: frozenset[str]
     combining_forms: dict[str, str]
     co_subjects: frozenset[str]
-    pair_nouns: frozenset[str]  # "the two countries": a subject that stands for two states named nearby
     partner_nouns: frozenset[str]  # "ties with Y": a partnership by itself
     dismissals: frozenset[str]  # verbs whose object is not asserted ("dismissed talk of a rivalry")
     dismissed_nouns: frozenset[str]  # "talk", "speculation", "reports" (of a relation)
     allegations: frozenset[str]  # "accused Y of arming Z": someone's allegation
     object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
-    member_nouns: frozenset[str]  # "the G7 countries", "NATO allies": a grouping's members
     retype: dict[str, str]  # "alliance partner" -> ally
     forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
 
@@ -110,13 +108,11 @@ def relation_words() -> RelationWords:
         negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
         co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
-        pair_nouns=frozenset(str(w).lower() for w in raw.get("pair_nouns", [])),
         partner_nouns=frozenset(str(w).lower() for w in raw.get("partner_nouns", [])),
         dismissals=frozenset(str(w).lower() for w in dismissals.get("verbs", [])),
         dismissed_nouns=frozenset(str(w).lower() for w in dismissals.get("nouns", [])),
         allegations=frozenset(str(w).lower() for w in dismissals.get("allegations", [])),
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
-        member_nouns=frozenset(str(w).lower() for w in raw.get("member_nouns", [])),
         retype={str(k).lower(): str(v) for k, v in (raw.get("retype") or {}).items()},
         forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
     )
