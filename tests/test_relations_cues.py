@@ -66,3 +66,20 @@ def test_an_alliance_partner_is_an_ally_and_suppliers_relied_on_are_no_support(r
 def test_a_headline_tension_and_a_row_with(run_extract) -> None:
     assert has(run_extract, "India-Pakistan tension rises after a border clash.", "IND", "rival", "PAK")
     assert has(run_extract, "Seoul's row with Tokyo continues.", "KOR", "rival", "JPN")
+
+
+def test_working_together_is_a_partnership_unless_the_pair_is_allied_or_one_backs_the_other(run_extract) -> None:
+    assert has(run_extract, "Chile's growing cooperation with Peru worries its neighbours.", "CHL", "partner", "PER")
+    allied = "Norway and Denmark are allies. Norway's cooperation with Denmark has grown."
+    assert {k for _a, k, _p, _b in found(run_extract, allied)} == {"ally"}
+    backed = "Iran supports Syria. Syria's cooperation with Iran has deepened."
+    assert not any(k == "partner" for _a, k, _p, _b in found(run_extract, backed))
+
+
+def test_defence_cooperation_is_an_alliance_at_work(run_extract) -> None:
+    assert has(run_extract, "Australia's closer defence cooperation with the United States drew criticism.", "AUS", "ally", "USA")
+
+
+def test_cooperation_only_pledged_is_not_yet_a_partnership(run_extract) -> None:
+    assert not any(k == "partner" for _a, k, _p, _b in found(run_extract, "Chile and Peru pledged to increase cooperation."))
+    assert has(run_extract, "Chile and Peru vowed to deepen their alliance.", "CHL", "ally", "PER")

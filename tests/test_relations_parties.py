@@ -32,3 +32,10 @@ def test_a_counted_reference_stands_for_the_states_named_last(run_extract) -> No
 def test_their_is_the_plural_subject_of_its_clause(run_extract) -> None:
     rels = found(run_extract, "Estonia and Latvia repeated their support for Moldova.")
     assert {("EST", "supports", "+", "MDA"), ("LVA", "supports", "+", "MDA")} <= rels
+
+
+def test_their_after_a_counted_group_in_the_same_sentence(run_extract) -> None:
+    text = ("Chile, Peru and Bolivia signed a water accord. "
+            "Observers call these three nations a bloc, describing their growing collaboration.")
+    pairs = {tuple(sorted((a, b))) for a, k, p, b in found(run_extract, text) if k == "partner" and p == "+"}
+    assert {("BOL", "PER"), ("CHL", "PER"), ("BOL", "CHL")} <= pairs

@@ -264,8 +264,8 @@ class PartyResolver:
 
     def plural(self, tok: Token, depth: int) -> list[Party]:
         """What "they", "their" or "the diplomats" stands for: the parties of the subject before it; for "them",
-        the conjoined actors named before it in its sentence; else, for "their" or "them", the nearest fitting
-        actor."""
+        the conjoined actors named before it in its sentence; else a counted group before it in its sentence
+        ("these four nations"); else, for "their" or "them", the nearest fitting actor."""
         if tok.i in self._plural:
             return self._plural[tok.i]
         self._plural[tok.i] = []
@@ -275,6 +275,9 @@ class PartyResolver:
         else:  # "tariffs on Mexico, Canada and China to pressure them": the list named before it
             found = next((ps for t in reversed(tok.doc[tok.sent.start : tok.i]) if t.dep_ != "conj"
                           and any(c.dep_ == "conj" for c in t.children) and len(ps := self.parties(t)) > 1), [])
+        if not found and tok.pos_ == "PRON":  # "analysts refer to these four nations as ..., describing their ..."
+            found = next((g for t in reversed(tok.doc[tok.sent.start : tok.i])
+                          if (g := named_group(t, self.mentions, self._event_noun, self.bare_numbers, self.group_reach))), [])
         if not found and tok.dep_ not in SUBJECTS and tok.pos_ == "PRON" and (p := self.at(tok)) is not None:
             found = [p]  # "their", "them": the nearest fitting actor before it
         span = (tok.idx, tok.idx + len(tok.text))

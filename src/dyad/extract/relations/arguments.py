@@ -34,7 +34,9 @@ class Sides:
         self.states = StateIndex(ctx)
         self.words = relation_words()
         self.found: list[Relation] = []
-        self.keys: set[tuple[str, str, str, str]] = set()
+        self.keys: dict[tuple[str, str, str, str], int] = {}  # each relation once: its index in `found`
+        self.weak_cue = False  # the cue at hand only says that two states work together ("cooperation")
+        self.weak: set[int] = set()  # relations read only from such cues
         self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
         self.conjoined = False  # the last subject read is a list of states, each a party
 
@@ -46,8 +48,12 @@ class Sides:
         directed = kind not in symmetric_relations()
         key = (a, b, kind, polarity) if directed else (*sorted((a, b)), kind, polarity)
         if key in self.keys:
+            if not self.weak_cue:
+                self.weak.discard(self.keys[key])  # a partnership the text also names outright
             return
-        self.keys.add(key)  # type: ignore[arg-type]
+        self.keys[key] = len(self.found)  # type: ignore[index]
+        if self.weak_cue:
+            self.weak.add(len(self.found))
         inside = [t for t in [*tokens, *self.evidence_tokens] if sent.start <= t.i < sent.end]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
@@ -56,6 +62,13 @@ class Sides:
                 a=a, b=b, type=kind, polarity=polarity, directed=directed, evidence=self.ctx.evidence(start, end)  # type: ignore[arg-type]
             )
         )
+
+    def relations(self) -> list[Relation]:
+        """What was found, less the cooperation of a pair the document calls allies, or where one backs the
+        other: that is their alliance or support at work, not a partnership besides it."""
+        closer = {frozenset((r.a, r.b)) for r in self.found if r.type in ("ally", "supports") and r.polarity == "+"}
+        return [r for k, r in enumerate(self.found)
+                if not (k in self.weak and r.type == "partner" and frozenset((r.a, r.b)) in closer)]
 
     def pairs(self, kind: str, sides: tuple[list[str], list[str]], polarity: str, tokens: list[Token], sent: Span) -> None:
         a_side, b_side = sides

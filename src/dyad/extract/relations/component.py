@@ -36,11 +36,15 @@ class Finder(Sides):
     def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
         """One cue word: a pair it names itself, else its owner and its other side."""
         polarity = "-" if negated(tok, sent) else "+"
-        if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
-            return
-        if cue.type in symmetric_relations() and self.own_pair_frame(tok, cue, polarity, sent):
-            return
-        self.owner_frame(tok, cue, polarity, sent)
+        self.weak_cue = cue.weak and cue.type == "partner"
+        try:
+            if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
+                return
+            if cue.type in symmetric_relations() and self.own_pair_frame(tok, cue, polarity, sent):
+                return
+            self.owner_frame(tok, cue, polarity, sent)
+        finally:
+            self.weak_cue = False
 
     def between_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
         """"a dispute between X and Y"; "a balance between X and Y" (neutral: the subject towards each)."""
@@ -235,18 +239,27 @@ class Finder(Sides):
         tokens = [tok, noun, *noun.subtree, *self.prep_objects(tok, ("in", "on"))]
         self.pairs(self.words.presence_type, (owner[:1], hosts[:1]), "-" if negated(tok, sent) else "+", tokens, sent)
 
+    def retyped(self, tok: Token, cue: Cue) -> Cue:
+        """A cooperative cue the text says more of: "a U.S. alliance partner", "security cooperation" and
+        "the two U.S. allies' collaboration" are alliances (relations.yaml `retype`)."""
+        retype = self.words.retype
+        for child in tok.children:
+            word = child.lemma_.lower() if child.dep_ == "poss" else child.lower_
+            if child.dep_ in ("compound", "amod", "poss") and word in retype:
+                return replace(cue, type=retype[word])
+        return cue
+
     def sentence(self, sent: Span) -> None:
         words = self.words
         for tok in sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             self.evidence_tokens = []
-            if unasserted(tok, sent) or _in_compound_word(tok):
-                continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
             cue = words.cues.get(lemma) or words.cues.get(low)
-            retyped = next((words.retype[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in words.retype), None)
-            if cue is not None and retyped and retyped != cue.type:
-                cue = replace(cue, type=retyped)  # "a U.S. alliance partner" is an ally
+            if unasserted(tok, sent, activity=cue is not None and cue.weak) or _in_compound_word(tok):
+                continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
+            if cue is not None and cue.type == "partner":
+                cue = self.retyped(tok, cue)
             after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)
@@ -277,7 +290,7 @@ def relations_in(ctx: DocContext) -> list[Relation]:
     finder = Finder(ctx)
     for sent in ctx.doc.sents:
         finder.sentence(sent)
-    return finder.found
+    return finder.relations()
 
 
 @component("relations", requires=["actors", "mentions", "quotes"], assigns=["relations"])

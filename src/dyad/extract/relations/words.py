@@ -23,6 +23,7 @@ class Cue:
     object_owner: bool = False  # "contests Y's claims": the object's possessor is the other side
     datives: bool = False  # "owes Y": the indirect object is the other side
     also_prep: str | None = None  # "looks to Y for support": a second preposition it needs
+    weak: bool = False  # "cooperation": a partnership unless the document calls the pair allies
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RelationWords:
     dismissals: frozenset[str]  # verbs whose object is not asserted ("dismissed talk of a rivalry")
     dismissed_nouns: frozenset[str]  # "talk", "speculation", "reports" (of a relation)
     allegations: frozenset[str]  # "accused Y of arming Z": someone's allegation
+    intentions: frozenset[str]  # "pledged to increase cooperation": what the subject means to do
     object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
     retype: dict[str, str]  # "alliance partner" -> ally
     forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
@@ -80,6 +82,7 @@ def relation_words() -> RelationWords:
             object_owner=bool(spec.get("object_owner", False)),
             datives=bool(spec.get("datives", False)),
             also_prep=spec.get("also_prep"),
+            weak=bool(spec.get("weak", False)),
         )
         for lemma, spec in raw.get("cues", {}).items()
     }
@@ -112,6 +115,7 @@ def relation_words() -> RelationWords:
         dismissals=frozenset(str(w).lower() for w in dismissals.get("verbs", [])),
         dismissed_nouns=frozenset(str(w).lower() for w in dismissals.get("nouns", [])),
         allegations=frozenset(str(w).lower() for w in dismissals.get("allegations", [])),
+        intentions=frozenset(str(w).lower() for w in dismissals.get("intentions", [])),
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
         retype={str(k).lower(): str(v) for k, v in (raw.get("retype") or {}).items()},
         forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
