@@ -28,6 +28,7 @@ def has(run_extract, text: str, a: str, kind: str, b: str, polarity: str = "+") 
         ("Western diplomats called on Iran to end its support for Russia's war.", "IRN", "supports", "RUS"),
         ("India faced off against Pakistan along the border.", "IND", "rival", "PAK"),
         ("Serbian-Croatian relations are full of mistrust and tensions.", "SRB", "rival", "HRV"),
+        ("Washington will keep up its pressure on Caracas.", "USA", "rival", "VEN"),
     ],
 )
 def test_cues(run_extract, text: str, a: str, kind: str, b: str) -> None:
@@ -83,3 +84,11 @@ def test_defence_cooperation_is_an_alliance_at_work(run_extract) -> None:
 def test_cooperation_only_pledged_is_not_yet_a_partnership(run_extract) -> None:
     assert not any(k == "partner" for _a, k, _p, _b in found(run_extract, "Chile and Peru pledged to increase cooperation."))
     assert has(run_extract, "Chile and Peru vowed to deepen their alliance.", "CHL", "ally", "PER")
+
+
+def test_a_preposition_yaml_reads_as_a_boolean_is_an_error() -> None:
+    from dyad.extract.relations.words import _preps
+
+    assert _preps(["on", "With"], "cue x") == ("on", "with")
+    with pytest.raises(ValueError, match="quote"):
+        _preps(["with", True], "cue pressure")

@@ -64,6 +64,15 @@ def _pos(value: str | list[str] | None) -> tuple[str, ...]:
     return (*names, "PROPN") if "NOUN" in names else names
 
 
+def _preps(value: object, where: str) -> tuple[str, ...]:
+    """A list of prepositions; YAML reads a bare `on` or `off` as a boolean, so a non-word is an error."""
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    for item in items:
+        if not isinstance(item, str):
+            raise ValueError(f"relations.yaml: {where}: {item!r} is not a word (quote 'on' and 'off')")
+    return tuple(str(p).lower() for p in items)
+
+
 @lru_cache(maxsize=1)
 def relation_words() -> RelationWords:
     raw = load_yaml("relations.yaml")
@@ -72,12 +81,12 @@ def relation_words() -> RelationWords:
             lemma=lemma.lower(),
             type=spec["type"],
             pos=_pos(spec.get("pos")),
-            preps=tuple(spec.get("preps", [])),
+            preps=_preps(spec.get("preps"), f"cue {lemma}"),
             owner=spec.get("owner", "a"),
             needs_between=bool(spec.get("needs_between", False)),
             needs_prep=bool(spec.get("needs_prep", False)),
             deep=bool(spec.get("deep", False)),
-            agent_preps=tuple(spec.get("agent_preps", [])),
+            agent_preps=_preps(spec.get("agent_preps"), f"cue {lemma}"),
             subject_other=bool(spec.get("subject_other", False)),
             object_owner=bool(spec.get("object_owner", False)),
             datives=bool(spec.get("datives", False)),
@@ -92,7 +101,7 @@ def relation_words() -> RelationWords:
             frozenset([p["object"]] if isinstance(p.get("object"), str) else p.get("object") or []),
             p["type"],
             p.get("negated_means", "-"),
-            tuple(p.get("preps", [])),
+            _preps(p.get("preps"), f"phrase {p['verb']}"),
             p.get("particle"),
         )
         for p in raw.get("phrases", [])
