@@ -92,3 +92,8 @@ def test_a_preposition_yaml_reads_as_a_boolean_is_an_error() -> None:
     assert _preps(["on", "With"], "cue x") == ("on", "with")
     with pytest.raises(ValueError, match="quote"):
         _preps(["with", True], "cue pressure")
+
+
+def test_relations_marked_by_two_things_are_both(run_extract) -> None:
+    rels = found(run_extract, "Serbian-Croatian relations are characterized by rivalry and cooperation.")
+    assert {k for _a, k, _p, _b in rels} == {"rival", "partner"}

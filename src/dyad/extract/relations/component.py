@@ -20,7 +20,7 @@ from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
 from dyad.extract.relations.arguments import Sides
-from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, describes, negated, phrase_tokens
+from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, conjuncts, describes, negated, phrase_tokens
 from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
 from dyad.extract.relations.words import Cue, Phrase
@@ -194,18 +194,21 @@ class Finder(Sides):
         if tok.dep_ in SUBJECT_DEPS and verb.lemma_ in COPULAS:  # "relations are full of tensions"
             signals += [t for c in verb.children if c.dep_ in ("acomp", "attr") for t in c.subtree
                         if t.pos_ in ("NOUN", "ADJ") and (t.lower_ in words or t.lemma_.lower() in words)][:1]
-        if tok.dep_ in SUBJECT_DEPS:  # "relations are marked by rivalry"
-            signals += [
+        marks: list[Token] = []  # "relations are marked by rivalry and cooperation": each word its own relation
+        if tok.dep_ in SUBJECT_DEPS:
+            marks = [
                 o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-                for o in c.children if o.dep_ == "pobj" and (o.lemma_.lower() in words or o.lower_ in words)
+                for p in c.children if p.dep_ == "pobj" for o in conjuncts(p) if o.lemma_.lower() in words or o.lower_ in words
             ]
+            signals += marks
         kind = ""
         if not signals and (tok.lower_ in self.words.partner_nouns or tok.lemma_.lower() in self.words.partner_nouns):
             if self.states.of_tokens(self.prep_objects(tok, OTHER_SIDE)):
                 signals, kind = [tok], "partner"  # "Pakistan's ties with China"
         if not signals:
             return
-        kind = kind or words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
+        kinds = [kind or self.kind_of(signals[0])]
+        kinds += [k for k in map(self.kind_of, marks) if k not in kinds]
         polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
         between = self.between(tok)
         pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
@@ -225,7 +228,13 @@ class Finder(Sides):
             in_sentence = self.states.of_tokens(sent, persons=True)
             if len(in_sentence) == 2:
                 pair = in_sentence
-        self.every_pair(kind, pair[:2], polarity, tokens, sent)
+        for kind in kinds:
+            self.every_pair(kind, pair[:2], polarity, tokens, sent)
+
+    def kind_of(self, signal: Token) -> str:
+        """The relation a relationship word says ("strained": rival)."""
+        words = self.words.relationship_words
+        return words.get(signal.lower_) or words[signal.lemma_.lower()]
 
     def presence(self, tok: Token, sent: Span) -> None:
         """"British troops are stationed in Estonia": the troops' state supports the host."""
