@@ -97,3 +97,10 @@ def test_a_preposition_yaml_reads_as_a_boolean_is_an_error() -> None:
 def test_relations_marked_by_two_things_are_both(run_extract) -> None:
     rels = found(run_extract, "Serbian-Croatian relations are characterized by rivalry and cooperation.")
     assert {k for _a, k, _p, _b in rels} == {"rival", "partner"}
+
+
+def test_a_head_of_state_stands_for_the_state_and_an_economist_does_not(run_extract) -> None:
+    leader = "Rafael Moreno, Brazil's president, arrived in Lima on Monday. Moreno has been waging a trade fight with Argentina."
+    assert has(run_extract, leader, "BRA", "rival", "ARG")
+    expert = "Rafael Moreno, a Brazilian economist, arrived in Lima on Monday. Moreno has been waging a trade fight with Argentina."
+    assert found(run_extract, expert) == set()

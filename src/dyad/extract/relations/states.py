@@ -1,8 +1,9 @@
 """Which states the words of a sentence stand for: names through the actor stage's mentions, every
 other word through the party resolver the events stage shares (extract/parties, docs/parties.md).
 
-A state's name, demonym or capital stands for it; a person stands for their country only where
-the relation allows a person as one side ("he needs Chinese help"). Pronouns, "we" in an
+A state's name, demonym or capital stands for it; a head of state or government stands for it in
+every relation ("the president's trade fight with Y"); any other person stands for their country
+only where the relation allows a person as one side ("he needs Chinese help"). Pronouns, "we" in an
 official's quotation, descriptions ("the island"), counted groups ("the two countries", "these
 four nations") and groupings that speak of their members ("the G7 countries") are read by the
 resolver; this module keeps the states among what it finds.
@@ -24,6 +25,8 @@ from dyad.extract.relations.words import relation_words
 OFFICIAL_ROLES = frozenset(
     {"head of state", "head of government", "minister", "official", "diplomat", "government", "military", "legislature"}
 )
+# a head of state or government stands for the state in every relation ("Trump's fight with Mexico")
+LEADER_ROLES = frozenset({"head of state", "head of government"})
 # only the subject "we": "our partnerships", "our region" often speak for a wider group than the state
 FIRST_PLURAL = frozenset({"we"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
@@ -47,7 +50,8 @@ class StateIndex:
             actor = ctx.actor(m.actor_key)
             if actor is None or not actor.country or actor.kind not in ("state", "person"):
                 continue
-            rows.append((m.evidence.start, m.evidence.end, actor.country, actor.kind))
+            kind = "leader" if actor.kind == "person" and (actor.role or "") in LEADER_ROLES else actor.kind
+            rows.append((m.evidence.start, m.evidence.end, actor.country, kind))
         rows.sort()
         self.rows = rows
         self.starts = [r[0] for r in rows]
@@ -71,7 +75,7 @@ class StateIndex:
     def of_token(self, tok: Token, persons: bool = False) -> list[str]:
         """The states a token stands for (a hyphenated token may stand for two: "U.S.-China")."""
         found = [
-            iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind == "state" or persons
+            iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind in ("state", "leader") or persons
         ]
         forms = relation_words().combining_forms
         if not found and tok.lower_ in forms and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "\u2013"):
@@ -103,7 +107,8 @@ class StateIndex:
             return party.key.startswith("state:")  # a state named only as a place
         if party.reason == "speaker":
             return actor.kind == "state" or (actor.role or "") in OFFICIAL_ROLES
-        return actor.kind == "state" or (persons and actor.kind == "person")
+        leader = actor.kind == "person" and (actor.role or "") in LEADER_ROLES
+        return actor.kind == "state" or leader or (persons and actor.kind == "person")
 
     def group(self, tok: Token) -> list[str]:
         """The states a counted reference stands for ("the two countries", "these four nations"), or none."""
