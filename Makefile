@@ -25,21 +25,26 @@ demo: venv
 test: venv lint
 	$(PY) -m pytest -q
 
+# The full fuzzing counts (make test runs a fixed-seed share): at least 10,000 inputs through the
+# source-reading path, 1,000 hostile texts through extraction with fresh seeds, 25 SIGKILLs of a
+# running ingest, the concurrency and isolation tests.
+FUZZ_TESTS ?= tests/test_ingest_fuzz.py tests/test_ingest_linear.py tests/test_fuzz_extract.py tests/test_kill.py \
+	tests/test_concurrency.py tests/test_isolation.py
+fuzz: venv
+	DYAD_FUZZ=full $(PY) -m pytest -q -p no:cacheprovider --hypothesis-show-statistics $(FUZZ_TESTS)
+
 # ruff over the tree and mypy (settings in pyproject.toml); part of `make test`.
 lint: venv
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
-# The full fuzzing counts (make test runs a fixed-seed share): at least 10,000 inputs in all.
-FUZZ_TESTS ?= tests/test_ingest_fuzz.py tests/test_ingest_linear.py
-fuzz: venv
-	DYAD_FUZZ=full $(PY) -m pytest -q -p no:cacheprovider --hypothesis-show-statistics $(FUZZ_TESTS)
 
 bench: venv
 	$(PY) bench/throughput.py
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
 	$(PY) bench/ingest_linear.py
+	$(PY) bench/stages_linear.py
 
 docs: venv
 	$(PY) -m dyad.present.clidoc > docs/cli.md

@@ -172,7 +172,7 @@ def run_child(script: Path, config: dict[str, Any], timeout: float | None = None
 HEADER = """# Benchmarks
 
 Figures written by `make bench` (bench/throughput.py, bench/scaling.py,
-bench/query.py). Each script replaces its own section. Compare figures as
+bench/query.py, bench/extract_linear.py). Each script replaces its own section. Compare figures as
 ratios within one section: they come from one run on one machine, and the
 machine may have been shared with other work (see the load average).
 """

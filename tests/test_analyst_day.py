@@ -173,7 +173,8 @@ def test_config_shows_where_each_value_comes_from(tmp_path: Path):
                  env={"DYAD_BATCH_SIZE": "8"})
     origin = {row.split(",")[0]: row for row in result.stdout.splitlines()}
     assert f'"{config}, line 3"' in origin["workers"]
-    assert "DYAD_BATCH_SIZE" in origin["batch_size"] and ",--db," in origin["db"]
+    # CSV cells that start with "-" are neutralised for spreadsheets (docs/security.md)
+    assert "DYAD_BATCH_SIZE" in origin["batch_size"] and ",'--db," in origin["db"]
     assert ",default," in origin["story_window_days"]
 
 

@@ -182,15 +182,20 @@ def test_office_holders_spell_known_names_both_ways() -> None:
     assert usa and usa[0]["role"] == "head of state;head of government"
 
 
-def test_leaders_fallback_list_agrees_with_office_holders() -> None:
-    listed = yaml.safe_load((DATA / "leaders.yaml").read_text(encoding="utf-8"))["leaders"]
-    for entry in listed:
-        if not entry.get("country"):
-            continue
-        names = {entry["name"], *(entry.get("aliases") or [])}
-        match = [r for r in holders() if r["iso3"] == entry["country"] and entry["role"] in r["role"].split(";")
-                 and names & {r["name"], *items(r["aliases"])}]
-        assert match, f"leaders.yaml {entry['name']} ({entry['country']}, {entry['role']}) not in {HOLDERS}"
+def test_heads_of_international_bodies_are_dated_terms_of_listed_bodies() -> None:
+    assert header("igo_heads.tsv") == ["igo", "office", "name", "aliases", "since", "until"]
+    bodies = {r["key"] for r in rows("igos.tsv")}
+    terms: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for r in rows("igo_heads.tsv"):
+        assert r["igo"] in bodies, r
+        assert r["office"] == r["office"].lower() and r["name"], r
+        assert DATE.match(r["since"]) and (not r["until"] or DATE.match(r["until"])), r
+        if r["until"]:
+            assert first_day(r["since"]) < last_day(r["until"]), r
+        terms[(r["igo"], r["office"])].append((r["since"], r["until"]))
+    for office, spans in terms.items():
+        assert not overlaps(spans), (office, overlaps(spans))
+    assert as_of("igo_heads.tsv") >= dt.date(2025, 1, 1)
 
 
 # --- groups.yaml --------------------------------------------------------------------------------
@@ -343,10 +348,11 @@ def test_nonstate_actors_forms_name_one_actor() -> None:
             assert form not in elsewhere, f"{form!r} also names a state or an international body"
 
 
-def test_nonstate_actors_hold_every_known_armed_group() -> None:
+def test_armed_groups_live_in_the_nonstate_table_only() -> None:
     forms = {f for r in rows(NONSTATE) for f in (r["name"], *items(r["aliases"]))}
-    armed = [r["name"] for r in rows("gazetteer_orgs.tsv") if r["role"] == "armed group" or r["name"] in {"Taliban", "Wagner Group"}]
-    assert armed and not [name for name in armed if name not in forms]
+    listed = rows("gazetteer_orgs.tsv")
+    assert not [r["name"] for r in listed if r["role"] == "armed group" or r["sector"] in {"REB", "INS", "SEP", "UAF"}]
+    assert not [r["name"] for r in listed if r["name"] in forms], "nonstate_actors.tsv rows replace gazetteer_orgs.tsv rows"
 
 
 def test_taliban_code_follows_its_role() -> None:

@@ -35,6 +35,7 @@ TWINS: dict[str, list[object]] = {
     "contradictions": [Database.contradictions],
     "demo": [Database.demo],
     "documents": [Database.documents],
+    "doctor": [Database.doctor, Database.failures],
     "dyads": [Database.dyads, Database.trend, Database.temperature],
     "eval": [evaluate],
     "events": [Database.events],

@@ -14,7 +14,7 @@ from dyad.extract.registry import PipelineError, component
 from dyad.records import DocExtraction
 from dyad.settings import Settings
 
-BUILTIN = ("sentences", "actors", "events", "quotes", "claims", "relations")
+BUILTIN = ("sentences", "actors", "events", "quotes", "claims", "relations", "places")
 PLANNED = "Chile and Peru will sign a fishing accord next month. Chile criticized Peru on Monday."
 
 
@@ -110,7 +110,8 @@ def test_each_component_fills_only_what_it_assigns(nlp, make_doc) -> None:
     """Run the built-in components one by one and see which parts of the extraction each one changes."""
     document = make_doc(
         "Chile criticized Peru on Monday. Chile's foreign minister Ana Reyes said the two neighbours "
-        'remain "close partners in every way" and will sign a deal worth $2 billion. Peru is an ally of Chile.',
+        'remain "close partners in every way" and will sign a deal worth $2 billion. Peru is an ally of Chile. '
+        "Their envoys met again in Oslo.",
         published=None,
     )
     ctx = DocContext(document=document, doc=nlp(document.text), result=DocExtraction(doc_id=document.id, model="t"))

@@ -2,12 +2,13 @@
 
 Extraction, fusion, evaluation and the CLI import these instead of keeping
 their own lists: the relation types and which of them are symmetric
-(relation_types.yaml), and the names of units (units.yaml). `load_yaml` reads
-any data file.
+(relation_types.yaml), the names of units (units.yaml), and the named groupings
+of states with their dated members (groups.yaml). `load_yaml` reads any data file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,3 +88,64 @@ def state_names() -> dict[str, tuple[str, ...]]:
         names = [row.get("name", ""), *row.get("aliases", "").split(";")]
         found[row["iso3"]] = tuple(n.strip() for n in names if n.strip())
     return found
+
+
+@dataclass(frozen=True)
+class Membership:
+    iso3: str
+    since: dt.date | None  # the first day the given date covers
+    until: dt.date | None  # the first day the member is out (a date given to the month or year: its first day)
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A named grouping of states (groups.yaml): its names, the IGO it acts as, and dated members."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    refs: tuple[str, ...]
+    igo: str | None
+    kind: str
+    members: tuple[Membership, ...]
+    includes: tuple[str, ...]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _first_day(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    parts = [int(p) for p in str(value).split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@lru_cache(maxsize=1)
+def groupings() -> dict[str, Grouping]:
+    """The named groupings of groups.yaml by key, in file order."""
+    found: dict[str, Grouping] = {}
+    for g in load_yaml("groups.yaml").get("groups") or []:
+        members = tuple(Membership(str(m["iso3"]), _first_day(m.get("since")), _first_day(m.get("until"))) for m in g.get("members") or [])
+        found[str(g["key"])] = Grouping(
+            key=str(g["key"]), name=str(g["name"]), aliases=tuple(map(str, g.get("aliases") or ())),
+            adjectives=tuple(map(str, g.get("adjectives") or ())), refs=tuple(map(str, g.get("refs") or ())),
+            igo=g.get("igo"), kind=str(g.get("kind") or ""), members=members, includes=tuple(g.get("includes") or ()),
+        )
+    return found
+
+
+def members_on(key: str, day: dt.date | None) -> list[str]:
+    """ISO3 codes of a grouping's members on a date (all who were ever members when there is no date),
+    with the members of the groupings it includes."""
+    group = groupings().get(key)
+    if group is None:
+        return []
+    found = [m.iso3 for m in group.members if day is None or ((m.since is None or m.since <= day) and (m.until is None or day < m.until))]
+    for other in group.includes:
+        found += members_on(other, day)
+    return list(dict.fromkeys(found))

@@ -73,7 +73,8 @@ BAD_SETTINGS = _entry("DY107", "invalid settings", "invalid settings: {problem}"
 OVERRIDES_MISSING = _entry("DY108", "overrides file not found", "{path}: overrides file not found")
 BAD_OVERRIDES = _entry("DY109", "invalid overrides file", "{path}: {problem}")
 STORE_BUSY = _entry(
-    "DY110", "store busy", "{path}: a writer has held the store for {seconds} s; try again when it has finished"
+    "DY110", "store busy",
+    "{path}: still in use by {holder} after {seconds} s; try again when it is done, or raise lock_wait",
 )
 
 # -- DY2xx: what a query asks for -----------------------------------------------------------

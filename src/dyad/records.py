@@ -8,6 +8,7 @@ JSON, Parquet rows and DuckDB rows without hand-written glue.
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -170,3 +171,31 @@ class DocExtraction(Record):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+
+
+REASON_CHARS = 300  # a failure's reason is one line; its traceback carries the rest
+
+
+class ExtractionFailure(Record):
+    """Why extraction of one document failed: what an engine yields instead of its DocExtraction."""
+
+    doc_id: str
+    stage: str  # the component that raised, "parse" for the spaCy pipeline, "worker" for a crashed process
+    reason: str  # one line: the exception's type and message
+    detail: str = ""  # the traceback, shown with --debug
+
+    def line(self) -> str:
+        return f"extraction failed: {self.reason} (in {self.stage})"
+
+    @classmethod
+    def of(cls, doc_id: str, stage: str, exc: BaseException) -> ExtractionFailure:
+        """The failure `exc` caused in `stage`: its type and message on one line, its traceback as detail."""
+        message = " ".join(str(exc).split())
+        reason = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        if len(reason) > REASON_CHARS:
+            reason = reason[: REASON_CHARS - 3] + "..."
+        detail = "".join(traceback.format_exception(exc))
+        return cls(doc_id=doc_id, stage=stage, reason=reason, detail=detail)
+
+
+Extracted = DocExtraction | ExtractionFailure

@@ -8,20 +8,28 @@ pairs in input order, so every engine stores the same rows. New documents are
 linked to an earlier near-copy before extraction and written in small batches,
 each document in full or not at all. Fusion needs no step here: it reads the
 stored items when asked (`dyad.fuse.fusion.fuse_store`).
+
+One bad document never stops a run: a document whose extraction failed (the
+engine yields an ExtractionFailure) or that the store cannot hold is recorded
+in the store's `failures` table, reported through `notify` as "failed", and
+left out; every other document is stored. A later run meets it as a new
+document again, so it is retried. Between write batches the store's file is
+free (see dyad.store.db), so readers and another writer get their turn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature
-from dyad.records import Document
+from dyad.records import Document, ExtractionFailure
 from dyad.scale import Extractor, extractor_for
 from dyad.settings import Settings, load_settings
-from dyad.store import Store
+from dyad.store import Store, failures
 from dyad.store.db import Written
 from dyad.store.signatures import StoredSignatures
 
@@ -29,8 +37,25 @@ from dyad.store.signatures import StoredSignatures
 # stages; every document is still stored whole or not at all (see Store.write_many).
 WRITE_BATCH = 16
 
-# Called once per input item as it is settled: ("stored" | "duplicate" | "error", the item).
-Notify = Callable[[str, "Document | IngestError"], None]
+
+
+@dataclass
+class Failed:
+    """A document read but not stored: its extraction failed, or the store could not hold it."""
+
+    document: Document
+    failure: ExtractionFailure
+
+    def line(self) -> str:
+        """`<input>: <document>: extraction failed: <reason> (in <stage>)`."""
+        return f"{self.document.source or '-'}: {self.document.id[:12]}: {self.failure.line()}"
+
+
+# Input items looked up in the store at once: each read opens a connection (see dyad.store.db).
+LOOKUP = 32
+
+# Called once per input item as it is settled: ("stored" | "duplicate" | "error" | "failed", the item).
+Notify = Callable[[str, "Document | IngestError | Failed"], None]
 
 
 @dataclass
@@ -38,20 +63,21 @@ class IngestReport:
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     near_copies: list[tuple[str, str]] = field(default_factory=list)  # (new id, id of the earlier copy)
-    errors: list[IngestError] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)  # inputs that could not be read
+    failures: list[Failed] = field(default_factory=list)  # documents read but not extracted or stored
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        return bool(self.errors or self.failures)
 
     def summary(self) -> str:
         return (
             f"stored {len(self.stored)} new document(s), {len(self.duplicates)} already stored, "
-            f"{len(self.near_copies)} near-copies, {len(self.errors)} failed"
+            f"{len(self.near_copies)} near-copies, {len(self.errors) + len(self.failures)} failed"
         )
 
 
-def _ignore(kind: str, item: Document | IngestError) -> None:
+def _ignore(kind: str, item: Document | IngestError | Failed) -> None:
     """The default Notify: nobody is watching."""
 
 
@@ -61,25 +87,38 @@ def _new_documents(
     report: IngestReport,
     index: NearCopyIndex,
     notify: Notify,
+    fail: Callable[[Document, ExtractionFailure], None],
 ) -> Iterator[Document]:
-    """New documents only, each linked to the earliest near-copy already indexed."""
+    """New documents only, each linked to the earliest near-copy already indexed (`fail` takes one that cannot be)."""
     seen: set[str] = set()
-    for item in items:
+    for item, stored in _looked_up(items, store):
         if isinstance(item, IngestError):
             report.errors.append(item)
             notify("error", item)
             continue
-        if item.id in seen or store.has_document(item.id):
+        if item.id in seen or stored:
             report.duplicates.append(item.source or item.id)
             notify("duplicate", item)
             continue
         seen.add(item.id)
-        minhash = signature(item.text)
+        try:
+            minhash = signature(item.text)
+        except Exception as exc:  # a text that cannot be shingled (e.g. not encodable) cannot be stored either
+            fail(item, ExtractionFailure.of(item.id, "near-copy", exc))
+            continue
         if (copy := index.match(minhash)) is not None:
             item = item.model_copy(update={"near_copy_of": copy.doc_id, "near_copy_score": round(copy.score, 4)})
             report.near_copies.append((item.id, copy.doc_id))
         index.add(item.id, minhash)
         yield item
+
+
+def _looked_up(items: Iterable[Document | IngestError], store: Store) -> Iterator[tuple[Document | IngestError, bool]]:
+    """Each item with whether the store holds it already, looked up LOOKUP items at a time (one read each)."""
+    it = iter(items)
+    while chunk := list(islice(it, LOOKUP)):
+        held = store.stored_ids([i.id for i in chunk if isinstance(i, Document)])
+        yield from ((i, isinstance(i, Document) and i.id in held) for i in chunk)
 
 
 def ingest_documents(
@@ -99,24 +138,47 @@ def ingest_documents(
     index = NearCopyIndex(StoredSignatures(store), near_copy_threshold)
     run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
+    failed: list[Failed] = []
+    failed_ids: set[str] = set()
+
+    def fail(document: Document, why: ExtractionFailure) -> None:
+        failed.append(Failed(document, why))
+        failed_ids.add(document.id)
+        report.failures.append(failed[-1])
+        tell("failed", failed[-1])
 
     def flush() -> None:
-        for (document, _, _), new in zip(pending, store.write_many(pending), strict=True):
-            if new:
+        batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
+        for (document, _, _), new in zip(batch, store.write_each(batch), strict=True):
+            if isinstance(new, Exception):
+                fail(document, ExtractionFailure.of(document.id, "store", new))
+            elif new:
                 index.saved(document.id)
                 report.stored.append(document.id)
                 tell("stored", document)
             else:
                 report.duplicates.append(document.source or document.id)
                 tell("duplicate", document)
+        failures.record(store, [(f.document, f.failure) for f in failed])
         pending.clear()
+        failed.clear()
 
-    for document, extraction in run(_new_documents(items, store, report, index, tell)):
-        pending.append((document, extraction, index.hashvalues(document.id)))
-        if len(pending) >= WRITE_BATCH:
+    for document, extraction in run(_new_documents(items, store, report, index, tell, fail)):
+        if isinstance(extraction, ExtractionFailure):
+            fail(document, extraction)
+        else:
+            pending.append((document, extraction, index.hashvalues(document.id)))
+        if len(pending) + len(failed) >= WRITE_BATCH:
             flush()
     flush()
     return report
+
+
+def _unlinked(document: Document, failed_ids: set[str]) -> Document:
+    """The document without its near-copy link when the copy it points to failed and is not stored."""
+    if document.near_copy_of in failed_ids:
+        return document.model_copy(update={"near_copy_of": None, "near_copy_score": None})
+    return document
 
 
 def ingest(

@@ -49,7 +49,7 @@ class Settings(BaseModel):
         description="spaCy pipelines to try, first installed one wins",
     )
     pipeline: list[str] = Field(
-        default_factory=lambda: ["sentences", "actors", "events", "quotes", "claims", "relations"],
+        default_factory=lambda: ["sentences", "actors", "events", "quotes", "claims", "relations", "places"],
         description="extraction components to run, in order (registered names)",
     )
     batch_size: int = Field(32, ge=1, description="documents per nlp.pipe batch")
@@ -67,6 +67,9 @@ class Settings(BaseModel):
     url_max_redirects: int = Field(5, ge=0, description="redirects followed per URL")
     url_allow_private: bool = Field(
         False, description="follow redirects to loopback, private and link-local addresses"
+    )
+    lock_wait: float = Field(
+        300.0, ge=0, description="seconds to wait for another process using the store before giving up"
     )
     overrides: Path | None = Field(None, description="YAML file of actor aliases, merges and splits")
     story_window_days: int = Field(3, ge=0, description="days within which reports of one event are one story")

@@ -9,18 +9,28 @@ Python values (strings, dates, lists), check them (a bad value raises a
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, get_args
 
 from dyad.analyse.dyads import Temperature, dyad_table, temperature, trend
 from dyad.analyse.network import Node, build_graph, centrality, edges
 from dyad.api import options as opt
 from dyad.api.browse import Browsing
 from dyad.api.exports import Exports, Output, sink
-from dyad.errors import NO_ACTOR, NO_DOCUMENT, NO_INPUTS, NO_STORY, SEVERAL_ACTORS, STORE_READ_ONLY
+from dyad.errors import (
+    NO_ACTOR,
+    NO_DOCUMENT,
+    NO_INPUTS,
+    NO_STORY,
+    SCHEMA_OLDER,
+    SEVERAL_ACTORS,
+    STORE_READ_ONLY,
+    DyadError,
+)
 from dyad.fuse.actors import GlobalActor, find_actor, global_actors
 from dyad.fuse.contradictions import Contradiction
 from dyad.fuse.corroboration import Figure
@@ -30,8 +40,9 @@ from dyad.fuse.stories import Story
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
 from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
-from dyad.store import Store, listings
+from dyad.store import Store, failures, listings
 from dyad.store.actors import actor_quotes, appearances
+from dyad.store.doctor import Diagnosis, Problem
 from dyad.stored import (
     ActorQuote,
     Appearance,
@@ -41,6 +52,7 @@ from dyad.stored import (
     DyadRow,
     Edge,
     EventRow,
+    FailureRow,
     QuoteRow,
     RelationRow,
     TrendRow,
@@ -57,6 +69,24 @@ POLARITIES: tuple[str, ...] = get_args(Polarity)
 CONTRADICTION_KINDS = ("figure", "relation", "realis")
 NETWORK_LEVELS = ("state", "actor")
 BRIEF_FORMATS = ("md", "html")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def one_read(method: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
+    """Run the method inside one read of the store: one connection, so its queries see one state of the file.
+
+    A writer in another process commits between reads, never inside one (see dyad.store.db).
+    """
+
+    def run(self: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.store.reading():
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)  # its name, docstring and signature, for help() and the twin test
+    return run
 
 
 @dataclass
@@ -87,7 +117,7 @@ class Database(Exports, Browsing):
     def __init__(self, settings: Settings, read_only: bool = False) -> None:
         self.settings = settings
         self.read_only = read_only
-        self.store = Store(settings.db, read_only)
+        self.store = Store(settings.db, read_only, wait=settings.lock_wait)
 
     @property
     def path(self) -> Path:
@@ -181,10 +211,12 @@ class Database(Exports, Browsing):
 
     # -- what the store holds ------------------------------------------------------------
 
+    @one_read
     def summary(self) -> list[Count]:
         """Documents, actors, events (realis, irrealis, per CAMEO root), quotes, claims, relations."""
         return listings.summary(self.store)
 
+    @one_read
     def documents(
         self, doc: str | None = None, since: opt.Day = None, until: opt.Day = None, limit: int | None = None
     ) -> list[Document]:
@@ -196,12 +228,14 @@ class Database(Exports, Browsing):
             raise NO_DOCUMENT("doc", value=doc)
         return found
 
+    @one_read
     def report(self, output: str | Path, summary: list[Count] | None = None) -> Path:
         """Write the Markdown digest of the store (what `dyad demo` writes), every row cited."""
         from dyad.present.report import write_report
 
         return write_report(self.store, summary if summary is not None else self.summary(), Path(output))
 
+    @one_read
     def show(self, doc: str) -> DocView:
         """One document (its own id, id, id prefix, file name or title) with the spans of its actors, event
         triggers, quotes and figures; DY206 when none fits, the earliest when several do."""
@@ -210,8 +244,32 @@ class Database(Exports, Browsing):
         found = self.documents(doc, limit=1)
         return document_view(self.store, found[0])
 
+    @one_read
+    def failures(self) -> list[FailureRow]:
+        """Documents whose extraction failed, the latest first; the next ingest of their sources tries them again."""
+        return failures.failures(self.store)
+
+    def doctor(self, repair: bool = False) -> Diagnosis:
+        """Check the store is whole (schema, keys, spans, orphans, duplicates, failures; see dyad.store.doctor).
+
+        With `repair`, make the repairs that are safe and check again: the
+        diagnosis then lists what was repaired and what is still wrong.
+        """
+        from dyad.store import doctor
+
+        if repair:
+            self._writable("repair it")
+        try:
+            self.store.connect()
+        except DyadError as exc:
+            if exc.entry is not SCHEMA_OLDER:
+                raise
+            return Diagnosis(None, problems=[Problem("schema", exc.message + "; or run `dyad doctor --repair`")])
+        return doctor.diagnose(self.store, repair)
+
     # -- actors ------------------------------------------------------------------------------
 
+    @one_read
     def actors(
         self, kind: str | None = None, country: str | None = None, role: str | None = None,
         doc: str | None = None, limit: int | None = None,
@@ -233,10 +291,12 @@ class Database(Exports, Browsing):
             found = [g for g in found if (g.role or "").lower() == role.lower()]
         return found[: opt.limit(limit)]
 
+    @one_read
     def find_actors(self, name: str) -> list[GlobalActor]:
         """Actors a name, an alias or an id fits (close spellings too)."""
         return find_actor(global_actors(self.store, self.settings.overrides), name)
 
+    @one_read
     def actor(self, name: str) -> ActorProfile:
         """The one actor `name` fits, in full; DY207 when none fits, DY208 when several do."""
         matches = self.find_actors(name)
@@ -246,12 +306,14 @@ class Database(Exports, Browsing):
             raise SEVERAL_ACTORS(value=name, count=len(matches))
         return self.profile(matches[0])
 
+    @one_read
     def profile(self, actor: GlobalActor) -> ActorProfile:
         """An actor's appearances per document (role, country, first mention) and its quotations."""
         return ActorProfile(actor, appearances(self.store, actor.members), actor_quotes(self.store, actor.members))
 
     # -- extracted items -----------------------------------------------------------------------
 
+    @one_read
     def events(
         self, source: opt.Values = None, target: opt.Values = None, root: opt.Values = None,
         realis_only: bool = True, since: opt.Day = None, until: opt.Day = None, doc: str | None = None,
@@ -269,6 +331,7 @@ class Database(Exports, Browsing):
             opt.since(since), opt.until(until), doc, opt.limit(limit),
         )
 
+    @one_read
     def quotes(
         self, speaker: str | None = None, actor: str | None = None, doc: str | None = None,
         kind: str | None = None, limit: int | None = None,
@@ -277,12 +340,14 @@ class Database(Exports, Browsing):
         opt.choice(kind, QUOTE_KINDS, "kind")
         return listings.quotes(self.store, speaker, actor, doc, kind, opt.limit(limit))
 
+    @one_read
     def claims(
         self, unit: str | None = None, actor: str | None = None, doc: str | None = None, limit: int | None = None
     ) -> list[ClaimRow]:
         """Numeric claims; `actor` is a state the figure is about or part of the asserting speaker's name."""
         return listings.claims(self.store, unit, actor, doc, opt.limit(limit))
 
+    @one_read
     def relations(
         self, pair: str | tuple[str, str] | None = None, type: str | None = None, polarity: str | None = None,
         doc: str | None = None, limit: int | None = None,
@@ -294,6 +359,7 @@ class Database(Exports, Browsing):
 
     # -- across sources --------------------------------------------------------------------------
 
+    @one_read
     def fusion(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None
     ) -> Fusion:
@@ -302,6 +368,7 @@ class Database(Exports, Browsing):
         return fuse_store(self.store, s.story_window_days, s.claim_tolerance, opt.dyad(dyad, directed),
                           opt.since(since), opt.until(until))
 
+    @one_read
     def stories(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         min_sources: int = 1, limit: int | None = None,
@@ -310,6 +377,7 @@ class Database(Exports, Browsing):
         found = [s for s in self.fusion(dyad, directed, since, until).stories if s.n_sources >= min_sources]
         return found[: opt.limit(limit)]
 
+    @one_read
     def figures(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         single_source: bool = False, limit: int | None = None,
@@ -318,6 +386,7 @@ class Database(Exports, Browsing):
         found = sorted(self.fusion(dyad, directed, since, until).figures, key=lambda f: (-f.n_sources, f.unit, f.value))
         return [f for f in found if f.single_source or not single_source][: opt.limit(limit)]
 
+    @one_read
     def contradictions(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         kind: str | None = None, limit: int | None = None,
@@ -327,6 +396,7 @@ class Database(Exports, Browsing):
         found = self.fusion(dyad, directed, since, until).contradictions
         return [c for c in found if kind is None or c.kind == kind][: opt.limit(limit)]
 
+    @one_read
     def sources(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         limit: int | None = None,
@@ -334,6 +404,7 @@ class Database(Exports, Browsing):
         """Per outlet: what it reports, what it alone reports, mean Goldstein, speculation index."""
         return self.fusion(dyad, directed, since, until).outlets[: opt.limit(limit)]
 
+    @one_read
     def story_sources(
         self, story: str, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
         until: opt.Day = None,
@@ -346,6 +417,7 @@ class Database(Exports, Browsing):
 
     # -- analyses ------------------------------------------------------------------------------
 
+    @one_read
     def dyads(
         self, directed: bool = False, limit: int | None = None, since: opt.Day = None, until: opt.Day = None
     ) -> list[DyadRow]:
@@ -353,6 +425,7 @@ class Database(Exports, Browsing):
         events whose day falls in the period (YYYY, YYYY-MM or YYYY-MM-DD)."""
         return dyad_table(self.store, directed, opt.limit(limit), opt.since(since), opt.until(until))
 
+    @one_read
     def trend(
         self, dyad: str | Dyad, directed: bool = False, bucket: str = "week", by_outlet: bool = False,
         since: opt.Day = None, until: opt.Day = None,
@@ -362,12 +435,14 @@ class Database(Exports, Browsing):
         return trend(self.store, opt.dyad(dyad, directed), bucket, by_outlet,
                      opt.since(since), opt.until(until))
 
+    @one_read
     def temperature(
         self, dyad: str | Dyad, directed: bool = False, window: int = 30, until: opt.Day = None
     ) -> Temperature:
         """Warming or cooling: mean Goldstein of the last `window` days against the window before."""
         return temperature(self.store, opt.dyad(dyad, directed), window, opt.until(until))
 
+    @one_read
     def network_edges(
         self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
     ) -> list[Edge]:
@@ -375,6 +450,7 @@ class Database(Exports, Browsing):
         opt.choice(level, NETWORK_LEVELS, "level")
         return edges(self.store, level, opt.since(since), opt.until(until))[: opt.limit(limit)]
 
+    @one_read
     def network(
         self, level: str = "state", since: opt.Day = None, until: opt.Day = None, limit: int | None = None
     ) -> list[Node]:
@@ -383,6 +459,7 @@ class Database(Exports, Browsing):
 
     # -- briefs and exports ----------------------------------------------------------------------
 
+    @one_read
     def brief(
         self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None, until: opt.Day = None,
         format: str = "md", output: str | Path | None = None, window: int = 30,
@@ -401,6 +478,7 @@ class Database(Exports, Browsing):
         return write_brief(self.store, self.settings, Path(output), format, scope,
                            opt.since(since), opt.until(until), window)
 
+    @one_read
     def export_events(
         self, output: Output = None, format: str = "csv", header: bool = False,
         source: opt.Values = None, target: opt.Values = None, root: opt.Values = None, realis_only: bool = True,

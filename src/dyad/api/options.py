@@ -108,10 +108,15 @@ def pair(value: str | tuple[str, str] | None) -> tuple[str, str] | None:
     return country(parts[0], "pair"), country(parts[1], "pair")
 
 
+# a limit past this is no limit: no store holds more rows, and SQL's LIMIT takes a 64-bit number
+NO_LIMIT = 2**62
+
+
 def limit(value: int | None) -> int | None:
+    """The limit as given, None (no limit) for one no store could reach; DY210 when negative."""
     if value is not None and value < 0:
         raise BAD_LIMIT("limit", value=value)
-    return value
+    return None if value is not None and value >= NO_LIMIT else value
 
 
 def choice(value: str | None, allowed: Iterable[str], param: str) -> str | None:

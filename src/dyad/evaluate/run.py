@@ -109,5 +109,6 @@ def evaluate(
 
 
 def _score_store(store: Store, gold: list[GoldDoc], notes: list[str]) -> EvalRun:
-    predictions, missing, more = predictions_from_store(store, gold)
+    with store.reading():  # one connection for every document's extraction
+        predictions, missing, more = predictions_from_store(store, gold)
     return EvalRun(score(gold, predictions, CLAIM_TOLERANCE), len(gold), missing, notes + more)

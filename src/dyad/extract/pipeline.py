@@ -21,14 +21,17 @@ from spacy.tokens import Doc
 from dyad.extract import registry
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.nlp import load_pipeline, pipeline_name
+from dyad.extract.common.parse import parse
+from dyad.extract.guard import extract_guarded, parse_guarded
 from dyad.extract.registry import Component
-from dyad.records import DocExtraction, Document
+from dyad.records import DocExtraction, Document, Extracted, ExtractionFailure
 
 
 def register_builtins() -> None:
     """Register the components dyad ships: importing a component's module registers it."""
     from dyad.extract import sentences  # noqa: F401
     from dyad.extract.actors import component as _actors  # noqa: F401
+    from dyad.extract.actors import places as _places  # noqa: F401
     from dyad.extract.claims import component as _claims  # noqa: F401
     from dyad.extract.events import component as _events  # noqa: F401
     from dyad.extract.quotes import component as _quotes  # noqa: F401
@@ -48,6 +51,7 @@ class Pipeline:
     def run(self, ctx: DocContext) -> None:
         for comp in self.components:
             comp.run(ctx)
+        ctx.settle()
 
 
 @lru_cache(maxsize=16)
@@ -80,17 +84,22 @@ def extract_parsed(document: Document, doc: Doc, model: str, pipeline: Pipeline 
 
 
 def extract(document: Document, nlp: Language | None = None, pipeline: Pipeline | None = None) -> DocExtraction:
+    """The extraction of one document; whatever a component raises propagates (see `extract_many`)."""
     nlp = nlp or default_pipeline()
-    return extract_parsed(document, nlp(document.text), pipeline_name(nlp), pipeline)
+    return extract_parsed(document, parse(nlp, document.text), pipeline_name(nlp), pipeline)
 
 
 def extract_many(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32, pipeline: Pipeline | None = None
-) -> Iterator[tuple[Document, DocExtraction]]:
-    """Stream (document, extraction) pairs through nlp.pipe in batches."""
+) -> Iterator[tuple[Document, Extracted]]:
+    """Stream (document, extraction) pairs through nlp.pipe in batches, each document under a guard.
+
+    A document whose parse or whose extraction raises comes out as an
+    `ExtractionFailure` naming the stage and the reason; the others are not
+    affected (see dyad.extract.guard).
+    """
     nlp = nlp or default_pipeline()
     pipeline = pipeline or build_pipeline()
     model = pipeline_name(nlp)
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, extract_parsed(document, doc, model, pipeline)
+    for document, parsed in parse_guarded(nlp, documents, batch_size):
+        yield document, parsed if isinstance(parsed, ExtractionFailure) else extract_guarded(document, parsed, model, pipeline.components)

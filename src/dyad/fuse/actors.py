@@ -406,15 +406,16 @@ def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
 
 
 def _known_name(query: str) -> str:
-    """An acronym or other name of a well-known organisation or listed leader -> its name ("KCNA")."""
-    from dyad.extract.actors.lexicon import known_orgs, leaders
+    """An acronym or other name of a well-known organisation or listed office holder -> its name ("KCNA")."""
+    from dyad.extract.actors.holders import holders
+    from dyad.extract.actors.lexicon import known_orgs
 
     org = known_orgs().get(query)
     if org is not None:
         return org.name
-    for leader in leaders():
-        if query in leader.aliases:
-            return leader.name
+    for holder in holders():
+        if query in holder.aliases:
+            return holder.name
     return query
 
 

@@ -8,6 +8,7 @@ and measured numbers; nothing is paraphrased or generated.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from dyad.fuse.fusion import Fusion, fuse_store
 from dyad.fuse.sources import OutletRow
 from dyad.fuse.stories import Story
 from dyad.present.render import render, static_text
+from dyad.present.safe import markdown_text
 from dyad.settings import Settings
 from dyad.store import Store
 from dyad.stored import Cited, ClaimItem, Dyad, EventItem, QuoteItem, TrendRow
@@ -164,6 +166,8 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 
 def _value(f: Figure) -> str:
+    if not math.isfinite(f.value):
+        return f"{f.value} {f.unit}"
     if f.unit == "share":
         return f"{f.value:.1%}"
     return f"{format_value(f.value)} {f.unit}"
@@ -203,13 +207,12 @@ def _outlet_cells(r: OutletRow) -> list[str]:
 
 
 def _md_quote(c: Cited) -> str:
-    """Quoted words (asterisks escaped) and their citation, on one Markdown line."""
-    words = " ".join(c.words.split()).replace("*", "\\*")
-    return f"\u201c{words}\u201d \u2014 {c.citation()}"
+    """Quoted words and their citation, on one Markdown line, shown as text (see safe.markdown_text)."""
+    return f"\u201c{markdown_text(c.words)}\u201d \u2014 {markdown_text(c.citation())}"
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text)
 
 
 def _words(text: str) -> str:
@@ -246,7 +249,7 @@ def _context(b: Briefing) -> dict[str, Any]:
     }
 
 
-FILTERS: dict[str, Callable[..., str]] = {"quote": _md_quote, "cell": _md_cell, "words": _words}
+FILTERS: dict[str, Callable[..., str]] = {"quote": _md_quote, "cell": _md_cell, "words": _words, "md": markdown_text}
 
 
 def render_markdown(b: Briefing, chart: str | None) -> str:

@@ -24,9 +24,10 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 class App:
     """What every command receives: the settings, and the library's Database opened on demand."""
 
-    def __init__(self, settings: Settings, quiet: bool) -> None:
+    def __init__(self, settings: Settings, quiet: bool, debug: bool = False) -> None:
         self.settings = settings
         self.quiet = quiet
+        self.debug = debug
         self._db: Database | None = None
 
     @property
@@ -87,8 +88,11 @@ pass_app = click.make_pass_decorator(App)
 @click.option("--config", type=click.Path(path_type=Path), default=None, help="Settings file [dyad.toml].")
 @click.option("--model", "models", multiple=True, help="spaCy pipeline to use (repeat for fallbacks).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or chatter on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of a document whose extraction failed.")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, config: Path | None, models: tuple[str, ...], quiet: bool) -> None:
+def main(
+    ctx: click.Context, db: Path | None, config: Path | None, models: tuple[str, ...], quiet: bool, debug: bool
+) -> None:
     """dyad: rebuild the system of states that news texts describe.
 
     Ingest articles, then list actors, CAMEO events, quotes, claims and
@@ -99,7 +103,7 @@ def main(ctx: click.Context, db: Path | None, config: Path | None, models: tuple
         settings = load_settings(config, db=db, models=list(models) or None)
     except DyadError as exc:
         raise click_error(exc) from exc
-    app = App(settings, quiet)
+    app = App(settings, quiet, debug)
     ctx.obj = app
     ctx.call_on_close(app.close)
 

@@ -1,15 +1,22 @@
-"""Events as files other tools read: the GDELT 2.0 event table, CSV, JSON Lines, Parquet."""
+"""Events as files other tools read: the GDELT 2.0 event table, CSV, JSON Lines, Parquet.
+
+Text cells of the GDELT table and of CSV go through `safe.spreadsheet_cell`: one
+a spreadsheet would run as a formula (starting with =, +, -, @) starts with an
+apostrophe, and control characters are escaped; JSON Lines escape them losslessly
+and write a figure that is not finite as null.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import hashlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dyad.errors import BAD_FORMAT, PARQUET_NEEDS_FILE
+from dyad.present.output import json_dumps
+from dyad.present.safe import spreadsheet_cell
 from dyad.stored import EventRow
 
 if TYPE_CHECKING:
@@ -138,12 +145,12 @@ def write_events(rows: list[EventRow], fmt: str, out: TextIO | Path, header: boo
             out.write("\t".join(GDELT_COLUMNS) + "\n")
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         for r in rows:
-            writer.writerow(gdelt_row(r))
+            writer.writerow([spreadsheet_cell(v) for v in gdelt_row(r)])
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(FULL_COLUMNS)
         for d in export_rows(rows):
-            writer.writerow(["" if d[c] is None else d[c] for c in FULL_COLUMNS])
+            writer.writerow(["" if d[c] is None else spreadsheet_cell(d[c]) for c in FULL_COLUMNS])
     else:
         for d in export_rows(rows):
-            out.write(json.dumps(d, ensure_ascii=False, default=str) + "\n")
+            out.write(json_dumps(d) + "\n")

@@ -1,4 +1,11 @@
-"""Print rows as a rich table, JSON or CSV; every listing command goes through here."""
+"""Print rows as a rich table, JSON or CSV; every listing command goes through here.
+
+What the rows hold came from articles, so nothing is printed as it is (see
+`dyad.present.safe`): table cells are plain text (never rich markup) with
+control characters escaped; JSON has those characters as `\\u` escapes and a
+figure that is not finite as null (JSON has no Infinity); a CSV cell that a
+spreadsheet would run as a formula starts with an apostrophe.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +21,9 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from dyad.present.safe import for_terminal, json_text, spreadsheet_cell
 
 FORMATS = ("table", "json", "csv")
 
@@ -32,7 +43,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, float):
-        return round(value, 4)
+        return round(value, 4) if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
@@ -42,8 +57,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
         return f"{value:.3g}" if abs(value) < 1e6 else f"{value:,.0f}"
     return str(_plain(value))
+
+
+def table_text(value: str) -> Text:
+    """A table cell or title: plain text, never read as rich markup, control characters escaped."""
+    return Text(for_terminal(value))
 
 
 def as_row(record: Any) -> dict[str, Any]:
@@ -63,16 +85,22 @@ def emit(records: Sequence[Any], columns: Sequence[str], fmt: str, title: str | 
     rows = [as_row(r) for r in records]
     if fmt == "json":
         data = [{c: _plain(r.get(c)) for c in columns} for r in rows]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        click.echo(json_dumps(data, indent=2))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([";".join(map(str, v)) if isinstance(v, list) else _plain(v) for v in (r.get(c) for c in columns)])
+            values = (r.get(c) for c in columns)
+            writer.writerow([spreadsheet_cell(";".join(map(str, v)) if isinstance(v, list) else _plain(v)) for v in values])
     else:
-        table = Table(title=title, show_lines=False)
+        table = Table(title=table_text(title) if title else None, show_lines=False)
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in columns])
+            table.add_row(*[table_text(_cell(r.get(c))) for c in columns])
         Console(soft_wrap=False).print(table)
+
+
+def json_dumps(data: Any, indent: int | None = None) -> str:
+    """JSON of plain data, safe for a terminal and for any JSON reader (no NaN or Infinity)."""
+    return json_text(json.dumps(_plain(data), ensure_ascii=False, indent=indent, default=str, allow_nan=False))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dyad.present.render import render
+from dyad.present.safe import markdown_text
 from dyad.records import Document
 from dyad.store import Store
 from dyad.store.corpus import load_corpus
@@ -26,8 +27,8 @@ MAX_ROWS = 40
 
 
 def _md(text: Any) -> str:
-    """Plain text made safe for a Markdown line or table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Plain text made safe for a Markdown line or table cell (no HTML, link or emphasis; see safe.markdown_text)."""
+    return markdown_text(str(text))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from dyad.errors import BAD_ENGINE, BAD_WORKERS, SCHEDULER_NEEDS_DASK
 from dyad.extract import Extractor
-from dyad.records import DocExtraction, Document
+from dyad.records import Document, Extracted
 from dyad.settings import Settings
 
 __all__ = ["ENGINES", "Extractor", "extractor_for", "single_extractor"]
@@ -35,6 +35,7 @@ def extractor_for(
     (dyad.scale.dask_engine); `shard_dir` is where its Parquet shards go.
     """
     models = tuple(settings.models)
+    names = tuple(settings.pipeline)
     if engine not in ENGINES:
         raise BAD_ENGINE("engine", value=engine, choices=", ".join(ENGINES))
     if workers < 1:
@@ -42,23 +43,23 @@ def extractor_for(
     if engine == "dask":
         from dyad.scale.dask_engine import dask_extractor
 
-        return dask_extractor(models, workers, scheduler, shard_dir, settings.batch_size)
+        return dask_extractor(models, workers, scheduler, shard_dir, settings.batch_size, names)
     if scheduler:
         raise SCHEDULER_NEEDS_DASK()
     if workers > 1:
         from dyad.scale.procs import process_extractor
 
-        return process_extractor(models, workers, settings.batch_size)
-    return single_extractor(models, settings.batch_size)
+        return process_extractor(models, workers, settings.batch_size, pipeline=names)
+    return single_extractor(models, settings.batch_size, names)
 
 
-def single_extractor(models: tuple[str, ...], batch_size: int) -> Extractor:
-    """nlp.pipe and extract in this process."""
+def single_extractor(models: tuple[str, ...], batch_size: int, pipeline: tuple[str, ...] | None = None) -> Extractor:
+    """nlp.pipe and extract in this process, with the components named in `pipeline` (default: the setting)."""
 
-    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
+    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, Extracted]]:
         from dyad.extract.common.nlp import load_pipeline
-        from dyad.extract.pipeline import extract_many
+        from dyad.extract.pipeline import build_pipeline, extract_many
 
-        return extract_many(documents, load_pipeline(models), batch_size)
+        return extract_many(documents, load_pipeline(models), batch_size, build_pipeline(pipeline))
 
     return run

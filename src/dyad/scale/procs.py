@@ -4,6 +4,12 @@ The main process reads the documents, hands them out in small batches and
 gets back one DocExtraction per document, in input order; the caller (the
 orchestrator, dyad.run) stays the only writer. At most `in_flight(workers)` batches
 are out at any time, so memory does not grow with the corpus.
+
+A document that makes extraction raise comes back as an ExtractionFailure from
+the worker's own guard. A worker that dies (killed, out of memory, a crash in
+native code) breaks the pool: the pool is started afresh and the documents of
+every batch it lost are extracted again one at a time, so the document that
+kills a worker is the only one recorded as failed.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
@@ -19,8 +26,9 @@ from spacy.language import Language
 
 from dyad.extract import Extractor
 from dyad.extract.common.nlp import load_pipeline
-from dyad.extract.pipeline import extract_many
-from dyad.records import DocExtraction, Document
+from dyad.extract.guard import failure
+from dyad.extract.pipeline import build_pipeline, extract_many
+from dyad.records import Document, Extracted
 
 # documents per task: small enough to balance the tail of a stream, large
 # enough that pickling and queueing stay a small fraction of the work
@@ -28,7 +36,7 @@ CHUNK = 8
 # batches in flight per worker: one being worked on, one queued behind it
 AHEAD = 2
 
-Pair = tuple[Document, DocExtraction]
+Pair = tuple[Document, Extracted]
 T = TypeVar("T")
 
 
@@ -57,8 +65,9 @@ def _load(models: tuple[str, ...]) -> None:
     _worker_nlp = load_pipeline(models)
 
 
-def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
-    return [extraction for _, extraction in extract_many(documents, _worker_nlp, batch_size)]
+def _extract_batch(documents: list[Document], batch_size: int, names: tuple[str, ...] | None) -> list[Extracted]:
+    pairs = extract_many(documents, _worker_nlp, batch_size, build_pipeline(names))
+    return [extraction for _, extraction in pairs]
 
 
 def ordered_window(items: Iterable[T], submit: Callable[[T], Pending], limit: int) -> Iterator[tuple[T, Any]]:
@@ -74,26 +83,80 @@ def ordered_window(items: Iterable[T], submit: Callable[[T], Pending], limit: in
         yield done, future.result()
 
 
-def process_extractor(models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK) -> Extractor:
-    """An Extractor running `workers` processes (spawned, so safe on every platform)."""
+class _Pool:
+    """A process pool that is started again when a worker dies, and the batches it lost retried."""
 
-    def run(documents: Iterable[Document]) -> Iterator[Pair]:
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
+    def __init__(self, models: tuple[str, ...], workers: int, batch_size: int, names: tuple[str, ...] | None) -> None:
+        self.models, self.workers, self.batch_size, self.names = models, workers, batch_size, names
+        self.generation = 0
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load,
-            initargs=(models,),
+            initargs=(self.models,),
         )
+
+    def _restart(self, generation: int) -> None:
+        """A fresh pool, unless one was started since the broken one was handed the work."""
+        if generation == self.generation:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = self._start()
+            self.generation += 1
+
+    def submit(self, batch: list[Document]) -> _Batch:
+        return _Batch(self, batch, self.generation, self.pool.submit(_extract_batch, batch, self.batch_size, self.names))
+
+    def outcome(self, batch: list[Document], generation: int, future: Future[list[Extracted]]) -> list[Extracted]:
+        """The batch's extractions; if the task was lost, each document extracted alone."""
         try:
-            window = ordered_window(
-                batches(documents, chunk),
-                lambda batch: pool.submit(_extract_batch, batch, batch_size),
-                in_flight(workers),
-            )
+            return future.result()
+        except BrokenProcessPool:
+            self._restart(generation)
+        except Exception:
+            pass  # the batch could not be sent or received whole: find the document at fault
+        return [self.alone(document) for document in batch]
+
+    def alone(self, document: Document) -> Extracted:
+        """One document in a task of its own; a worker dying on it is that document's failure."""
+        generation = self.generation
+        try:
+            return self.pool.submit(_extract_batch, [document], self.batch_size, self.names).result()[0]
+        except BrokenProcessPool as exc:
+            self._restart(generation)
+            return failure(document, "worker", exc)
+        except Exception as exc:
+            return failure(document, "worker", exc)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Batch:
+    """A batch handed to the pool; `result()` is its extractions, however the task ended."""
+
+    def __init__(self, pool: _Pool, batch: list[Document], generation: int, future: Future[list[Extracted]]) -> None:
+        self.pool, self.batch, self.generation, self.future = pool, batch, generation, future
+
+    def result(self) -> list[Extracted]:
+        return self.pool.outcome(self.batch, self.generation, self.future)
+
+
+def process_extractor(
+    models: tuple[str, ...], workers: int, batch_size: int = 32, chunk: int = CHUNK, pipeline: tuple[str, ...] | None = None
+) -> Extractor:
+    """An Extractor running `workers` processes (spawned, so safe on every platform); `pipeline` names the components."""
+
+    def run(documents: Iterable[Document]) -> Iterator[Pair]:
+        pool = _Pool(models, workers, batch_size, pipeline)
+        try:
+            window = ordered_window(batches(documents, chunk), pool.submit, in_flight(workers))
             for batch, extractions in window:
                 yield from zip(batch, extractions, strict=True)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown()
 
     return run
 
@@ -104,13 +167,14 @@ def spacy_pipe_extractor(models: tuple[str, ...], workers: int, batch_size: int 
     Kept for the benchmark, which compares it with `process_extractor`.
     """
     from dyad.extract.common.nlp import pipeline_name
-    from dyad.extract.pipeline import extract_parsed
+    from dyad.extract.guard import extract_guarded
 
     def run(documents: Iterable[Document]) -> Iterator[Pair]:
         nlp = load_pipeline(models)
         model = pipeline_name(nlp)
         pairs = ((d.text, d) for d in documents)
+        components = build_pipeline().components
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
-            yield document, extract_parsed(document, doc, model)
+            yield document, extract_guarded(document, doc, model, components)
 
     return run

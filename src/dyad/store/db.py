@@ -1,26 +1,40 @@
-"""The Store: one DuckDB file, its connection, and the writes of documents.
+"""The Store: one DuckDB file, the connections to it, and the writes of documents.
 
-The connection is opened on first use and closed by `close()`. Every read in
-`store/` goes through `Store.rows` (inside `reading()`), every write through
-`transaction()`: those two are the only places that touch the connection, so
-giving readers short read-only connections that retry while a writer holds
-the file is a change to this module alone.
+Every read in `store/` goes through `Store.rows` (inside `reading()`), every
+write through `transaction()`; those are the only places that touch a
+connection, and each opens its own and closes it when the operation ends, so
+the file is held only while one statement or one write batch runs:
+
+- a read opens a read-only connection: any number of processes read at once;
+- a write opens a read-write connection for one transaction (a batch of
+  documents) and closes it, which checkpoints the batch into the file and lets
+  readers and other writers in between batches;
+- DuckDB lets one process write a file or many read it, never both; whoever
+  meets the other's lock ("Could not set lock on file ... Conflicting lock is
+  held") tries again with growing pauses (`lock.py`), for at most `wait`
+  seconds, saying once on stderr that it is waiting; after that it is DY110.
+
+An in-memory store (":memory:") has one connection for its life. `con` is a
+connection held until `close()`, for scripts and tests that want one; while it
+is open, other processes wait for this one. See docs/concurrency.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import duckdb
 
-from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_BUSY, STORE_READ_ONLY
+from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
 from dyad.store.fulltext import index_documents, unindex_documents
+from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
 from dyad.store.migrations import migrate, stored_version
 from dyad.store.schema import (
     EXTRACTION_TABLES,
@@ -35,30 +49,12 @@ from dyad.store.schema import (
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
 MEMORY = ":memory:"
-TABLES = frozenset({"documents", "doc_minhash", "schema_version", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
-LOCK_WAIT_SECONDS = 30.0  # how long opening the file waits for another process to let go of it
+TABLES = frozenset({"documents", "doc_minhash", "schema_version", "failures", "watch_seen", "watch_alerts", *EXTRACTION_TABLES})
 
 
-def connect_waiting(path: str, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
-    """A connection to the file; while another process holds its lock, wait and retry (backing off) up to `wait` s.
-
-    DuckDB lets one process write a file and refuses other processes meanwhile (a
-    writer also waits for readers' short connections), so a reader such as the web
-    server waits for the writer's turn instead of failing; DY110 if the file stays
-    locked longer than `wait`.
-    """
-    deadline = time.monotonic() + wait
-    pause = 0.01
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() + pause > deadline:
-                raise STORE_BUSY(path=path, seconds=round(wait)) from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 0.25)
+def _say(line: str) -> None:
+    """The default way a store tells its user it is waiting: one line on stderr."""
+    print(line, file=sys.stderr, flush=True)
 
 
 class Store:
@@ -66,62 +62,95 @@ class Store:
 
     `read_only` opens the file without the right to write (and so without
     migrating it); a store opened for writing creates the file and brings its
-    schema to this dyad's version.
+    schema to this dyad's version. `wait` is how long an operation waits for
+    another process holding the file (default `lock.LOCK_WAIT` seconds);
+    `notify` receives the one line that says it is waiting (default: stderr).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, *, wait: float = LOCK_WAIT,
+        notify: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.wait = wait
+        self.notify = notify or _say
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._ready = False  # version checked (read-only) or migrated (for writing)
+        self._told = False  # the waiting line is said once per store
+        self._local = threading.local()  # the connection of the operation in progress, per thread
 
-    # -- the connection -------------------------------------------------------------
+    # -- the connections -----------------------------------------------------------
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        """The connection, opened (and, for writing, migrated) on first use."""
+        """A connection held until `close()` (other processes wait meanwhile); dyad itself uses per-operation ones."""
         if self._con is None:
-            self._con = self._connect()
+            self._con = self._open(writable=not self.read_only)
         return self._con
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        if self.read_only:
-            if self.path != MEMORY and not Path(self.path).exists():
-                raise NO_STORE(path=self.path)
-            try:
-                con = connect_waiting(self.path, read_only=True)
-            except duckdb.Error as exc:
-                raise NOT_A_STORE(path=self.path, problem=str(exc).splitlines()[0]) from exc
-            self._check_version(con)
-            return con
+    def _told_once(self, line: str) -> None:
+        if not self._told:
+            self._told = True
+            self.notify(line)
+
+    def _connect(self, writable: bool) -> duckdb.DuckDBPyConnection:
+        """A new connection, waiting (bounded) while another process holds the file."""
         if self.path != MEMORY:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = connect_waiting(self.path, read_only=False) if self.path != MEMORY else duckdb.connect(self.path)
+            if not writable and not Path(self.path).exists():
+                raise NO_STORE(path=self.path)
+            if writable:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            found = migrate(con)
+            return connect_waiting(self.path, not writable, self.wait, self._told_once)
+        except duckdb.Error as exc:
+            raise NOT_A_STORE(path=self.path, problem=str(exc).splitlines()[0]) from exc
+
+    def _open(self, writable: bool) -> duckdb.DuckDBPyConnection:
+        """A connection; the first a store opens checks the file (see `_prepare`)."""
+        if not self._ready and not self.read_only and not writable:
+            self._connect_ready(writable=True).close()  # `con` of a store never prepared: create it first
+        return self._connect_ready(writable)
+
+    def _prepare(self) -> None:
+        """Check the schema version (read-only) or create and migrate the file, once, in a turn of its own."""
+        if self._ready or self.path == MEMORY:
+            return
+        with turns(self.path).turn(not self.read_only, self.path, self.wait):
+            if not self._ready:
+                self._connect_ready(writable=not self.read_only).close()
+
+    def _connect_ready(self, writable: bool) -> duckdb.DuckDBPyConnection:
+        con = self._connect(writable)
+        if self._ready:
+            return con
+        try:
+            if writable:
+                found = migrate(con)
+                if found > SCHEMA_VERSION:
+                    raise SCHEMA_NEWER(path=self.path, found=found, supported=SCHEMA_VERSION)
+            else:
+                self._check_version(con)
         except BaseException:
             con.close()
             raise
-        if found > SCHEMA_VERSION:
-            con.close()
-            raise SCHEMA_NEWER(path=self.path, found=found, supported=SCHEMA_VERSION)
+        self._ready = True
         return con
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         found = stored_version(con)
-        problem = None
         if found is None:
-            problem = NOT_A_STORE(path=self.path, problem="no schema_version table")
-        elif found > SCHEMA_VERSION:
-            problem = SCHEMA_NEWER(path=self.path, found=found, supported=SCHEMA_VERSION)
-        elif found < SCHEMA_VERSION:
-            problem = SCHEMA_OLDER(path=self.path, found=found, supported=SCHEMA_VERSION)
-        if problem is not None:
-            con.close()
-            raise problem
+            raise NOT_A_STORE(path=self.path, problem="no schema_version table")
+        if found > SCHEMA_VERSION:
+            raise SCHEMA_NEWER(path=self.path, found=found, supported=SCHEMA_VERSION)
+        if found < SCHEMA_VERSION:
+            raise SCHEMA_OLDER(path=self.path, found=found, supported=SCHEMA_VERSION)
 
     def connect(self) -> Store:
-        """Open the connection now rather than on first use (to report a bad file early)."""
-        _ = self.con
+        """Check the file now (create and migrate it for writing) rather than on first use."""
+        if self.path == MEMORY:
+            _ = self.con
+        self._prepare()
         return self
 
     def close(self) -> None:
@@ -135,24 +164,61 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _held(self) -> tuple[duckdb.DuckDBPyConnection, bool] | None:
+        """The connection already open for this thread (the held one, or an operation's), and if it writes."""
+        if self._con is not None:
+            return self._con, not self.read_only
+        if self.path == MEMORY:
+            return self.con, not self.read_only
+        op: tuple[duckdb.DuckDBPyConnection, bool] | None = getattr(self._local, "op", None)
+        return op
+
+    @contextmanager
+    def _operation(self, writable: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one operation, closed at its end; an operation inside another shares its connection."""
+        held = self._held()
+        if held is not None:
+            con, can_write = held
+            if writable and not can_write:
+                raise RuntimeError(f"{self.path}: a write cannot start inside a read of the same store")
+            yield con
+            return
+        self._prepare()
+        with turns(self.path).turn(writable, self.path, self.wait):
+            con = self._open(writable)
+            self._local.op = (con, writable)
+            try:
+                yield con
+            finally:
+                self._local.op = None
+                con.close()
+
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection for one read."""
-        yield self.con
+        """A connection for one read (several reads inside one `reading()` see one state of the file)."""
+        with self._operation(writable=False) as con:
+            yield con
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection inside BEGIN ... COMMIT; anything raised rolls the whole transaction back."""
+        """A connection inside BEGIN ... COMMIT; anything raised rolls the whole transaction back."""
         if self.read_only:
             raise STORE_READ_ONLY(path=self.path, action="write to it")
-        con = self.con
-        con.execute("BEGIN")
-        try:
-            yield con
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        nested = self._held() is not None and getattr(self._local, "in_transaction", False)
+        with self._operation(writable=True) as con:
+            if nested:
+                yield con
+                return
+            con.execute("BEGIN")
+            self._local.in_transaction = True
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            finally:
+                self._local.in_transaction = False
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run one statement with bound parameters; rows as dicts keyed by column name."""
@@ -162,13 +228,27 @@ class Store:
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        """Any SQL a script wants to run on the store (dyad's own code reads through `dyad.store`)."""
-        return self.rows(sql, list(params))
+        """Any SQL a script wants to run on the store (dyad's own code reads through `dyad.store`).
+
+        On a store opened for writing it runs in a transaction of its own, so it may write.
+        """
+        if self.read_only:
+            return self.rows(sql, list(params))
+        with self.transaction() as con:
+            cur = con.execute(sql, list(params))
+            names = [d[0] for d in cur.description or []]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     # -- writing ----------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.rows("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
+
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents the store holds, in one read."""
+        if not doc_ids:
+            return set()
+        return {r["id"] for r in self.rows("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])}
 
     def write(self, document: Document, extraction: DocExtraction, minhash: list[int] | None = None) -> bool:
         """Store one document and everything extracted from it, atomically.
@@ -185,12 +265,33 @@ class Store:
         of its own so that one bad document cannot keep the others out. Returns, per
         document, whether it was new.
         """
+        outcomes = self.write_each(batch)
+        for outcome in outcomes:
+            if isinstance(outcome, Exception):
+                raise outcome
+        return [bool(o) for o in outcomes]
+
+    def write_each(self, batch: list[Written]) -> list[bool | Exception]:
+        """`write_many` that never raises for one document: per document, whether it was new or what it raised.
+
+        A DyadError (the store itself unavailable: DY110) is raised, as no document could be written.
+        """
         try:
-            return self._write_batch(batch)
-        except Exception:
+            return list(self._write_batch(batch))
+        except DyadError:
+            raise
+        except Exception as exc:
             if len(batch) == 1:
+                return [exc]
+        outcomes: list[bool | Exception] = []
+        for item in batch:
+            try:
+                outcomes.append(self._write_batch([item])[0])
+            except DyadError:
                 raise
-        return [self._write_batch([item])[0] for item in batch]
+            except Exception as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def _write_batch(self, batch: list[Written]) -> list[bool]:
         with self.transaction() as con:
@@ -219,6 +320,8 @@ class Store:
                         con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
                         con.unregister("_dyad_rows")
                 index_documents(con, [d.id for d, _, _ in new])
+                # a document that failed before and is stored now is no longer a failure
+                con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?))", [[d.id for d, _, _ in new]])
         return is_new
 
     def update_metadata(self, document: Document) -> bool:
@@ -248,6 +351,7 @@ class Store:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            con.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
 
     # -- reading documents back -------------------------------------------------------
 
@@ -261,11 +365,12 @@ class Store:
 
     def extraction(self, doc_id: str) -> DocExtraction:
         """Rebuild the stored DocExtraction of one document."""
-        model = self.rows("SELECT model FROM documents WHERE id = ?", [doc_id])
-        values: dict[str, Any] = {"doc_id": doc_id, "model": model[0]["model"] if model else ""}
-        for table, (record, attr) in EXTRACTION_TABLES.items():
-            rows = self.rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id])
-            values[attr] = [from_row(record, doc_id, r) for r in rows]
+        with self.reading():
+            model = self.rows("SELECT model FROM documents WHERE id = ?", [doc_id])
+            values: dict[str, Any] = {"doc_id": doc_id, "model": model[0]["model"] if model else ""}
+            for table, (record, attr) in EXTRACTION_TABLES.items():
+                rows = self.rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id])
+                values[attr] = [from_row(record, doc_id, r) for r in rows]
         return DocExtraction(**values)
 
     def count(self, table: str, where: str = "", params: Iterable[Any] = ()) -> int:

@@ -27,13 +27,13 @@ EVIDENCE = 'substr(d.text, t.start + 1, t."end" - t.start) AS evidence'
 
 
 def summary(store: Store) -> list[Count]:
-    """Documents, actors, realis and irrealis events, quotes, claims, relations, then events per CAMEO root."""
+    """Documents, actors, realis and irrealis events, quotes, claims, relations, failed documents, events per root."""
     counts = store.rows(
         """SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM actors) AS actors,
                   (SELECT count(*) FROM events WHERE realis) AS realis,
                   (SELECT count(*) FROM events WHERE NOT realis) AS irrealis,
                   (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM claims) AS claims,
-                  (SELECT count(*) FROM relations) AS relations"""
+                  (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM failures) AS failures"""
     )[0]
     rows = [
         Count("documents", counts["documents"]),
@@ -43,6 +43,7 @@ def summary(store: Store) -> list[Count]:
         Count("quotes", counts["quotes"]),
         Count("claims", counts["claims"]),
         Count("relations", counts["relations"]),
+        Count("failed documents", counts["failures"]),
     ]
     for r in store.rows("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"):
         rows.append(Count(f"events with CAMEO root {r['root']}", r["n"]))

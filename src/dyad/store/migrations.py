@@ -12,7 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from dyad.store.fulltext import reindex_all
-from dyad.store.schema import SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
+from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -44,8 +44,15 @@ def _claim_bounds(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id)")
 
 
+def _failures(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 6: the `failures` table, documents whose extraction failed and a re-run retries."""
+    con.execute(FAILURES_DDL)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
-MIGRATIONS: dict[int, Migration] = {2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds}
+MIGRATIONS: dict[int, Migration] = {
+    2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
+}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

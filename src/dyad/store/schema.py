@@ -30,7 +30,7 @@ from dyad.records import (
     Sentence,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -111,6 +111,22 @@ CREATE INDEX IF NOT EXISTS search_terms_doc ON search_terms(doc_id);
 CREATE INDEX IF NOT EXISTS search_units_doc ON search_units(doc_id);
 """
 
+# Documents whose extraction failed (version 6): one row per document id, kept until the
+# document is stored; a later run retries them. See docs/schema.md.
+FAILURES_DDL = """
+CREATE TABLE IF NOT EXISTS failures (
+    doc_id VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    title VARCHAR,
+    stage VARCHAR,
+    reason VARCHAR,
+    detail VARCHAR,
+    attempts INTEGER,
+    first_failed TIMESTAMP,
+    last_failed TIMESTAMP
+);
+"""
+
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """(inner type, nullable) of `X | None`."""
@@ -139,6 +155,11 @@ def _evidence_columns(name: str) -> tuple[str, str]:
     return ("start", "end") if name == "evidence" else (f"{name}_start", f"{name}_end")
 
 
+def evidence_columns(record: type[BaseModel]) -> list[tuple[str, str]]:
+    """(start column, end column) of every Evidence field of a record's table."""
+    return [_evidence_columns(name) for name, f in record.model_fields.items() if _is_evidence(f.annotation)]
+
+
 def columns(record: type[BaseModel]) -> list[tuple[str, str]]:
     """(column, SQL type) for a record's table, after doc_id and idx."""
     cols: list[tuple[str, str]] = []
@@ -157,7 +178,7 @@ def table_ddl(table: str, record: type[BaseModel]) -> str:
 
 
 def all_ddl() -> str:
-    parts = [DOCUMENTS_DDL, WATCH_DDL]
+    parts = [DOCUMENTS_DDL, WATCH_DDL, FAILURES_DDL]
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     parts.append(SEARCH_DDL)
@@ -167,7 +188,7 @@ def all_ddl() -> str:
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """(column, SQL type) of every table but schema_version, in the order the DDL creates them."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL, re.S):
+    for name, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\);", DOCUMENTS_DDL + WATCH_DDL + SEARCH_DDL + FAILURES_DDL, re.S):
         pairs = [line.strip().rstrip(",").split()[:2] for line in body.strip().splitlines()
                  if not line.strip().startswith("PRIMARY KEY")]
         tables[name] = [(column, sql) for column, sql in pairs]

@@ -13,7 +13,9 @@ def load_shard(store: Store, files: Mapping[str, str]) -> list[str]:
     """Load one partition's files (table name -> Parquet path, `documents` included), skipping stored documents.
 
     One transaction for the partition: every row of a document lands with it, or
-    nothing does. Returns the ids of the documents stored.
+    nothing does. Documents whose extraction failed (the shard's `failures` file)
+    are recorded in the failures table, as the orchestrator records them. Returns
+    the ids of the documents stored.
     """
     docs = files["documents"]
     with store.transaction() as con:
@@ -32,4 +34,13 @@ def load_shard(store: Store, files: Mapping[str, str]) -> list[str]:
                     [files[table], new],
                 )
             index_documents(con, new)
+            con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [new])
+        if "failures" in files:
+            con.execute(
+                "INSERT INTO failures SELECT id, source, title, stage, reason, detail, 1, now(), now() "
+                "FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM documents) "
+                "ON CONFLICT (doc_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason, "
+                "detail = excluded.detail, attempts = failures.attempts + 1, last_failed = excluded.last_failed",
+                [files["failures"]],
+            )
     return new

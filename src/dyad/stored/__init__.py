@@ -31,6 +31,7 @@ from dyad.stored.rows import (
     Edge,
     EventRow,
     FacetCount,
+    FailureRow,
     GoldsteinWindows,
     QuoteRow,
     RelationRow,
@@ -41,6 +42,6 @@ from dyad.stored.rows import (
 
 __all__ = [
     "ActorQuote", "Appearance", "Cited", "ClaimItem", "ClaimRow", "Corpus", "Count", "DocActor", "DocInfo", "Dyad",
-    "DyadRow", "Edge", "EventItem", "EventRow", "FacetCount", "GoldsteinWindows", "QuoteItem", "QuoteRow", "RelationItem",
-    "RelationRow", "Row", "SearchHit", "SentenceItem", "TrendRow", "event_date",
+    "DyadRow", "Edge", "EventItem", "EventRow", "FacetCount", "FailureRow", "GoldsteinWindows", "QuoteItem", "QuoteRow",
+    "RelationItem", "RelationRow", "Row", "SearchHit", "SentenceItem", "TrendRow", "event_date",
 ]

@@ -26,6 +26,20 @@ class Count(Row):
 
 
 @dataclass(frozen=True)
+class FailureRow(Row):
+    """A document whose extraction failed: a re-run of the ingest tries it again."""
+
+    doc_id: str
+    source: str | None
+    title: str | None
+    stage: str
+    reason: str
+    attempts: int
+    first_failed: dt.datetime
+    last_failed: dt.datetime
+
+
+@dataclass(frozen=True)
 class EventRow(Row):
     """A stored event with its document, its actors' names and codes, and its sentence."""
 

@@ -8,10 +8,16 @@ Ministry of Foreign Affairs").
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
+from dyad.codes import load_yaml
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry, state_name
+from dyad.extract.actors.fallbacks import main_state
+from dyad.extract.actors.holders import leader_country
 from dyad.extract.actors.names import normalise
 from dyad.extract.actors.org_spans import standalone_heads
 from dyad.extract.actors.people import People
@@ -26,28 +32,50 @@ def described_orgs(
 ) -> None:
     doc = ctx.doc
     heads = lexicon.org_heads()
+    named_set = set(named)
+    by_home: dict[tuple[str | None, str | None], list[str]] = {}  # (country, role) -> named organisations
+    for key in dict.fromkeys(named):
+        draft = reg.drafts.get(key)
+        if draft is not None:
+            by_home.setdefault((draft.country, draft.role), []).append(key)
+    leaders: set[str] = set()
+    home = main_state(reg)
+    bodies: dict[str, set[str]] = {}  # family of a state's armed or police body -> named bodies of it
+    for d in reg.drafts.values():
+        family = security_families().get(_last_words(d.name)) if d.kind == "organization" and d.country else None
+        if family:
+            bodies.setdefault(family, set()).add(d.key)
     for chunk in _with_inner_owners(noun_chunks(doc)):
         words = [t.lower_ for t in chunk]
         head = _standalone_head(words)
         if head is None:
+            _bare_security_body(chunk, reg, home, bodies)  # "government soldiers"
             continue
-        country, why = _chunk_country(chunk, places, people, reg)
+        if head == "court" and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == "in":
+            continue  # "the ball is in Russia's court": an idiom, no court
+        leader = _leader_before(chunk, head, people, reg, ctx.document.published)
+        country, why = leader[1:] if leader else _chunk_country(chunk, places, people, reg)
         if country is None:
+            _bare_security_body(chunk, reg, home, bodies)
             continue
         start = chunk.start
         while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
             start += 1
-        owner = next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places):
+        owner = leader[0].i if leader else next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
+        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places or leader):
             start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
             continue
-        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named, chunk.root):
+        if reg.taken.get((chunk.root.idx, chunk.root.idx + len(chunk.root.text)), "").startswith("org:") or _inside_named(reg, named_set, chunk.root):
             continue  # "Pakistan's Ministry" cut from "Pakistan's Ministry of Foreign Affairs", named already
         info = heads.get(head) or heads.get(head.split()[-1])
         role, sector = (info.role, info.sector) if info else ("government", "GOV")
         person = next((people.key_at(t) for t in chunk if people.key_at(t)), None)
+        if leader:
+            if person is None:
+                person = "person:" + normalise(leader[0].text)
+            leaders.add(person)
         # "the Lee administration" and "the Yoon administration" are two bodies of one state
         key = f"org:{country}:{person.split(':', 1)[1]}:{head}" if person else f"org:{country}:{head}"
         known = _known_description(chunk, places, country)
@@ -57,10 +85,101 @@ def described_orgs(
             draft.why.append(f"'{span.text}' describes {known.name} (known organisations list)")
             reg.mention(key, span.start_char, span.end_char, "alias")
             continue
-        target = _same_named(reg, named, country, role, head) or key
+        target = _same_named(reg, by_home.get((country, role), []), role, head) or key
         name = span.text if owner is not None else f"{state_name(country)} {span.text}"  # "its navy" -> "Japan navy"
         draft = reg.ensure(target, name, "organization", country=country, role=role, sector=sector, why=[why])
         reg.mention(draft.key, span.start_char, span.end_char, "alias" if target != key else "name")
+        family = security_families().get(_last_words(draft.name))
+        if family:
+            bodies.setdefault(family, set()).add(draft.key)
+    _drop_named_only_in_bodies(reg, people, leaders)
+
+
+def _leader_before(chunk: Span, head: str, people: People, reg: Registry, day: dt.date | None) -> tuple[Token, str, str] | None:
+    """'the Trump administration': the leader's name right before a leader's body, and the leader's state
+    (from the text, else from the dated office holders)."""
+    if head not in leader_bodies() or chunk.root.i == chunk.start:
+        return None
+    tok = chunk.doc[chunk.root.i - 1]
+    if not (tok.is_title and tok.pos_ == "PROPN"):
+        return None
+    key = people.key_at(tok)
+    draft = reg.drafts.get(key or "")
+    country = draft.country if draft is not None and draft.country else leader_country(tok.text, day)
+    if country is None and draft is not None:
+        country = next((c for c in (leader_country(n, day) for n in (draft.name, *draft.aliases)) if c), None)
+    if country and draft is not None:
+        draft.set_country(country, f"leads the {chunk.root.text} of {state_name(country)}")
+    return (tok, country, f"'{tok.text}' leads {state_name(country)}") if country else None
+
+
+def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) -> None:
+    """A leader named only inside 'the X administration' is that body's name, not an actor of the document."""
+    for key in keys:
+        draft = reg.drafts.get(key)
+        if draft is None or draft.kind != "person":
+            continue
+        if all(any(k.startswith("org:") for k in reg.keys_at(s) if k != key) for s, _, _ in draft.spans):
+            del reg.drafts[key]
+            people.forget(key)
+            for s, e, _ in draft.spans:
+                reg.release(s, e)
+
+
+def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: dict[str, set[str]]) -> None:
+    """'the police', 'security forces', 'government troops': the body of that kind the document names with
+    its state (one only), else that body of the document's main state ("Myanmar police")."""
+    words = [t.lower_ for t in chunk if t.lower_ not in DETERMINERS]
+    phrase = " ".join(words)
+    government = phrase in _government_forces()
+    family = "military" if government else security_families().get(phrase)
+    if family is None or reg.overlaps(chunk.start_char, chunk.end_char):
+        return
+    armed = {"military", "security forces"} if government else {family}
+    named = {k for f in armed for k in bodies.get(f, ()) if k in reg.drafts}
+    span = chunk.doc[chunk.start + len(chunk) - len(words) : chunk.end]
+    if len(named) == 1:
+        reg.mention(named.pop(), span.start_char, span.end_char, "alias")
+    elif not named and home is not None:
+        info = lexicon.org_heads().get(words[-1])
+        role, sector = (info.role, info.sector) if info else ("military", "MIL")
+        draft = reg.ensure(f"org:{home}:{family}", f"{state_name(home)} {span.text}", "organization", country=home,
+                           role=role, sector=sector, why=[f"'{span.text}' of the document's main state ({state_name(home)})"])
+        reg.mention(draft.key, span.start_char, span.end_char, "name")
+        bodies.setdefault(family, set()).add(draft.key)
+
+
+def _last_words(name: str) -> str:
+    """The part of a body's name after its state: 'Myanmar security forces' -> 'security forces'."""
+    words = name.lower().split()
+    families = security_families()
+    return next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in families), "")
+
+
+@lru_cache(maxsize=1)
+def security_families() -> dict[str, str]:
+    """Bare phrase of a state's armed or police body -> its family (affiliations.yaml)."""
+    raw = load_yaml("affiliations.yaml").get("security_bodies") or {}
+    return {str(p).lower(): str(family) for family, phrases in raw.items() for p in phrases or ()}
+
+
+@lru_cache(maxsize=1)
+def _government_forces() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_yaml("affiliations.yaml").get("government_forces") or ())
+
+
+@lru_cache(maxsize=1)
+def _employee_nouns() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_yaml("affiliations.yaml").get("employee_nouns") or ())
+
+
+@lru_cache(maxsize=1)
+def leader_bodies() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get("leader_bodies") or ())
+
+
+# Titles whose words before them name a portfolio ("defense minister", "territorial administration minister").
+PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
 
 def _with_inner_owners(chunks: list[Span]) -> list[Span]:
@@ -70,6 +189,10 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
     found: list[Span] = []
     for chunk in chunks:
         found.append(chunk)
+        if chunk.root.lemma_.lower() in PORTFOLIO_TITLES:
+            continue  # "the territorial administration minister": a portfolio, not a body
+        if chunk.root.lower_ in _employee_nouns():
+            continue  # "a local U.S. consulate employee": where someone works, not a body acting
         for k, tok in enumerate(chunk[:-1]):
             if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
                 found.append(chunk[: k + 1])
@@ -77,8 +200,9 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
     return found
 
 
-def _inside_named(reg: Registry, named: list[str], token: Token) -> bool:
-    return any(s <= token.idx < e for key in named if key in reg.drafts for s, e, _ in reg.drafts[key].spans)
+def _inside_named(reg: Registry, named: set[str], token: Token) -> bool:
+    """The token is inside a mention of one of the named organisations."""
+    return any(key in named for key in reg.keys_at(token.idx))
 
 
 def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -> lexicon.KnownOrg | None:
@@ -133,13 +257,13 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def _same_named(reg: Registry, named: list[str], country: str, role: str, head: str) -> str | None:
-    """A named organisation of the same country and role sharing a word with the description."""
+def _same_named(reg: Registry, named: list[str], role: str, head: str) -> str | None:
+    """A named organisation (of the description's country and role) sharing a word with the description."""
     words = set(head.replace("-", " ").split())
     matches = []
     for key in named:
         draft = reg.drafts.get(key)
-        if draft is None or draft.country != country or draft.role != role:
+        if draft is None:
             continue
         name_words = {w.lower() for w in draft.name.replace("-", " ").split()}
         if words & name_words or role == "media":

@@ -20,6 +20,7 @@ class Draft:
     sector: str | None = None
     why: list[str] = field(default_factory=list)
     igo: str | None = None  # the international body a person or organisation belongs to
+    cameo: str | None = None  # full CAMEO actor code when a table gives one (IGOUNO, PSEREBHMS)
     aliases: list[str] = field(default_factory=list)
     # (start_char, end_char, how)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
@@ -40,12 +41,20 @@ class Draft:
 
 
 class Registry:
-    """Drafts by key, and which character spans are already taken by a mention."""
+    """Drafts by key, and which character spans are already taken by a mention.
+
+    `taken` maps each mention's span to its actor; a per-character index of the
+    same spans answers "which mention overlaps these characters" in the time
+    the characters take, whatever the length of the document.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.drafts: dict[str, Draft] = {}
         self.taken: dict[tuple[int, int], str] = {}
+        self._cover: dict[int, list[tuple[int, int]]] = {}  # character -> taken spans over it
+        self._order: dict[tuple[int, int], int] = {}  # span -> when it was taken
+        self._words: dict[str, list[int]] | None = None
 
     def get(self, key: str) -> Draft | None:
         return self.drafts.get(key)
@@ -59,19 +68,41 @@ class Registry:
             self.drafts[key] = draft
         return draft
 
+    def ensure_state(self, iso3: str) -> Draft:
+        """The state's draft, made when the document has not named the state yet."""
+        return self.ensure(f"state:{iso3}", state_name(iso3), "state", country=iso3, role="government", sector="GOV")
+
     def overlaps(self, start: int, end: int) -> str | None:
-        for (s, e), key in self.taken.items():
-            if s < end and start < e:
-                return key
-        return None
+        """The actor of the first-taken mention that overlaps the characters start..end."""
+        spans = {span for i in range(max(start, 0), end) for span in self._cover.get(i, ())}
+        live = [span for span in spans if span in self.taken]
+        return self.taken[min(live, key=self._order.__getitem__)] if live else None
+
+    def keys_at(self, char: int) -> list[str]:
+        """The actors of the mentions that hold a character."""
+        return [self.taken[span] for span in self._cover.get(char, ()) if span in self.taken]
+
+    def _take(self, start: int, end: int, key: str) -> None:
+        if (start, end) not in self.taken:
+            self._order[(start, end)] = len(self._order)
+            for i in range(start, end):
+                self._cover.setdefault(i, []).append((start, end))
+        self.taken[(start, end)] = key
+
+    def release(self, start: int, end: int) -> None:
+        """Free a span (its mention was dropped)."""
+        if self.taken.pop((start, end), None) is not None:
+            self._order.pop((start, end), None)
+            for i in range(start, end):
+                self._cover[i].remove((start, end))
 
     def mention(self, key: str, start: int, end: int, how: str) -> None:
-        """Record a mention, unless the exact span is already someone's."""
-        if (start, end) in self.taken or start >= end:
+        """Record a mention, unless the exact span is already someone's or the actor is unknown."""
+        if (start, end) in self.taken or start >= end or key not in self.drafts:
             return
         draft = self.drafts[key]
         draft.spans.append((start, end, how))
-        self.taken[(start, end)] = key
+        self._take(start, end, key)
         surface = self.text[start:end]
         if how not in {"pronoun", "title"} and surface not in draft.aliases:
             draft.aliases.append(surface)
@@ -83,9 +114,32 @@ class Registry:
             if draft.kind not in {"person", "organization"}:
                 continue
             for name in {n for n in (draft.name, *draft.aliases) if len(n.split()) > 1}:
-                for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
-                    if self.overlaps(match.start(), match.end()) is None:
-                        self.mention(draft.key, match.start(), match.end(), "name")
+                for start in self.occurrences(name):
+                    end = start + len(name)
+                    if self.overlaps(start, end) is not None:
+                        continue
+                    branch = _BRANCH.match(self.text, end) if draft.kind == "organization" else None
+                    home = lexicon.gazetteer().forms.get(branch.group(1)) if branch else None
+                    if branch is not None and home is not None:  # "the Sasakawa Peace Foundation USA": its branch there
+                        end = branch.end()
+                        draft.set_country(home[0], f"'{self.text[start:end]}'")
+                    self.mention(draft.key, start, end, "name")
+
+    def occurrences(self, name: str) -> list[int]:
+        """Where the name stands as whole words in the text, found through an index of words built once."""
+        first = re.match(r"\w+", name)
+        if first is None:
+            return [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)]
+        if self._words is None:
+            self._words = {}
+            for m in re.finditer(r"\w+", self.text):
+                self._words.setdefault(m.group(), []).append(m.start())
+        text, found = self.text, []
+        for start in self._words.get(first.group(), ()):
+            end = start + len(name)
+            if text.startswith(name, start) and (start == 0 or text[start - 1] != "-") and not _word_char(text, end):
+                found.append(start)
+        return found
 
     def rekey(self, old: str, new: str) -> None:
         """Fold draft `old` into `new` (same real-world actor found twice)."""
@@ -94,7 +148,7 @@ class Registry:
         src, dst = self.drafts.pop(old), self.drafts[new]
         for start, end, how in src.spans:
             dst.spans.append((start, end, how))
-            self.taken[(start, end)] = new
+            self._take(start, end, new)
         for alias in src.aliases:
             if alias not in dst.aliases:
                 dst.aliases.append(alias)
@@ -125,11 +179,23 @@ class Registry:
             ctx.add_mention(ActorMention(actor_key=key, text=self.text[start:end], evidence=ctx.evidence(start, end), how=how))
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+_BRANCH = re.compile(r" ([A-Z]{2,4})(?![\w-])")
+
+
+def _word_char(text: str, i: int) -> bool:
+    return i < len(text) and _WORD_CHAR.match(text, i) is not None
+
+
 def _code(draft: Draft) -> str | None:
-    """CAMEO-style code: country + sector ("KORGOV"); IGOs are "IGO" + their key."""
+    """CAMEO actor code: a table's full code when there is one, else country + sector ("KORGOV");
+    international bodies and the people who serve them the body's code ("IGOUNO")."""
+    if draft.cameo:
+        return draft.cameo
     if draft.sector == "IGO":
         body = draft.igo or (draft.key.split(":", 1)[1] if draft.key.startswith("igo:") else "")
-        return "IGO" + body.replace("_", "")
+        igo = lexicon.igos().get(body)
+        return igo.cameo if igo and igo.cameo else "IGO" + body.replace("_", "")
     if draft.country and draft.sector:
         return draft.country + draft.sector
     return draft.country

@@ -1,17 +1,15 @@
 """A person's country and role when the text says nothing about them.
 
-The dated leaders list comes first; an office-holder still without a country
+The dated office holders come first (holders.py); an office-holder still without a country
 takes the state the document is mostly about, when one clearly dominates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
-from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Draft, Registry, state_name
-from dyad.extract.actors.names import name_parts, normalise, same_full_name
+from dyad.extract.actors.holders import Holder, holder_by_surname, holder_for, titled_forms
 from dyad.extract.common.context import DocContext
 
 # A state is a document's main state when it has this many times the mentions of the next one.
@@ -32,58 +30,37 @@ def main_state(reg: Registry) -> str | None:
 
 
 def fallback_main_state(reg: Registry) -> None:
-    """An office-holder the text gives no country takes the document's main state, if there is one."""
+    """An office-holder or a state body ("the government's National News Agency") the text gives no country
+    takes the document's main state, if there is one."""
     home = main_state(reg)
     if home is None:
         return
     for draft in reg.drafts.values():
-        if draft.kind == "person" and not draft.country and draft.sector in {"GOV", "LEG", "MIL", "JUD", "COP"}:
+        if draft.kind in {"person", "organization"} and not draft.country and draft.sector in {"GOV", "LEG", "MIL", "JUD", "COP"}:
             draft.set_country(home, f"the document's main state ({state_name(home)})")
 
 
 def fallback_leaders(ctx: DocContext, reg: Registry) -> None:
-    """Fill a person's country and role from the dated leaders list when the text said nothing."""
+    """Fill a person's country and role from the dated office holders when the text said nothing:
+    the fallback never overrides what the article says (a country it gives to someone else's name)."""
     published = ctx.document.published
-    for draft in reg.drafts.values():
+    named = set(reg.drafts)
+    for draft in list(reg.drafts.values()):
         if draft.kind != "person" or (draft.country and draft.role):
             continue
-        leader = leader_for(draft, published) or _leader_by_surname(draft, published, reg)
-        if leader is None:
+        holder = holder_of(draft, published, reg.text)
+        if holder is None and len(draft.name.split()) == 1:
+            holder = holder_by_surname(draft.name, published, named)
+        if holder is None or (draft.country and draft.country != holder.country):
             continue
-        if leader.country and not draft.country:
-            draft.set_country(leader.country, "leaders list (the text does not say)")
-        if not draft.role:
-            draft.set_role(leader.role, "GOV" if leader.country else "IGO", "leaders list (the text does not say)")
+        why = "office holders list (the text does not say)"
+        if holder.country:
+            draft.set_country(holder.country, why)
+        else:
+            draft.igo = draft.igo or holder.igo
+        draft.set_role(holder.role, holder.sector, why)
 
 
-def leader_for(draft: Draft, published: dt.date | None) -> lexicon.Leader | None:
-    names = {draft.name, *draft.aliases}
-    for leader, forms in _leader_forms():
-        if published and leader.since and published < leader.since:
-            continue
-        if any(same_full_name(a, b) for a in names for b in forms if a[:1].lower() == b[:1].lower()):
-            return leader
-    return None
-
-
-def _leader_by_surname(draft: Draft, published: dt.date | None, reg: Registry) -> lexicon.Leader | None:
-    """'Trump' alone, in an article that names the United States: the one listed leader it can be."""
-    if len(draft.name.split()) != 1:
-        return None
-    lone = normalise(draft.name)
-    fits = [
-        leader
-        for leader, forms in _leader_forms()
-        if not (published and leader.since and published < leader.since)
-        and any(lone in (parts[0], parts[-1]) for parts in (name_parts(f) for f in forms))
-    ]
-    # one person listed for several terms is still one person
-    people = {(leader.name, leader.country) for leader in fits}
-    if len(people) != 1 or not fits[0].country or f"state:{fits[0].country}" not in reg.drafts:
-        return None
-    return fits[0]
-
-
-@lru_cache(maxsize=1)
-def _leader_forms() -> tuple[tuple[lexicon.Leader, tuple[str, ...]], ...]:
-    return tuple((leader, (leader.name, *leader.aliases)) for leader in lexicon.leaders())
+def holder_of(draft: Draft, published: dt.date | None, text: str) -> Holder | None:
+    """The office holder a person is by full name, or by a one-word name and the title before it."""
+    return holder_for({draft.name, *draft.aliases, *titled_forms(text, draft.spans)}, published)

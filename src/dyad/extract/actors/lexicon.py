@@ -1,8 +1,9 @@
-"""The actor data files (gazetteer, IGOs, titles, leaders), loaded once.
+"""The actor data files (gazetteer, IGOs, titles, known organisations, non-state actors, collectives), loaded once.
 
 Every table is a tab-separated file under `dyad/data/`; lines starting with `#`
 are comments, the first other line names the columns, and list cells are
-separated by `;`. docs/data-actors.md describes each file.
+separated by `;`. docs/data-actors.md describes each file. The dated office
+holders are read by `holders`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dyad.codes import data_text, load_yaml
+from dyad.codes import data_text, groupings
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Igo:
     name: str
     aliases: tuple[str, ...]
     role: str
+    cameo: str = ""  # the body's full CAMEO actor code (IGOUNO)
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,17 @@ class Title:
 
 
 @dataclass(frozen=True)
+class Period:
+    """What a non-state actor was over a period (the Taliban: rebels, then the government)."""
+
+    since: dt.date | None
+    until: dt.date | None
+    role: str
+    sector: str
+    cameo: str
+
+
+@dataclass(frozen=True)
 class KnownOrg:
     name: str
     aliases: tuple[str, ...]
@@ -52,6 +66,17 @@ class KnownOrg:
     role: str
     sector: str
     describes: tuple[str, ...] = ()
+    cameo: str = ""  # full CAMEO actor code when the tables give one (PSEREBHMS)
+    periods: tuple[Period, ...] = ()  # non-state actors whose role changed, in time order
+
+    def on(self, day: dt.date | None) -> Period:
+        """Role, sector and code that apply on a date (the latest period when there is no date)."""
+        if not self.periods:
+            return Period(None, None, self.role, self.sector, self.cameo)
+        if day is None:
+            return self.periods[-1]
+        fits = [p for p in self.periods if (p.since is None or p.since <= day) and (p.until is None or day < p.until)]
+        return fits[0] if fits else (self.periods[0] if self.periods[0].since and day < self.periods[0].since else self.periods[-1])
 
 
 @dataclass(frozen=True)
@@ -63,16 +88,6 @@ class ContextForm:
     requires: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Leader:
-    name: str
-    aliases: tuple[str, ...]
-    country: str | None
-    role: str
-    since: dt.date | None
-    until: dt.date | None
-
-
 @dataclass
 class Gazetteer:
     states: dict[str, State]
@@ -80,15 +95,20 @@ class Gazetteer:
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
     """Rows of a TSV data file, comment lines skipped."""
     lines = [line for line in io.StringIO(data_text(name)) if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
 
 
-def _list(cell: str) -> tuple[str, ...]:
+def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def spellings(form: str) -> tuple[str, ...]:
+    """A form as the tables write it and with a typographic apostrophe ("People’s Republic of China")."""
+    return (form, form.replace("'", "\u2019")) if "'" in form else (form,)
 
 
 def strip_article(form: str) -> str:
@@ -99,14 +119,14 @@ def strip_article(form: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     states: dict[str, State] = {}
-    for row in _rows("gazetteer.tsv"):
+    for row in rows("gazetteer.tsv"):
         state = State(
             iso3=row["iso3"],
             name=row["name"],
-            aliases=_list(row["aliases"]),
-            demonyms=_list(row["demonyms"]),
-            capitals=_list(row["capitals"]),
-            seats=_list(row["seats"]),
+            aliases=split_list(row["aliases"]),
+            demonyms=split_list(row["demonyms"]),
+            capitals=split_list(row["capitals"]),
+            seats=split_list(row["seats"]),
             un_member=row.get("un") == "member",
         )
         states[state.iso3] = state
@@ -114,27 +134,30 @@ def gazetteer() -> Gazetteer:
     # Later kinds never overwrite earlier ones: a name beats a demonym beats a capital.
     for state in states.values():
         for form in (state.name, *state.aliases):
-            gaz.forms.setdefault(strip_article(form), (state.iso3, "name" if form == state.name else "alias"))
+            for spelt in spellings(strip_article(form)):
+                gaz.forms.setdefault(spelt, (state.iso3, "name" if form == state.name else "alias"))
     for state in states.values():
         for form in state.demonyms:
-            gaz.forms.setdefault(form, (state.iso3, "demonym"))
+            for spelt in spellings(form):
+                gaz.forms.setdefault(spelt, (state.iso3, "demonym"))
     for state in states.values():
         for form in (*state.capitals, *state.seats):
-            gaz.forms.setdefault(strip_article(form), (state.iso3, "metonym"))
+            for spelt in spellings(strip_article(form)):
+                gaz.forms.setdefault(spelt, (state.iso3, "metonym"))
     return gaz
 
 
 @lru_cache(maxsize=1)
 def context_forms() -> tuple[ContextForm, ...]:
     return tuple(
-        ContextForm(form=r["form"], iso3=r["iso3"], requires=_list(r["requires"])) for r in _rows("gazetteer_context.tsv")
+        ContextForm(form=r["form"], iso3=r["iso3"], requires=split_list(r["requires"])) for r in rows("gazetteer_context.tsv")
     )
 
 
 @lru_cache(maxsize=1)
 def non_actor_phrases() -> frozenset[str]:
     """Phrases that contain a state's name but name a place, period or thing, not an actor."""
-    return frozenset(r["phrase"] for r in _rows("gazetteer_nonactors.tsv"))
+    return frozenset(r["phrase"] for r in rows("gazetteer_nonactors.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +169,7 @@ def non_actor_lower() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """City name -> ISO3, for where an organisation or person belongs (never a state mention)."""
-    return {r["city"]: r["iso3"] for r in _rows("gazetteer_cities.tsv")}
+    return {r["city"]: r["iso3"] for r in rows("gazetteer_cities.tsv")}
 
 
 def place_country(words: list[str]) -> tuple[str, str] | None:
@@ -168,18 +191,37 @@ def place_country(words: list[str]) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def igos() -> dict[str, Igo]:
     return {
-        r["key"]: Igo(key=r["key"], name=r["name"], aliases=_list(r["aliases"]), role=r["role"]) for r in _rows("igos.tsv")
+        r["key"]: Igo(key=r["key"], name=r["name"], aliases=split_list(r["aliases"]), role=r["role"],
+                      cameo=r.get("cameo") or "", parent=r.get("parent") or None)
+        for r in rows("igos.tsv")
     }
 
 
 @lru_cache(maxsize=1)
 def igo_forms() -> dict[str, str]:
-    """Surface form -> IGO key."""
+    """Surface form -> IGO key: the names of igos.tsv, then those of the groupings in groups.yaml that
+    act as an international body ("the Quad", "Group of 7")."""
     forms: dict[str, str] = {}
     for igo in igos().values():
         for form in (igo.name, *igo.aliases):
-            forms.setdefault(strip_article(form), igo.key)
+            for spelt in (s for f in _un_spellings(strip_article(form)) for s in spellings(f)):
+                forms.setdefault(spelt, igo.key)
+    for group in groupings().values():
+        if group.igo in igos():
+            for form in group.forms:
+                for spelt in spellings(strip_article(form)):
+                    forms.setdefault(spelt, group.igo)
     return forms
+
+
+def _un_spellings(form: str) -> tuple[str, ...]:
+    """'UN Human Rights Council' is also written 'U.N. Human Rights Council' (and the EU's bodies 'E.U. ...')."""
+    for short, dotted in (("UN ", "U.N. "), ("EU ", "E.U. ")):
+        if form.startswith(short):
+            return (form, dotted + form[len(short):])
+        if form.startswith(dotted):
+            return (form, short + form[len(dotted):])
+    return (form,)
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +231,7 @@ def titles() -> dict[str, Title]:
         r["title"].lower(): Title(
             title=r["title"].lower(), role=r["role"], sector=r["sector"], kind=r["kind"], country=r.get("country") or None
         )
-        for r in _rows("titles.tsv")
+        for r in rows("titles.tsv")
     }
 
 
@@ -198,14 +240,14 @@ def org_heads() -> dict[str, Title]:
     """Lower-case head word or phrase of an organisation name -> its role and sector."""
     return {
         r["head"].lower(): Title(title=r["head"].lower(), role=r["role"], sector=r["sector"], kind="organization")
-        for r in _rows("titles_orgs.tsv")
+        for r in rows("titles_orgs.tsv")
     }
 
 
 @lru_cache(maxsize=1)
 def org_head_uses() -> dict[str, frozenset[str]]:
     """Lower-case head -> its uses: "state" (a state word + head is a body of that state), "before"."""
-    return {r["head"].lower(): frozenset(_list(r.get("use") or "")) for r in _rows("titles_orgs.tsv")}
+    return {r["head"].lower(): frozenset(split_list(r.get("use") or "")) for r in rows("titles_orgs.tsv")}
 
 
 @dataclass(frozen=True)
@@ -221,26 +263,93 @@ def group_nouns() -> dict[str, GroupNoun]:
     """Plural people nouns that make group actors (titles_groups.tsv)."""
     return {
         r["noun"].lower(): GroupNoun(noun=r["noun"].lower(), role=r["role"], sector=r["sector"], use=r["use"])
-        for r in _rows("titles_groups.tsv")
+        for r in rows("titles_groups.tsv")
     }
+
+
+# The role an actor of nonstate_actors.tsv gets, by its sector (roles are free text; docs/data-actors.md).
+NONSTATE_ROLES = {"GOV": "government", "OPP": "opposition", "NGO": "NGO", "CRM": "criminal group", "MIL": "armed group"}
 
 
 @lru_cache(maxsize=1)
 def known_orgs() -> dict[str, KnownOrg]:
-    """Surface form -> a well-known organisation whose country the text may not say."""
+    """Surface form -> a well-known organisation whose country the text may not say: the non-state
+    actors (nonstate_actors.tsv, with their dated roles and CAMEO codes) first, then gazetteer_orgs.tsv."""
     forms: dict[str, KnownOrg] = {}
-    for r in _rows("gazetteer_orgs.tsv"):
-        org = KnownOrg(
+    for org in (*_nonstate(), *_listed_orgs()):
+        for form in (org.name, *org.aliases):
+            for spelt in (*spellings(form), *spellings(strip_article(form))):
+                forms.setdefault(spelt, org)
+    return forms
+
+
+def _listed_orgs() -> list[KnownOrg]:
+    return [
+        KnownOrg(
             name=r["name"],
-            aliases=_list(r["aliases"]),
+            aliases=split_list(r["aliases"]),
             country=r["country"] or None,
             role=r["role"],
             sector=r["sector"],
-            describes=tuple(d.lower() for d in _list(r.get("describes") or "")),
+            describes=tuple(d.lower() for d in split_list(r.get("describes") or "")),
         )
-        for form in (org.name, *org.aliases):
-            forms.setdefault(form, org)
-    return forms
+        for r in rows("gazetteer_orgs.tsv")
+    ]
+
+
+def _nonstate() -> list[KnownOrg]:
+    """One KnownOrg per key of nonstate_actors.tsv, its rows as dated periods."""
+    by_key: dict[str, list[dict[str, str]]] = {}
+    for r in rows("nonstate_actors.tsv"):
+        by_key.setdefault(r["key"], []).append(r)
+    found = []
+    for key_rows in by_key.values():
+        periods = tuple(
+            Period(_day(r["since"]), _day(r["until"]), NONSTATE_ROLES.get(r["sector"], "armed group"), r["sector"], r["cameo"])
+            for r in sorted(key_rows, key=lambda r: _day(r["since"]) or dt.date.min)
+        )
+        last = key_rows[-1]
+        aliases = tuple(dict.fromkeys(a for r in key_rows for a in split_list(r["aliases"])))
+        found.append(KnownOrg(name=last["name"], aliases=aliases, country=last["country"] or None, role=periods[-1].role,
+                              sector=periods[-1].sector, cameo=periods[-1].cameo, periods=periods))
+    return found
+
+
+def _day(value: str) -> dt.date | None:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@dataclass(frozen=True)
+class Collective:
+    """A people or community written as a plural noun ("Palestinians", "Kurds", "Shiites")."""
+
+    form: str
+    country: str | None
+    use: str  # state, people or faith
+    sector: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def collectives() -> dict[str, Collective]:
+    """Surface form (as written) -> the collective it names (collectives.tsv)."""
+    found: dict[str, Collective] = {}
+    for r in rows("collectives.tsv"):
+        forms = split_list(r["forms"])
+        for form in forms:
+            for spelt in spellings(strip_article(form)):
+                found.setdefault(spelt, Collective(forms[0], r["country"] or None, r["use"], r["sector"], r["cameo"]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def sector_codes() -> dict[str, str]:
+    """CAMEO sector and role code -> its meaning (cameo_sectors.tsv)."""
+    return {r["code"]: r["meaning"] for r in rows("cameo_sectors.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -252,32 +361,3 @@ def described_orgs() -> dict[tuple[str, str], KnownOrg]:
             if org.country:
                 found.setdefault((org.country, phrase), org)
     return found
-
-
-def _date(value: object) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-@lru_cache(maxsize=1)
-def leaders_file() -> dict:
-    return load_yaml("leaders.yaml")
-
-
-@lru_cache(maxsize=1)
-def leaders() -> tuple[Leader, ...]:
-    """The dated fallback list of heads of state and government."""
-    return tuple(
-        Leader(
-            name=e["name"],
-            aliases=tuple(e.get("aliases") or ()),
-            country=e["country"],
-            role=e["role"],
-            since=_date(e.get("since")),
-            until=_date(e.get("until")),
-        )
-        for e in leaders_file().get("leaders", [])
-    )

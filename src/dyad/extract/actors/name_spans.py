@@ -26,6 +26,20 @@ def clean_name(ent: Span) -> Span:
     """
     doc = ent.doc
     start, end = ent.start, ent.end
+    # "Ahn" + "So-young": a capitalised word right after a name, joined by a hyphen to a lower-case one
+    while (
+        end + 2 < len(doc)
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and doc[end - 1].ent_type_ == "PERSON"
+        and doc[end + 2].is_lower
+        and doc[end + 2].is_alpha
+        and doc[end + 1].text in {"-", "\u2010", "\u2011"}
+        and not doc[end].whitespace_
+        and doc[end].text not in lexicon.gazetteer().forms
+        and "\n" not in doc[end - 1].whitespace_
+    ):
+        end += 1
     # "Yoon Suk-yeol" is sometimes cut before the hyphen
     while (
         end + 1 < len(doc)
@@ -85,8 +99,11 @@ def _lost_first_word(tok: Token, nxt: Token) -> bool:
 
 def _stray(tok: Token) -> bool:
     """A word that cannot continue a name: a function word or a common word written in title case."""
-    if tok.text in {"-", "\u2010", "\u2011"} or (tok.i > 0 and tok.nbor(-1).text in {"-", "\u2010", "\u2011"}):
+    hyphens = {"-", "\u2010", "\u2011"}
+    if tok.text in hyphens or (tok.i > 0 and tok.nbor(-1).text in hyphens):
         return False
+    if not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in hyphens:
+        return False  # "So" in "Ahn So-young"
     if tok.lower_ in NAME_PARTICLES:
         return False
     return tok.is_stop or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "ADV"}

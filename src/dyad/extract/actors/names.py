@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
+
+T = TypeVar("T")
 
 # A lone-name typo must be this similar to a part of a full name to join it.
 TYPO_SCORE = 85
@@ -69,3 +72,61 @@ def same_full_name(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(pa, pb, strict=False) if x != y]
     return len(diff) == 1 and near_spelling(*diff[0])
+
+
+class FullNames(Generic[T]):
+    """Items by the full names they go by, found again under the same name spelt with one slip
+    (`same_full_name`) through an index of the name's syllables with each one left out in turn."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._exact: dict[str, list[tuple[int, str, T]]] = {}
+        self._wild: dict[tuple[int, int, tuple[str, ...]], list[tuple[int, str, T]]] = {}
+
+    def add(self, name: str, item: T) -> None:
+        entry = (self._count, name, item)
+        self._count += 1
+        self._exact.setdefault(normalise(name), []).append(entry)
+        parts = _syllables(name)
+        if len(parts) >= 2:
+            for i in range(len(parts)):
+                self._wild.setdefault((len(parts), i, parts[:i] + parts[i + 1 :]), []).append(entry)
+
+    def find(self, name: str) -> list[tuple[str, T]]:
+        """(name, item) of every entry that is the same full name, in the order they were added."""
+        found = {entry[0]: entry for entry in self._exact.get(normalise(name), ())}
+        parts = _syllables(name)
+        if len(parts) >= 2:
+            for i in range(len(parts)):
+                for entry in self._wild.get((len(parts), i, parts[:i] + parts[i + 1 :]), ()):
+                    if entry[0] not in found and same_full_name(entry[1], name):
+                        found[entry[0]] = entry
+        return [(found[k][1], found[k][2]) for k in sorted(found)]
+
+
+class NameParts(Generic[T]):
+    """Items by the parts of their names, found from a lone name that is a part or a near spelling of one."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._by_part: dict[str, list[tuple[int, T]]] = {}
+        self._by_letter: dict[str, list[tuple[int, str, T]]] = {}
+
+    def add(self, parts: list[str], item: T) -> None:
+        order = self._count
+        self._count += 1
+        for part in dict.fromkeys(parts):
+            self._by_part.setdefault(part, []).append((order, item))
+            self._by_letter.setdefault(part[:1], []).append((order, part, item))
+
+    def exact(self, lone: str) -> list[T]:
+        """Items with this part, in the order they were added."""
+        return [item for _, item in self._by_part.get(lone, ())]
+
+    def near(self, lone: str) -> list[T]:
+        """Items with this part or a part one slip away from it (`near_spelling`), in the order added."""
+        hits = {order: item for order, part, item in self._by_letter.get(lone[:1], ()) if near_spelling(lone, part)}
+        return [hits[k] for k in sorted(hits)]
+
+    def any_near(self, lone: str) -> bool:
+        return any(near_spelling(lone, part) for _, part, _ in self._by_letter.get(lone[:1], ()))

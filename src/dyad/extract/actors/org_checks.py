@@ -14,7 +14,7 @@ from dyad.extract.actors import lexicon
 from dyad.extract.actors.org_spans import names_a_thing
 from dyad.extract.actors.states import fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import title_words
-from dyad.extract.common.doccache import doc_text
+from dyad.extract.common.doccache import doc_text, line_of, tokens_by_text, word_positions
 
 
 def _modifies_things(span: Span) -> bool:
@@ -33,11 +33,7 @@ def _modifies_things(span: Span) -> bool:
 
 def _is_heading(span: Span) -> bool:
     """True when the span sits in a short line without final punctuation: a heading."""
-    text = doc_text(span.doc)
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].strip(" *#_")
+    line = line_of(span.doc, span.start_char, span.end_char).strip(" *#_")
     return not line.endswith((".", "!", "?", '"', "\u201d", ":")) and len(line.split()) <= 10
 
 
@@ -64,6 +60,9 @@ def not_an_org(span: Span, label: str, head: lexicon.Title | None, in_known: boo
     last = span[-1].lower_
     if last in lexicon.titles() and (head is None or head.title != last):
         return True  # "Turkish Presidential Advisor": a person's title
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if head is None and label != "KNOWN" and after is not None and after.is_title and after.lower_ in lexicon.titles():
+        return True  # "National Security" cut from "National Security Advisor X": a title
     if len(span) == 1 and label != "DESCRIBED":
         if span[0].pos_ != "PROPN" and not text.isupper():
             return True  # "World"
@@ -81,10 +80,27 @@ def _plausible_single(span: Span, head: lexicon.Title | None) -> bool:
         return True  # a generic head word: may refer back to a named organisation
     if text.isupper() and len(text) >= 2:
         return not _always_a_modifier(span)
-    return doc_text(span.doc).count(text) >= 2 and text.lower() not in lexicon.non_actor_lower()
+    return _uses(span) >= 2 and text.lower() not in lexicon.non_actor_lower()
+
+
+def _uses(span: Span) -> int:
+    """How often the span's text stands in the document as whole words (from the word index, up to two)."""
+    text, doc = span.text, span.doc
+    first = re.match(r"\w+", text)
+    if first is None:
+        return doc_text(doc).count(text)
+    body = doc_text(doc)
+    found = 0
+    for start in word_positions(doc).get(first.group(), ()):
+        if body.startswith(text, start):
+            found += 1
+            if found >= 2:
+                break
+    return found
 
 
 def _always_a_modifier(span: Span) -> bool:
     """An acronym only ever written before a common noun ("EV industry", "EV imports") names a kind of thing."""
-    uses = [t for t in span.doc if t.text == span.text]
-    return all(t.i + 1 < len(t.doc) and t.nbor(1).is_lower and t.nbor(1).pos_ == "NOUN" for t in uses)
+    doc = span.doc
+    uses = tokens_by_text(doc).get(span.text, ())
+    return all(i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN" for i in uses)

@@ -76,24 +76,28 @@ STATE_ITSELF = {"government", "authorities", "regime", "state", "administration"
 
 
 def state_itself(span: Span, inner: dict[int, PlaceHit]) -> str | None:
-    """'Iraqi Government', 'the Chinese authorities': the state's key when the name is a state plus such a word."""
+    """'Iraqi Government', 'the Chinese authorities': the state's ISO3 when the name is a state plus such a word."""
     last = span[-1]
     if last.lower_ not in STATE_ITSELF or last.lower_ == "administration":
         return None
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in lexicon.org_heads():
+        return None  # "US State" cut from "US State department": a body of the state, not the state
     hits = {inner[i].target for i in range(span.start, span.end - 1) if i in inner and not inner[i].igo}
     covered = all(i in inner for i in range(span.start, span.end - 1))
-    return f"state:{hits.pop()}" if len(hits) == 1 and covered else None
+    return hits.pop() if len(hits) == 1 and covered else None
 
 
-def before_name(span: Span, places: dict[int, PlaceHit]) -> tuple[str | None, str, lexicon.Title | None] | None:
+def before_name(
+    span: Span, places: dict[int, PlaceHit], inner: dict[int, PlaceHit] | None = None
+) -> tuple[str | None, str, lexicon.Title | None] | None:
     """A state and a describing noun just before an organisation ("Japanese broadcaster TBS", "Taipei-based X")."""
     doc = span.doc
     i = span.start - 1
     words: list[str] = []
     while i >= span.sent.start and span.start - i <= 5:
         tok = doc[i]
-        if i in places and not places[i].igo:
-            hit = places[i]
+        hit = places.get(i) or (inner or {}).get(i)  # "Berlin-based" is an inner place
+        if hit is not None and not hit.igo:
             desc = org_head(words) if words else None
             return hit.target, f"'{doc[hit.start:span.start].text}' before its name", desc
         if tok.text in lexicon.cities():

@@ -7,6 +7,7 @@ to the whole name ("Institute" + "for Ocean Law").
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -15,7 +16,8 @@ from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import phrase_doc
-from dyad.extract.common.doccache import entities
+from dyad.extract.actors.titles import org_head
+from dyad.extract.common.doccache import entities, once
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE
 
 CONNECTORS = {"for", "of", "on", "and", "&"}
@@ -42,6 +44,12 @@ def org_span(ent: Span) -> Span:
         end -= 1
     while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or _sentence_tail(doc[start])):
         start += 1
+    # "standing committee of the National People's Congress": the named body after a lower-case part of it
+    k = start
+    while k < end and doc[k].is_lower and doc[k].lower_ not in {"of", "al", "el"} and k - start < 4:
+        k += 1
+    if k > start and k + 1 < end and doc[k].lower_ == "of":
+        start = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < end else k + 1
     # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
     # after a connecting word when a capitalised word follows
     while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
@@ -62,6 +70,15 @@ def org_span(ent: Span) -> Span:
             break
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
             end += 1
+    if (
+        end < len(doc)
+        and doc[end].is_upper
+        and len(doc[end].text) <= 4
+        and doc[end].text in lexicon.gazetteer().forms
+        and doc[end - 1].lower_ in lexicon.org_heads()
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1  # "the Sasakawa Peace Foundation USA": a body's national branch
     for i in range(start + 1, end):
         if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]", ","}:
             end = i  # the small model runs names across a line break, into a bracket or past a comma
@@ -110,14 +127,54 @@ def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
     return _MATCHERS[id(vocab)]
 
 
+def known_matches(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the known organisations' names and aliases in the document, sorted, found once."""
+
+    def find(d: Doc) -> list[tuple[int, int, str]]:
+        return sorted({(start, end, d.vocab.strings[match_id]) for match_id, start, end in _matchers(d.vocab)[0](d)})
+
+    return once(doc, "known_orgs", find)
+
+
+def known_inside(span: Span, shorter: bool = False) -> list[tuple[Span, lexicon.KnownOrg]]:
+    """Known organisations named inside a span, longest first, then earliest (only names shorter than the
+    span when `shorter`): from the document's matches by bisection, whatever the span's length."""
+    matches = known_matches(span.doc)
+    known = lexicon.known_orgs()
+    inside = []
+    for start, end, form in matches[bisect.bisect_left(matches, (span.start, span.start, "")) :]:
+        if start >= span.end:
+            break
+        if end <= span.end and not (shorter and (start, end) == (span.start, span.end)):
+            inside.append((span.doc[start:end], known[form]))
+    return sorted(inside, key=lambda pair: (-len(pair[0]), pair[0].start))
+
+
+def _owner_and_unit(span: Span) -> list[Span]:
+    """'the University of Southern California's Annenberg School': two organisations, the owner and its
+    unit, when the words before the possessive are an organisation's name of their own."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text in POSSESSIVE and doc[i + 1].is_title:
+            owner = doc[span.start : i]
+            if org_head([t.text for t in owner]) is not None and len(owner) > 1:
+                return [owner, doc[i + 1 : span.end]]
+            break
+    return [span]
+
+
 def candidates(doc: Doc) -> list[tuple[Span, str]]:
     """Organisation name spans with where they came from: an entity, a known name, a descriptor."""
-    known, described = _matchers(doc.vocab)
+    return once(doc, "org_candidates", _candidates)
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, str]]:
+    _, described = _matchers(doc.vocab)
     found: list[tuple[Span, str]] = []
     for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
-            found.append((org_span(ent), ent.label_))
-    for _match_id, start, end in known(doc):
+            found.extend((part, ent.label_) for part in _owner_and_unit(org_span(ent)))
+    for start, end, _ in known_matches(doc):
         found.append((doc[start:end], "KNOWN"))
     for _, start, end in described(doc):
         found.append((doc[start + 1 : end], "DESCRIBED"))

@@ -24,3 +24,9 @@ class People:
         self.spans.append((span, key))
         for i in range(span.start, span.end):
             self.by_token[i] = key
+
+    def forget(self, key: str) -> None:
+        """Drop a person found to be no actor of the document."""
+        self.spans = [(s, k) for s, k in self.spans if k != key]
+        self.by_token = {i: k for i, k in self.by_token.items() if k != key}
+        self.readings = [(s, k, r) for s, k, r in self.readings if k != key]

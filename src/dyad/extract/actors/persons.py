@@ -17,17 +17,26 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
+from dyad.extract.actors.appositives import read_after
 from dyad.extract.actors.drafts import Draft, Registry
-from dyad.extract.actors.fallbacks import leader_for
+from dyad.extract.actors.holders import holder_for, titled_forms
 from dyad.extract.actors.name_spans import clean_name
-from dyad.extract.actors.names import name_parts, near_spelling, normalise, person_key, same_full_name
+from dyad.extract.actors.names import FullNames, NameParts, name_parts, normalise, person_key, same_full_name
 from dyad.extract.actors.org_spans import candidates
 from dyad.extract.actors.people import People
-from dyad.extract.actors.person_context import anonymous, contributors, follows_a_state, sentence_country
-from dyad.extract.actors.readings import Reading, read_after, read_before
+from dyad.extract.actors.person_context import (
+    anonymous,
+    contributors,
+    follows_a_state,
+    known_as,
+    led_delegations,
+    sentence_country,
+)
+from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
 
@@ -55,11 +64,14 @@ def person_spans(ctx: DocContext) -> list[Span]:
     things = named_places(ctx.doc)
     spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
     spans = filter_spans(spans + [e for e in ctx.doc.ents if _mislabelled_speaker(e)])
-    full_parts = {p for s in spans if len(s.text.split()) > 1 for p in name_parts(s.text)}
+    full_parts: NameParts[None] = NameParts()
+    for s in spans:
+        if len(s.text.split()) > 1:
+            full_parts.add(name_parts(s.text), None)
     for ent in ctx.doc.ents:
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
-            if len(span) == 1 and _looks_like_name(span) and _matches_part(normalise(span.text), full_parts):
+            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span.text)):
                 spans.append(span)
     return filter_spans(spans)
 
@@ -78,21 +90,28 @@ def _mislabelled_speaker(ent: Span) -> bool:
 
 def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: dict[int, PlaceHit]) -> None:
     """A capitalised word the model did not tag that is the surname or given name of exactly one
-    person named in full in the document ("Wi told reporters" after "Wi Sung-lac")."""
+    person named in full in the document ("Wi told reporters" after "Wi Sung-lac"), or a lone name
+    the model tagged elsewhere in it."""
     parts: dict[str, set[str]] = {}
     for span, key in people.spans:
         if len(span) > 1:
             names = name_parts(reg.drafts[key].name)
             for part in (names[0], names[-1]) if names else ():
                 parts.setdefault(part, set()).add(key)
+        elif reg.drafts[key].kind == "person":
+            parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
     taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
     for tok in ctx.doc:
-        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok)):
+        owns = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in POSSESSIVE  # "Guterres' spokesman"
+        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
             continue
         keys = parts.get(normalise(tok.text), set())
         if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
             continue  # ambiguous, or the first word of some other name
         key = keys.pop()
+        if tok.pos_ != "PROPN" and not _bare_noun(tok):
+            people.by_token[tok.i] = key  # an owner the tagger took for a plural noun: who it is, not a mention
+            continue
         people.add(ctx.doc[tok.i : tok.i + 1], key)
         reg.mention(key, tok.idx, tok.idx + len(tok.text), "surname")
 
@@ -110,31 +129,30 @@ def _bare_noun(tok: Token) -> bool:
 WEATHER_WORDS = {"cyclone", "cyclones", "typhoon", "typhoons", "hurricane", "hurricanes", "storm", "tropical"}
 
 
-def _matches_part(lone: str, parts: set[str]) -> bool:
-    """A lone name is a part of a full name, or a one-letter slip of one ("Takaiichi", "Yoon"/"Yoo")."""
-    if lone in parts:
-        return True
-    return any(near_spelling(lone, p) for p in parts)
-
-
 def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> People:
     people = People()
     spans = person_spans(ctx)
     fulls = [s for s in spans if len(s.text.split()) > 1]
     lones = [s for s in spans if len(s.text.split()) == 1]
-    person_tokens = {i for s in spans for i in range(s.start, s.end)}
+    named: FullNames[str] = FullNames()
     for span in fulls:
-        key = next((k for _, k in people.spans if same_full_name(reg.drafts[k].name, span.text)), None)
+        found = named.find(span.text)
+        key = found[0][1] if found else None
         how = "name" if key is None or normalise(reg.drafts[key].name) == normalise(span.text) else "alias"
-        key = key or person_key(span.text)
+        if key is None:
+            key = person_key(span.text)
+            named.add(reg.ensure(key, span.text, "person").name, key)
         reg.ensure(key, span.text, "person")
         people.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
     _choose_names(reg, people, ctx.document.published)
+    known = _Known(reg, people)
     for span in lones:
-        key = _lone_target(span, people, reg)
+        # "Pope Francis", "King Salman": an office holder by title and one word, not part of another name
+        titled = holder_for(titled_forms(reg.text, [(span.start_char, span.end_char, "")]), ctx.document.published)
+        key = None if titled else known.lone_target(span)
         how = "surname"
-        key = key or _initials_target(span, people, reg)  # "MBS" for "Mohammed bin Salman"
+        key = key or known.initials_target(span)  # "MBS" for "Mohammed bin Salman"
         if key is None and used_as_place(span, lones):
             continue  # "in Dadaab", "Kakuma camp": a place the model took for a person
         if key is None:
@@ -144,21 +162,25 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
         elif normalise(span.text) not in name_parts(reg.drafts[key].name):
             how = "alias"  # a near spelling
         people.add(span, key)
+        known.add(span, key)
         reg.mention(key, span.start_char, span.end_char, how)
     _unlabelled_names(ctx, reg, people, places)
-    orgs = _org_spans(ctx)
+    known_as(ctx, reg, people)
+    orgs = OrgSpans(_org_spans(ctx))
+    person_tokens = set(people.by_token)  # with the names the model did not tag ("Guterres' spokesman")
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         reading = read_before(ctx.doc, span.start, places, person_tokens, orgs)
         after = read_after(ctx.doc, span.end, places, orgs)
         people.readings.append((span, key, reading))
         people.readings.append((span, key, after))
-        _apply(reg.drafts[key], reading, span.text)
-        _apply(reg.drafts[key], after, span.text)
+        _apply(reg.drafts[key], reading, span.text, ctx.document.published)
+        _apply(reg.drafts[key], after, span.text, ctx.document.published)
     for _span, key, reading in people.readings:  # weaker than any state the text names
         if reading.title and reading.title.country and reading.igo is None and reading.org_known is None:
             reg.drafts[key].set_country(reading.title.country, f"title '{reading.title.title}' is used by one state only")
     anonymous(ctx, reg, places, people)
     sentence_country(ctx, reg, places, people)
+    led_delegations(ctx, reg, places, people)
     follows_a_state(ctx, reg, places, people)
     contributors(ctx, reg, people)
     for span, key, reading in people.readings:
@@ -170,12 +192,12 @@ def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
 
 
 def _choose_names(reg: Registry, people: People, published: dt.date | None) -> None:
-    """Name each person by the full form the leaders list knows, else the most used full form."""
+    """Name each person by the full form the office holders list knows, else the most used full form."""
     forms: dict[str, list[str]] = {}
     for span, key in people.spans:
         forms.setdefault(key, []).append(span.text)
     for key, seen in forms.items():
-        known = leader_for(reg.drafts[key], published)
+        known = holder_for({reg.drafts[key].name, *reg.drafts[key].aliases}, published)
         if known:
             canonical = {normalise(n): n for n in (known.name, *known.aliases)}
             match = next((s for s in seen if normalise(s) in canonical), None)
@@ -193,45 +215,61 @@ def _org_spans(ctx: DocContext) -> list[Span]:
     return [span for span, label in candidates(ctx.doc) if label != "NORP"]
 
 
-def _lone_target(span: Span, people: People, reg: Registry) -> str | None:
-    """The full-name actor a lone name refers to: nearest before it, else first after."""
-    lone = normalise(span.text)
-    exact = [(s, k) for s, k in people.spans if len(s) > 1 and lone in name_parts(reg.drafts[k].name)]
-    candidates = exact or [
-        (s, k) for s, k in people.spans if len(s) > 1 and _matches_part(lone, set(name_parts(reg.drafts[k].name)))
-    ]
-    if not candidates:
-        return None
-    keys = {k for _, k in candidates}
-    if len(keys) == 1:
-        return keys.pop()
-    before = [(s, k) for s, k in candidates if s.start < span.start]
-    if before:
-        return max(before, key=lambda p: p[0].start)[1]
-    return min(candidates, key=lambda p: p[0].start)[1]
+class _Known:
+    """The people named in full so far (spans of two tokens or more), by name part and by initials."""
 
+    def __init__(self, reg: Registry, people: People) -> None:
+        self.reg = reg
+        self.parts: NameParts[tuple[Span, str]] = NameParts()
+        self.initials: dict[str, set[str]] = {}
+        for span, key in people.spans:
+            self.add(span, key)
 
-def _initials_target(span: Span, people: People, reg: Registry) -> str | None:
-    """The one person named in full whose initials a lone all-capitals name spells."""
-    text = span.text
-    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
-        return None
-    keys = {k for s, k in people.spans if len(s) > 1 and _initials(reg.drafts[k].name) == text}
-    return keys.pop() if len(keys) == 1 else None
+    def add(self, span: Span, key: str) -> None:
+        if len(span) > 1:
+            name = self.reg.drafts[key].name
+            self.parts.add(name_parts(name), (span, key))
+            self.initials.setdefault(_initials(name), set()).add(key)
+
+    def lone_target(self, span: Span) -> str | None:
+        """The full-name actor a lone name refers to: nearest before it, else first after."""
+        lone = normalise(span.text)
+        candidates = self.parts.exact(lone) or self.parts.near(lone)
+        if not candidates:
+            return None
+        keys = {k for _, k in candidates}
+        if len(keys) == 1:
+            return keys.pop()
+        before = [(s, k) for s, k in candidates if s.start < span.start]
+        if before:
+            return max(before, key=lambda p: p[0].start)[1]
+        return min(candidates, key=lambda p: p[0].start)[1]
+
+    def initials_target(self, span: Span) -> str | None:
+        """The one person named in full whose initials a lone all-capitals name spells."""
+        text = span.text
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
+            return None
+        keys = self.initials.get(text, set())
+        return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011]+", name) if w).upper()
 
 
-def _apply(draft: Draft, reading: Reading, surface: str) -> None:
+def _apply(draft: Draft, reading: Reading, surface: str, day: dt.date | None) -> None:
     why = ", ".join(reading.why) or surface
     if reading.country:
         draft.set_country(reading.country, why)
     if reading.org_known is not None:
         draft.set_country(reading.org_known.country, why)
-        if reading.title and reading.org_known.sector in {"REB", "MED", "BUS", "NGO"}:
-            draft.set_role(reading.title.role, reading.org_known.sector, why)
+        period = reading.org_known.on(day)
+        if reading.title and (period.cameo or period.sector in {"MED", "BUS", "NGO"}):
+            if period.sector != "GOV":  # "Hamas spokesman X" speaks for Hamas; an armed group's leader is its member
+                role = reading.title.role if period.sector in {"MED", "BUS", "NGO"} else period.role
+                draft.set_role(role, period.sector, why)
+            draft.cameo = draft.cameo or period.cameo or None
     if reading.title and reading.igo:
         role = "head of international organization" if reading.title.role in {"head of state", "head of government"} else reading.title.role
         draft.set_role(role, "IGO", why)

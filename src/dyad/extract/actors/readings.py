@@ -1,13 +1,15 @@
-"""Read who a named person is from the words around the name.
+"""Read who a named person is from the words before the name.
 
-Two places say it: the words before the name ("South Korean President",
-"Japan's senior deputy foreign minister,", "Lee's top security adviser,") and an
-appositive or relative clause after it (", a professor of politics at Y
-University", ", who is a senior fellow at Z"). A `Reading` holds what they say.
+"South Korean President", "Japan's senior deputy foreign minister,", "Lee's top
+security adviser,", "Pakistan's permanent representative to the UN, X". A
+`Reading` holds what the words around a name say; the words after it are read
+by `appositives`.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -17,10 +19,31 @@ from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import find_title, org_head, title_from_words, title_words
 from dyad.extract.common.words import POSSESSIVE, POSSESSIVE_PRONOUNS
 
-# Leading words of an appositive or relative clause that come before the description.
-APPOS_LEAD = {"a", "an", "the", "who", "which", "is", "was", "are", "were", "now", "also", "serves", "served", "as", "currently", "then"}
-APPOS_STOP = {",", ";", ":", "(", ")", ".", "\"", "\u201c", "\u201d", "--", "\u2014", "\u2013"}
-ORG_PREPS = {"at", "of", "with", "from", "for", "in"}
+
+class OrgSpans:
+    """Organisation name spans of a document (sorted, not overlapping), found by token without a scan."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda o: o.start)
+        self.starts = [o.start for o in self.spans]
+        self._at = {i: o for o in reversed(self.spans) for i in range(o.start, o.end)}
+
+    def at(self, i: int) -> Span | None:
+        """The organisation span that holds token i."""
+        return self._at.get(i)
+
+    def starting_from(self, i: int) -> Iterator[Span]:
+        """The spans that start at token i or later, in order."""
+        for k in range(bisect.bisect_left(self.starts, i), len(self.spans)):
+            yield self.spans[k]
+
+    def first_from(self, i: int, before: int) -> Span | None:
+        """The first span that starts at token i or later and before `before`."""
+        k = bisect.bisect_left(self.starts, i)
+        return self.spans[k] if k < len(self.spans) and self.starts[k] < before else None
+
+
+NO_ORGS = OrgSpans([])
 
 
 @dataclass
@@ -30,6 +53,7 @@ class Reading:
     country: str | None = None
     title: lexicon.Title | None = None
     org: Span | None = None  # an organisation the actor belongs to
+    more_orgs: list[Span] = field(default_factory=list)  # others named in the same description, in order
     possessor: Token | None = None  # "Lee's adviser": the name token of the possessor
     pronoun: Token | None = None  # "its Prime Minister": the possessive pronoun
     why: list[str] = field(default_factory=list)
@@ -39,7 +63,7 @@ class Reading:
 
 
 def read_before(
-    doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int], orgs: list[Span] | None = None
+    doc: Doc, start: int, places: dict[int, PlaceHit], persons: set[int], orgs: OrgSpans = NO_ORGS
 ) -> Reading:
     """Read the words just before a name: titles, demonyms, possessors ("Chinese Premier X", "Japan's envoy, X")."""
     reading = Reading()
@@ -53,9 +77,16 @@ def read_before(
     first = i + 1
     while i >= sent_start and start - i <= 10:
         tok = doc[i]
-        if i in places and not places[i].igo and words and _subject_matter(places[i], title_from_words(words)):
+        if i in places and not places[i].igo and words and subject_matter(places[i], title_from_words(words)):
             break  # "Iran analyst X": Iran is what X studies, not where X is from
         if i in places and places[i].igo and words:
+            envoy = _state_before_envoy(doc, places[i].start - 1, places, words)
+            if envoy is not None:  # "British Deputy U.N. Ambassador X" speaks for Britain at the UN
+                reading.country = envoy.target
+                reading.why.append(f"'{doc[envoy.start:start].text}' before the name")
+                first = envoy.start
+                words = [t.lower_ for t in doc[envoy.end : start] if t.i not in places and t.text not in POSSESSIVE]
+                break
             reading.igo = places[i].target  # "European Commission President X"
             reading.why.append(f"'{doc[places[i].start:places[i].end].text}' before the name")
             first = places[i].start
@@ -97,7 +128,8 @@ def read_before(
             reading.pronoun = tok
             first = i
             break
-        body = next((o for o in orgs or () if o.start <= i < o.end and (len(o) > 1 or o.text.isupper())), None)
+        body = orgs.at(i)
+        body = body if body is not None and (len(body) > 1 or body.text.isupper()) else None
         if body is not None and words and i not in places:
             reading.org = body  # "U.S. Commerce Department Secretary X"
             reading.why.append(f"'{body.text}' before the name")
@@ -110,6 +142,9 @@ def read_before(
             first = i
             break
         low = tok.lower_
+        if low == "and" and words and i - 1 >= sent_start and (doc[i - 1].lower_ in tw or (i - 1) in places):
+            i -= 1  # "French leader and Emperor X": two titles of one person
+            continue
         department = tok.is_title and tok.pos_ == "PROPN" and words and i not in persons  # "Homeland Security Secretary"
         if low in tw or (low in {"of", "the"} and words) or department or tok.pos_ in {"NOUN", "ADJ"} and low.isalpha():
             if low in {"the"} and (not words or words[0] != "of" and words[0] not in tw):
@@ -130,19 +165,35 @@ def read_before(
             reading.title_span = (first, start)
             reading.why.append(f"title '{' '.join(words)}'")
     if reading.country is None and reading.possessor is None:
-        _phrase_before_comma(doc, start - 1 if comma else first - 1, places, persons, reading)
+        _phrase_before_comma(doc, start - 1 if comma else first - 1, places, persons, reading, orgs)
     return reading
 
 
-def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], persons: set[int], reading: Reading) -> None:
-    """'Pakistan's permanent representative to the UN, X' and 'the spokesperson for Japan's foreign ministry,
-    Ambassador X': a titled phrase with a state, set off by a comma before the name, gives the state."""
+def _state_before_envoy(doc: Doc, i: int, places: dict[int, PlaceHit], words: list[str]) -> PlaceHit | None:
+    """The state right before the title words in front of an international body, for a diplomat's title
+    ("British Deputy U.N. Ambassador", "Iran's U.N. envoy"): that state's envoy to the body."""
+    title = title_from_words(words)
+    if title is None or title.role != "diplomat":
+        return None
+    tw = title_words()
+    while i >= 0 and (doc[i].lower_ in tw or doc[i].text in POSSESSIVE) and i not in places:
+        i -= 1
+    hit = places.get(i)
+    return hit if hit is not None and not hit.igo else None
+
+
+def _phrase_before_comma(
+    doc: Doc, comma: int, places: dict[int, PlaceHit], persons: set[int], reading: Reading, orgs: OrgSpans = NO_ORGS
+) -> None:
+    """'Pakistan's permanent representative to the UN, X', 'the spokesperson for Japan's foreign ministry,
+    Ambassador X', 'A media analyst at Y University, X': a titled phrase with a state or an employer, set
+    off by a comma before the name."""
     if comma < 1 or doc[comma].text != ",":
         return
     sent_start = doc[comma].sent.start
     k = comma - 1
-    while k >= sent_start and comma - k <= 12 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
-        if doc[k].pos_ == "CCONJ":
+    while k >= sent_start and comma - k <= 20 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
+        if doc[k].pos_ == "CCONJ" and orgs.at(k) is None:
             break  # "..., and Italy's minister for trade, X": the phrase starts after "and"
         if doc[k].pos_ in {"VERB", "AUX", "PRON"} or k in persons:
             return
@@ -154,123 +205,25 @@ def _phrase_before_comma(doc: Doc, comma: int, places: dict[int, PlaceHit], pers
         return
     for t in phrase:
         hit = places.get(t.i)
-        if hit is None or hit.igo or _subject_matter(hit, None):
+        if hit is None or hit.igo or subject_matter(hit, None):
             continue
         owned = hit.end < len(doc) and doc[hit.end].text in POSSESSIVE
         if owned or hit.how == "demonym":
             reading.country = hit.target
             reading.why.append(f"'{phrase.text}' before the name")
             return
+    employer = next((orgs.at(t.i) for t in phrase if orgs.at(t.i) is not None and t.i > phrase.start), None)
+    if employer is not None and reading.org is None:
+        reading.org = employer  # "A media analyst at Y University, X"
+        reading.why.append(f"'{phrase.text}' before the name")
 
 
-def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: list[Span]) -> Reading:
-    """Read an appositive, relative clause or copula after a name (", a professor at Y University")."""
-    reading = Reading()
-    if end < len(doc) and doc[end].lower_ in {"of", "from", "at"}:
-        return _member_of(doc, end, orgs)
-    if end >= len(doc) or (doc[end].text not in {",", "("} and doc[end].lemma_ != "be"):
-        return reading
-    sent_end = doc[end - 1].sent.end
-    j = end + 1
-    if j < sent_end and doc[j].pos_ == "CCONJ":
-        return reading  # "X, and Italy's minister Y": the words after the comma describe Y
-    while j < sent_end and doc[j].lower_ in APPOS_LEAD:
-        j += 1
-    stop = j
-    while stop < sent_end and stop - j < 18 and doc[stop].text not in APPOS_STOP:
-        stop += 1
-    window = doc[j:stop]
-    if not len(window):
-        return reading
-    words = [t.lower_ for t in window]
-    desc = words[: _desc_end(words)]
-    title = title_from_words(desc)
-    found = find_title(desc)
-    # The description must begin with its title, give or take a few modifiers ("a senior fellow")
-    if title is None or found is None or (found[1] > 3 and not _modifiers_only(window[: found[1]], places)):
-        return _kin_of(window, reading)
-    reading.title = title
-    reading.title_span = (j, stop)
-    reading.why.append(f"described as '{window.text}'")
-    for k in range(j, j + found[2]):
-        if k in places and places[k].igo:
-            reading.igo = reading.igo or places[k].target  # ", the U.N. special envoy"
-            continue
-        if k in places and not places[k].igo and not _is_org_prefix(doc, k, orgs):
-            if _subject_matter(places[k], title):
-                continue
-            reading.country = reading.country or places[k].target
-    if reading.country is None and j > 0 and doc[j - 1].text in POSSESSIVE and (j - 2) in places:
-        reading.country = places[j - 2].target
-    if reading.country is None and title.role != found[0].role:
-        # "the head of China's top legislative body": the body's state is the person's
-        for k in range(j + found[2], stop):
-            if k in places and not places[k].igo and k + 1 < len(doc) and doc[places[k].end].text in POSSESSIVE:
-                reading.country = places[k].target
-                break
-    for org in orgs:
-        if j <= org.start < stop or (org.start == stop + 1 and doc[stop].text == ","):
-            reading.org = org  # "Professor, Y University" names the employer after a comma
-            break
-    return reading
+SUBJECT_TITLES = frozenset({"expert", "experts", "specialist", "watcher", "hand", "analyst", "scholar"})
 
 
-# What a person named as "X of <organisation>" does, by the organisation's role.
-MEMBER_ROLES = {
-    "think tank": ("analyst", "EDU"),
-    "university": ("analyst", "EDU"),
-    "media": ("media", "MED"),
-    "company": ("company", "BUS"),
-    "government": ("official", "GOV"),
-    "military": ("military", "MIL"),
-    "legislature": ("legislature", "LEG"),
-}
-
-
-def _member_of(doc: Doc, end: int, orgs: list[Span]) -> Reading:
-    """'X of the Y Institute said', 'X from Z University': the organisation a person speaks for."""
-    reading = Reading()
-    limit = min(len(doc), end + 10, doc[end].sent.end)
-    org = next((o for o in orgs if end < o.start < limit), None)
-    if org is None or any(t.pos_ in {"VERB", "AUX"} or t.text in APPOS_STOP for t in doc[end + 1 : org.start] if t.lower_ != "think"):
-        return reading
-    reading.org = org
-    reading.why.append(f"'{doc[end:org.end].text}'")
-    return reading
-
-
-KIN = {"sister", "brother", "wife", "husband", "daughter", "son", "mother", "father", "widow", "niece", "nephew", "aunt", "uncle", "cousin"}
-
-
-def _kin_of(window: Span, reading: Reading) -> Reading:
-    """', the sister of North Korean leader Kim Jong Un,': the relative shares the person's country."""
-    for k, tok in enumerate(window[:-2]):
-        if tok.lower_ in KIN and k <= 3 and window[k + 1].lower_ == "of":
-            names = [t for t in window[k + 2 :] if t.ent_type_ == "PERSON"]
-            if names:
-                reading.possessor = names[-1]
-                reading.why.append(f"'{window.text}'")
-            break
-    return reading
-
-
-def _modifiers_only(words: Span, places: dict[int, PlaceHit]) -> bool:
-    """Up to six adjectives, nouns or a state before a title ("a Turkish presidential foreign policy adviser")."""
-    return len(words) <= 6 and all(t.i in places or (t.pos_ in {"ADJ", "NOUN", "PROPN"} and t.is_alpha) for t in words)
-
-
-def _subject_matter(hit: PlaceHit, title: lexicon.Title | None) -> bool:
-    """A state's name (not its demonym) before an expert's title is the field ("a China expert")."""
-    return title is not None and title.sector in {"EDU", "NGO", "MED"} and hit.how in {"name", "alias"}
-
-
-def _desc_end(words: list[str]) -> int:
-    """Where the title part of a description ends: before 'at', 'with', 'from', 'for', 'in'."""
-    for k, w in enumerate(words):
-        if w in ORG_PREPS - {"of"} and k > 0:
-            return k
-    return len(words)
-
-
-def _is_org_prefix(doc: Doc, k: int, orgs: list[Span]) -> bool:
-    return any(o.start <= k < o.end for o in orgs)
+def subject_matter(hit: PlaceHit, title: lexicon.Title | None) -> bool:
+    """A state's name before an expert's title is the field ("a China expert"), and so is a demonym before
+    a word that names a field of study ("a North Korean expert")."""
+    if title is None or title.sector not in {"EDU", "NGO", "MED"}:
+        return False
+    return hit.how in {"name", "alias"} or (hit.how == "demonym" and title.title.split()[-1] in SUBJECT_TITLES - {"analyst", "scholar"})

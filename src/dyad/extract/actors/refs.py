@@ -4,22 +4,30 @@ A title-only reference goes to the most recent person before it whose role the
 title gives; a subject pronoun goes to the one person named in its sentence
 before it, else to the one person named in the sentence before.
 Nothing is resolved when two candidates remain.
+
+The people named so far are indexed once per document (by role and country, and
+by sentence), so each reference is resolved by bisection, not by a scan.
 """
 
 from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
+from dyad.extract.actors.names import normalise
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.doccache import noun_chunks, sentence_number, sentence_starts, sentences
 from dyad.extract.common.words import POSSESSIVE
 
 PRONOUNS = {"he", "she"}
 TITLE_DETERMINERS = {"the"}
+WINDOW_SENTENCES = 3  # a title refers back at most this many sentences, unless only one person fits
 
 
 def resolve_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
@@ -27,10 +35,41 @@ def resolve_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHi
     _pronouns(ctx, reg, people)
 
 
+@dataclass
+class _Named:
+    """Mentions of people of one role (and country) in text order, with which keys were seen up to each."""
+
+    starts: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    distinct: list[tuple[str, ...]] = field(default_factory=list)  # up to two distinct keys so far
+
+    def add(self, start: int, key: str) -> None:
+        seen = self.distinct[-1] if self.distinct else ()
+        if key not in seen and len(seen) < 2:
+            seen = (*seen, key)
+        self.starts.append(start)
+        self.keys.append(key)
+        self.distinct.append(seen)
+
+
+def _index(people: People, reg: Registry) -> dict[tuple[str, str | None], _Named]:
+    """People by (role, country) and (role, None), in text order."""
+    index: dict[tuple[str, str | None], _Named] = {}
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        draft = reg.drafts[key]
+        if draft.role is None:
+            continue
+        for country in {None, draft.country}:
+            index.setdefault((draft.role, country), _Named()).add(span.start, key)
+    return index
+
+
 def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """'the president', 'the Chinese premier', "Japan's foreign minister" with no name after them."""
     doc = ctx.doc
     titles = lexicon.titles()
+    index = _index(people, reg)
+    first_in = _first_in_sentences(ctx, people)
     for chunk in noun_chunks(doc):
         if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
             continue
@@ -39,6 +78,8 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         for tok in chunk:
             if tok.i in places and not places[tok.i].igo:
                 country = country or places[tok.i].target
+            elif tok.i in places:
+                continue  # "Iran's U.N. ambassador": the body the envoy is sent to
             elif tok.text not in POSSESSIVE and tok.lower_ not in TITLE_DETERMINERS:
                 words.append(tok.lower_)
         starts_right = chunk[0].lower_ in TITLE_DETERMINERS or (country is not None and chunk[0].i in places)
@@ -48,59 +89,90 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
         if nxt is not None and (nxt.i in people.by_token or nxt.pos_ in {"ADP", "PROPN"} or nxt.text == ","):
             continue  # "the president, X", "the president of Y", "the president X": not a bare reference
-        key = _recent_with_role(chunk, people, reg, title.role, country)
+        key = _recent_with_role(chunk, index.get((title.role, country)))
         if key:
             reg.mention(key, chunk.start_char, chunk.end_char, "title")
+        elif country is not None and chunk[0].i in places and nxt is not None and nxt.lower_ != "and" and _owned(doc, chunk):
+            named = _named_next(ctx, reg, first_in, chunk, country)  # "China's envoy spoke. Fu Cong said ..."
+            if named:
+                reg.mention(named, chunk.start_char, chunk.end_char, "title")
+            else:
+                _unnamed(reg, chunk, country, title)  # "Iran's U.N. ambassador participated": someone, unnamed
 
 
-def _recent_with_role(chunk: Span, people: People, reg: Registry, role: str, country: str | None) -> str | None:
+def _owned(doc, chunk: Span) -> bool:
+    """The chunk opens with a state and a possessive ("Iran's U.N. ambassador")."""
+    return any(t.text in POSSESSIVE for t in chunk[1:3])
+
+
+def _named_next(ctx: DocContext, reg: Registry, first_in: dict[int, str], chunk: Span, country: str) -> str | None:
+    """The person first named in the next sentence, whose country was read from this one's subject."""
+    key = first_in.get(sentence_number(ctx.doc, chunk.start) + 1)
+    draft = reg.drafts.get(key or "")
+    spoke_on = draft is not None and draft.country == country and any("speaks on" in w for w in draft.why)
+    return key if spoke_on else None
+
+
+def _first_in_sentences(ctx: DocContext, people: People) -> dict[int, str]:
+    """Sentence number -> the person named first in it."""
+    found: dict[int, str] = {}
+    for span, key in sorted(people.spans, key=lambda p: p[0].start, reverse=True):
+        found[sentence_number(ctx.doc, span.start)] = key
+    return found
+
+
+def _unnamed(reg: Registry, chunk: Span, country: str, title: lexicon.Title) -> None:
+    """A state's office-holder the text never names: a person actor described by the title."""
+    name = chunk.text
+    draft = reg.ensure(f"person:anonymous:{country}:{normalise(name)}", name, "person")
+    draft.set_country(country, f"described as '{name}'")
+    draft.set_role(title.role, title.sector, f"described as '{name}'")
+    reg.mention(draft.key, chunk.start_char, chunk.end_char, "name")
+
+
+def _recent_with_role(chunk: Span, named: _Named | None) -> str | None:
     """The one person of that role (and country) named before, preferring the last three sentences."""
-    before = [
-        (s, k)
-        for s, k in people.spans
-        if s.start < chunk.start and reg.drafts[k].role == role and (country is None or reg.drafts[k].country == country)
-    ]
-    near = {k for s, k in before if s.start >= _window_start(chunk)}
+    if named is None:
+        return None
+    upto = bisect.bisect_left(named.starts, chunk.start)  # mentions before the chunk
+    if not upto:
+        return None
+    starts = sentence_starts(chunk.doc)
+    window = starts[max(0, sentence_number(chunk.doc, chunk.start) - WINDOW_SENTENCES)]
+    near = set(named.keys[bisect.bisect_left(named.starts, window) : upto])
     if len(near) == 1:
         return near.pop()
-    every = {k for _, k in before}
-    return every.pop() if not near and len(every) == 1 else None
-
-
-def _window_start(chunk: Span) -> int:
-    """Token index where the sentence three sentences back begins."""
-    sents = list(chunk.doc.sents)
-    idx = next(i for i, s in enumerate(sents) if s.start <= chunk.start < s.end)
-    return sents[max(0, idx - 3)].start
+    every = named.distinct[upto - 1]
+    return every[0] if not near and len(every) == 1 else None
 
 
 def _pronouns(ctx: DocContext, reg: Registry, people: People) -> None:
     doc = ctx.doc
-    sents = list(doc.sents)
+    sents = sentences(doc)
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for span, key in sorted(people.spans, key=lambda p: p[0].start):
+        if reg.drafts[key].kind == "person":
+            by_sentence.setdefault(sentence_number(doc, span.start), []).append((span.start, key))
     for n, sent in enumerate(sents):
         for tok in sent:
             if tok.lower_ not in PRONOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            key = _antecedent(tok, sent, sents[n - 1] if n else None, people, reg)
-            if key:
-                people.by_token.setdefault(tok.i, key)
+            antecedent = _antecedent(tok, by_sentence.get(n, []), by_sentence.get(n - 1, []) if n else None)
+            if antecedent:
+                people.by_token.setdefault(tok.i, antecedent)
                 reg.mention(key, tok.idx, tok.idx + len(tok.text), "pronoun")
 
 
-def _persons_in(span: Span, people: People, reg: Registry, before: int | None = None) -> list[str]:
-    keys: list[str] = []
-    for s, k in people.spans:
-        if span.start <= s.start < span.end and (before is None or s.start < before) and reg.drafts[k].kind == "person":
-            if k not in keys:
-                keys.append(k)
-    return keys
+def _keys(named: list[tuple[int, str]], before: int | None = None) -> list[str]:
+    """Distinct people in text order, named before a token index if one is given."""
+    return list(dict.fromkeys(k for start, k in named if before is None or start < before))
 
 
-def _antecedent(tok: Token, sent: Span, prev: Span | None, people: People, reg: Registry) -> str | None:
-    here = _persons_in(sent, people, reg, before=tok.i)
+def _antecedent(tok: Token, here_named: list[tuple[int, str]], prev_named: list[tuple[int, str]] | None) -> str | None:
+    here = _keys(here_named, before=tok.i)
     if len(here) == 1:
         return here[0]
-    if here or prev is None:
+    if here or prev_named is None:
         return None
-    there = _persons_in(prev, people, reg)
+    there = _keys(prev_named)
     return there[0] if len(there) == 1 else None

@@ -20,8 +20,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.actors.drafts import Registry
-from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import entities, once, tokens_by_text
 from dyad.extract.common.words import strip_possessive
 
@@ -81,23 +79,29 @@ def _inside_other_name(span: Span, doc: Doc) -> bool:
     """True when the span is part of a longer name entity that is not itself a place form."""
     forms = lexicon.gazetteer().forms
     igo_forms = lexicon.igo_forms()
-    for ent in entities(doc):
-        if ent.label_ not in NAME_LABELS or ent.start > span.start or ent.end < span.end:
-            continue
+    ent = _entity_at(doc).get(span.start)  # entities never overlap: only the one at the span's start can hold it
+    if ent is not None:
+        if ent.label_ not in NAME_LABELS or ent.end < span.end:
+            return False
         start = ent.start
         while start < ent.end and doc[start].pos_ not in {"PROPN", "NOUN", "ADJ", "X", "NUM"}:
             start += 1  # "Addressing Korean" taken for a name: the verb is not part of it
         if (start, ent.end) == (span.start, span.end):
-            continue
-        bare = lexicon.strip_article(strip_possessive(ent.text).rstrip())
+            return False
+        bare = lexicon.strip_article(" ".join(re.sub(r"[\[\]()]", " ", strip_possessive(ent.text)).split()))
         if bare in forms or bare in igo_forms or bare == span.text:
-            continue
+            return False
         if ent.label_ == "LOC" and span.text in forms and forms[span.text][1] == "demonym":
             # "the Korean Peninsula": a place, not the state (non-actor phrases catch most)
             return True
         if ent.label_ != "LOC":
             return True
     return False
+
+
+def _entity_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity that covers it."""
+    return once(doc, "entity_at", lambda d: {i: e for e in entities(d) for i in range(e.start, e.end)})
 
 
 def _is_language_use(span: Span) -> bool:
@@ -162,8 +166,7 @@ def _shares_a_place_name(span: Span) -> bool:
     if k + 2 >= len(doc) or doc[k].lower_ not in {"and", "or", "&"} or not doc[k + 1].is_title:
         return False
     tail = [t.text for t in doc[k + 2 : k + 4] if t.is_title]
-    phrases = lexicon.non_actor_phrases()
-    lowered = {p.lower() for p in phrases}
+    lowered = lexicon.non_actor_lower()
     return any(f"{span.text} {' '.join(tail[:n])}".lower() in lowered for n in range(1, len(tail) + 1))
 
 
@@ -204,24 +207,6 @@ def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
                 iso3, how = forms[text]
                 found.append((tok.idx + a, end, iso3, how))
     return found
-
-
-def drop_mere_places(ctx: DocContext, reg: Registry) -> None:
-    """A state named once, only as where something is ("a trader in Austria", "a summit in the U.K."),
-    neither acts nor is acted upon: no actor, unless someone in the document belongs to it."""
-    belongs = {d.country for d in reg.drafts.values() if d.kind != "state"}
-    for key, draft in list(reg.drafts.items()):
-        if draft.kind != "state" or len(draft.spans) != 1 or draft.country in belongs:
-            continue
-        start, end, how = draft.spans[0]
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or how not in {"name", "alias"}:
-            continue
-        root = span.root
-        prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i != root.i:
-            del reg.drafts[key]
-            reg.taken.pop((start, end), None)
 
 
 # Nouns that say a name is a place or a thing when the text calls it one ("X is a radar base").

@@ -10,6 +10,7 @@ in one document with the same qualifier is one claim (its first mention).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -122,6 +123,8 @@ def claims_in(ctx: DocContext) -> list[Claim]:
                 unit, factor = unit_of_noun(noun)
                 value *= factor
             assert unit is not None
+            if not math.isfinite(value):  # "1e400 tonnes": a figure no record can hold is no claim
+                continue
             # a bare repetition restates a figure; a differently qualified one is another estimate
             key = (round(value, 6), unit, fig.qualifier)
             if key in seen or (fig.qualifier is None and any(k[:2] == key[:2] for k in seen)):

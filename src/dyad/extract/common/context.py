@@ -38,9 +38,37 @@ class DocContext:
         self.result.actors.append(actor)
         return actor
 
+    def ensure_state(self, iso3: str) -> str:
+        """The key of the state's actor, added when a later component names a state the actor stage kept
+        no actor for (a demonym, a bare place): every stored party key must name an actor of its document."""
+        key = f"state:{iso3}"
+        if key not in self._actors:
+            from dyad.codes import state_names
+
+            name = state_names().get(iso3, (iso3,))[0] or iso3
+            self.add_actor(Actor(key=key, name=name, kind="state", country=iso3, role="government", sector="GOV",
+                                 code=f"{iso3}GOV", why="named as a place or by a demonym"))
+        return key
+
+    def settle(self) -> None:
+        """After the last component: a state named only as a place or by a demonym gets its actor."""
+        keys = [k for e in self.result.events for k in (e.source_actor, e.target_actor)]
+        keys += [q.speaker_actor for q in self.result.quotes]
+        for key in keys:
+            if key and key.startswith("state:") and key not in self._actors:
+                self.ensure_state(key.split(":", 1)[1])
+
     def add_mention(self, mention: ActorMention) -> None:
         self.result.mentions.append(mention)
         self._by_start[mention.evidence.start] = mention
+
+    def drop_actor(self, key: str) -> None:
+        """Remove an actor and its mentions (a later component found it is no actor after all)."""
+        self._actors.pop(key, None)
+        self.result.actors[:] = [a for a in self.result.actors if a.key != key]
+        self.result.mentions[:] = [m for m in self.result.mentions if m.actor_key != key]
+        self._by_start = {s: m for s, m in self._by_start.items() if m.actor_key != key}
+        self._sorted, self._starts = [], []
 
     def actor(self, key: str | None) -> Actor | None:
         return self._actors.get(key) if key else None

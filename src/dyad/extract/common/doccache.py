@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,21 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return once(doc, "ents", lambda d: tuple(d.ents))
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences (Doc.sents walks the parse on each call)."""
+    return once(doc, "sents", lambda d: list(d.sents))
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index where each sentence begins, in order."""
+    return once(doc, "sent_starts", lambda d: [s.start for s in sentences(d)])
+
+
+def sentence_number(doc: Doc, token: int) -> int:
+    """Which sentence (0-based) a token index is in."""
+    return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
+
+
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, for finding tokens by bisection."""
     return once(doc, "starts", lambda d: [t.idx for t in d])
@@ -55,3 +71,31 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
         return found
 
     return once(doc, "by_text", index)
+
+
+def line_bounds(doc: Doc) -> list[int]:
+    """Character offsets where each line of the text begins (for the line around a span, by bisection)."""
+    text = doc_text(doc)
+    return once(doc, "lines", lambda d: [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+
+
+def line_of(doc: Doc, start: int, end: int) -> str:
+    """The text of the line(s) holding the characters start..end."""
+    bounds = line_bounds(doc)
+    text = doc_text(doc)
+    first = bounds[max(0, bisect.bisect_right(bounds, start) - 1)]
+    after = bisect.bisect_left(bounds, end + 1)
+    last = bounds[after] - 1 if after < len(bounds) else len(text)
+    return text[first:last]
+
+
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Character offsets of every run of word characters, by its text (to count a name's uses without a scan)."""
+
+    def index(d: Doc) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for m in re.finditer(r"\w+", doc_text(d)):
+            found.setdefault(m.group(), []).append(m.start())
+        return found
+
+    return once(doc, "words", index)

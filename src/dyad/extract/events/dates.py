@@ -190,7 +190,10 @@ def resolve(text: str, base: dt.date | None, prefer: Prefer = "past") -> Resolve
         return absolute
     if base is None:
         return None
-    return _relative(t, base, prefer) or _fallback(t, base, prefer)
+    try:
+        return _relative(t, base, prefer) or _fallback(t, base, prefer)
+    except (OverflowError, ValueError):  # counted from a publication day near year 1 or 9999: no such day
+        return None
 
 
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj"})

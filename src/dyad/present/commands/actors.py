@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import get_args
 
 import click
@@ -10,7 +9,7 @@ import click
 from dyad.errors import NO_ACTOR
 from dyad.present.cli import App, pass_app
 from dyad.present.hints import hint_if_empty
-from dyad.present.output import as_row, chosen_format, emit, format_option
+from dyad.present.output import as_row, chosen_format, emit, format_option, json_dumps
 from dyad.records import ActorKind
 
 ACTOR_KINDS = get_args(ActorKind)
@@ -67,7 +66,7 @@ def actor_cmd(app: App, name: str, as_json: bool, as_csv: bool) -> None:
     quotes = [as_row(q) for q in profile.quotes]
     if fmt == "json":
         data = {**actor.as_row(), "members": [list(m) for m in actor.members], "appearances": appearances, "quotes": quotes}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        click.echo(json_dumps(data, indent=2))
         return
     if fmt == "csv":
         emit(appearances, ["published", "doc_id", "source", "role", "country", "mentions", "evidence"], fmt)

@@ -11,26 +11,40 @@ import click
 
 from dyad.ingest.items import IngestError
 from dyad.present.cli import App, pass_app
+from dyad.present.safe import for_terminal, one_line
 from dyad.records import Document
 
 if TYPE_CHECKING:
-    from dyad.run import Notify
+    from dyad.run import Failed, Notify
 
 
 def report_errors(errors: list[IngestError]) -> None:
     """One `dyad: <input>: <problem>` line per error, on stderr."""
     for err in errors:
-        click.echo(f"dyad: {err.line()}", err=True)
+        click.echo(f"dyad: {one_line(err.line())}", err=True)
 
 
 @contextmanager
-def progress_notify(show: bool, total: int | None, first_step: str = "loading model") -> Iterator[Notify]:
-    """A Notify that drives a rich progress bar on stderr (with its total and ETA when `total` is
-    known, and `first_step` shown until the first input is settled), or that only reports errors."""
+def progress_notify(
+    show: bool, total: int | None, first_step: str = "loading model", debug: bool = False
+) -> Iterator[Notify]:
+    """A Notify that names every input that could not be read and every document that failed on
+    stderr (with its traceback under `debug`), and drives a rich progress bar there when a person
+    watches (with its total and ETA when `total` is known, `first_step` shown until the first
+    input is settled)."""
+    from dyad.run import Failed
 
-    def plain(kind: str, item: Document | IngestError) -> None:
-        if kind == "error" and isinstance(item, IngestError):
-            click.echo(f"dyad: {item.line()}", err=True)
+    def lines(item: Document | IngestError | Failed) -> list[str]:
+        if isinstance(item, Document):
+            return []
+        said = [f"dyad: {one_line(item.line())}"]
+        if debug and not isinstance(item, IngestError):
+            said.append(for_terminal(item.failure.detail.rstrip()))
+        return said
+
+    def plain(kind: str, item: Document | IngestError | Failed) -> None:
+        for line in lines(item):
+            click.echo(line, err=True)
 
     if not show:
         yield plain
@@ -50,15 +64,15 @@ def progress_notify(show: bool, total: int | None, first_step: str = "loading mo
                TimeElapsedColumn()]
     if total is not None:
         columns.append(TimeRemainingColumn())
-    columns.append(TextColumn("{task.fields[last]}", style="dim"))
+    columns.append(TextColumn("{task.fields[last]}", style="dim", markup=False))
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(first_step, total=total, last="")
 
-        def notify(kind: str, item: Document | IngestError) -> None:
-            if kind == "error" and isinstance(item, IngestError):
-                progress.console.print(f"dyad: {item.line()}", markup=False, highlight=False)
-            name = getattr(item, "source", None) or ""
-            progress.update(task, advance=1, description="ingesting", last=str(name)[-60:])
+        def notify(kind: str, item: Document | IngestError | Failed) -> None:
+            for line in lines(item):
+                progress.console.print(line, markup=False, highlight=False)
+            name = item.document.source if isinstance(item, Failed) else item.source
+            progress.update(task, advance=1, description="ingesting", last=one_line(str(name or ""))[-60:])
 
         yield notify
 
@@ -94,21 +108,24 @@ def ingest_cmd(
     (`id`, `author`, `section`, `keywords` and any other) are kept with the
     document. With --manifest and no INPUTS, the files the manifest lists are
     ingested. Inputs that cannot be read are named on stderr; the others still
-    go in, and the exit code is 1.
+    go in, and the exit code is 1. A document whose extraction fails is named on
+    stderr too (`dyad --debug ingest` adds the traceback), recorded in the store
+    (see `dyad doctor`) and tried again by the next ingest; the others are
+    stored, and the exit code is 1.
     """
     from dyad.ingest.count import count_inputs
 
     db = app.db()
     total = count_inputs(list(inputs)) if inputs else None
     if update_metadata:
-        with progress_notify(app.progress, total, "reading") as notify:
+        with progress_notify(app.progress, total, "reading", app.debug) as notify:
             fixed = db.update_metadata(inputs, manifest, notify=notify)
         if not app.quiet:
             click.echo(fixed.summary(), err=True)
         if fixed.failed:
             raise SystemExit(1)
         return
-    with progress_notify(app.progress, total) as notify:
+    with progress_notify(app.progress, total, debug=app.debug) as notify:
         report = db.ingest(inputs, manifest, workers=workers, engine=engine, scheduler=scheduler,
                            batch_size=batch_size, notify=notify)
     if not app.quiet:
