@@ -104,3 +104,8 @@ def test_a_head_of_state_stands_for_the_state_and_an_economist_does_not(run_extr
     assert has(run_extract, leader, "BRA", "rival", "ARG")
     expert = "Rafael Moreno, a Brazilian economist, arrived in Lima on Monday. Moreno has been waging a trade fight with Argentina."
     assert found(run_extract, expert) == set()
+
+
+def test_a_phrase_after_the_other_side_adds_to_it(run_extract) -> None:
+    text = "Norway faces threats from Iran and Syria in addition to Libya."
+    assert all(has(run_extract, text, "NOR", "rival", other) for other in ("IRN", "SYR", "LBY"))

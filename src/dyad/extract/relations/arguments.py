@@ -117,6 +117,22 @@ class Sides:
                 out = [t for t in out if t.pos_ == "PROPN"]
         return out
 
+    def additions(self, objects: list[Token]) -> list[Token]:
+        """"threats from China and Russia in addition to North Korea": a phrase right after the other side
+        that adds to it (relations.yaml `additions`)."""
+        if not objects:
+            return []
+        doc = objects[0].doc
+        k = max(t.i for t in objects) + 1
+        k += k < len(doc) and doc[k].text == ","
+        for phrase in self.words.additions:
+            words = doc[k : k + len(phrase)]
+            if len(words) == len(phrase) and tuple(t.lower_ for t in words) == phrase:
+                last = words[-1]
+                obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                return phrase_tokens(obj) if obj is not None else self.linear_object(last)
+        return []
+
     def linear_object(self, prep: Token) -> list[Token]:
         """The words after a preposition up to the next punctuation or verb, when the parse lost them."""
         out: list[Token] = []

@@ -81,6 +81,7 @@ class Finder(Sides):
                 objects += self.head_and_owner(obj) if cue.type == "supports" else phrase_tokens(obj)
                 if cue.object_owner:  # "contests all or parts of Y's claims"
                     objects += [t for p in obj.subtree if p.dep_ == "poss" for t in p.subtree]
+        objects += self.additions(objects)
         if cue.agent_preps and self.agent_frame(tok, cue, polarity, objects, sent):
             return
         frame = self.as_frame(tok)

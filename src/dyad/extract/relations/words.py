@@ -48,6 +48,7 @@ class RelationWords:
     negations: frozenset[str]
     combining_forms: dict[str, str]
     co_subjects: frozenset[str]
+    additions: tuple[tuple[str, ...], ...]  # "threats from X in addition to Y": phrases that add an object
     partner_nouns: frozenset[str]  # "ties with Y": a partnership by itself
     dismissals: frozenset[str]  # verbs whose object is not asserted ("dismissed talk of a rivalry")
     dismissed_nouns: frozenset[str]  # "talk", "speculation", "reports" (of a relation)
@@ -120,6 +121,7 @@ def relation_words() -> RelationWords:
         negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
         co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
+        additions=tuple(tuple(str(w).lower().split()) for w in raw.get("additions", [])),
         partner_nouns=frozenset(str(w).lower() for w in raw.get("partner_nouns", [])),
         dismissals=frozenset(str(w).lower() for w in dismissals.get("verbs", [])),
         dismissed_nouns=frozenset(str(w).lower() for w in dismissals.get("nouns", [])),
