@@ -109,3 +109,26 @@ def test_a_head_of_state_stands_for_the_state_and_an_economist_does_not(run_extr
 def test_a_phrase_after_the_other_side_adds_to_it(run_extract) -> None:
     text = "Norway faces threats from Iran and Syria in addition to Libya."
     assert all(has(run_extract, text, "NOR", "rival", other) for other in ("IRN", "SYR", "LBY"))
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Peru and Ecuador have a long-running border dispute.", "+"),
+        ("Peru and Ecuador are locked in a dispute over fishing rights.", "+"),
+        ("Peru and Ecuador have long been at loggerheads over the river.", "+"),
+        ("Peru and Ecuador do not have a border dispute.", "-"),
+        ("Peru and Ecuador are no longer at odds over the river.", "-"),
+    ],
+)
+def test_states_that_have_or_are_in_a_relation_are_its_pair(run_extract, text: str, polarity: str) -> None:
+    assert found(run_extract, text) in ({("PER", "rival", polarity, "ECU")}, {("ECU", "rival", polarity, "PER")})
+
+
+def test_talking_about_a_relation_is_not_having_it(run_extract) -> None:
+    assert found(run_extract, "Peru and Ecuador discussed tensions in the region.") == set()
+
+
+def test_a_possessor_speaks_for_each_noun_of_a_list(run_extract) -> None:
+    rels = found(run_extract, "France is Chad's closest ally and main arms supplier.")
+    assert ("FRA", "supports", "+", "TCD") in rels

@@ -150,6 +150,11 @@ class Sides:
             return [], []
         poss = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
         mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head is not first:
+            first = first.head
+        if not poss and first is not tok:  # "Y's closest ally and main supplier": the possessor of both
+            poss = [t for c in first.children if c.dep_ == "poss" for t in c.subtree]
         return poss, mods
 
     def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
@@ -184,6 +189,12 @@ class Sides:
                 if len(states) >= 2:
                     self.evidence_tokens += [*phrase_tokens(subj), verb]
                     return states
+        held = self.held_by(tok)
+        if held is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            states = self.states.of_tokens(phrase_tokens(held))
+            if len(states) >= 2:  # "X and Y have a border dispute", "X and Y are locked in a dispute"
+                self.evidence_tokens += [*phrase_tokens(held), tok.head]
+                return states
         subj = subject(tok) if tok.pos_ in ("VERB", "AUX") else clause_subject(tok, sent)
         if subj is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
             pair = self.the_two(subj, sent)
@@ -191,6 +202,17 @@ class Sides:
                 self.evidence_tokens += list(subj.subtree)
             return pair
         return []
+
+    def held_by(self, tok: Token) -> Token | None:
+        """The subject of the verb by which it has the cue: "X and Y **have** a dispute", "are **locked in** a
+        dispute", "**are at** odds" (relations.yaml `holding`)."""
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in self.words.holding_verbs:
+            return subject(verb)
+        if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "at") \
+                and verb.head.lemma_.lower() in self.words.holding_states:
+            return subject(verb.head)
+        return None
 
     def founders(self, tok: Token) -> list[str]:
         """"X, Y and Z created a confederation": the subjects of a verb that forms the cue's body

@@ -123,6 +123,12 @@ def negated(tok: Token, sent: Span) -> bool:
     """Whether the cue is denied: by its own words, or by the verb it is the complement or object of."""
     if denied_by(tok):
         return True
+    words = relation_words()
+    holder = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in words.holding_verbs else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words.holding_states:
+        holder = tok.head.head
+    if holder is not None and denied_by(holder):
+        return True  # "X and Y do not have a dispute", "are no longer at odds"
     node = tok
     if node.dep_ == "conj" and node.head.dep_ in COPULA_DEPS:
         node = node.head

@@ -57,6 +57,8 @@ class RelationWords:
     object_control: frozenset[str]  # "urged Y to end its support": Y does what the infinitive says
     retype: dict[str, str]  # "alliance partner" -> ally
     forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
+    holding_verbs: frozenset[str]  # "X and Y have a dispute": the subjects are the pair
+    holding_states: frozenset[str]  # "X and Y are locked in a dispute", "are at odds"
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -130,4 +132,6 @@ def relation_words() -> RelationWords:
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", [])),
         retype={str(k).lower(): str(v) for k, v in (raw.get("retype") or {}).items()},
         forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
+        holding_verbs=frozenset(str(w).lower() for w in raw.get("holding", {}).get("verbs", [])),
+        holding_states=frozenset(str(w).lower() for w in raw.get("holding", {}).get("in_or_at", [])),
     )
