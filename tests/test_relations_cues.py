@@ -132,3 +132,7 @@ def test_talking_about_a_relation_is_not_having_it(run_extract) -> None:
 def test_a_possessor_speaks_for_each_noun_of_a_list(run_extract) -> None:
     rels = found(run_extract, "France is Chad's closest ally and main arms supplier.")
     assert ("FRA", "supports", "+", "TCD") in rels
+
+
+def test_a_verb_cue_reads_its_preposition_where_the_parse_hung_it_on_the_object(run_extract) -> None:
+    assert has(run_extract, "Beijing contests a chain of islets with Japan.", "CHN", "rival", "JPN")

@@ -107,6 +107,9 @@ class Sides:
                             out.extend(self.head_and_owner(obj))
                         else:
                             out.extend(obj.subtree if deep else phrase_tokens(obj))
+        if not out and tok.pos_ == "VERB":  # "contests a chain of islets with Y": the parse hung it on the object
+            out += [t for c in tok.children if c.dep_ == "dobj" for p in c.subtree if p.dep_ == "prep" and p.lower_ in preps
+                    for o in p.children if o.dep_ == "pobj" for t in (o.subtree if deep else phrase_tokens(o))]
         if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
             out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
                     for o in c.children if o.dep_ == "pobj" for t in phrase_tokens(o)]
