@@ -136,3 +136,13 @@ def test_a_possessor_speaks_for_each_noun_of_a_list(run_extract) -> None:
 
 def test_a_verb_cue_reads_its_preposition_where_the_parse_hung_it_on_the_object(run_extract) -> None:
     assert has(run_extract, "Beijing contests a chain of islets with Japan.", "CHN", "rival", "JPN")
+
+
+def test_a_list_described_by_one_states_allies_pairs_each_with_that_state(run_extract) -> None:
+    for text in ("Chile and Peru are both U.S. allies.", "Chile and Peru are America's allies."):
+        rels = {tuple(sorted((a, b))) for a, k, _p, b in found(run_extract, text) if k == "ally"}
+        assert rels == {("CHL", "USA"), ("PER", "USA")}, text
+
+
+def test_its_in_an_as_frame_is_the_subjects(run_extract) -> None:
+    assert has(run_extract, "Ankara views Athens as its main regional competitor.", "TUR", "rival", "GRC")

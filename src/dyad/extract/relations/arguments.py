@@ -169,10 +169,12 @@ class Sides:
                 self.evidence_tokens += list(tok.subtree)
                 return pair
         poss, mods = self.left_window(tok)
-        for group in (mods, poss):
-            states = self.states.of_tokens(group)
+        owned = [self.states.of_tokens(group) for group in (mods, poss)]
+        for states in owned:
             if len(states) >= 2:
                 return states
+        if any(owned):
+            return []  # "X and Y are U.S. allies": each with the United States, not with each other
         founders = self.founders(tok)
         if len(founders) >= 2:
             return founders

@@ -96,9 +96,10 @@ class Finder(Sides):
             others += [s for s in self.states.of_tokens(mods) if s not in others]
         if frame is not None:
             f_owner, f_objects = frame
-            if owner:
-                others = [s for s in f_objects if s not in owner]
-            else:
+            rest = [s for s in f_objects if s not in owner]
+            if owner and rest:  # "treats X as Y's partner"
+                others = rest
+            else:  # "views X as a rival", "views X as its rival": "its" is the subject's
                 owner, others = f_owner, f_objects
         self.conjoined = False
         subject = [] if frame is not None else self.subject_side(tok, sent, persons)
