@@ -146,3 +146,33 @@ def test_a_list_described_by_one_states_allies_pairs_each_with_that_state(run_ex
 
 def test_its_in_an_as_frame_is_the_subjects(run_extract) -> None:
     assert has(run_extract, "Ankara views Athens as its main regional competitor.", "TUR", "rival", "GRC")
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "kind", "b"),
+    [
+        ("Israel is Iran's archenemy.", "ISR", "rival", "IRN"),
+        ("Egypt and Ethiopia have been feuding over the dam for years.", "EGY", "rival", "ETH"),
+        ("Washington is Manila's security guarantor.", "USA", "supports", "PHL"),
+        ("Japan is Ukraine's largest donor in Asia.", "JPN", "supports", "UKR"),
+        ("Japan and the Philippines deepened their security ties.", "JPN", "partner", "PHL"),
+    ],
+)
+def test_more_relation_words(run_extract, text: str, a: str, kind: str, b: str) -> None:
+    assert has(run_extract, text, a, kind, b), found(run_extract, text)
+
+
+def test_ties_with_several_states_pair_the_owner_with_each(run_extract) -> None:
+    assert found(run_extract, "Kenya deepened its ties with Uganda and Rwanda.") == {
+        ("KEN", "partner", "+", "UGA"), ("KEN", "partner", "+", "RWA")}
+
+
+def test_ties_only_wished_to_change_are_no_relation(run_extract) -> None:
+    assert found(run_extract, "Kenya wants to deepen its ties with Uganda.") == set()
+    assert found(run_extract, "Beijing hopes to strengthen its relationship with Hanoi.") == set()
+
+
+def test_a_description_in_apposition_is_not_a_member_of_the_list(run_extract) -> None:
+    rels = found(run_extract, "Beijing deepened its relationship with Hanoi, a key U.S. ally but also a nation with large interests.")
+    assert {("CHN", "partner", "+", "VNM"), ("USA", "ally", "+", "VNM")} <= rels
+    assert not any({a, b} == {"CHN", "USA"} for a, _k, _p, b in rels)

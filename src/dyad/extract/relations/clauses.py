@@ -95,7 +95,8 @@ def listed(tok: Token) -> list[Token]:
                 continue
             seen.add(t.i)
             out.append(t)
-            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))]
+            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))
+                      and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]  # "Y, a U.S. ally": a description
     return sorted(out, key=lambda t: t.i)
 
 

@@ -207,8 +207,8 @@ class Finder(Sides):
         if not signals and (tok.lower_ in self.words.partner_nouns or tok.lemma_.lower() in self.words.partner_nouns):
             if self.states.of_tokens(self.prep_objects(tok, OTHER_SIDE)):
                 signals, kind = [tok], "partner"  # "Pakistan's ties with China"
-        if not signals:
-            return
+        if not signals or all(s.pos_ == "VERB" and unasserted(s, sent, activity=True) for s in signals):
+            return  # "wants to deepen its ties with Y": a change only wished for
         kinds = [kind or self.kind_of(signals[0])]
         kinds += [k for k in map(self.kind_of, marks) if k not in kinds]
         polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
@@ -220,10 +220,11 @@ class Finder(Sides):
             poss, _mods = self.left_window(tok)
             owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
             others = self.states.of_tokens(objects)
-            if owner and others:
-                pair = [owner[0], *[s for s in others if s != owner[0]]]
-                tokens += objects
-            elif len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
+            if owner and others:  # "X's ties with Y and Z": X with each
+                for kind in kinds:
+                    self.pairs(kind, (owner[:1], others), polarity, tokens + objects, sent)
+                return
+            if len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
                 pair = owner
         if len(pair) < 2 and not between and not self.prep_objects(tok, OTHER_SIDE):
             # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
