@@ -176,3 +176,12 @@ def test_a_description_in_apposition_is_not_a_member_of_the_list(run_extract) ->
     rels = found(run_extract, "Beijing deepened its relationship with Hanoi, a key U.S. ally but also a nation with large interests.")
     assert {("CHN", "partner", "+", "VNM"), ("USA", "ally", "+", "VNM")} <= rels
     assert not any({a, b} == {"CHN", "USA"} for a, _k, _p, b in rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poland has been one of Ukraine's staunchest backers.", "Poland, one of Ukraine's staunchest backers, sent tanks.",
+     "Poland is among Ukraine's staunchest backers."],
+)
+def test_one_of_and_among_describe_the_subject(run_extract, text: str) -> None:
+    assert found(run_extract, text) == {("POL", "supports", "+", "UKR")}

@@ -12,9 +12,11 @@ from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
+    among_copula,
     clause_subject,
     conjuncts,
     controller,
+    lifted,
     listed,
     phrase_tokens,
     subject,
@@ -243,7 +245,7 @@ class Sides:
         return self.states.group(subj)
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
-        first = tok
+        first = lifted(tok)  # "X, one of Y's backers": as "X, a backer of Y"
         while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
         if first.dep_ == "appos":
@@ -251,6 +253,10 @@ class Sides:
             return self.states.of_tokens([first.head], persons)
         if tok.pos_ == "VERB":
             subj = controller(tok)
+        elif (verb := among_copula(first)) is not None or (verb := among_copula(tok)) is not None:
+            subj = subject(verb)  # "X is among Y's allies"
+        elif first.dep_ in COPULA_DEPS and first is not tok:
+            subj = subject(first.head)  # "X is one of Y's backers"
         elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = subject(verb)

@@ -10,6 +10,22 @@ from dyad.extract.relations.words import relation_words
 COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
+QUANTIFIERS = frozenset({"one", "some", "several", "many", "most", "two", "three", "four", "five"})
+
+
+def lifted(tok: Token) -> Token:
+    """The word that takes a cue's place in its clause: "one" in "X is one of Y's backers", else the cue."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTIFIERS:
+        return tok.head.head
+    return tok
+
+
+def among_copula(tok: Token) -> Token | None:
+    """The copula of "X is among Y's backers", whose subject the cue describes."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.lemma_.lower() in COPULAS:
+        return tok.head.head
+    return None
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -145,8 +161,9 @@ def negated(tok: Token, sent: Span) -> bool:
 
 
 def describes(tok: Token) -> bool:
-    """Whether a noun cue describes its clause's subject or the noun it is in apposition to."""
-    first = tok
+    """Whether a noun cue describes its clause's subject or the noun it is in apposition to ("X is one of
+    Y's backers", "X is among Y's allies" too)."""
+    first = lifted(tok)
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
-    return first.dep_ in COPULA_DEPS or first.dep_ == "appos"
+    return first.dep_ in COPULA_DEPS or first.dep_ == "appos" or among_copula(first) is not None

@@ -20,13 +20,20 @@ from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
 from dyad.extract.relations.arguments import Sides
-from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, conjuncts, describes, negated, phrase_tokens
+from dyad.extract.relations.clauses import (
+    COPULA_DEPS,
+    COPULAS,
+    SUBJECT_DEPS,
+    conjuncts,
+    describes,
+    negated,
+    phrase_tokens,
+)
 from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
 from dyad.extract.relations.words import Cue, Phrase
 from dyad.records import Relation
 
-COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
 OTHER_SIDE = ("with", "to")  # "ties with Y", "close ties to Y"
 
 
