@@ -185,3 +185,14 @@ def test_a_description_in_apposition_is_not_a_member_of_the_list(run_extract) ->
 )
 def test_one_of_and_among_describe_the_subject(run_extract, text: str) -> None:
     assert found(run_extract, text) == {("POL", "supports", "+", "UKR")}
+
+
+def test_a_denial_after_the_cue_denies_what_follows_it(run_extract) -> None:
+    rels = found(run_extract, "Peru sees Chile as a partner, not a rival.")
+    assert ("PER", "partner", "+", "CHL") in rels and ("PER", "partner", "-", "CHL") not in rels
+
+
+def test_refusing_to_do_what_a_verb_cue_says_denies_it(run_extract) -> None:
+    rels = found(run_extract, "Ecuador refuses to take sides between Peru and Colombia.")
+    assert {("ECU", "neutral", "+", "PER"), ("ECU", "neutral", "+", "COL")} <= rels
+    assert found(run_extract, "Ecuador declined to back Peru.") == {("ECU", "supports", "-", "PER")}

@@ -129,6 +129,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
 def denied_by(node: Token) -> bool:
     neg = relation_words().negations
     for child in node.children:
+        if child.i > node.i and any(c.dep_ in ("appos", "conj") and c.i > child.i for c in node.children):
+            continue  # "a partner, not a rival": the word denies what follows it
         if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -140,7 +142,11 @@ def negated(tok: Token, sent: Span) -> bool:
     """Whether the cue is denied: by its own words, or by the verb it is the complement or object of."""
     if denied_by(tok):
         return True
+    if tok.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and tok.head.i < c.i < tok.i for c in tok.head.children):
+        return True  # "as a partner, not a rival"
     words = relation_words()
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.refusals:
+        return True  # "refuses to take sides", "declined to back Y"
     holder = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in words.holding_verbs else None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words.holding_states:
         holder = tok.head.head

@@ -59,6 +59,7 @@ class RelationWords:
     forming_verbs: frozenset[str]  # "X and Y formed an alliance": the founders are the pair
     holding_verbs: frozenset[str]  # "X and Y have a dispute": the subjects are the pair
     holding_states: frozenset[str]  # "X and Y are locked in a dispute", "are at odds"
+    refusals: frozenset[str]  # "refuses to take sides": verbs that deny their infinitive
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -134,4 +135,5 @@ def relation_words() -> RelationWords:
         forming_verbs=frozenset(str(w).lower() for w in raw.get("forming_verbs", [])),
         holding_verbs=frozenset(str(w).lower() for w in raw.get("holding", {}).get("verbs", [])),
         holding_states=frozenset(str(w).lower() for w in raw.get("holding", {}).get("in_or_at", [])),
+        refusals=frozenset(str(w).lower() for w in raw.get("refusals", [])),
     )
