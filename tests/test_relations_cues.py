@@ -196,3 +196,35 @@ def test_refusing_to_do_what_a_verb_cue_says_denies_it(run_extract) -> None:
     rels = found(run_extract, "Ecuador refuses to take sides between Peru and Colombia.")
     assert {("ECU", "neutral", "+", "PER"), ("ECU", "neutral", "+", "COL")} <= rels
     assert found(run_extract, "Ecuador declined to back Peru.") == {("ECU", "supports", "-", "PER")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The move angered Belgrade, which considers Kosovo part of its territory.",
+     "Serbia claims Kosovo as its own territory.",
+     "Kosovo is the young state that Serbia considers its own territory."],
+)
+def test_a_claim_to_another_states_land_is_a_rivalry(run_extract, text: str) -> None:
+    assert has(run_extract, text, "SRB", "rival", "XKX"), found(run_extract, text)
+
+
+def test_a_claim_denied_and_a_claim_to_no_state(run_extract) -> None:
+    assert found(run_extract, "Serbia does not regard Kosovo as its territory.") == {("SRB", "rival", "-", "XKX")}
+    assert found(run_extract, "The ministry considers the park its territory.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "kind", "b"),
+    [
+        ("Norway hosts about 1,000 American troops.", "USA", "supports", "NOR"),
+        ("Hanoi has sparred with Beijing over the sea.", "VNM", "rival", "CHN"),
+        ("China is North Korea's main economic lifeline.", "CHN", "supports", "PRK"),
+        ("The United States and its allies, including Japan and Australia, condemned the launch.", "USA", "ally", "AUS"),
+    ],
+)
+def test_hosting_sparring_lifelines_and_allies_including(run_extract, text: str, a: str, kind: str, b: str) -> None:
+    assert has(run_extract, text, a, kind, b), found(run_extract, text)
+
+
+def test_ties_only_sought_are_no_partnership(run_extract) -> None:
+    assert found(run_extract, "Tokyo has sought to improve ties with Beijing.") == set()

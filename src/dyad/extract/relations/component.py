@@ -19,25 +19,21 @@ from spacy.tokens import Span, Token
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
-from dyad.extract.relations.arguments import Sides
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
-    COPULAS,
     SUBJECT_DEPS,
-    conjuncts,
     describes,
     negated,
     phrase_tokens,
 )
+from dyad.extract.relations.frames import Frames
 from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
 from dyad.extract.relations.words import Cue, Phrase
 from dyad.records import Relation
 
-OTHER_SIDE = ("with", "to")  # "ties with Y", "close ties to Y"
 
-
-class Finder(Sides):
+class Finder(Frames):
     """Reads the relations of one document: each cue word with the frame that fits it."""
 
     def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
@@ -94,6 +90,8 @@ class Finder(Sides):
         frame = self.as_frame(tok)
         poss, mods = self.left_window(tok)
         appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+        appos += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like") and tok.tag_ == "NNS"
+                  for t in c.subtree]  # "its allies, including Japan and Australia"
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             appos += list(tok.head.subtree)
         persons = cue.type in ("depends_on", "supports")
@@ -193,71 +191,6 @@ class Finder(Sides):
         subject = self.subject_side(tok, sent, persons=False)
         self.pairs(phrase.type, (subject[:1], self.states.of_tokens(others)), polarity, [tok, obj, *others], sent)
 
-    def relationship(self, tok: Token, sent: Span) -> None:
-        """"strained X-Y relations", "X and Y's ties deteriorated", "relations between X and Y have soured"."""
-        words = self.words.relationship_words
-        signals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in words]
-        verb = tok.head
-        if tok.dep_ in (*SUBJECT_DEPS, "dobj") and (verb.lemma_.lower() in words or verb.lower_ in words):
-            signals.append(verb)  # "ties deteriorated", "they upgraded their ties"
-        if tok.dep_ in SUBJECT_DEPS and verb.lemma_ in COPULAS:  # "relations are full of tensions"
-            signals += [t for c in verb.children if c.dep_ in ("acomp", "attr") for t in c.subtree
-                        if t.pos_ in ("NOUN", "ADJ") and (t.lower_ in words or t.lemma_.lower() in words)][:1]
-        marks: list[Token] = []  # "relations are marked by rivalry and cooperation": each word its own relation
-        if tok.dep_ in SUBJECT_DEPS:
-            marks = [
-                o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-                for p in c.children if p.dep_ == "pobj" for o in conjuncts(p) if o.lemma_.lower() in words or o.lower_ in words
-            ]
-            signals += marks
-        kind = ""
-        if not signals and (tok.lower_ in self.words.partner_nouns or tok.lemma_.lower() in self.words.partner_nouns):
-            if self.states.of_tokens(self.prep_objects(tok, OTHER_SIDE)):
-                signals, kind = [tok], "partner"  # "Pakistan's ties with China"
-        if not signals or all(s.pos_ == "VERB" and unasserted(s, sent, activity=True) for s in signals):
-            return  # "wants to deepen its ties with Y": a change only wished for
-        kinds = [kind or self.kind_of(signals[0])]
-        kinds += [k for k in map(self.kind_of, marks) if k not in kinds]
-        polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
-        between = self.between(tok)
-        pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
-        tokens = [tok, *signals, *between, *tok.doc[tok.left_edge.i : tok.i]]
-        if len(pair) < 2:
-            objects = self.prep_objects(tok, OTHER_SIDE)
-            poss, _mods = self.left_window(tok)
-            owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
-            others = self.states.of_tokens(objects)
-            if owner and others:  # "X's ties with Y and Z": X with each
-                for kind in kinds:
-                    self.pairs(kind, (owner[:1], others), polarity, tokens + objects, sent)
-                return
-            if len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
-                pair = owner
-        if len(pair) < 2 and not between and not self.prep_objects(tok, OTHER_SIDE):
-            # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
-            in_sentence = self.states.of_tokens(sent, persons=True)
-            if len(in_sentence) == 2:
-                pair = in_sentence
-        for kind in kinds:
-            self.every_pair(kind, pair[:2], polarity, tokens, sent)
-
-    def kind_of(self, signal: Token) -> str:
-        """The relation a relationship word says ("strained": rival)."""
-        words = self.words.relationship_words
-        return words.get(signal.lower_) or words[signal.lemma_.lower()]
-
-    def presence(self, tok: Token, sent: Span) -> None:
-        """"British troops are stationed in Estonia": the troops' state supports the host."""
-        noun = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-        if noun is None and tok.dep_ == "acl":
-            noun = tok.head
-        if noun is None or noun.lower_ not in self.words.presence_nouns:
-            return
-        owner = self.states.of_tokens([t for t in noun.subtree if t.i < noun.i])
-        hosts = self.states.of_tokens(self.prep_objects(tok, ("in", "on")))
-        tokens = [tok, noun, *noun.subtree, *self.prep_objects(tok, ("in", "on"))]
-        self.pairs(self.words.presence_type, (owner[:1], hosts[:1]), "-" if negated(tok, sent) else "+", tokens, sent)
-
     def retyped(self, tok: Token, cue: Cue) -> Cue:
         """A cooperative cue the text says more of: "a U.S. alliance partner", "security cooperation" and
         "the two U.S. allies' collaboration" are alliances (relations.yaml `retype`)."""
@@ -294,6 +227,10 @@ class Finder(Sides):
                 self.relationship(tok, sent)
             if lemma in words.presence_verbs and tok.pos_ == "VERB":
                 self.presence(tok, sent)
+            if lemma in words.host_verbs and tok.pos_ == "VERB":
+                self.hosting(tok, sent)
+            if lemma in words.claim_nouns and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+                self.territorial(tok, sent)
 
 
 def _in_compound_word(tok: Token) -> bool:

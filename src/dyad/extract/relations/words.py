@@ -45,6 +45,9 @@ class RelationWords:
     presence_verbs: frozenset[str]
     presence_nouns: frozenset[str]
     presence_type: str
+    host_verbs: frozenset[str]  # "Japan hosts American troops"
+    claim_verbs: frozenset[str]  # "considers Taiwan its territory": verbs of a territorial claim
+    claim_nouns: frozenset[str]  # "territory", "province"
     negations: frozenset[str]
     combining_forms: dict[str, str]
     co_subjects: frozenset[str]
@@ -121,6 +124,9 @@ def relation_words() -> RelationWords:
         presence_verbs=frozenset(presence.get("verbs", [])),
         presence_nouns=frozenset(presence.get("nouns", [])),
         presence_type=presence.get("type", "supports"),
+        host_verbs=frozenset(presence.get("host_verbs", [])),
+        claim_verbs=frozenset(str(w).lower() for w in raw.get("territorial_claims", {}).get("verbs", [])),
+        claim_nouns=frozenset(str(w).lower() for w in raw.get("territorial_claims", {}).get("nouns", [])),
         negations=frozenset(str(n).lower() for n in raw.get("negations", [])),
         combining_forms={k.lower(): v for k, v in raw.get("combining_forms", {}).items()},
         co_subjects=frozenset(str(w).lower() for w in raw.get("co_subjects", [])),
