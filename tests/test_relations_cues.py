@@ -228,3 +228,7 @@ def test_hosting_sparring_lifelines_and_allies_including(run_extract, text: str,
 
 def test_ties_only_sought_are_no_partnership(run_extract) -> None:
     assert found(run_extract, "Tokyo has sought to improve ties with Beijing.") == set()
+
+
+def test_the_other_side_is_not_the_owner_again(run_extract) -> None:
+    assert has(run_extract, "Japan's reliance on its alliance with the U.S. is growing.", "JPN", "depends_on", "USA")

@@ -126,6 +126,7 @@ class Finder(Frames):
             a_side = (owner if len(poss) == 1 or self.conjoined else owner[:1]) or (subject if self.conjoined else subject[:1])
             if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
                 a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
+            others = [s for s in others if s not in a_side]  # "X's reliance on its alliance with Y": Y, not X again
             self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)
 
     def agent_frame(self, tok: Token, cue: Cue, polarity: str, objects: list[Token], sent: Span) -> bool:
