@@ -232,3 +232,10 @@ def test_ties_only_sought_are_no_partnership(run_extract) -> None:
 
 def test_the_other_side_is_not_the_owner_again(run_extract) -> None:
     assert has(run_extract, "Japan's reliance on its alliance with the U.S. is growing.", "JPN", "depends_on", "USA")
+
+
+def test_an_apposition_to_a_list_speaks_of_the_list(run_extract) -> None:
+    assert found(run_extract, "Peru and Chile, longtime rivals, met on Monday.") in (
+        {("PER", "rival", "+", "CHL")}, {("CHL", "rival", "+", "PER")})
+    assert found(run_extract, "Peru and Chile, both allies of Brazil, met on Monday.") == {
+        ("PER", "ally", "+", "BRA"), ("CHL", "ally", "+", "BRA")}

@@ -188,6 +188,11 @@ class Sides:
             if len(states) >= 2:
                 self.evidence_tokens += phrase_tokens(subj)  # type: ignore[arg-type]
                 return states
+        if tok.dep_ == "appos" and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            states = self.states.of_tokens(phrase_tokens(tok.head))
+            if len(states) >= 2:  # "X and Y, old friends with a complex relationship, ..."
+                self.evidence_tokens += phrase_tokens(tok.head)
+                return states
         if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = subject(verb)
@@ -248,9 +253,11 @@ class Sides:
         first = lifted(tok)  # "X, one of Y's backers": as "X, a backer of Y"
         while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
-        if first.dep_ == "appos":
-            self.evidence_tokens.append(first.head)
-            return self.states.of_tokens([first.head], persons)
+        if first.dep_ == "appos":  # "X and Y, both allies of Z": each of the list
+            heads = listed(first.head)
+            self.evidence_tokens += heads
+            self.conjoined = len(heads) > 1
+            return self.states.of_tokens([t for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound"))], persons)
         if tok.pos_ == "VERB":
             subj = controller(tok)
         elif (verb := among_copula(first)) is not None or (verb := among_copula(tok)) is not None:
