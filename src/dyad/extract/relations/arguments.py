@@ -254,10 +254,10 @@ class Sides:
         while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
         if first.dep_ == "appos":  # "X and Y, both allies of Z": each of the list
-            heads = listed(first.head)
-            self.evidence_tokens += heads
-            self.conjoined = len(heads) > 1
-            return self.states.of_tokens([t for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound"))], persons)
+            members = listed(first.head)
+            self.evidence_tokens += members
+            self.conjoined = len(members) > 1
+            return self.states.of_tokens([t for h in members for t in (h, *(c for c in h.children if c.dep_ == "compound"))], persons)
         if tok.pos_ == "VERB":
             subj = controller(tok)
         elif (verb := among_copula(first)) is not None or (verb := among_copula(tok)) is not None:
