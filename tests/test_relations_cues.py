@@ -239,3 +239,10 @@ def test_an_apposition_to_a_list_speaks_of_the_list(run_extract) -> None:
         {("PER", "rival", "+", "CHL")}, {("CHL", "rival", "+", "PER")})
     assert found(run_extract, "Peru and Chile, both allies of Brazil, met on Monday.") == {
         ("PER", "ally", "+", "BRA"), ("CHL", "ally", "+", "BRA")}
+
+
+def test_a_shared_rival_is_a_third_state(run_extract) -> None:
+    assert found(run_extract, "Peru and Chile face their shared rival, Bolivia.") == {
+        ("PER", "rival", "+", "BOL"), ("CHL", "rival", "+", "BOL")}
+    assert found(run_extract, "Peru and Chile united against their common enemy.") == set()
+    assert has(run_extract, "Peru and Chile deepened their alliance.", "PER", "ally", "CHL")

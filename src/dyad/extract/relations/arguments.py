@@ -171,7 +171,12 @@ class Sides:
                 self.evidence_tokens += list(tok.subtree)
                 return pair
         poss, mods = self.left_window(tok)
+        if any(c.dep_ == "amod" and c.lower_ in self.words.third_party for c in tok.children):
+            return []  # "their shared rival": a third state, not the owners' rivalry with each other
         owned = [self.states.of_tokens(group) for group in (mods, poss)]
+        named = self.states.of_tokens([t for c in tok.children if c.dep_ == "appos" for t in c.subtree])
+        if any(s not in owned[0] + owned[1] for s in named):
+            return []  # "their rival, Y": the owners with Y
         for states in owned:
             if len(states) >= 2:
                 return states

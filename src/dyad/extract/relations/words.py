@@ -63,6 +63,7 @@ class RelationWords:
     holding_verbs: frozenset[str]  # "X and Y have a dispute": the subjects are the pair
     holding_states: frozenset[str]  # "X and Y are locked in a dispute", "are at odds"
     refusals: frozenset[str]  # "refuses to take sides": verbs that deny their infinitive
+    third_party: frozenset[str]  # "their shared rival": a cue the owners have in common with a third state
 
 
 def _pos(value: str | list[str] | None) -> tuple[str, ...]:
@@ -142,4 +143,5 @@ def relation_words() -> RelationWords:
         holding_verbs=frozenset(str(w).lower() for w in raw.get("holding", {}).get("verbs", [])),
         holding_states=frozenset(str(w).lower() for w in raw.get("holding", {}).get("in_or_at", [])),
         refusals=frozenset(str(w).lower() for w in raw.get("refusals", [])),
+        third_party=frozenset(str(w).lower() for w in raw.get("third_party", [])),
     )
