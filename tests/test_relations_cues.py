@@ -246,3 +246,15 @@ def test_a_shared_rival_is_a_third_state(run_extract) -> None:
         ("PER", "rival", "+", "BOL"), ("CHL", "rival", "+", "BOL")}
     assert found(run_extract, "Peru and Chile united against their common enemy.") == set()
     assert has(run_extract, "Peru and Chile deepened their alliance.", "PER", "ally", "CHL")
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "kind", "b"),
+    [
+        ("Greece remains deeply suspicious of Turkey.", "GRC", "rival", "TUR"),
+        ("Vietnam is wary of China.", "VNM", "rival", "CHN"),
+        ("Uganda is Kenya's top export market.", "UGA", "partner", "KEN"),
+    ],
+)
+def test_wariness_and_markets(run_extract, text: str, a: str, kind: str, b: str) -> None:
+    assert has(run_extract, text, a, kind, b), found(run_extract, text)
