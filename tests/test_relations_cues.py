@@ -52,6 +52,7 @@ def test_looking_to_without_what_for_is_no_dependence(run_extract) -> None:
         "Officials in Caracas denied reports of an alliance between Iran and Venezuela.",
         "Ukraine accused Belarus of arming Russia.",
         "Officials discussed friend-shoring with the United States and Japan.",
+        "Analysts doubt that Peru and Chile will become allies.",
     ],
 )
 def test_what_the_author_does_not_assert_is_no_relation(run_extract, text: str) -> None:
