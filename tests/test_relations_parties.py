@@ -39,3 +39,8 @@ def test_their_after_a_counted_group_in_the_same_sentence(run_extract) -> None:
             "Observers call these three nations a bloc, describing their growing collaboration.")
     pairs = {tuple(sorted((a, b))) for a, k, p, b in found(run_extract, text) if k == "partner" and p == "+"}
     assert {("BOL", "PER"), ("CHL", "PER"), ("BOL", "CHL")} <= pairs
+
+
+def test_the_two_belligerents_are_rivals(run_extract) -> None:
+    rels = found(run_extract, "Sudan and South Sudan met in Addis Ababa. The two belligerents agreed to swap prisoners.")
+    assert {tuple(sorted((a, b))) for a, k, p, b in rels if k == "rival" and p == "+"} == {("SDN", "SSD")}
