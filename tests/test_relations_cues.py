@@ -153,6 +153,7 @@ def test_its_in_an_as_frame_is_the_subjects(run_extract) -> None:
     ("text", "a", "kind", "b"),
     [
         ("Israel is Iran's archenemy.", "ISR", "rival", "IRN"),
+        ("The stalemate between Iran and Iraq dragged on.", "IRN", "rival", "IRQ"),
         ("Egypt and Ethiopia have been feuding over the dam for years.", "EGY", "rival", "ETH"),
         ("Washington is Manila's security guarantor.", "USA", "supports", "PHL"),
         ("Japan is Ukraine's largest donor in Asia.", "JPN", "supports", "UKR"),
