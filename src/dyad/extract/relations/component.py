@@ -209,6 +209,14 @@ class Finder(Frames):
             low = tok.lower_
             self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
+            verb, noun = tok.pos_ == "VERB", tok.pos_ == "NOUN"
+            phrased = verb and any(lemma == phrase.verb for phrase in words.phrases)
+            related = low in words.relationship_nouns or lemma in words.relationship_nouns
+            present = verb and lemma in words.presence_verbs
+            hosts = verb and lemma in words.host_verbs
+            claims = noun and lemma in words.claim_nouns and any(c.dep_ == "poss" for c in tok.children)
+            if not (cue or phrased or related or present or hosts or claims):
+                continue  # the dependency walk below is the costly part: only for tokens that could cue
             if unasserted(tok, sent, activity=cue is not None and cue.weak) or _in_compound_word(tok):
                 continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
             if cue is not None and cue.type == "partner":
@@ -216,21 +224,21 @@ class Finder(Frames):
             after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)
-            elif cue is not None and tok.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and after.head is not tok \
+            elif cue is not None and noun and after is not None and after.pos_ == "PROPN" and after.head is not tok \
                     and any(c.dep_ == "poss" for c in tok.children) and self.states.of_token(after):
                 self.title(tok, cue, sent, after)  # "as its superpower rival China expands ...": a title the parse split
             elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
                 self.cue(tok, cue, sent)
-            for phrase in words.phrases:
-                if lemma == phrase.verb and tok.pos_ == "VERB":
+            for phrase in words.phrases if phrased else ():
+                if lemma == phrase.verb:
                     self.phrase(tok, phrase, sent)
-            if low in words.relationship_nouns or lemma in words.relationship_nouns:
+            if related:
                 self.relationship(tok, sent)
-            if lemma in words.presence_verbs and tok.pos_ == "VERB":
+            if present:
                 self.presence(tok, sent)
-            if lemma in words.host_verbs and tok.pos_ == "VERB":
+            if hosts:
                 self.hosting(tok, sent)
-            if lemma in words.claim_nouns and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+            if claims:
                 self.territorial(tok, sent)
 
 
