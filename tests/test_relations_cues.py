@@ -260,3 +260,10 @@ def test_a_shared_rival_is_a_third_state(run_extract) -> None:
 )
 def test_wariness_and_markets(run_extract, text: str, a: str, kind: str, b: str) -> None:
     assert has(run_extract, text, a, kind, b), found(run_extract, text)
+
+
+def test_an_alliance_of_states_pairs_its_members(run_extract) -> None:
+    text = "The Chinese and Russian publics are unhappy with this alliance of their governments."
+    assert found(run_extract, text) in ({("CHN", "ally", "+", "RUS")}, {("RUS", "ally", "+", "CHN")})
+    rels = found(run_extract, "Australia is an ally of the United States and Japan.")
+    assert not any({a, b} == {"USA", "JPN"} for a, _k, _p, b in rels)

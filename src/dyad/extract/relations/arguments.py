@@ -16,6 +16,7 @@ from dyad.extract.relations.clauses import (
     clause_subject,
     conjuncts,
     controller,
+    describes,
     lifted,
     listed,
     phrase_tokens,
@@ -162,7 +163,7 @@ class Sides:
             poss = [t for c in first.children if c.dep_ == "poss" for t in c.subtree]
         return poss, mods
 
-    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
+    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = (), members_of: bool = False) -> list[str]:
         """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies",
         "the two NATO allies"."""
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "two" for c in tok.children):
@@ -185,6 +186,10 @@ class Sides:
         founders = self.founders(tok)
         if len(founders) >= 2:
             return founders
+        if members_of and tok.tag_ == "NN" and not describes(tok):
+            members = self.states.of_tokens(self.prep_objects(tok, ("of",)))
+            if len(members) >= 2:  # "this alliance of their governments", "the rivalry of X and Y"
+                return members
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
         if tok.pos_ == "VERB" and not self.object_states(tok):  # "X and Y have been disputing the islands"

@@ -66,7 +66,7 @@ class Finder(Frames):
         """"X-Y relations", "X and Y are allies", "X, Y and Z, who are partners"."""
         if tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
             return True
-        own = self.own_pair(tok, sent, cue.preps)
+        own = self.own_pair(tok, sent, cue.preps, cue.members_of)
         if len(own) >= 2:
             self.every_pair(cue.type, own, polarity, [tok, *tok.doc[tok.left_edge.i : tok.i]], sent)
             return True

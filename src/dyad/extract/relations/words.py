@@ -24,6 +24,7 @@ class Cue:
     datives: bool = False  # "owes Y": the indirect object is the other side
     also_prep: str | None = None  # "looks to Y for support": a second preposition it needs
     weak: bool = False  # "cooperation": a partnership unless the document calls the pair allies
+    members_of: bool = False  # "an alliance of X and Y": the objects of "of" are its members
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def relation_words() -> RelationWords:
             datives=bool(spec.get("datives", False)),
             also_prep=spec.get("also_prep"),
             weak=bool(spec.get("weak", False)),
+            members_of=bool(spec.get("members_of", False)),
         )
         for lemma, spec in raw.get("cues", {}).items()
     }
