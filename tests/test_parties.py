@@ -125,3 +125,50 @@ def test_a_description_of_an_armed_group_points_back_to_the_group_named_before(a
     assert found and found[0][1] == "description", found
     # a state is no group
     assert states_of(actors_of, "Chile met Peru. The group later left.", "group") == []
+
+
+def test_the_two_sides_may_be_named_a_few_sentences_back(actors_of) -> None:
+    text = ("Chile protested the fishing rules on Monday. Peru answered on Tuesday. The talks ended early. "
+            "The two neighbours have argued for years.")
+    ctx = actors_of(text)
+    neighbours = [t for t in ctx.doc if t.text == "neighbours"][0]
+    assert PartyResolver(ctx).resolve(neighbours) == []  # only the sentence before, by default
+    assert sorted(p.state for p in PartyResolver(ctx, group_reach=3).resolve(neighbours)) == ["CHL", "PER"]
+    ctx = actors_of("Chile, Peru and Bolivia met. The talks ended early. The two neighbours argued.")
+    neighbours = [t for t in ctx.doc if t.text == "neighbours"][0]
+    assert PartyResolver(ctx, group_reach=3).resolve(neighbours) == []
+
+
+def test_a_bare_number_is_a_counted_group_only_when_asked(actors_of) -> None:
+    ctx = actors_of("Officials from Kenya and Uganda met in Nairobi. The two signed a border accord.")
+    two = [t for t in ctx.doc if t.text == "two"][0]
+    assert PartyResolver(ctx).resolve(two) == []
+    assert sorted(p.state for p in PartyResolver(ctx, bare_numbers=True).resolve(two)) == ["KEN", "UGA"]
+
+
+def test_stands_for_reads_the_word_itself_never_its_modifiers(actors_of) -> None:
+    ctx = actors_of("The G7 countries backed the French proposal. They met in Rome.")
+    resolver = PartyResolver(ctx)
+    proposal = [t for t in ctx.doc if t.text == "proposal"][0]
+    assert resolver.stands_for(proposal) == []  # "the French proposal" is no party by itself
+    assert resolver.resolve(proposal) != []
+    they = [t for t in ctx.doc if t.text == "They"][0]
+    assert {p.state for p in resolver.stands_for(they)} == {"CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}
+
+
+def test_we_in_a_quotation_is_its_speaker_as_the_quotes_stage_read_it(actors_of) -> None:
+    from dyad.extract.quotes.component import run as quotes
+
+    text = 'Chilean Foreign Minister Ana Ruiz said on Monday that the talks went well. "We will stand by Peru."'
+    ctx = actors_of(text)
+    we = [t for t in ctx.doc if t.text == "We"][0]
+    assert PartyResolver(ctx).speaker(we) is None  # no verb of saying above it, and no quotes read yet
+    quotes(ctx)
+    found = PartyResolver(ctx).speaker(we)
+    assert found is not None and (found.state, found.reason) == ("CHL", "speaker")
+
+
+def test_a_description_prefers_the_state_its_verb_governs(actors_of) -> None:
+    text = ("The Indian minister flew to Sri Lanka for the anniversary of its independence from Britain. "
+            "He will discuss trade with the island nation.")
+    assert states_of(actors_of, text, "nation") == ["LKA"]

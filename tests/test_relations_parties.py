@@ -1,4 +1,4 @@
-"""Group and implicit parties of relations (extract/relations/parties.py): sentences written for these tests."""
+"""Group and implicit parties of relations, read through the shared party resolver (extract/parties): sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -32,3 +32,15 @@ def test_a_counted_reference_stands_for_the_states_named_last(run_extract) -> No
 def test_their_is_the_plural_subject_of_its_clause(run_extract) -> None:
     rels = found(run_extract, "Estonia and Latvia repeated their support for Moldova.")
     assert {("EST", "supports", "+", "MDA"), ("LVA", "supports", "+", "MDA")} <= rels
+
+
+def test_their_after_a_counted_group_in_the_same_sentence(run_extract) -> None:
+    text = ("Chile, Peru and Bolivia signed a water accord. "
+            "Observers call these three nations a bloc, describing their growing collaboration.")
+    pairs = {tuple(sorted((a, b))) for a, k, p, b in found(run_extract, text) if k == "partner" and p == "+"}
+    assert {("BOL", "PER"), ("CHL", "PER"), ("BOL", "CHL")} <= pairs
+
+
+def test_the_two_belligerents_are_rivals(run_extract) -> None:
+    rels = found(run_extract, "Sudan and South Sudan met on Monday. The two belligerents agreed to swap prisoners.")
+    assert {tuple(sorted((a, b))) for a, k, p, b in rels if k == "rival" and p == "+"} == {("SDN", "SSD")}

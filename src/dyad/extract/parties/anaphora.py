@@ -84,7 +84,23 @@ class Mentions:
         """The nearest earlier state mention that a description can stand for ("the island" -> Taiwan), any
         state when `states` is None."""
         found = self.fitting(0, tok.idx, ("state",), states)
-        return found[0] if found else None
+        if not found:
+            return None
+        # within the sentence of the nearest, a state the verb governs before one inside a noun's phrase:
+        # "travels to X for its day of independence from Y. ... the island nation" is X
+        sent = self.span(found[0])
+        same = [m for m in found if sent is not None and (s := self.span(m)) is not None and s.sent == sent.sent]
+        return next((m for m in same if self.is_argument(m)), found[0])
+
+    def is_argument(self, m: ActorMention) -> bool:
+        """Whether a mention is a subject or object of a verb, or the object of a verb's preposition."""
+        span = self.span(m)
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in (*SUBJECTS, "dobj"):
+            return True
+        return root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX")
 
 
 def previous_sentence(tok: Token) -> Span | None:

@@ -25,10 +25,17 @@ from dyad.extract.parties.party import Party
 from dyad.extract.parties.words import party_words
 from dyad.records import ActorMention
 
+DEFINITE = frozenset({"the", "these", "those"})
+NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
-def group_size(tok: Token) -> int:
-    """How many states a plural noun like "the two sides" says it stands for (0: not such a noun)."""
+
+def group_size(tok: Token, bare_numbers: bool = False) -> int:
+    """How many states a plural noun like "the two sides" says it stands for (0: not such a noun); with
+    `bare_numbers`, also a number alone ("the two")."""
     words = party_words()
+    if bare_numbers and tok.pos_ == "NUM" and tok.lower_ in words.group_sizes and tok.dep_ in NOMINAL_ROLES:
+        # "the two met", "these three have disputed it": the number alone, made definite, is the group
+        return words.group_sizes[tok.lower_] if any(c.lower_ in DEFINITE for c in tok.children) else 0
     if tok.lemma_.lower() not in words.group_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return 0
     size = next((words.group_sizes[c.lower_] for c in tok.children if c.lower_ in words.group_sizes), 0)
@@ -38,14 +45,17 @@ def group_size(tok: Token) -> int:
     return size
 
 
-def named_group(tok: Token, mentions: Mentions, event_noun: Callable[[str], bool] = lambda lemma: False) -> list[Party]:
+def named_group(
+    tok: Token, mentions: Mentions, event_noun: Callable[[str], bool] = lambda lemma: False, bare_numbers: bool = False,
+    reach: int = 1,
+) -> list[Party]:
     """The states "the two sides" stands for: those named in its sentence when exactly that many are, else
-    those of the sentence before. A state named only as the doer of an event noun ("in case of a **North
+    those named last in the sentences before (the one before, then, up to `reach` sentences back, further
+    while they name fewer), when exactly that many are. A state named only as the doer of an event noun ("in case of a **North
     Korean** attack") is no side."""
-    size = group_size(tok)
+    size = group_size(tok, bare_numbers)
     if not size:
         return []
-    ctx = mentions.ctx
 
     def side(m: ActorMention) -> bool:
         span = mentions.span(m)
@@ -55,18 +65,31 @@ def named_group(tok: Token, mentions: Mentions, event_noun: Callable[[str], bool
     sent = tok.sent
     phrase = (tok.left_edge.idx, tok.idx + len(tok.text))
     here = [(sent.start_char, phrase[0]), (phrase[1], sent.end_char)]
-    previous = previous_sentence(tok)
-    before = [(previous.start_char, previous.end_char)] if previous is not None else []
-    for ranges in (here, before):
-        states: dict[str, ActorMention] = {}
-        for lo, hi in ranges:
-            for m in mentions.between(lo, hi):
-                state = ctx.state_of(m.actor_key)
-                if state and state not in states and side(m):
-                    states[state] = m
-        if len(states) == size:
-            return [Party(m.actor_key, st, phrase[0], phrase[1], tok.i, True, "group") for st, m in states.items()]
+    found = _states_in(here, mentions, side)
+    if len(found) != size:
+        found = {}
+        previous = previous_sentence(tok)
+        for _ in range(reach):  # the sentences before, nearest first, until they name enough states
+            if previous is None:
+                break
+            found = {**_states_in([(previous.start_char, previous.end_char)], mentions, side), **found}
+            if len(found) >= size:
+                break
+            previous = previous_sentence(previous[0])
+    if len(found) == size:
+        return [Party(m.actor_key, st, phrase[0], phrase[1], tok.i, True, "group") for st, m in found.items()]
     return []
+
+
+def _states_in(ranges: list[tuple[int, int]], mentions: Mentions, side: Callable[[ActorMention], bool]) -> dict[str, ActorMention]:
+    """The states named in the character ranges, each with its first mention, in text order."""
+    states: dict[str, ActorMention] = {}
+    for lo, hi in ranges:
+        for m in mentions.between(lo, hi):
+            state = mentions.ctx.state_of(m.actor_key)
+            if state and state not in states and side(m):
+                states[state] = m
+    return states
 
 
 def grouping_of(ctx: DocContext, key: str) -> Grouping | None:

@@ -54,6 +54,12 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def agentive(tok: Token) -> bool:
+    """"U.S.-proposed", "Iran-backed": the actor did something to the noun; it is no party of the noun's event."""
+    head, dash, last = tok.lower_.rpartition("-")
+    return bool(dash and head) and (last.endswith("ed") or last in PARTICIPLES)
+
+
 def quoted(tok: Token) -> bool:
     """Whether a word sits inside a quotation opened in its own sentence."""
     inside = False
@@ -67,21 +73,21 @@ def quoted(tok: Token) -> bool:
     return inside
 
 
-def agentive(tok: Token) -> bool:
-    """"U.S.-proposed", "Iran-backed": the actor did something to the noun; it is no party of the noun's event."""
-    head, dash, last = tok.lower_.rpartition("-")
-    return bool(dash and head) and (last.endswith("ed") or last in PARTICIPLES)
-
-
 class PartyResolver:
     """Memoised party lookups for one document (each token resolved at most once).
 
     `event_noun(lemma)` tells the resolver which nouns are events: the "of X" of an event noun is
-    its patient ("the bombing of a French base"), not who the noun stands for.
+    its patient ("the bombing of a French base"), not who the noun stands for. With `bare_numbers`,
+    "the two", "these three" alone are counted groups like "the two sides"; `group_reach` is how many
+    sentences back a counted group may look for its states when the one before names too few.
     """
 
-    def __init__(self, ctx: DocContext, event_noun: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self, ctx: DocContext, event_noun: Callable[[str], bool] | None = None, bare_numbers: bool = False, group_reach: int = 1
+    ) -> None:
         self.ctx = ctx
+        self.bare_numbers = bare_numbers  # "the two" alone is a counted group too
+        self.group_reach = group_reach  # sentences back in which "the two sides" may find its states
         self.mentions = Mentions(ctx)
         self._event_noun = event_noun or (lambda lemma: False)
         self._memo: dict[int, Party | None] = {}
@@ -121,7 +127,7 @@ class PartyResolver:
             return expand(self.ctx, p, head, tok) or [p]
         if depth > 1:
             return []
-        group = named_group(tok, self.mentions, self._event_noun)
+        group = named_group(tok, self.mentions, self._event_noun, self.bare_numbers, self.group_reach)
         if group:
             return group
         for child in tok.children:
@@ -181,23 +187,47 @@ class PartyResolver:
         found = self.speakers(tok)
         return found[0] if found else None
 
+    def _quoted(self, tok: Token) -> Party | None:
+        """The speaker of the direct quotation a word sits in, as the quotes stage attributed it (a stage
+        that runs before the quotes stage finds none)."""
+        for q in self.ctx.result.quotes:
+            if q.kind != "indirect" and q.evidence.start <= tok.idx < q.evidence.end and q.speaker_actor:
+                actor = self.ctx.actor(q.speaker_actor)
+                if actor is not None:
+                    return Party(actor.key, actor.country, tok.idx, tok.idx + len(tok.text), tok.i, True, "speaker")
+        return None
+
     def speakers(self, tok: Token) -> list[Party]:
         """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject); in
-        a quotation that is a sentence of its own, whoever said the quotation of the sentence before."""
+        a quotation that is a sentence of its own, whoever said the quotation of the sentence before; with no
+        verb of saying for it, the speaker the quotes stage gave the quotation it sits in."""
         first = party_words().first_person
         for verb in tok.ancestors:
             if verb.lemma_.lower() in party_words().reporting_verbs and verb.pos_ == "VERB":
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
                 return unique([p for c in subjects for p in self.parties(c)])
         previous = previous_sentence(tok)
-        if previous is None or not quoted(tok) or any(t.lemma_.lower() in party_words().reporting_verbs
-                                                       and t.pos_ == "VERB" for t in tok.sent):
-            return []
-        for verb in (t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in party_words().reporting_verbs):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
-            if subjects and any(QUOTE_MARKS & set(t.text) for t in previous):
-                return unique([p for c in subjects for p in self.parties(c)])
-        return []
+        if previous is not None and quoted(tok) and not any(t.lemma_.lower() in party_words().reporting_verbs
+                                                            and t.pos_ == "VERB" for t in tok.sent):
+            for verb in (t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in party_words().reporting_verbs):
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
+                if subjects and any(QUOTE_MARKS & set(t.text) for t in previous):
+                    return unique([p for c in subjects for p in self.parties(c)])
+        by_quotes = self._quoted(tok)
+        return [by_quotes] if by_quotes is not None else []
+
+    def stands_for(self, tok: Token) -> list[Party]:
+        """The parties one word stands for by itself, never through its modifiers or phrases: a mention (a
+        grouping's members where the text speaks of them), a pronoun, "we", a description, "the group", or a
+        counted group ("the two sides", "these four nations", "the two")."""
+        words = party_words()
+        if tok.pos_ == "PRON" and (tok.lower_ in words.plural_pronouns or (tok.lower_ in words.first_person and tok.dep_ == "nsubj")):
+            return self.direct(tok)
+        p = self.at(tok)
+        if p is not None:
+            head = tok.head if tok.dep_ in MODIFIER_DEPS + OWNER_DEPS else None
+            return expand(self.ctx, p, head, tok) or [p]
+        return named_group(tok, self.mentions, self._event_noun, self.bare_numbers, self.group_reach)
 
     # -- the rules ----------------------------------------------------------------------------
 
@@ -255,8 +285,8 @@ class PartyResolver:
 
     def plural(self, tok: Token, depth: int) -> list[Party]:
         """What "they", "their" or "the diplomats" stands for: the parties of the subject before it; for "them",
-        the conjoined actors named before it in its sentence; else, for "their" or "them", the nearest fitting
-        actor."""
+        the conjoined actors named before it in its sentence; else a counted group before it in its sentence
+        ("these four nations"); else, for "their" or "them", the nearest fitting actor."""
         if tok.i in self._plural:
             return self._plural[tok.i]
         self._plural[tok.i] = []
@@ -266,6 +296,9 @@ class PartyResolver:
         else:  # "tariffs on Mexico, Canada and China to pressure them": the list named before it
             found = next((ps for t in reversed(tok.doc[tok.sent.start : tok.i]) if t.dep_ != "conj"
                           and any(c.dep_ == "conj" for c in t.children) and len(ps := self.parties(t)) > 1), [])
+        if not found and tok.pos_ == "PRON":  # "analysts refer to these four nations as ..., describing their ..."
+            found = next((g for t in reversed(tok.doc[tok.sent.start : tok.i])
+                          if (g := named_group(t, self.mentions, self._event_noun, self.bare_numbers, self.group_reach))), [])
         if not found and tok.dep_ not in SUBJECTS and tok.pos_ == "PRON" and (p := self.at(tok)) is not None:
             found = [p]  # "their", "them": the nearest fitting actor before it
         span = (tok.idx, tok.idx + len(tok.text))
@@ -280,13 +313,6 @@ class PartyResolver:
         return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
             c.dep_ in ("prep", "poss", "amod", "nummod", "nmod") or (c.dep_ == "compound" and self.at(c) is not None)
             for c in tok.children)
-
-    @staticmethod
-    def _determined(tok: Token) -> bool:
-        """"the group", "the separatist group", "the militants": a definite noun with no "of X" or owner of its own
-        (adjectives allowed)."""
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in ("prep", "poss", "nummod", "appos") for c in tok.children)
 
     def _definite_plural(self, tok: Token) -> bool:
         """"the diplomats", "the ministers" with nothing of their own: the group just spoken of."""
@@ -354,3 +380,11 @@ class PartyResolver:
             if found is not None:
                 return found[0]
         return None
+
+    @staticmethod
+    def _determined(tok: Token) -> bool:
+        """"the group", "the separatist group", "the militants": a definite noun with no "of X" or owner of its own
+        (adjectives allowed)."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("prep", "poss", "nummod", "appos") for c in tok.children)
+

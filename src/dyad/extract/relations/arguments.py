@@ -12,14 +12,16 @@ from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
+    among_copula,
     clause_subject,
     conjuncts,
     controller,
+    describes,
+    lifted,
     listed,
     phrase_tokens,
     subject,
 )
-from dyad.extract.relations.parties import counted, named_last
 from dyad.extract.relations.states import StateIndex
 from dyad.extract.relations.words import relation_words
 from dyad.records import Relation
@@ -35,7 +37,9 @@ class Sides:
         self.states = StateIndex(ctx)
         self.words = relation_words()
         self.found: list[Relation] = []
-        self.keys: set[tuple[str, str, str, str]] = set()
+        self.keys: dict[tuple[str, str, str, str], int] = {}  # each relation once: its index in `found`
+        self.weak_cue = False  # the cue at hand only says that two states work together ("cooperation")
+        self.weak: set[int] = set()  # relations read only from such cues
         self.evidence_tokens: list[Token] = []  # subjects read for the cue at hand
         self.conjoined = False  # the last subject read is a list of states, each a party
 
@@ -47,8 +51,12 @@ class Sides:
         directed = kind not in symmetric_relations()
         key = (a, b, kind, polarity) if directed else (*sorted((a, b)), kind, polarity)
         if key in self.keys:
+            if not self.weak_cue:
+                self.weak.discard(self.keys[key])  # a partnership the text also names outright
             return
-        self.keys.add(key)  # type: ignore[arg-type]
+        self.keys[key] = len(self.found)  # type: ignore[index]
+        if self.weak_cue:
+            self.weak.add(len(self.found))
         inside = [t for t in [*tokens, *self.evidence_tokens] if sent.start <= t.i < sent.end]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
@@ -57,6 +65,13 @@ class Sides:
                 a=a, b=b, type=kind, polarity=polarity, directed=directed, evidence=self.ctx.evidence(start, end)  # type: ignore[arg-type]
             )
         )
+
+    def relations(self) -> list[Relation]:
+        """What was found, less the cooperation of a pair the document calls allies, or where one backs the
+        other: that is their alliance or support at work, not a partnership besides it."""
+        closer = {frozenset((r.a, r.b)) for r in self.found if r.type in ("ally", "supports") and r.polarity == "+"}
+        return [r for k, r in enumerate(self.found)
+                if not (k in self.weak and r.type == "partner" and frozenset((r.a, r.b)) in closer)]
 
     def pairs(self, kind: str, sides: tuple[list[str], list[str]], polarity: str, tokens: list[Token], sent: Span) -> None:
         a_side, b_side = sides
@@ -95,6 +110,9 @@ class Sides:
                             out.extend(self.head_and_owner(obj))
                         else:
                             out.extend(obj.subtree if deep else phrase_tokens(obj))
+        if not out and tok.pos_ == "VERB":  # "contests a chain of islets with Y": the parse hung it on the object
+            out += [t for c in tok.children if c.dep_ == "dobj" for p in c.subtree if p.dep_ == "prep" and p.lower_ in preps
+                    for o in p.children if o.dep_ == "pobj" for t in (o.subtree if deep else phrase_tokens(o))]
         if tok.dep_ == "acomp":  # "X is reliant on Y": the preposition hangs on the verb
             out += [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i
                     for o in c.children if o.dep_ == "pobj" for t in phrase_tokens(o)]
@@ -104,6 +122,22 @@ class Sides:
             if heads_only:
                 out = [t for t in out if t.pos_ == "PROPN"]
         return out
+
+    def additions(self, objects: list[Token]) -> list[Token]:
+        """"threats from China and Russia in addition to North Korea": a phrase right after the other side
+        that adds to it (relations.yaml `additions`)."""
+        if not objects:
+            return []
+        doc = objects[0].doc
+        k = max(t.i for t in objects) + 1
+        k += k < len(doc) and doc[k].text == ","
+        for phrase in self.words.additions:
+            words = doc[k : k + len(phrase)]
+            if len(words) == len(phrase) and tuple(t.lower_ for t in words) == phrase:
+                last = words[-1]
+                obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                return phrase_tokens(obj) if obj is not None else self.linear_object(last)
+        return []
 
     def linear_object(self, prep: Token) -> list[Token]:
         """The words after a preposition up to the next punctuation or verb, when the parse lost them."""
@@ -122,9 +156,14 @@ class Sides:
             return [], []
         poss = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
         mods = [t for t in tok.doc[tok.left_edge.i : tok.i] if t not in poss and t.dep_ != "det"]
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head is not first:
+            first = first.head
+        if not poss and first is not tok:  # "Y's closest ally and main supplier": the possessor of both
+            poss = [t for c in first.children if c.dep_ == "poss" for t in c.subtree]
         return poss, mods
 
-    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = ()) -> list[str]:
+    def own_pair(self, tok: Token, sent: Span, preps: tuple[str, ...] = (), members_of: bool = False) -> list[str]:
         """The states a cue names on its own: "X-Y relations", "X and Y's ties", "X and Y are allies",
         "the two NATO allies"."""
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "two" for c in tok.children):
@@ -133,13 +172,24 @@ class Sides:
                 self.evidence_tokens += list(tok.subtree)
                 return pair
         poss, mods = self.left_window(tok)
-        for group in (mods, poss):
-            states = self.states.of_tokens(group)
+        if any(c.dep_ == "amod" and c.lower_ in self.words.third_party for c in tok.children):
+            return []  # "their shared rival": a third state, not the owners' rivalry with each other
+        owned = [self.states.of_tokens(group) for group in (mods, poss)]
+        named = self.states.of_tokens([t for c in tok.children if c.dep_ == "appos" for t in c.subtree])
+        if any(s not in owned[0] + owned[1] for s in named):
+            return []  # "their rival, Y": the owners with Y
+        for states in owned:
             if len(states) >= 2:
                 return states
+        if any(owned):
+            return []  # "X and Y are U.S. allies": each with the United States, not with each other
         founders = self.founders(tok)
         if len(founders) >= 2:
             return founders
+        if members_of and tok.tag_ == "NN" and not describes(tok):
+            members = self.states.of_tokens(self.prep_objects(tok, ("of",)))
+            if len(members) >= 2:  # "this alliance of their governments", "the rivalry of X and Y"
+                return members
         if self.states.of_tokens(self.prep_objects(tok, preps)):
             return []  # "X and Y are allies of Z": pairs with Z, not with each other
         if tok.pos_ == "VERB" and not self.object_states(tok):  # "X and Y have been disputing the islands"
@@ -147,6 +197,11 @@ class Sides:
             states = self.states.of_tokens(phrase_tokens(subj)) if subj is not None else []
             if len(states) >= 2:
                 self.evidence_tokens += phrase_tokens(subj)  # type: ignore[arg-type]
+                return states
+        if tok.dep_ == "appos" and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            states = self.states.of_tokens(phrase_tokens(tok.head))
+            if len(states) >= 2:  # "X and Y, old friends with a complex relationship, ..."
+                self.evidence_tokens += phrase_tokens(tok.head)
                 return states
         if tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
@@ -156,6 +211,12 @@ class Sides:
                 if len(states) >= 2:
                     self.evidence_tokens += [*phrase_tokens(subj), verb]
                     return states
+        held = self.held_by(tok)
+        if held is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
+            states = self.states.of_tokens(phrase_tokens(held))
+            if len(states) >= 2:  # "X and Y have a border dispute", "X and Y are locked in a dispute"
+                self.evidence_tokens += [*phrase_tokens(held), tok.head]
+                return states
         subj = subject(tok) if tok.pos_ in ("VERB", "AUX") else clause_subject(tok, sent)
         if subj is not None and not self.states.of_tokens(self.prep_objects(tok, preps)):
             pair = self.the_two(subj, sent)
@@ -163,6 +224,17 @@ class Sides:
                 self.evidence_tokens += list(subj.subtree)
             return pair
         return []
+
+    def held_by(self, tok: Token) -> Token | None:
+        """The subject of the verb by which it has the cue: "X and Y **have** a dispute", "are **locked in** a
+        dispute", "**are at** odds" (relations.yaml `holding`)."""
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in self.words.holding_verbs:
+            return subject(verb)
+        if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "at") \
+                and verb.head.lemma_.lower() in self.words.holding_states:
+            return subject(verb.head)
+        return None
 
     def founders(self, tok: Token) -> list[str]:
         """"X, Y and Z created a confederation": the subjects of a verb that forms the cue's body
@@ -184,19 +256,24 @@ class Sides:
         return self.states.of_tokens(tokens)
 
     def the_two(self, subj: Token, sent: Span) -> list[str]:
-        """"the two (countries)", "these four nations" as a party: the states named last (parties.py)."""
-        n = counted(subj)
-        return named_last(self.states, subj, sent, n) if n is not None else []
+        """"the two (countries)", "these four nations" as a party: the states named last (the resolver's groups)."""
+        return self.states.group(subj)
 
     def subject_side(self, tok: Token, sent: Span, persons: bool) -> list[str]:
-        first = tok
+        first = lifted(tok)  # "X, one of Y's backers": as "X, a backer of Y"
         while first.dep_ == "conj" and first.head is not first and first.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "Mexico, a close ally and Canada's third-largest trading partner"
-        if first.dep_ == "appos":
-            self.evidence_tokens.append(first.head)
-            return self.states.of_tokens([first.head], persons)
+        if first.dep_ == "appos":  # "X and Y, both allies of Z": each of the list
+            members = listed(first.head)
+            self.evidence_tokens += members
+            self.conjoined = len(members) > 1
+            return self.states.of_tokens([t for h in members for t in (h, *(c for c in h.children if c.dep_ == "compound"))], persons)
         if tok.pos_ == "VERB":
             subj = controller(tok)
+        elif (verb := among_copula(first)) is not None or (verb := among_copula(tok)) is not None:
+            subj = subject(verb)  # "X is among Y's allies"
+        elif first.dep_ in COPULA_DEPS and first is not tok:
+            subj = subject(first.head)  # "X is one of Y's backers"
         elif tok.dep_ in COPULA_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in COPULA_DEPS):
             verb = tok.head if tok.dep_ in COPULA_DEPS else tok.head.head
             subj = subject(verb)

@@ -10,6 +10,22 @@ from dyad.extract.relations.words import relation_words
 COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
+QUANTIFIERS = frozenset({"one", "some", "several", "many", "most", "two", "three", "four", "five"})
+
+
+def lifted(tok: Token) -> Token:
+    """The word that takes a cue's place in its clause: "one" in "X is one of Y's backers", else the cue."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTIFIERS:
+        return tok.head.head
+    return tok
+
+
+def among_copula(tok: Token) -> Token | None:
+    """The copula of "X is among Y's backers", whose subject the cue describes."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.lemma_.lower() in COPULAS:
+        return tok.head.head
+    return None
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -95,7 +111,8 @@ def listed(tok: Token) -> list[Token]:
                 continue
             seen.add(t.i)
             out.append(t)
-            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))]
+            heads += [c for c in t.children if c.dep_ == "appos" and (c.ent_type_ == "GPE" or any(g.dep_ == "conj" for g in c.children))
+                      and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]  # "Y, a U.S. ally": a description
     return sorted(out, key=lambda t: t.i)
 
 
@@ -112,6 +129,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
 def denied_by(node: Token) -> bool:
     neg = relation_words().negations
     for child in node.children:
+        if child.i > node.i and any(c.dep_ in ("appos", "conj") and c.i > child.i for c in node.children):
+            continue  # "a partner, not a rival": the word denies what follows it
         if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -123,6 +142,16 @@ def negated(tok: Token, sent: Span) -> bool:
     """Whether the cue is denied: by its own words, or by the verb it is the complement or object of."""
     if denied_by(tok):
         return True
+    if tok.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and tok.head.i < c.i < tok.i for c in tok.head.children):
+        return True  # "as a partner, not a rival"
+    words = relation_words()
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.refusals:
+        return True  # "refuses to take sides", "declined to back Y"
+    holder = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in words.holding_verbs else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words.holding_states:
+        holder = tok.head.head
+    if holder is not None and denied_by(holder):
+        return True  # "X and Y do not have a dispute", "are no longer at odds"
     node = tok
     if node.dep_ == "conj" and node.head.dep_ in COPULA_DEPS:
         node = node.head
@@ -138,8 +167,9 @@ def negated(tok: Token, sent: Span) -> bool:
 
 
 def describes(tok: Token) -> bool:
-    """Whether a noun cue describes its clause's subject or the noun it is in apposition to."""
-    first = tok
+    """Whether a noun cue describes its clause's subject or the noun it is in apposition to ("X is one of
+    Y's backers", "X is among Y's allies" too)."""
+    first = lifted(tok)
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
-    return first.dep_ in COPULA_DEPS or first.dep_ == "appos"
+    return first.dep_ in COPULA_DEPS or first.dep_ == "appos" or among_copula(first) is not None

@@ -19,28 +19,35 @@ from spacy.tokens import Span, Token
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
-from dyad.extract.relations.arguments import Sides
-from dyad.extract.relations.clauses import COPULA_DEPS, SUBJECT_DEPS, describes, negated, phrase_tokens
+from dyad.extract.relations.clauses import (
+    COPULA_DEPS,
+    SUBJECT_DEPS,
+    describes,
+    negated,
+    phrase_tokens,
+)
+from dyad.extract.relations.frames import Frames
 from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
 from dyad.extract.relations.words import Cue, Phrase
 from dyad.records import Relation
 
-COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
-OTHER_SIDE = ("with", "to")  # "ties with Y", "close ties to Y"
 
-
-class Finder(Sides):
+class Finder(Frames):
     """Reads the relations of one document: each cue word with the frame that fits it."""
 
     def cue(self, tok: Token, cue: Cue, sent: Span) -> None:
         """One cue word: a pair it names itself, else its owner and its other side."""
         polarity = "-" if negated(tok, sent) else "+"
-        if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
-            return
-        if cue.type in symmetric_relations() and self.own_pair_frame(tok, cue, polarity, sent):
-            return
-        self.owner_frame(tok, cue, polarity, sent)
+        self.weak_cue = cue.weak and cue.type == "partner"
+        try:
+            if self.between_frame(tok, cue, polarity, sent) or cue.needs_between:
+                return
+            if cue.type in symmetric_relations() and self.own_pair_frame(tok, cue, polarity, sent):
+                return
+            self.owner_frame(tok, cue, polarity, sent)
+        finally:
+            self.weak_cue = False
 
     def between_frame(self, tok: Token, cue: Cue, polarity: str, sent: Span) -> bool:
         """"a dispute between X and Y"; "a balance between X and Y" (neutral: the subject towards each)."""
@@ -59,7 +66,7 @@ class Finder(Sides):
         """"X-Y relations", "X and Y are allies", "X, Y and Z, who are partners"."""
         if tok.dep_ in COPULA_DEPS | {"conj", "pobj"} and self._relcl_pair(tok, cue, polarity, sent):
             return True
-        own = self.own_pair(tok, sent, cue.preps)
+        own = self.own_pair(tok, sent, cue.preps, cue.members_of)
         if len(own) >= 2:
             self.every_pair(cue.type, own, polarity, [tok, *tok.doc[tok.left_edge.i : tok.i]], sent)
             return True
@@ -77,11 +84,14 @@ class Finder(Sides):
                 objects += self.head_and_owner(obj) if cue.type == "supports" else phrase_tokens(obj)
                 if cue.object_owner:  # "contests all or parts of Y's claims"
                     objects += [t for p in obj.subtree if p.dep_ == "poss" for t in p.subtree]
+        objects += self.additions(objects)
         if cue.agent_preps and self.agent_frame(tok, cue, polarity, objects, sent):
             return
         frame = self.as_frame(tok)
         poss, mods = self.left_window(tok)
         appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+        appos += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like") and tok.tag_ == "NNS"
+                  for t in c.subtree]  # "its allies, including Japan and Australia"
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             appos += list(tok.head.subtree)
         persons = cue.type in ("depends_on", "supports")
@@ -91,9 +101,10 @@ class Finder(Sides):
             others += [s for s in self.states.of_tokens(mods) if s not in others]
         if frame is not None:
             f_owner, f_objects = frame
-            if owner:
-                others = [s for s in f_objects if s not in owner]
-            else:
+            rest = [s for s in f_objects if s not in owner]
+            if owner and rest:  # "treats X as Y's partner"
+                others = rest
+            else:  # "views X as a rival", "views X as its rival": "its" is the subject's
                 owner, others = f_owner, f_objects
         self.conjoined = False
         subject = [] if frame is not None else self.subject_side(tok, sent, persons)
@@ -115,6 +126,7 @@ class Finder(Sides):
             a_side = (owner if len(poss) == 1 or self.conjoined else owner[:1]) or (subject if self.conjoined else subject[:1])
             if self.passive_agent(tok):  # "Ukraine is backed by Poland": the agent is the supporter
                 a_side, others = self.states.of_tokens(self.passive_agent(tok), persons), a_side
+            others = [s for s in others if s not in a_side]  # "X's reliance on its alliance with Y": Y, not X again
             self.pairs(cue.type, (a_side, others if cue.type == "neutral" else others[:1]), polarity, tokens, sent)
 
     def agent_frame(self, tok: Token, cue: Cue, polarity: str, objects: list[Token], sent: Span) -> bool:
@@ -180,60 +192,15 @@ class Finder(Sides):
         subject = self.subject_side(tok, sent, persons=False)
         self.pairs(phrase.type, (subject[:1], self.states.of_tokens(others)), polarity, [tok, obj, *others], sent)
 
-    def relationship(self, tok: Token, sent: Span) -> None:
-        """"strained X-Y relations", "X and Y's ties deteriorated", "relations between X and Y have soured"."""
-        words = self.words.relationship_words
-        signals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in words]
-        verb = tok.head
-        if tok.dep_ in (*SUBJECT_DEPS, "dobj") and (verb.lemma_.lower() in words or verb.lower_ in words):
-            signals.append(verb)  # "ties deteriorated", "they upgraded their ties"
-        if tok.dep_ in SUBJECT_DEPS and verb.lemma_ in COPULAS:  # "relations are full of tensions"
-            signals += [t for c in verb.children if c.dep_ in ("acomp", "attr") for t in c.subtree
-                        if t.pos_ in ("NOUN", "ADJ") and (t.lower_ in words or t.lemma_.lower() in words)][:1]
-        if tok.dep_ in SUBJECT_DEPS:  # "relations are marked by rivalry"
-            signals += [
-                o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-                for o in c.children if o.dep_ == "pobj" and (o.lemma_.lower() in words or o.lower_ in words)
-            ]
-        kind = ""
-        if not signals and (tok.lower_ in self.words.partner_nouns or tok.lemma_.lower() in self.words.partner_nouns):
-            if self.states.of_tokens(self.prep_objects(tok, OTHER_SIDE)):
-                signals, kind = [tok], "partner"  # "Pakistan's ties with China"
-        if not signals:
-            return
-        kind = kind or words.get(signals[0].lower_) or words[signals[0].lemma_.lower()]
-        polarity = "-" if negated(tok, sent) or any(negated(s, sent) for s in signals if s.pos_ == "VERB") else "+"
-        between = self.between(tok)
-        pair = self.states.of_tokens(between) if between else self.own_pair(tok, sent)
-        tokens = [tok, *signals, *between, *tok.doc[tok.left_edge.i : tok.i]]
-        if len(pair) < 2:
-            objects = self.prep_objects(tok, OTHER_SIDE)
-            poss, _mods = self.left_window(tok)
-            owner = self.states.of_tokens(poss) or (self.subject_side(tok, sent, False) if tok.dep_ not in SUBJECT_DEPS else [])
-            others = self.states.of_tokens(objects)
-            if owner and others:
-                pair = [owner[0], *[s for s in others if s != owner[0]]]
-                tokens += objects
-            elif len(owner) >= 2 and not objects:  # "X and Y have upgraded their ties"
-                pair = owner
-        if len(pair) < 2 and not between and not self.prep_objects(tok, OTHER_SIDE):
-            # "Lee met Xi to mend strained relations": a sentence about exactly two states names the pair
-            in_sentence = self.states.of_tokens(sent, persons=True)
-            if len(in_sentence) == 2:
-                pair = in_sentence
-        self.every_pair(kind, pair[:2], polarity, tokens, sent)
-
-    def presence(self, tok: Token, sent: Span) -> None:
-        """"British troops are stationed in Estonia": the troops' state supports the host."""
-        noun = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-        if noun is None and tok.dep_ == "acl":
-            noun = tok.head
-        if noun is None or noun.lower_ not in self.words.presence_nouns:
-            return
-        owner = self.states.of_tokens([t for t in noun.subtree if t.i < noun.i])
-        hosts = self.states.of_tokens(self.prep_objects(tok, ("in", "on")))
-        tokens = [tok, noun, *noun.subtree, *self.prep_objects(tok, ("in", "on"))]
-        self.pairs(self.words.presence_type, (owner[:1], hosts[:1]), "-" if negated(tok, sent) else "+", tokens, sent)
+    def retyped(self, tok: Token, cue: Cue) -> Cue:
+        """A cooperative cue the text says more of: "a U.S. alliance partner", "security cooperation" and
+        "the two U.S. allies' collaboration" are alliances (relations.yaml `retype`)."""
+        retype = self.words.retype
+        for child in tok.children:
+            word = child.lemma_.lower() if child.dep_ == "poss" else child.lower_
+            if child.dep_ in ("compound", "amod", "poss") and word in retype:
+                return replace(cue, type=retype[word])
+        return cue
 
     def sentence(self, sent: Span) -> None:
         words = self.words
@@ -242,20 +209,22 @@ class Finder(Sides):
             low = tok.lower_
             self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
-            phrased = tok.pos_ == "VERB" and any(lemma == phrase.verb for phrase in words.phrases)
+            verb, noun = tok.pos_ == "VERB", tok.pos_ == "NOUN"
+            phrased = verb and any(lemma == phrase.verb for phrase in words.phrases)
             related = low in words.relationship_nouns or lemma in words.relationship_nouns
-            present = lemma in words.presence_verbs and tok.pos_ == "VERB"
-            if not (cue or phrased or related or present):
+            present = verb and lemma in words.presence_verbs
+            hosts = verb and lemma in words.host_verbs
+            claims = noun and lemma in words.claim_nouns and any(c.dep_ == "poss" for c in tok.children)
+            if not (cue or phrased or related or present or hosts or claims):
                 continue  # the dependency walk below is the costly part: only for tokens that could cue
-            if unasserted(tok, sent) or _in_compound_word(tok):
+            if unasserted(tok, sent, activity=cue is not None and cue.weak) or _in_compound_word(tok):
                 continue  # "dismissed talk of a rivalry": neither asserted nor denied by the author
-            retyped = next((words.retype[c.lower_] for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in words.retype), None)
-            if cue is not None and retyped and retyped != cue.type:
-                cue = replace(cue, type=retyped)  # "a U.S. alliance partner" is an ally
+            if cue is not None and cue.type == "partner":
+                cue = self.retyped(tok, cue)
             after = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if cue is not None and tok.dep_ in ("amod", "compound") and self.states.of_token(tok.head):
                 self.title(tok, cue, sent)
-            elif cue is not None and tok.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and after.head is not tok \
+            elif cue is not None and noun and after is not None and after.pos_ == "PROPN" and after.head is not tok \
                     and any(c.dep_ == "poss" for c in tok.children) and self.states.of_token(after):
                 self.title(tok, cue, sent, after)  # "as its superpower rival China expands ...": a title the parse split
             elif cue is not None and (not cue.pos or tok.pos_ in cue.pos):
@@ -267,6 +236,10 @@ class Finder(Sides):
                 self.relationship(tok, sent)
             if present:
                 self.presence(tok, sent)
+            if hosts:
+                self.hosting(tok, sent)
+            if claims:
+                self.territorial(tok, sent)
 
 
 def _in_compound_word(tok: Token) -> bool:
@@ -282,7 +255,7 @@ def relations_in(ctx: DocContext) -> list[Relation]:
     finder = Finder(ctx)
     for sent in ctx.doc.sents:
         finder.sentence(sent)
-    return finder.found
+    return finder.relations()
 
 
 @component("relations", requires=["actors", "mentions", "quotes"], assigns=["relations"])

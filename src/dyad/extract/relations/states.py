@@ -1,9 +1,12 @@
-"""Which states the words of a sentence stand for, through the actor stage's mentions.
+"""Which states the words of a sentence stand for: names through the actor stage's mentions, every
+other word through the party resolver the events stage shares (extract/parties, docs/parties.md).
 
-A state's name, demonym or capital stands for it; a person stands for their
-country only where the relation allows a person as one side ("he needs Chinese
-help"). Pronouns ("it", "its", "he") go to the last state (or person) named
-before them when the actor stage left them unresolved.
+A state's name, demonym or capital stands for it; a head of state or government stands for it in
+every relation ("the president's trade fight with Y"); any other person stands for their country
+only where the relation allows a person as one side ("he needs Chinese help"). Pronouns, "we" in an
+official's quotation, descriptions ("the island"), counted groups ("the two countries", "these
+four nations") and groupings that speak of their members ("the G7 countries") are read by the
+resolver; this module keeps the states among what it finds.
 """
 
 from __future__ import annotations
@@ -15,38 +18,44 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.relations.parties import counted, grouping_members, named_last
+from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.relations.words import relation_words
 
-STATE_PRONOUNS = frozenset({"it", "its", "itself"})
-# only the subject "we": "our partnerships", "our region" often speak for a wider group than the state
-FIRST_PLURAL = frozenset({"we"})
 # roles whose "we" is their state's: a minister's "we support X" is the state's, an analyst's is not
 OFFICIAL_ROLES = frozenset(
     {"head of state", "head of government", "minister", "official", "diplomat", "government", "military", "legislature"}
 )
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+# a head of state or government stands for the state in every relation ("Trump's fight with Mexico")
+LEADER_ROLES = frozenset({"head of state", "head of government"})
+# only the subject "we": "our partnerships", "our region" often speak for a wider group than the state
+FIRST_PLURAL = frozenset({"we"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
 HYPHENATED = re.compile(r"[-\u2010\u2013\u2014]")
-LOOKBACK_CHARS = 600  # how far back a pronoun may reach for its state
+GROUP_REASONS = frozenset({"group", "grouping", "member"})
+SINGULAR_PRONOUNS = {"it": "state", "its": "state", "itself": "state", "he": "person", "his": "person",
+                     "him": "person", "she": "person", "her": "person"}
+GROUP_REACH = 3  # sentences back in which "the two NATO allies" finds the states it counts
+LOOKBACK_CHARS = 600  # how far back a pronoun the resolver leaves alone may reach for its state
 
 
 class StateIndex:
-    """ISO3 codes by character offset, from the mentions of state and person actors."""
+    """ISO3 codes by character offset, from the mentions of state and person actors, and the resolver
+    for the words that name no state themselves."""
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
+        self.resolver = PartyResolver(ctx, bare_numbers=True, group_reach=GROUP_REACH)
         rows = []
         for m in ctx.result.mentions:
             actor = ctx.actor(m.actor_key)
             if actor is None or not actor.country or actor.kind not in ("state", "person"):
                 continue
-            rows.append((m.evidence.start, m.evidence.end, actor.country, actor.kind))
+            kind = "leader" if actor.kind == "person" and (actor.role or "") in LEADER_ROLES else actor.kind
+            rows.append((m.evidence.start, m.evidence.end, actor.country, kind))
         rows.sort()
         self.rows = rows
         self.starts = [r[0] for r in rows]
         # the document's own names for its states, to read "U.S.-China" when the actor stage left it whole
-        self.resolving = False
         self.names = {
             m.text.lower(): actor.country
             for m in ctx.result.mentions
@@ -66,7 +75,7 @@ class StateIndex:
     def of_token(self, tok: Token, persons: bool = False) -> list[str]:
         """The states a token stands for (a hyphenated token may stand for two: "U.S.-China")."""
         found = [
-            iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind == "state" or persons
+            iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind in ("state", "leader") or persons
         ]
         forms = relation_words().combining_forms
         if not found and tok.lower_ in forms and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "\u2013"):
@@ -74,60 +83,36 @@ class StateIndex:
         if not found and HYPHENATED.search(tok.text):
             parts = [self.names.get(p.lower()) for p in HYPHENATED.split(tok.text)]
             found = [iso for iso in parts if iso]
-        if not found and tok.lower_ in STATE_PRONOUNS | PERSON_PRONOUNS:
-            found = self.pronoun(tok, persons)
-        if not found and tok.lower_ in FIRST_PLURAL:
-            found = self.speakers_state(tok)
-        if not found:
-            found = grouping_members(self.ctx, tok)
-        if not found and not self.resolving:
-            self.resolving = True  # a reference is read against names, never another reference
-            try:
-                found = self.implicit(tok)
-            finally:
-                self.resolving = False
+        if not found and (tok.pos_ != "PRON" or tok.lower_ not in FIRST_PLURAL or tok.dep_ == "nsubj"):
+            found = [p.state for p in self.resolver.stands_for(tok) if p.state and self._counts(p, persons)]
+            found = list(dict.fromkeys(found))
+        if not found and tok.lower_ in SINGULAR_PRONOUNS and (persons or SINGULAR_PRONOUNS[tok.lower_] == "state"):
+            found = self.named_before(tok, SINGULAR_PRONOUNS[tok.lower_])
         return found
 
-    def implicit(self, tok: Token) -> list[str]:
-        """ "these four nations" or "their" (parties.py)."""
-        found: list[str] = []
-        n = counted(tok)
-        if n is not None:
-            found = named_last(self, tok, tok.sent, n)
-        if not found and tok.lower_ == "their":
-            found = self.their(tok)
-        return found
+    def named_before(self, tok: Token, kind: str) -> list[str]:
+        """A side must be a state (or a person): a pronoun the resolver took for a thing, or left alone, is
+        the last state ("it") or person ("he") named in the few sentences before it ("The direction of
+        X's policy is clear. It treats Y as a partner")."""
+        found = self.resolver.mentions.fitting(tok.idx - LOOKBACK_CHARS, tok.idx, (kind,))
+        return [c] if found and (c := self.ctx.state_of(found[0].actor_key)) else []
 
-    def their(self, tok: Token) -> list[str]:
-        """"their": the plural subject of its clause ("the G7 countries affirmed their support"), or
-        the states a counted reference just before named ("these four nations ..., describing their
-        collaboration")."""
-        node = tok.head
-        for _ in range(6):
-            if node.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and tok not in subj.subtree:
-                    states = self.of_tokens([subj, *subj.subtree])
-                    if len(states) >= 2:
-                        return states
-            if node.head is node:
-                break
-            node = node.head
-        for ref in reversed(list(tok.doc[tok.sent.start : tok.i])):
-            n = counted(ref)
-            if n is not None:
-                return named_last(self, ref, ref.sent, n)
-        return []
+    def _counts(self, party: Party, persons: bool) -> bool:
+        """Whether a party the resolver found is a side of a relation: a state, a grouping's member or a
+        counted group; the state of an official who says "we"; a person only where persons count."""
+        if party.reason in GROUP_REASONS:
+            return True
+        actor = self.ctx.actor(party.key)
+        if actor is None:
+            return party.key.startswith("state:")  # a state named only as a place
+        if party.reason == "speaker":
+            return actor.kind == "state" or (actor.role or "") in OFFICIAL_ROLES
+        leader = actor.kind == "person" and (actor.role or "") in LEADER_ROLES
+        return actor.kind == "state" or leader or (persons and actor.kind == "person")
 
-    def speakers_state(self, tok: Token) -> list[str]:
-        """"we" inside a direct quotation of an official: the state the official speaks for."""
-        for q in self.ctx.result.quotes:
-            if q.kind == "indirect" or not (q.evidence.start <= tok.idx < q.evidence.end):
-                continue
-            actor = self.ctx.actor(q.speaker_actor)
-            if actor is not None and actor.country and (actor.kind == "state" or (actor.role or "") in OFFICIAL_ROLES):
-                return [actor.country]
-        return []
+    def group(self, tok: Token) -> list[str]:
+        """The states a counted reference stands for ("the two countries", "these four nations"), or none."""
+        return list(dict.fromkeys(p.state for p in self.resolver.stands_for(tok) if p.state and p.reason == "group"))
 
     def of_tokens(self, tokens: Iterable[Token], persons: bool = False) -> list[str]:
         out: list[str] = []
@@ -136,16 +121,3 @@ class StateIndex:
                 if iso not in out:
                     out.append(iso)
         return out
-
-    def pronoun(self, tok: Token, persons: bool) -> list[str]:
-        """The last state ("it") or person ("he") named before the pronoun, within a few sentences."""
-        want = "state" if tok.lower_ in STATE_PRONOUNS else "person"
-        if want == "person" and not persons:
-            return []
-        k = bisect.bisect_left(self.starts, tok.idx) - 1
-        while k >= 0 and self.rows[k][0] >= tok.idx - LOOKBACK_CHARS:
-            _s, _e, iso, kind = self.rows[k]
-            if kind == want:
-                return [iso]
-            k -= 1
-        return []
