@@ -194,6 +194,11 @@ def test_a_denial_after_the_cue_denies_what_follows_it(run_extract) -> None:
     assert ("PER", "partner", "+", "CHL") in rels and ("PER", "partner", "-", "CHL") not in rels
 
 
+def test_a_clause_joined_after_a_denied_copula_leaves_the_denial(run_extract) -> None:
+    text = "Chile and Peru are not natural allies, and the summit did not change that."
+    assert found(run_extract, text) == {("CHL", "ally", "-", "PER")}
+
+
 def test_refusing_to_do_what_a_verb_cue_says_denies_it(run_extract) -> None:
     rels = found(run_extract, "Ecuador refuses to take sides between Peru and Colombia.")
     assert {("ECU", "neutral", "+", "PER"), ("ECU", "neutral", "+", "COL")} <= rels

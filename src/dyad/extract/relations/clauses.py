@@ -129,8 +129,9 @@ def phrase_tokens(tok: Token) -> list[Token]:
 def denied_by(node: Token) -> bool:
     neg = relation_words().negations
     for child in node.children:
-        if child.i > node.i and any(c.dep_ in ("appos", "conj") and c.i > child.i for c in node.children):
-            continue  # "a partner, not a rival": the word denies what follows it
+        if node.pos_ not in ("VERB", "AUX") and child.i > node.i and any(
+                c.dep_ in ("appos", "conj") and c.i > child.i for c in node.children):
+            continue  # "a partner, not a rival": the word denies what follows it (a clause joined on is no such)
         if child.dep_ == "neg" or (child.lower_ in neg and child.dep_ in ("det", "advmod", "neg", "preconj")):
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
