@@ -185,7 +185,8 @@ class Store:
                 raise RuntimeError(f"{self.path}: a write cannot start inside a read of the same store")
             yield con
             return
-        self._prepare()
+        if not self.read_only:
+            self._prepare()  # a read-only store checks its version on the operation's own connection
         with turns(self.path).turn(writable, self.path, self.wait):
             con = self._open(writable)
             self._local.op = (con, writable)
