@@ -8,12 +8,13 @@ the same way, raising `DyadError`s with their codes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from dyad.analyse.dyads import Temperature
+from dyad.analyse.dyads import Temperature, background_days
 from dyad.api import options as opt
 from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
 from dyad.figures import figure_text
@@ -185,13 +186,15 @@ class Browsing:
     def temperatures(self, dyads: list[str | Dyad], window: int = 30) -> dict[str, Temperature]:
         """Warming or cooling of several undirected dyads at once, keyed by their label ("CHN-KOR")."""
         scopes = [d for d in (opt.dyad(x) for x in dyads) if d is not None]
-        found = browse.dyad_windows(self.store, [d.pair for d in scopes], window)
+        found = browse.dyad_windows(self.store, [d.pair for d in scopes], window, background_days())
         out = {}
         for d in scopes:
             a, b = sorted(d.pair)
             if (a, b) in found:
                 until, w = found[(a, b)]
                 out[f"{a}-{b}"] = Temperature(until, window, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
+            else:  # no current dated event: what `temperature` says of such a dyad
+                out[f"{a}-{b}"] = Temperature(dt.date.today(), window, None, 0, None, 0)
         return out
 
     def briefing(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,

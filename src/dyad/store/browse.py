@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.store.aggregates import BACKGROUND_DAYS, CURRENT
 from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
 from dyad.store.listings import _event_row
@@ -185,11 +186,12 @@ def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int =
 
 
 def dyad_windows(
-    store: Store, pairs: list[tuple[str, str]], window_days: int
+    store: Store, pairs: list[tuple[str, str]], window_days: int, background_days: int = BACKGROUND_DAYS
 ) -> dict[tuple[str, str], tuple[dt.date, GoldsteinWindows]]:
     """For each unordered pair: its last dated realis event's day and the Goldstein windows before it.
 
-    One statement for all the pairs (what `dyad.analyse.dyads.temperature` computes for one).
+    One statement for all the pairs (what `dyad.analyse.dyads.temperature` computes for one: current
+    events only, background left out).
     """
     if not pairs:
         return {}
@@ -198,7 +200,7 @@ def dyad_windows(
     WITH ev AS (
         SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b, {EVENT_DATE_SQL} AS day, e.goldstein
         FROM events e JOIN documents d ON d.id = e.doc_id
-        WHERE e.realis AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL
+        WHERE e.realis AND {CURRENT} AND d.near_copy_of IS NULL AND e.goldstein IS NOT NULL
           AND e.source = ANY(?::VARCHAR[]) AND e.target = ANY(?::VARCHAR[])
           AND least(e.source, e.target) || '~' || greatest(e.source, e.target) = ANY(?::VARCHAR[])
     ), last AS (SELECT a, b, max(day) AS until FROM ev WHERE day IS NOT NULL GROUP BY a, b)
@@ -211,7 +213,7 @@ def dyad_windows(
     """
     w = window_days
     states = sorted({s for pair in keys for s in pair})
-    rows = store.rows(sql, [states, states, [f"{a}~{b}" for a, b in keys], w, w, w, w, w, w])
+    rows = store.rows(sql, [background_days, states, states, [f"{a}~{b}" for a, b in keys], w, w, w, w, w, w])
     return {
         (r["a"], r["b"]): (r["until"], GoldsteinWindows(r["recent_mean"], int(r["recent_n"] or 0),
                                                         r["previous_mean"], int(r["previous_n"] or 0)))
