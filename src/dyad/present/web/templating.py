@@ -81,7 +81,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
-    env.globals.update(url=url, safe_url=safe_url, quad_labels=QUAD_LABELS, nav=NAV, version=__version__)
+    from dyad.present.web.cells import cell
+
+    env.globals.update(url=url, safe_url=safe_url, cell=cell, quad_labels=QUAD_LABELS, nav=NAV, version=__version__)
     env.filters.update(number=number, words=words)
     return env
 
