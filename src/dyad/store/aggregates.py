@@ -110,6 +110,28 @@ def goldstein_windows(
     return GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"], int(row["previous_n"] or 0))
 
 
+def latest_windows(
+    store: Store, pair: tuple[str, str] | None, directed: bool, window_days: int,
+    background_days: int = BACKGROUND_DAYS,
+) -> tuple[dt.date | None, GoldsteinWindows]:
+    """The day of the latest dated realis event with a Goldstein value, and the windows of `window_days`
+    days that end on it (as `last_event_day` then `goldstein_windows`, in one pass over the events)."""
+    where, params = _between(pair, directed)
+    w = window_days
+    row = store.rows(
+        f"""WITH ev AS ({_dated(where)}), last AS (SELECT max(day) AS until FROM ev)
+        SELECT any_value(last.until) AS until,
+            avg(goldstein) FILTER (WHERE day > until - ? AND day <= until) AS recent_mean,
+            count(day) FILTER (WHERE day > until - ? AND day <= until) AS recent_n,
+            avg(goldstein) FILTER (WHERE day > until - 2 * ? AND day <= until - ?) AS previous_mean,
+            count(day) FILTER (WHERE day > until - 2 * ? AND day <= until - ?) AS previous_n
+        FROM last LEFT JOIN ev ON TRUE""",
+        [background_days, *params, w, w, w, w, w, w],
+    )[0]
+    return row["until"], GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"],
+                                          int(row["previous_n"] or 0))
+
+
 def dyad_table(
     store: Store, directed: bool = False, count: int | None = None, since: dt.date | None = None,
     until: dt.date | None = None,
