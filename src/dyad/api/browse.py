@@ -164,7 +164,9 @@ class Browsing:
             for c in browse.event_facets(self.store, f):
                 counts.setdefault(c.facet, []).append(c)
         rows = browse.event_page(self.store, f, sort, limit, offset)
-        return EventPage(rows, browse.event_count(self.store, f), limit, offset, sort, counts)
+        # every kept event is realis or not, so the realis facet's two counts add up to them all
+        total = sum(c.n for c in counts.get("realis", [])) if facets else browse.event_count(self.store, f)
+        return EventPage(rows, total, limit, offset, sort, counts)
 
     def actor_events(self, actor: GlobalActor, sort: str = "-date", limit: int = 100) -> list[EventRow]:
         """The events an actor (from `actors` or `actor`) is the source or target of, realis or not."""
