@@ -73,7 +73,10 @@ def temperature(store: Store, dyad: Dyad | None, window_days: int = 30, until: d
     pair = dyad.pair if dyad else None
     directed = bool(dyad and dyad.directed)
     if until is None:
-        until = aggregates.last_event_day(store, pair, directed, background_days()) or dt.date.today()
+        last, w = aggregates.latest_windows(store, pair, directed, window_days, background_days())
+        if last is not None:
+            return Temperature(last, window_days, w.recent_mean, w.recent_n, w.previous_mean, w.previous_n)
+        until = dt.date.today()
     start = until - dt.timedelta(days=window_days)
     before = start - dt.timedelta(days=window_days)
     w = aggregates.goldstein_windows(store, pair, directed, start, until, before, background_days())

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from dyad.analyse.dyads import Temperature
+from dyad.analyse.dyads import Temperature, background_days
 from dyad.api import options as opt
 from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
 from dyad.figures import figure_text
@@ -164,7 +164,9 @@ class Browsing:
             for c in browse.event_facets(self.store, f):
                 counts.setdefault(c.facet, []).append(c)
         rows = browse.event_page(self.store, f, sort, limit, offset)
-        return EventPage(rows, browse.event_count(self.store, f), limit, offset, sort, counts)
+        # every kept event is realis or not, so the realis facet's two counts add up to them all
+        total = sum(c.n for c in counts.get("realis", [])) if facets else browse.event_count(self.store, f)
+        return EventPage(rows, total, limit, offset, sort, counts)
 
     def actor_events(self, actor: GlobalActor, sort: str = "-date", limit: int = 100) -> list[EventRow]:
         """The events an actor (from `actors` or `actor`) is the source or target of, realis or not."""
@@ -186,8 +188,6 @@ class Browsing:
     def temperatures(self, dyads: list[str | Dyad], window: int = 30) -> dict[str, Temperature]:
         """Warming or cooling of several undirected dyads at once, keyed by their label ("CHN-KOR")."""
         scopes = [d for d in (opt.dyad(x) for x in dyads) if d is not None]
-        from dyad.analyse.dyads import background_days
-
         found = browse.dyad_windows(self.store, [d.pair for d in scopes], window, background_days())
         out = {}
         for d in scopes:

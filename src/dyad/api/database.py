@@ -31,7 +31,7 @@ from dyad.errors import (
     STORE_READ_ONLY,
     DyadError,
 )
-from dyad.fuse.actors import GlobalActor, find_actor, stored_actor
+from dyad.fuse.actors import GlobalActor, exact_key, find_actor, find_exact, stored_actor
 from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
 from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
@@ -263,7 +263,9 @@ class Database(FusionMethods, Exports, Browsing):
     @one_read
     def find_actors(self, name: str) -> list[GlobalActor]:
         """Actors a name, an alias or an id fits (close spellings too)."""
-        return find_actor(self.actors(), name)
+        # the exact rules first, on the few actors SQL finds spelled so; every actor only when none is
+        spelled = [stored_actor(r) for r in actor_tables.actors_spelled(self.store, *exact_key(name))]
+        return find_exact(spelled, name) or find_actor(self.actors(), name)
 
     @one_read
     def actor(self, name: str) -> ActorProfile:

@@ -20,7 +20,7 @@ Every merge records why. A user's overrides file (YAML with `aliases`,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -372,17 +372,13 @@ def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
     "Japanese broadcaster TBS"); then a name that starts with, contains or is
     contained in the query's words; then close spellings.
     """
+    exact = find_exact(actors, query)
+    if exact:
+        return exact
     query = _known_name(query)
-    target = normalise(query)
-    for rule in (
-        lambda g: normalise(g.name) == target or g.id == query,
-        lambda g: any(normalise(a) == target for a in g.aliases),
-    ):
-        found = [g for g in actors if rule(g)]
-        if found:
-            return found
     words = canonical_words(query)
     core = [w for w in words if not _descriptive(w)]
+    rule: Callable[[GlobalActor], bool]
     for rule in (
         lambda g: any(canonical_words(n) == words for n in (g.name, *g.aliases)),
         lambda g: bool(core) and core != words and _country_fits(g, words) and any(canonical_words(n) == core for n in (g.name, *g.aliases)),
@@ -398,6 +394,25 @@ def find_actor(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
     scored = [(max(fuzz.token_sort_ratio(query, n) for n in (g.name, *g.aliases)), g) for g in actors]
     best = max((score for score, _ in scored), default=0)
     return [g for score, g in scored if score >= 90 and score == best][:5]
+
+
+def exact_key(query: str) -> tuple[str, str]:
+    """A user's NAME as `find_exact` compares it: the name (or id) meant, and its normalised form."""
+    known = _known_name(query)
+    return known, normalise(known)
+
+
+def find_exact(actors: Sequence[GlobalActor], query: str) -> list[GlobalActor]:
+    """`find_actor`'s first rules: the global actors whose id, name or else an alias is NAME's."""
+    known, target = exact_key(query)
+    for rule in (
+        lambda g: normalise(g.name) == target or g.id == known,
+        lambda g: any(normalise(a) == target for a in g.aliases),
+    ):
+        found = [g for g in actors if rule(g)]
+        if found:
+            return found
+    return []
 
 
 def _known_name(query: str) -> str:

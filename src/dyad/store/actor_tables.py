@@ -111,6 +111,21 @@ def actors_named(store: Store, text: str) -> list[Row]:
     )
 
 
+# dyad.extract.actors.names.normalise in SQL: no case, accents, hyphens, spaces, dots or apostrophes
+NORMALISED = "regexp_replace(lower(strip_accents({})), '[\\s\\-\u2010\u2011.''\u2019]', '', 'g')"
+
+
+def actors_spelled(store: Store, known: str, normalised: str) -> list[Row]:
+    """Global actors whose id is `known`, or whose name or an alias normalises to `normalised` (a first cut
+    that spares reading every actor to find one by its name)."""
+    name, alias = NORMALISED.format("g.name"), NORMALISED.format("x")
+    return store.rows(
+        f"SELECT g.* FROM global_actors g WHERE g.id = ? OR {name} = ? "
+        f"OR list_contains(list_transform(g.aliases, lambda x: {alias}), ?)" + ACTOR_ORDER,
+        [known, normalised, normalised],
+    )
+
+
 def members(store: Store, actor_id: str) -> list[tuple[str, str]]:
     """The document actors (doc_id, key) of one global actor."""
     rows = store.rows(

@@ -110,6 +110,28 @@ def goldstein_windows(
     return GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"], int(row["previous_n"] or 0))
 
 
+def latest_windows(
+    store: Store, pair: tuple[str, str] | None, directed: bool, window_days: int,
+    background_days: int = BACKGROUND_DAYS,
+) -> tuple[dt.date | None, GoldsteinWindows]:
+    """The day of the latest dated realis event with a Goldstein value, and the windows of `window_days`
+    days that end on it (as `last_event_day` then `goldstein_windows`, in one pass over the events)."""
+    where, params = _between(pair, directed)
+    w = window_days
+    row = store.rows(
+        f"""WITH ev AS ({_dated(where)}), last AS (SELECT max(day) AS until FROM ev)
+        SELECT any_value(last.until) AS until,
+            avg(goldstein) FILTER (WHERE day > until - ? AND day <= until) AS recent_mean,
+            count(day) FILTER (WHERE day > until - ? AND day <= until) AS recent_n,
+            avg(goldstein) FILTER (WHERE day > until - 2 * ? AND day <= until - ?) AS previous_mean,
+            count(day) FILTER (WHERE day > until - 2 * ? AND day <= until - ?) AS previous_n
+        FROM last LEFT JOIN ev ON TRUE""",
+        [background_days, *params, w, w, w, w, w, w],
+    )[0]
+    return row["until"], GoldsteinWindows(row["recent_mean"], int(row["recent_n"] or 0), row["previous_mean"],
+                                          int(row["previous_n"] or 0))
+
+
 def dyad_table(
     store: Store, directed: bool = False, count: int | None = None, since: dt.date | None = None,
     until: dt.date | None = None,
@@ -137,26 +159,38 @@ def dyad_table(
     return [DyadRow(**r) for r in store.rows(sql + tail, [since, since, until, until, *more])]
 
 
+# Realis events (near-copies left out) in a period: the first two parameters bound the day from below,
+# the next two from above (each pair NULL for no bound).
+EDGE_EVENTS = f"""SELECT e.doc_id, e.source_actor, e.target_actor, e.source, e.target, e.goldstein
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    WHERE e.realis AND d.near_copy_of IS NULL
+      AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} >= ?)
+      AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} <= ?)"""
+# The name of each document actor of those events, its global actor's when resolved: looked up for
+# those actors only, which costs far less than joining every event to every actor row.
+NAMED = f"""SELECT a.doc_id, a.key, coalesce(g.name, a.name) AS name FROM actors a
+    {global_join("a", "")}
+    WHERE (a.doc_id, a.key) IN (SELECT (doc_id, source_actor) FROM ev UNION SELECT (doc_id, target_actor) FROM ev)"""
+
+
 def network_edges(
     store: Store, level: str = "state", since: dt.date | None = None, until: dt.date | None = None
 ) -> list[Edge]:
     """(source, target, n_events, goldstein_sum) of realis events between states or named actors."""
     if level == "state":
-        src, tgt, joins = "e.source", "e.target", ""
+        src, tgt, named, joins = "e.source", "e.target", "", ""
     elif level == "actor":
-        src, tgt = "coalesce(sg.name, sa.name, e.source)", "coalesce(tg.name, ta.name, e.target)"
-        joins = f"""LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.key = e.source_actor
-                   LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.key = e.target_actor
-                   {global_join("sa", "s")} {global_join("ta", "t")}"""
+        src, tgt = "coalesce(sn.name, e.source)", "coalesce(tn.name, e.target)"
+        named = f", named AS ({NAMED})"
+        joins = """LEFT JOIN named sn ON sn.doc_id = e.doc_id AND sn.key = e.source_actor
+                   LEFT JOIN named tn ON tn.doc_id = e.doc_id AND tn.key = e.target_actor"""
     else:
         raise ValueError(f"level must be 'state' or 'actor', not {level!r}")
     sql = f"""
+    WITH ev AS ({EDGE_EVENTS}){named}
     SELECT src AS source, tgt AS target, n_events, goldstein_sum FROM (
         SELECT {src} AS src, {tgt} AS tgt, count(*) AS n_events, sum(e.goldstein) AS goldstein_sum
-        FROM events e JOIN documents d ON d.id = e.doc_id {joins}
-        WHERE e.realis AND d.near_copy_of IS NULL
-          AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} >= ?)
-          AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} <= ?)
+        FROM ev e {joins}
         GROUP BY ALL
     ) WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
     ORDER BY n_events DESC, src, tgt

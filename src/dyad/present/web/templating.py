@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from dyad.version import __version__
@@ -72,6 +73,50 @@ def words(text: Any) -> str:
     return " ".join(str(text or "").split())
 
 
+# -- table cells: a Python function rather than a template macro, since every table of every page calls it
+# once per cell (a Jinja macro call costs several times a function call); every value is escaped.
+
+DOC_COLUMNS = frozenset({"doc_id", "lead_doc", "first_doc_id", "second_doc_id"})
+LINK = Markup('<a href="{}">{}</a>')
+OUTSIDE = Markup('<a href="{}" rel="noopener noreferrer nofollow">{}</a>')
+
+
+def cell(col: str, value: Any, row: Mapping[str, Any]) -> Markup:
+    """The HTML of `value` in column `col` of `row`."""
+    if value is None:
+        return Markup("")
+    if col in DOC_COLUMNS:
+        return LINK.format(url("/document", value), value[:12])
+    if col == "dyad":
+        return LINK.format(url("/dyad", value), value)
+    if col == "id" and isinstance(value, str) and value.startswith("S"):
+        return LINK.format(url("/story", value, dyad=row.get("scope")), value)
+    if col == "node":
+        return escape(value)
+    if col == "url":
+        link = safe_url(value)
+        return OUTSIDE.format(link, value) if link else escape(value)
+    if value is True:
+        return Markup("yes")
+    if value is False:
+        return Markup("no")
+    if isinstance(value, float):
+        return escape(number(value))
+    if isinstance(value, Mapping):
+        return Markup("; ").join(Markup("{}: {}").format(k, v) for k, v in value.items())
+    if not isinstance(value, str) and _iterable(value):
+        return escape(", ".join(str(v) for v in value))
+    return escape(words(value))
+
+
+def _iterable(value: Any) -> bool:
+    try:
+        iter(value)
+    except TypeError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -81,7 +126,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
-    env.globals.update(url=url, safe_url=safe_url, quad_labels=QUAD_LABELS, nav=NAV, version=__version__)
+    env.globals.update(url=url, safe_url=safe_url, cell=cell, quad_labels=QUAD_LABELS, nav=NAV, version=__version__)
     env.filters.update(number=number, words=words)
     return env
 
