@@ -216,3 +216,20 @@ def test_listings_cut_in_the_store_and_say_so(db, tmp_path: Path):
     result = CliRunner().invoke(main, ["--db", str(db.path), "stories", "--all", "--limit", "1", "--json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 1 and "1 of " in result.stderr
+
+
+def test_the_network_of_actors_names_the_actors_of_documents_not_fused_yet(tmp_path: Path, nlp):
+    from dyad.fuse.update import unfuse_documents
+
+    folder = tmp_path / "n"
+    folder.mkdir()
+    (folder / "one.md").write_text("---\ntitle: One\npublished: 2030-03-05\n---\n"
+                                   "Chinese President Xi Jinping hosted South Korean President Lee Jae-myung on Monday.\n")
+    with dyad.open(tmp_path / "s.duckdb") as writer:
+        writer.ingest([str(folder)])
+        fused = {(e.source, e.target) for e in writer.network_edges("actor")}
+        assert fused and not any(len(name) == 3 and name.isupper() for pair in fused for name in pair)
+        unfuse_documents(writer.store, [writer.documents()[0].id])
+        assert writer.store.query("SELECT count(*) AS n FROM actor_links")[0]["n"] == 0
+        # the document's own actor names stand in until fusion sees it again
+        assert {(e.source, e.target) for e in writer.network_edges("actor")} == fused

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.store.actor_tables import global_join
 from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
 from dyad.store.listings import EVENT_LAST_DAY
@@ -166,11 +165,17 @@ EDGE_EVENTS = f"""SELECT e.doc_id, e.source_actor, e.target_actor, e.source, e.t
     WHERE e.realis AND d.near_copy_of IS NULL
       AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} >= ?)
       AND (CAST(? AS DATE) IS NULL OR {EVENT_DATE_SQL} <= ?)"""
-# The name of each document actor of those events, its global actor's when resolved: looked up for
-# those actors only, which costs far less than joining every event to every actor row.
-NAMED = f"""SELECT a.doc_id, a.key, coalesce(g.name, a.name) AS name FROM actors a
-    {global_join("a", "")}
-    WHERE (a.doc_id, a.key) IN (SELECT (doc_id, source_actor) FROM ev UNION SELECT (doc_id, target_actor) FROM ev)"""
+# The name of each document actor of those events, its global actor's when resolved. A fused document's
+# actors are all in `actor_links` with their names, so they are read from there alone; the actors of
+# documents fusion has not seen yet (none in `doc_sources`) from `actors`. `{docs}` narrows both to the
+# events' documents: worth it for a period, while over the whole store reading every link costs less.
+NAMED = """SELECT a.doc_id, a.key, coalesce(g.name, a.name) AS name FROM actor_links a
+    LEFT JOIN actor_names n ON n.name_key = a.name_key
+    LEFT JOIN global_actors g ON g.id = n.actor_id
+    WHERE {docs}
+    UNION ALL
+    SELECT a.doc_id, a.key, a.name FROM actors a
+    WHERE {docs} AND a.doc_id IN (SELECT d.id FROM documents d ANTI JOIN doc_sources s ON s.doc_id = d.id)"""
 
 
 def network_edges(
@@ -181,7 +186,8 @@ def network_edges(
         src, tgt, named, joins = "e.source", "e.target", "", ""
     elif level == "actor":
         src, tgt = "coalesce(sn.name, e.source)", "coalesce(tn.name, e.target)"
-        named = f", named AS ({NAMED})"
+        docs = "TRUE" if since is None and until is None else "a.doc_id IN (SELECT doc_id FROM ev)"
+        named = f", named AS ({NAMED.format(docs=docs)})"
         joins = """LEFT JOIN named sn ON sn.doc_id = e.doc_id AND sn.key = e.source_actor
                    LEFT JOIN named tn ON tn.doc_id = e.doc_id AND tn.key = e.target_actor"""
     else:
