@@ -37,6 +37,7 @@ from dyad.extract.events.syntax import (
     is_passive,
     pobjs,
     preps,
+    shared_objects,
     verb_objects,
     verb_subjects,
 )
@@ -87,6 +88,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
         # who travels is named by the subject itself, not by what it is made of ("a batch of China's vaccine arrived")
         sources = [p for p in sources if p.anaphor or any(p.token == h.i or doc_head(p, h) for h in subjects)]
     objs = verb_objects(verb)
+    if not objs and not is_passive(verb):  # "threatened to close or suspend X": either act is on X
+        objs = shared_objects(verb)
     if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
         objs = []  # "discuss Iran's programme" is no meeting with Iran
     symmetric = is_symmetric(code)
@@ -263,6 +266,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not sources and light is not None and recipient_verb(held) is not None:
         # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
         sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
+        if not sources and mods and code[:2] in roots().giving:  # "Ghana accepted Japanese loans": Japan lent
+            sources, mods = mods[:1], mods[1:]
     if not sources and light is not None:
         sources = first_parties(verb_subjects(light), idx)
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":

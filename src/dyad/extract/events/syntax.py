@@ -91,6 +91,16 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def shared_objects(verb: Token) -> list[Token]:
+    """The object a verb shares with its alternative joined right after it: "threatened to **close or suspend**
+    U.S. operations" closes them too ("backfired and fueled anger" names no object of the backfiring)."""
+    if any(c.dep_ in ("prep", "prt", "ccomp", "xcomp") for c in verb.children):
+        return []
+    nxt = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+           and verb.doc[verb.i + 1].lower_ == "or"]
+    return [o for c in nxt for o in c.children if o.dep_ in ("dobj", "obj")]
+
+
 def verb_objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
     # "called Pakistan's assertions baseless": the parser may take the object for a predicate

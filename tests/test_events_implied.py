@@ -1,0 +1,29 @@
+"""Events layer: parties the text implies (a giver named on the gift, an object shared by alternatives), each
+shown on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def triples(extraction) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.root) for e in extraction.events}
+
+
+def test_state_named_on_what_is_received_gave_it(run_extract):
+    found = triples(run_extract("Ghana accepted Japanese loans for its railways last year.", "2024-03-15"))
+    assert ("JPN", "GHA", "07") in found
+    assert ("GHA", "JPN", "07") not in found
+
+
+def test_a_from_phrase_still_names_the_giver(run_extract):
+    found = triples(run_extract("Kenya received military aid from Germany.", "2024-03-15"))
+    assert ("DEU", "KEN", "07") in found
+
+
+def test_alternatives_share_their_object(run_extract):
+    found = triples(run_extract("Egypt has threatened to shut or suspend Sudanese consulates.", "2024-03-15"))
+    assert ("EGY", "SDN", "13") in found
+
+
+def test_a_verb_joined_by_and_keeps_no_object_of_the_next(run_extract):
+    text = "Officials in Lima saw how Chile's measures backfired and fueled anti-Peru sentiment."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "16"]
