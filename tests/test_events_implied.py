@@ -27,3 +27,13 @@ def test_alternatives_share_their_object(run_extract):
 def test_a_verb_joined_by_and_keeps_no_object_of_the_next(run_extract):
     text = "Officials in Lima saw how Chile's measures backfired and fueled anti-Peru sentiment."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.root == "16"]
+
+
+def test_strikes_on_targets_are_on_the_state_they_are_placed_in(run_extract):
+    found = triples(run_extract("Israel launched strikes on targets in Lebanon on Monday.", "2024-03-15"))
+    assert ("ISR", "LBN", "19") in found
+
+
+def test_airstrikes_against_a_group_abroad_are_on_its_host_state(run_extract):
+    text = "French forces carried out a series of airstrikes against jihadists in Mali."
+    assert ("FRA", "MLI", "19") in triples(run_extract(text, "2024-03-15"))

@@ -116,6 +116,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
                        if g.lower_ == "front" for f in preps(g, frozenset({"of"}))] for p in idx.parties(o) + attached(o, idx)])
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
+        # "launched strikes on targets in Lebanon": those hit are placed where they are
+        hit = pobj_heads + [g for o in objs for g in preps(o, TARGET_PREPS)]
+        groups.append([p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in idx.parties(sub)])
@@ -314,6 +317,10 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         targets += first_parties(verb_subjects(taker), idx)
     if not targets and is_locative(code):
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
+        # "airstrikes against militants in Syria": those hit are placed where they are
+        hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
+        hit += preps(light, TARGET_PREPS) if light is not None else []
+        targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
