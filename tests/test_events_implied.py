@@ -37,3 +37,15 @@ def test_strikes_on_targets_are_on_the_state_they_are_placed_in(run_extract):
 def test_airstrikes_against_a_group_abroad_are_on_its_host_state(run_extract):
     text = "French forces carried out a series of airstrikes against jihadists in Mali."
     assert ("FRA", "MLI", "19") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_an_offer_refused_with_its_is_the_other_sides(run_extract):
+    text = "Norway renewed its appeal on Monday, but Sweden rejected its offer of talks."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert ("SWE", "NOR", "12") in found
+    assert ("NOR", "SWE", "03") in found
+
+
+def test_no_other_side_before_its_offer_names_nobody(run_extract):
+    found = triples(run_extract("Brazil has rejected its own proposal for talks.", "2024-03-15"))
+    assert not [t for t in found if t[2] in ("03", "12")]

@@ -25,7 +25,7 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
-from dyad.extract.events.speech import offered_roles, own_call, threatened, undergo_roles
+from dyad.extract.events.speech import offered_roles, own_call, refused_offer, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
@@ -194,6 +194,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
     elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
+        if not roles.targets and (offer := refused_offer(tok, st.idx)) is not None:
+            roles = Roles(roles.sources, offer.sources, roles.group)  # the refusal answers whoever offered
         if tok.lemma_.lower() in role_words().experiencer_verbs:  # "X's remarks angered Y": Y disapproves of X
             roles = Roles(roles.targets, roles.sources, roles.group)
     elif entry.pos == "adj":
