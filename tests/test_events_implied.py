@@ -49,3 +49,9 @@ def test_an_offer_refused_with_its_is_the_other_sides(run_extract):
 def test_no_other_side_before_its_offer_names_nobody(run_extract):
     found = triples(run_extract("Brazil has rejected its own proposal for talks.", "2024-03-15"))
     assert not [t for t in found if t[2] in ("03", "12")]
+
+
+def test_between_on_the_verb_names_the_parties_of_its_event_noun(run_extract):
+    text = "Officials expect that a summit will take place between Ghana and Togo next month."
+    found = {(e.source, e.target, e.root, e.realis) for e in run_extract(text, "2024-03-15").events}
+    assert ("GHA", "TGO", "04", False) in found

@@ -323,6 +323,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
+    if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        # "a summit will take place between X and Y", "clashes erupted between X and Y": the noun's own parties
+        group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
     if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
         group = shared_by(noun, idx)
     if symmetric:
