@@ -55,3 +55,8 @@ def test_between_on_the_verb_names_the_parties_of_its_event_noun(run_extract):
     text = "Officials expect that a summit will take place between Ghana and Togo next month."
     found = {(e.source, e.target, e.root, e.realis) for e in run_extract(text, "2024-03-15").events}
     assert ("GHA", "TGO", "04", False) in found
+
+
+def test_a_guest_attends_what_a_host_holds(run_extract):
+    found = triples(run_extract("The Kenyan president attended a summit hosted by Ethiopia.", "2024-03-15"))
+    assert ("ETH", "KEN", "04") in found

@@ -147,6 +147,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().topic_target and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in word_lists().get(
+            "guest_verbs", frozenset()):  # "Lee will attend a banquet hosted by Xi": Xi hosts Lee
+        groups.append(first_parties(verb_subjects(verb.head.head), idx))
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
     own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
