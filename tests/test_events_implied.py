@@ -60,3 +60,12 @@ def test_between_on_the_verb_names_the_parties_of_its_event_noun(run_extract):
 def test_a_guest_attends_what_a_host_holds(run_extract):
     found = triples(run_extract("The Kenyan president attended a summit hosted by Ethiopia.", "2024-03-15"))
     assert ("ETH", "KEN", "04") in found
+
+
+def test_an_event_noun_said_to_be_another_is_told_again(run_extract):
+    text = ("The Norwegian prime minister will visit Sweden on Monday. "
+            "The visit will be the first meeting between Norway and Sweden since 2019.")
+    found = triples(run_extract(text, "2024-03-15"))
+    assert ("NOR", "SWE", "04") in found
+    assert not [t for t in found if t[2] == "04" and t != ("NOR", "SWE", "04")]
+    assert len([e for e in run_extract(text, "2024-03-15").events if e.root == "04"]) == 1

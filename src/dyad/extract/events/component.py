@@ -187,6 +187,9 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     if entry.pos == "verb" and entry.root in roots().force and any(
             s.i in st.force_nouns for s in verb_subjects(tok)):
         return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
+    if entry.pos == "noun" and tok.dep_ == "attr" and any(
+            s.i in triggers and s.pos_ == "NOUN" for s in verb_subjects(tok.head)):
+        return 0  # "the visit will be their second meeting": the meeting is the visit, told again
     anchor = tok
     if given is not None:
         roles = given
