@@ -69,3 +69,20 @@ def test_an_event_noun_said_to_be_another_is_told_again(run_extract):
     assert ("NOR", "SWE", "04") in found
     assert not [t for t in found if t[2] == "04" and t != ("NOR", "SWE", "04")]
     assert len([e for e in run_extract(text, "2024-03-15").events if e.root == "04"]) == 1
+
+
+def test_some_of_whom_acts_for_the_noun_it_picks_from(run_extract):
+    text = "Israeli police fired tear gas at Palestinian demonstrators, some of whom threw rocks at police."
+    assert ("PSE", "ISR", "14") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_a_thing_owned_or_funded_by_a_state_stands_for_it(run_extract):
+    found = triples(run_extract("Greek commandos stormed the Blue Star, a Turkish-owned ship.", "2024-03-15"))
+    assert ("GRC", "TUR", "19") in found
+    found = triples(run_extract("Kenya's government last year froze a Chinese-funded railway project.", "2024-03-15"))
+    assert ("KEN", "CHN", "16") in found
+
+
+def test_an_apposition_lends_only_its_own_modifiers(run_extract):
+    text = "Pyongyang said it had tested missiles after recent events, a reference to the U.S. indictment of Maduro."
+    assert not [e for e in run_extract(text, "2024-03-15").events if e.target == "USA"]

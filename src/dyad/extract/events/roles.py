@@ -192,12 +192,18 @@ def clause_parties(tok: Token, idx: PartyResolver) -> list[Party]:
     return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
 
 
-def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Party]:
+def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: bool = False) -> list[Party]:
     """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan" (for talks and
     cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
     out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    out += [p for c in obj.children if c.dep_ == "amod" and c.lemma_.lower() in word_lists().get(
+        "owner_participles", frozenset()) for g in c.children if g.i < c.i for p in idx.direct(g)]  # "a Turkish-owned ship"
+    if in_appos:
+        return out
+    if not out and obj.pos_ == "PROPN":  # an unknown name told by what it is: "the Mavi Marmara, a Turkish-owned ship"
+        out = [p for c in obj.children if c.dep_ == "appos" for p in attached(c, idx, symmetric, True)]
     found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
     out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
     # "lifted the sanctions (it had) imposed on Iran": what the object was done to

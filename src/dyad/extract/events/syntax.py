@@ -49,6 +49,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
+        if verb.dep_ == "relcl" and any(g.lower_ in ("whom", "which") for c in subj[0].children
+                                        if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)):
+            return [verb.head]  # "demonstrators, some of whom threw rocks": some of the demonstrators
         return subj
     if is_passive(verb):
         return []
