@@ -86,3 +86,8 @@ def test_a_thing_owned_or_funded_by_a_state_stands_for_it(run_extract):
 def test_an_apposition_lends_only_its_own_modifiers(run_extract):
     text = "Pyongyang said it had tested missiles after recent events, a reference to the U.S. indictment of Maduro."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.target == "USA"]
+
+
+def test_whose_thing_is_placed_places_it(run_extract):
+    found = triples(run_extract("Moscow protested the deployment of American missiles in Poland.", "2024-03-15"))
+    assert ("USA", "POL", "06") in found

@@ -330,6 +330,13 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
         hit += preps(light, TARGET_PREPS) if light is not None else []
         targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
+    if not sources and not targets and is_locative(code):
+        # "the deployment of U.S. missiles in Poland": whose the thing placed is puts it there
+        placed_things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o))]
+        there = [p for x in placed_things for g in preps(x, LOCATIVE_PREPS) for p in idx.parties(g)]
+        owner = [p for x in placed_things for p in idx.parties(x) if p.reason == "modifier"][:1]
+        if there and owner:
+            return Roles(owner, [t for t in there if t.state != owner[0].state], [])
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
