@@ -91,3 +91,8 @@ def test_an_apposition_lends_only_its_own_modifiers(run_extract):
 def test_whose_thing_is_placed_places_it(run_extract):
     found = triples(run_extract("Moscow protested the deployment of American missiles in Poland.", "2024-03-15"))
     assert ("USA", "POL", "06") in found
+
+
+def test_a_partner_said_of_another_state_praises_it(run_extract):
+    text = "\u201cKenya is an important partner for peace in the region,\u201d Ugandan President Yoweri Museveni said."
+    assert ("UGA", "KEN", "05") in triples(run_extract(text, "2024-03-15"))

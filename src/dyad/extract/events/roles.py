@@ -301,6 +301,10 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
         speaker = idx.speaker(noun)
         sources = [speaker] if speaker is not None else []
+    if not sources and code in roots().said_of and noun.dep_ == "attr" and (speaker := idx.speaker(noun)) is not None:
+        # "'China is a key partner,' Lee said": Lee praises China
+        sources = [speaker]
+        targets += first_parties(verb_subjects(noun.head), idx)
     if not sources and code[:2] in roots().holder:
         sources = holders(noun, idx)
     if not sources and mods:
