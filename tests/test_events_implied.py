@@ -96,3 +96,10 @@ def test_whose_thing_is_placed_places_it(run_extract):
 def test_a_partner_said_of_another_state_praises_it(run_extract):
     text = "\u201cKenya is an important partner for peace in the region,\u201d Ugandan President Yoweri Museveni said."
     assert ("UGA", "KEN", "05") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_a_goal_told_as_a_clausal_subject_is_its_owners_and_not_done(run_extract):
+    text = "Persuading Moscow to lift these restrictions is high on Germany's agenda."
+    found = [e for e in run_extract(text, "2024-03-15").events if (e.source, e.target, e.root) == ("DEU", "RUS", "02")]
+    assert found and not found[0].realis
+    assert found[0].code == "025"

@@ -58,6 +58,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head == verb:
         return []
+    if dep in ("csubj", "csubjpass"):
+        # "persuading Beijing is high on Lee's agenda", "sanctioning X was Y's choice": whose the goal is
+        return [o for t in head.subtree if t.dep_ == "poss" and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+                and t.head.dep_ in ("pobj", "attr") for o in (t,)][:1]
     if dep == "xcomp":
         if head.dep_ == "acl" and head.tag_ == "VBN":
             return []  # "a meeting requested by X to discuss": the meeting discusses, not those who asked for it
