@@ -103,3 +103,10 @@ def test_a_goal_told_as_a_clausal_subject_is_its_owners_and_not_done(run_extract
     found = [e for e in run_extract(text, "2024-03-15").events if (e.source, e.target, e.root) == ("DEU", "RUS", "02")]
     assert found and not found[0].realis
     assert found[0].code == "025"
+
+
+def test_their_collaboration_pairs_the_states_their_stands_for(run_extract):
+    text = ("Ministers held a session on challenges posed by Cuba, Iran and Venezuela. "
+            "Analysts refer to these three nations as a bloc, describing their growing anti-Western collaboration.")
+    found = triples(run_extract(text, "2024-03-15"))
+    assert {("CUB", "IRN", "05"), ("CUB", "VEN", "05"), ("IRN", "VEN", "05")} <= found

@@ -348,6 +348,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
     if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
         group = shared_by(noun, idx)
+        # "these four nations ... their growing collaboration": the states "their" stands for
+        theirs = [p for c in noun.children if c.lower_ == "their" for p in idx.parties(c)]
+        group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
