@@ -110,3 +110,8 @@ def test_their_collaboration_pairs_the_states_their_stands_for(run_extract):
             "Analysts refer to these three nations as a bloc, describing their growing anti-Western collaboration.")
     found = triples(run_extract(text, "2024-03-15"))
     assert {("CUB", "IRN", "05"), ("CUB", "VEN", "05"), ("IRN", "VEN", "05")} <= found
+
+
+def test_transferring_components_is_military_aid(run_extract):
+    found = triples(run_extract("Belarus transfers components for Russia's drones.", "2024-03-15"))
+    assert ("BLR", "RUS", "07") in found
