@@ -115,3 +115,8 @@ def test_their_collaboration_pairs_the_states_their_stands_for(run_extract):
 def test_transferring_components_is_military_aid(run_extract):
     found = triples(run_extract("Belarus transfers components for Russia's drones.", "2024-03-15"))
     assert ("BLR", "RUS", "07") in found
+
+
+def test_a_sale_criticised_still_goes_to_its_receiver(run_extract):
+    found = triples(run_extract("Beijing slammed Washington's arms sale to Taipei.", "2024-03-15"))
+    assert {("CHN", "USA", "11"), ("USA", "TWN", "07")} <= found

@@ -326,6 +326,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
         if not targets and is_locative(code):  # "carried out airstrikes in X"
             targets += [p for o in preps(light, LOCATIVE_PREPS) for p in idx.parties(o)]
+    if not targets and light is None and code[:2] in roots().giving and noun.dep_ == "dobj":
+        # "slammed Washington's arms sale to Taipei": the parser hangs the receiver on the verb
+        targets += [p for o in preps(noun.head, frozenset({"to"})) for p in idx.parties(o)]
     if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
         targets += first_parties(verb_subjects(taker), idx)
     if not targets and is_locative(code):
