@@ -341,9 +341,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         # "the deployment of U.S. missiles in Poland": whose the thing placed is puts it there
         placed_things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o))]
         there = [p for x in placed_things for g in preps(x, LOCATIVE_PREPS) for p in idx.parties(g)]
-        owner = [p for x in placed_things for p in idx.parties(x) if p.reason == "modifier"][:1]
-        if there and owner:
-            return Roles(owner, [t for t in there if t.state != owner[0].state], [])
+        placer = [p for x in placed_things for p in idx.parties(x) if p.reason == "modifier"][:1]
+        if there and placer:
+            return Roles(placer, [t for t in there if t.state != placer[0].state], [])
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
