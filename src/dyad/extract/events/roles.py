@@ -117,7 +117,7 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
         # "launched strikes on targets in Lebanon": those hit are placed where they are
-        hit = pobj_heads + [g for o in objs for g in preps(o, TARGET_PREPS)]
+        hit = pobj_heads + [g for o in objs for g in preps(o, TARGET_PREPS)] if root in roots().force else []
         groups.append([p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
@@ -333,6 +333,7 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         targets += first_parties(verb_subjects(taker), idx)
     if not targets and is_locative(code):
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
+    if not targets and code[:2] in roots().force:
         # "airstrikes against militants in Syria": those hit are placed where they are
         hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
         hit += preps(light, TARGET_PREPS) if light is not None else []
