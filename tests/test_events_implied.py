@@ -57,11 +57,6 @@ def test_between_on_the_verb_names_the_parties_of_its_event_noun(run_extract):
     assert ("GHA", "TGO", "04", False) in found
 
 
-def test_a_guest_attends_what_a_host_holds(run_extract):
-    found = triples(run_extract("The Kenyan president attended a summit hosted by Ethiopia.", "2024-03-15"))
-    assert ("ETH", "KEN", "04") in found
-
-
 def test_an_event_noun_said_to_be_another_is_told_again(run_extract):
     text = ("The Norwegian prime minister will visit Sweden on Monday. "
             "The visit will be the first meeting between Norway and Sweden since 2019.")
@@ -86,11 +81,6 @@ def test_a_thing_owned_or_funded_by_a_state_stands_for_it(run_extract):
 def test_an_apposition_lends_only_its_own_modifiers(run_extract):
     text = "Pyongyang said it had tested missiles after recent events, a reference to the U.S. indictment of Maduro."
     assert not [e for e in run_extract(text, "2024-03-15").events if e.target == "USA"]
-
-
-def test_whose_thing_is_placed_places_it(run_extract):
-    found = triples(run_extract("Moscow protested the deployment of American missiles in Poland.", "2024-03-15"))
-    assert ("USA", "POL", "06") in found
 
 
 def test_a_partner_said_of_another_state_praises_it(run_extract):

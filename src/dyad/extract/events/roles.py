@@ -147,9 +147,6 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().topic_target and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
-    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in word_lists().get(
-            "guest_verbs", frozenset()):  # "Lee will attend a banquet hosted by Xi": Xi hosts Lee
-        groups.append(first_parties(verb_subjects(verb.head.head), idx))
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
     own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
@@ -338,13 +335,6 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
         hit += preps(light, TARGET_PREPS) if light is not None else []
         targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
-    if not sources and not targets and is_locative(code):
-        # "the deployment of U.S. missiles in Poland": whose the thing placed is puts it there
-        placed_things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o))]
-        there = [p for x in placed_things for g in preps(x, LOCATIVE_PREPS) for p in idx.parties(g)]
-        placer = [p for x in placed_things for p in idx.parties(x) if p.reason == "modifier"][:1]
-        if there and placer:
-            return Roles(placer, [t for t in there if t.state != placer[0].state], [])
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
