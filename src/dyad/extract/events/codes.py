@@ -14,7 +14,8 @@ from dyad.codes import load_yaml
 FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
-    "self_target", "always_self", "force", "topic_target", "welcoming", "protest",
+    "self_target", "always_self", "force", "topic_target", "welcoming", "protest", "giving",
+    "said_of",
 )
 
 
@@ -36,6 +37,8 @@ class Roots:
     topic_target: frozenset[str]
     welcoming: frozenset[str]
     protest: frozenset[str]
+    giving: frozenset[str]  # what one side hands the other: a state named on what is received gave it
+    said_of: frozenset[str]  # a predicate noun the speaker says of the subject ("X is a key partner," Y said)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
 from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
-from dyad.extract.events.speech import offered_roles, own_call, threatened, undergo_roles
+from dyad.extract.events.speech import offered_roles, own_call, refused_offer, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
@@ -187,6 +187,9 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     if entry.pos == "verb" and entry.root in roots().force and any(
             s.i in st.force_nouns for s in verb_subjects(tok)):
         return 1  # "Hamas's attack on Israel killed hundreds": the killing is the attack, coded once
+    if entry.pos == "noun" and tok.dep_ == "attr" and any(
+            s.i in triggers and s.pos_ == "NOUN" for s in verb_subjects(tok.head)):
+        return 0  # "the visit will be their second meeting": the meeting is the visit, told again
     anchor = tok
     if given is not None:
         roles = given
@@ -194,6 +197,8 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         roles, anchor = undergo_roles(tok, st.idx)  # "urged X to act or face sanctions": a threat to X
     elif entry.pos == "verb":
         roles = verb_roles(tok, entry.code, st.idx, [doc[i] for i in m.consumed])
+        if not roles.targets and (offer := refused_offer(tok, st.idx)) is not None:
+            roles = Roles(roles.sources, offer.sources, roles.group)  # the refusal answers whoever offered
         if tok.lemma_.lower() in role_words().experiencer_verbs:  # "X's remarks angered Y": Y disapproves of X
             roles = Roles(roles.targets, roles.sources, roles.group)
     elif entry.pos == "adj":

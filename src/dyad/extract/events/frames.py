@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from dyad.extract.events.codes import role_words
+
 WILDCARD = "*"
 ACTOR, STATE = "@actor", "@state"
 OBJECT_DEPS = ("dobj", "obj", "dative")
@@ -38,9 +40,19 @@ def _bare_infinitive(tok: Token) -> bool:
         c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ != "to") for c in tok.children)
 
 
+def _object_infinitive(tok: Token) -> bool:
+    """An infinitive the parser hangs on a verb of asking as a clause of purpose, though it says what the
+    object is asked to do: "persuading Beijing **to lift** the curbs"."""
+    verb = tok.head
+    return (tok.dep_ == "advcl" and tok.tag_ == "VB" and verb.lemma_.lower() in role_words().object_control_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.dep_ in OBJECT_DEPS and c.i < tok.i for c in verb.children))
+
+
 def complements(token: Token) -> list[Token]:
     """The open complement of a verb ("urged X **to meet**"), or of a noun ("its reluctance **to endorse**")."""
-    return [c for c in token.children if c.dep_ == "xcomp" or _bare_infinitive(c) or _noun_infinitive(c)]
+    return [c for c in token.children
+            if c.dep_ == "xcomp" or _bare_infinitive(c) or _noun_infinitive(c) or _object_infinitive(c)]
 
 
 def objects(token: Token) -> list[Token]:

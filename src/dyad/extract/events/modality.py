@@ -65,6 +65,7 @@ class Cues:
     evidential_verbs: frozenset[str]
     decision_nouns: frozenset[str]
     prospect_nouns: frozenset[str] = frozenset()
+    goal_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def cues() -> Cues:
         evidential_verbs=frozenset(d.get("evidential_verbs") or []),
         decision_nouns=frozenset(d.get("decision_nouns") or []),
         prospect_nouns=frozenset(d.get("prospect_nouns") or ()),
+        goal_nouns=frozenset(d.get("goal_nouns") or ()),
     )
 
 
@@ -159,6 +161,9 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             ch.dep_ in ("nsubj", "nsubjpass", "mark") and ch.lower_ not in ("before", "after", "while") for ch in tok.children
         ):
             found += _local(head, c)  # "will meet X before travelling to Y": the participle shares the main verb's time
+        if dep in ("csubj", "csubjpass") and any(t.lemma_.lower() in c.goal_nouns for t in head.subtree
+                                                 if not tok.left_edge.i <= t.i <= tok.right_edge.i):
+            found.append(("desired", "goal"))  # "persuading Beijing is high on Lee's agenda": a goal, not a fact
         if head == tok or dep in CLAUSE_BREAKS or across_paragraphs(tok, head):
             break
         if dep == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):

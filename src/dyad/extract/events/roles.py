@@ -37,6 +37,7 @@ from dyad.extract.events.syntax import (
     is_passive,
     pobjs,
     preps,
+    shared_objects,
     verb_objects,
     verb_subjects,
 )
@@ -87,6 +88,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
         # who travels is named by the subject itself, not by what it is made of ("a batch of China's vaccine arrived")
         sources = [p for p in sources if p.anaphor or any(p.token == h.i or doc_head(p, h) for h in subjects)]
     objs = verb_objects(verb)
+    if not objs and not is_passive(verb):  # "threatened to close or suspend X": either act is on X
+        objs = shared_objects(verb)
     if verb.lemma_.lower() in word_lists().get("topic_verbs", frozenset()):
         objs = []  # "discuss Iran's programme" is no meeting with Iran
     symmetric = is_symmetric(code)
@@ -113,6 +116,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
                        if g.lower_ == "front" for f in preps(g, frozenset({"of"}))] for p in idx.parties(o) + attached(o, idx)])
     if is_locative(code):  # "deployed a system in South Korea", "roll out chips in South Korea"
         groups.append([p for o in [verb, *objs] for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
+        # "launched strikes on targets in Lebanon": those hit are placed where they are
+        hit = pobj_heads + [g for o in objs for g in preps(o, TARGET_PREPS)] if root in roots().force else []
+        groups.append([p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)])
     if root in roots().asking:  # "demanded that Beijing remove them": who is to act is the one asked
         groups.append([p for c in verb.children if c.dep_ == "ccomp"
                        for sub in c.children if sub.dep_ in SUBJECT_DEPS for p in idx.parties(sub)])
@@ -183,12 +189,18 @@ def clause_parties(tok: Token, idx: PartyResolver) -> list[Party]:
     return unique([p for t in tok.subtree if (p := idx.at(t)) is not None and not p.anaphor])
 
 
-def attached(obj: Token, idx: PartyResolver, symmetric: bool = False) -> list[Party]:
+def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: bool = False) -> list[Party]:
     """Actors hanging on a non-actor object: "restrict China's access", "rhetoric against Japan" (for talks and
     cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
     out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    out += [p for c in obj.children if c.dep_ == "amod" and c.lemma_.lower() in word_lists().get(
+        "owner_participles", frozenset()) for g in c.children if g.i < c.i for p in idx.direct(g)]  # "a Turkish-owned ship"
+    if in_appos:
+        return out
+    if not out and obj.pos_ == "PROPN":  # an unknown name told by what it is: "the Mavi Marmara, a Turkish-owned ship"
+        out = [p for c in obj.children if c.dep_ == "appos" for p in attached(c, idx, symmetric, True)]
     found = NOUN_TARGET_PREPS | OTHER_SIDE_PREPS | {"by"}
     out += [p for o in preps(obj, found - TOPIC_PREPS if symmetric else found) for p in idx.parties(o)]
     # "lifted the sanctions (it had) imposed on Iran": what the object was done to
@@ -263,6 +275,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not sources and light is not None and recipient_verb(held) is not None:
         # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
         sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
+        if not sources and mods and code[:2] in roots().giving:  # "Ghana accepted Japanese loans": Japan lent
+            sources, mods = mods[:1], mods[1:]
     if not sources and light is not None:
         sources = first_parties(verb_subjects(light), idx)
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
@@ -284,6 +298,10 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
         speaker = idx.speaker(noun)
         sources = [speaker] if speaker is not None else []
+    if not sources and code in roots().said_of and noun.dep_ == "attr" and (speaker := idx.speaker(noun)) is not None:
+        # "'China is a key partner,' Lee said": Lee praises China
+        sources = [speaker]
+        targets += first_parties(verb_subjects(noun.head), idx)
     if not sources and code[:2] in roots().holder:
         sources = holders(noun, idx)
     if not sources and mods:
@@ -305,14 +323,28 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
         if not targets and is_locative(code):  # "carried out airstrikes in X"
             targets += [p for o in preps(light, LOCATIVE_PREPS) for p in idx.parties(o)]
+    if not targets and light is None and code[:2] in roots().giving and noun.dep_ == "dobj":
+        # "slammed Washington's arms sale to Taipei": the parser hangs the receiver on the verb
+        targets += [p for o in preps(noun.head, frozenset({"to"})) for p in idx.parties(o)]
     if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
         targets += first_parties(verb_subjects(taker), idx)
     if not targets and is_locative(code):
         targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
+    if not targets and code[:2] in roots().force:
+        # "airstrikes against militants in Syria": those hit are placed where they are
+        hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
+        hit += preps(light, TARGET_PREPS) if light is not None else []
+        targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
+    if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        # "a summit will take place between X and Y", "clashes erupted between X and Y": the noun's own parties
+        group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
     if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
         group = shared_by(noun, idx)
+        # "these four nations ... their growing collaboration": the states "their" stands for
+        theirs = [p for c in noun.children if c.lower_ == "their" for p in idx.parties(c)]
+        group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))

@@ -123,9 +123,20 @@ def offered_roles(noun: Token, idx: PartyResolver) -> Roles | None:
     sources = unique([p for o in owners for p in idx.parties(o)])
     if any(p.anaphor for p in sources) and len(people_before(noun, idx)) > 1:
         return None  # "Lee will ask Xi to ..., which has ignored his offers": whose offers is not said
+    refusers = unique([p for s in verb_subjects(by) for p in idx.parties(s)])
+    shun = {p.state for p in refusers if p.state}
+    if sources and shun and all(p.anaphor and p.state in shun for p in sources) and owners[0].pos_ == "PRON":
+        # "Washington warned Iran, as Tehran rejected its offer": nobody refuses its own offer
+        other = idx.other_than(owners[0], shun)
+        sources = [other] if other is not None else []
     own = {p.key for p in sources} | {p.state for p in sources if p.state}
-    targets = unique([p for s in verb_subjects(by) for p in idx.parties(s) if p.key not in own and p.state not in own])
+    targets = [p for p in refusers if p.key not in own and p.state not in own]
     return Roles(sources, targets, []) if sources and targets else None
+
+
+def refused_offer(verb: Token, idx: PartyResolver) -> Roles | None:
+    """The offer a refusing verb turns down, when its object is one ("Tehran rejected its offer")."""
+    return next((r for o in verb_objects(verb) if (r := offered_roles(o, idx)) is not None), None)
 
 
 def people_before(tok: Token, idx: PartyResolver) -> set[str]:

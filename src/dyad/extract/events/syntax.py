@@ -49,12 +49,19 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
+        if verb.dep_ == "relcl" and any(g.lower_ in ("whom", "which") for c in subj[0].children
+                                        if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)):
+            return [verb.head]  # "demonstrators, some of whom threw rocks": some of the demonstrators
         return subj
     if is_passive(verb):
         return []
     head, dep = verb.head, verb.dep_
     if head == verb:
         return []
+    if dep in ("csubj", "csubjpass"):
+        # "persuading Beijing is high on Lee's agenda", "sanctioning X was Y's choice": whose the goal is
+        return [o for t in head.subtree if t.dep_ == "poss" and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+                and t.head.dep_ in ("pobj", "attr") for o in (t,)][:1]
     if dep == "xcomp":
         if head.dep_ == "acl" and head.tag_ == "VBN":
             return []  # "a meeting requested by X to discuss": the meeting discusses, not those who asked for it
@@ -89,6 +96,16 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [c for c in governor.children if c.dep_ == "nsubjpass"]
         return verb_subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     return []
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The object a verb shares with its alternative joined right after it: "threatened to **close or suspend**
+    U.S. operations" closes them too ("backfired and fueled anger" names no object of the backfiring)."""
+    if any(c.dep_ in ("prep", "prt", "ccomp", "xcomp") for c in verb.children):
+        return []
+    nxt = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+           and verb.doc[verb.i + 1].lower_ == "or"]
+    return [o for c in nxt for o in c.children if o.dep_ in ("dobj", "obj")]
 
 
 def verb_objects(verb: Token) -> list[Token]:

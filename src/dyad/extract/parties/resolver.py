@@ -24,7 +24,7 @@ Nothing here is specific to events: the relations stage can use it as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Token
 
@@ -181,6 +181,14 @@ class PartyResolver:
         if self._definite_plural(tok):  # "the diplomats said": whoever the last subject was
             return self.plural(tok, depth)
         return self._place(tok)
+
+    def other_than(self, tok: Token, shun: Collection[str | None]) -> Party | None:
+        """The nearest actor named before a pronoun in its sentence whose state is none of `shun` ("Tehran
+        rejected **its** offer" when the offer cannot be Tehran's own)."""
+        for m in self.mentions.fitting(tok.sent.start_char, tok.idx, ("state", "person", "organization")):
+            if self.ctx.state_of(m.actor_key) not in shun:
+                return self._party(m, tok, "pronoun")
+        return None
 
     def speaker(self, tok: Token) -> Party | None:
         """The party of whoever says the clause a word sits in ("'We reject it,' X said")."""
