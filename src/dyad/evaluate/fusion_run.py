@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyad.errors import EVAL_NEEDS_CORPUS
 from dyad.evaluate.fusion_gold import FusionGold, load_fusion_gold
 from dyad.evaluate.fusion_score import FusionScore, SysContradiction, SysMention, SysStory, score
-from dyad.evaluate.run import ingest_corpus, stored_documents
+from dyad.evaluate.run import on_store, stored_documents
 from dyad.scale import Extractor
 from dyad.settings import Settings
-from dyad.store import Store, fusion_rows, open_store, story_rows
+from dyad.store import Store, fusion_rows, story_rows
 
 
 @dataclass
@@ -62,16 +60,10 @@ def evaluate_fusion(
     from dyad.fuse.actor_tables import resolve_stored
     from dyad.fuse.update import fuse_pending
 
-    settings = settings or Settings()
     gold = load_fusion_gold(gold_path)
-    if db is not None and Path(db).exists():
-        with open_store(db, read_only=True) as store:
-            return _score_store(store, gold, [])
-    if corpus is None:
-        raise EVAL_NEEDS_CORPUS()
-    with tempfile.TemporaryDirectory(prefix="dyad-eval-") as tmp:
-        with open_store(db or Path(tmp) / "eval.duckdb") as store:
-            notes = ingest_corpus(corpus, manifest, store, settings, extractor)
-            fuse_pending(store, settings)
-            resolve_stored(store, settings.overrides)
-            return _score_store(store, gold, notes)
+
+    def fuse(store: Store, settings: Settings) -> None:
+        fuse_pending(store, settings)
+        resolve_stored(store, settings.overrides)
+
+    return on_store(lambda store, notes: _score_store(store, gold, notes), corpus, manifest, db, settings, extractor, fuse)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from dyad.errors import EVAL_NEEDS_CORPUS
 from dyad.evaluate.gold import GoldDoc, Item, load_gold
@@ -14,6 +15,8 @@ from dyad.records import DocExtraction
 from dyad.scale import Extractor
 from dyad.settings import Settings
 from dyad.store import Store, listings, open_store
+
+T = TypeVar("T")
 
 Predicted = dict[str, dict[str, list[Item]]]  # gold doc name -> layer -> items
 
@@ -95,17 +98,33 @@ def evaluate(
     A `db` that does not exist yet is created from the corpus and kept;
     without `db` the corpus goes into a temporary store that is removed.
     """
-    settings = settings or Settings()
     gold = load_gold(gold_path)
+    return on_store(lambda store, notes: _score_store(store, gold, notes), corpus, manifest, db, settings, extractor)
+
+
+def on_store(
+    scorer: Callable[[Store, list[str]], T],
+    corpus: Path | None,
+    manifest: Path | None,
+    db: Path | None,
+    settings: Settings | None,
+    extractor: Extractor | None,
+    prepare: Callable[[Store, Settings], None] | None = None,
+) -> T:
+    """Score `db` as it is when it exists, else the corpus ingested afresh (and `prepare`d) into `db` or a
+    temporary store; the scorer gets the store and the notes the ingest left."""
+    settings = settings or Settings()
     if db is not None and Path(db).exists():
         with open_store(db, read_only=True) as store:
-            return _score_store(store, gold, [])
+            return scorer(store, [])
     if corpus is None:
         raise EVAL_NEEDS_CORPUS()
     with tempfile.TemporaryDirectory(prefix="dyad-eval-") as tmp:
         with open_store(db or Path(tmp) / "eval.duckdb") as store:
             notes = ingest_corpus(corpus, manifest, store, settings, extractor)
-            return _score_store(store, gold, notes)
+            if prepare is not None:
+                prepare(store, settings)
+            return scorer(store, notes)
 
 
 def _score_store(store: Store, gold: list[GoldDoc], notes: list[str]) -> EvalRun:
