@@ -109,6 +109,14 @@ def _named(ids: tuple[str, ...]) -> str:
     return shown + (f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else "")
 
 
+def _at_fault(check: str, what: str, rows: list[dict[str, object]]) -> list[Problem]:
+    """One problem naming the documents of these rows ("what: doc, doc ..."), or none when there are no rows."""
+    if not rows:
+        return []
+    ids = _ids(rows)
+    return [Problem(check, f"{what}: {_named(ids)}", len(rows), ids)]
+
+
 def run_checks(store: Store, names: Iterable[str] | None = None) -> list[Problem]:
     """The problems every registered check (or those named) finds; a check that cannot run is a problem too."""
     problems: list[Problem] = []
@@ -265,9 +273,7 @@ def actor_keys(store: Store) -> list[Problem]:
             f"SELECT t.doc_id FROM {table} t WHERE t.{column} IS NOT NULL AND NOT EXISTS "
             f"(SELECT 1 FROM actors a WHERE a.doc_id = t.doc_id AND a.key = t.{column})"
         )
-        if rows:
-            ids = _ids(rows)
-            problems.append(Problem("actor keys", f"{table}.{column} names no actor of its document: {_named(ids)}", len(rows), ids))
+        problems += _at_fault("actor keys", f"{table}.{column} names no actor of its document", rows)
     return problems
 
 
@@ -277,13 +283,9 @@ def duplicates(store: Store) -> list[Problem]:
     keyed = [(t, "idx") for t in EXTRACTION_TABLES] + [("actors", "key")]
     for table, key in keyed:
         rows = store.rows(f'SELECT doc_id, "{key}", count(*) AS n FROM {table} GROUP BY doc_id, "{key}" HAVING count(*) > 1')
-        if rows:
-            ids = _ids(rows)
-            problems.append(Problem("duplicates", f"{table}: rows with the same {key} twice: {_named(ids)}", len(rows), ids))
+        problems += _at_fault("duplicates", f"{table}: rows with the same {key} twice", rows)
     rows = store.rows("SELECT id AS doc_id FROM documents GROUP BY id HAVING count(*) > 1")
-    if rows:
-        problems.append(Problem("duplicates", f"documents stored twice: {_named(_ids(rows))}", len(rows), _ids(rows)))
-    return problems
+    return problems + _at_fault("duplicates", "documents stored twice", rows)
 
 
 @check("spans", "every evidence span lies inside its document and repeats its words exactly", repair=_drop_at_fault)
@@ -295,17 +297,13 @@ def spans(store: Store) -> list[Problem]:
                 f'SELECT t.doc_id FROM {table} t JOIN documents d ON d.id = t.doc_id WHERE t."{start}" IS NOT NULL AND '
                 f'NOT (t."{start}" >= 0 AND t."{start}" <= t."{end}" AND t."{end}" <= length(d.text))'
             )
-            if rows:
-                ids = _ids(rows)
-                problems.append(Problem("spans", f"{table}.{start}..{end} outside the text: {_named(ids)}", len(rows), ids))
+            problems += _at_fault("spans", f"{table}.{start}..{end} outside the text", rows)
     for table, words, start, end in REPEATED_WORDS:
         rows = store.rows(
             f'SELECT t.doc_id FROM {table} t JOIN documents d ON d.id = t.doc_id WHERE t."{start}" IS NOT NULL AND '
             f't."{words}" IS DISTINCT FROM substr(d.text, t."{start}" + 1, t."{end}" - t."{start}")'
         )
-        if rows:
-            ids = _ids(rows)
-            problems.append(Problem("spans", f"{table}.{words} differs from the text at its offsets: {_named(ids)}", len(rows), ids))
+        problems += _at_fault("spans", f"{table}.{words} differs from the text at its offsets", rows)
     return problems
 
 
