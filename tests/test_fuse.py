@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -19,6 +20,7 @@ from dyad.fuse.figures import (
     values_agree,
 )
 from dyad.fuse.figures import linked as claims_linked
+from dyad.fuse.figures import split as split_figure
 from dyad.fuse.linking import connected, join_groups
 from dyad.fuse.sources import (
     is_speculative,
@@ -185,6 +187,25 @@ def test_two_events_one_document_dates_apart_are_never_merged():
     assert not any({november.idx, january.idx} <= {r.idx for r in g} for g in groups)
 
 
+def test_a_fact_and_a_mere_possibility_of_one_document_are_two_events():
+    rules = StoryRules(day_tolerance=1, min_similarity=50, possible_modalities=frozenset({"hypothetical", "conditional"}))
+    raid = report("n", "AAA", "AAA", "180", "rebels attacked villages in the north", trigger="attacked")
+    again = report("n", "AAA", "AAA", "180", "rebels could attack villages in the north again", realis=False,
+                   modality="hypothetical", trigger="attack")
+    assert linked(raid, again, RULES) and not linked(raid, again, rules)
+    # nor through a report of another document that ties to both
+    other = report("m", "AAA", "AAA", "180", "rebels attacked villages in the north", trigger="attacked")
+    parts = split([raid, again, other], rules)
+    assert sorted(len(p) for p in parts) == [1, 2] and any(again in p and len(p) == 1 for p in parts)
+    # a plan beside the fact stays linkable (the arrival and the talks it is to hold), and across documents
+    # a possibility is an earlier stage of the event
+    talks = report("n", "AAA", "AAA", "180", "rebels will attack villages in the north", realis=False,
+                   modality="planned", trigger="attack")
+    assert linked(raid, talks, rules)
+    preview = replace(again, doc_id="p", source_key="outlet-p")
+    assert linked(other, preview, rules)
+
+
 def test_an_undated_report_without_days_joins_only_its_own_document_when_words_tie():
     dated = report("a", "AAA", "BBB", "042", "Aland leader visited Borduria", when="2030-03-08", trigger="visited")
     recalled = report("a", "AAA", "BBB", "042", "that visit by the Aland leader", trigger="visit", background=True)
@@ -346,6 +367,41 @@ def test_different_entities_or_subjects_are_different_figures():
     assert len(groups) == 5
 
 
+def test_two_numbers_of_one_article_are_two_figures():
+    # one article gives both numbers of similar subjects; another repeats one of them
+    group = [claim("a", 8.5e6, "children", "children out of school in the north", approx=True, qualifier="about"),
+             claim("a", 15e6, "children", "children out of school", approx=True, qualifier="about"),
+             claim("b", 15e6, "children", "children out of school")]
+    (linked_group,) = figures_of(group)
+    parts = split_figure(linked_group, FIG)
+    assert sorted(sorted(c.value for c in p) for p in parts) == [[8.5e6], [15e6, 15e6]]
+    rows = [figure_rows(p, "G1", FIG, {})[0] for p in parts]
+    assert len({r["id"] for r in rows}) == 2 and all(r["n_values"] == 1 for r in rows)
+    assert [c for p in parts for c in contradictions(p, "F", FIG)] == []  # "a" does not contradict itself
+    # a copy of the article counts as the article: its other number stays apart too
+    copied = [*group, claim("c", 8.5e6, "children", "children out of school", copy_of="a")]
+    (linked_group,) = figures_of(copied)
+    assert sorted(len(p) for p in split_figure(linked_group, FIG)) == [2, 2]
+    # two values of different articles are one figure, and a contradiction
+    rival = [claim("d", 8.5e6, "children", "children out of school"), claim("e", 12e6, "children", "children out of school")]
+    (linked_group,) = figures_of(rival)
+    (whole,) = split_figure(linked_group, FIG)
+    assert len(whole) == 2 and len(contradictions(whole, "F", FIG)) == 1
+
+
+def test_units_are_singular_by_a_rule_and_plurals_stay_as_written():
+    from dyad.figures import unit_plural, unit_singular
+
+    # names of peoples the dictionary does not know are regular plurals, never pluralised again
+    assert unit_plural("uyghurs") == "uyghurs" and unit_plural("Tamils") == "Tamils"
+    assert unit_singular("uyghurs") == "uyghur" and unit_singular("Houthis") == "Houthi"
+    assert normalise_unit("Uyghurs") == normalise_unit("uyghur") == "uyghur"
+    assert unit_plural("uyghur") == "uyghurs" and unit_plural("crisis") == "crises"
+    # words that end in s without being plurals are left alone
+    assert unit_singular("status") == "status" and unit_singular("bus") == "bus" and unit_singular("gas") == "gas"
+    assert unit_plural("USD") == "USD"
+
+
 def test_claims_far_apart_in_time_are_not_one_figure():
     groups = figures_of([
         claim("a", 100, "ships", "patrol ships sent by Aland", published="2030-01-01"),
@@ -402,6 +458,17 @@ def test_asserted_vs_denied_relation_is_a_contradiction_in_either_order():
                                     rel("y", "AAA", "BBB", "ally", "-", key="k", copy_of="x")]) == []
     apart_ = [rel("x", "AAA", "BBB", "ally", "+"), rel("y", "AAA", "BBB", "ally", "-", published="2030-05-01")]
     assert bucket(apart_[0]) != bucket(apart_[1])
+
+
+def test_a_document_that_states_both_sides_takes_neither():
+    # one article quotes officials calling the two partners and an analyst saying they are not
+    debate = [rel("both", "AAA", "BBB", "partner", "+"), rel("both", "AAA", "BBB", "partner", "-")]
+    assert relation_contradictions(first_per_document([*debate, rel("yes", "AAA", "BBB", "partner", "+")])) == []
+    assert relation_contradictions(first_per_document([*debate, rel("no", "AAA", "BBB", "partner", "-")])) == []
+    # two articles that each take one side still disagree, whatever a third reports
+    found = relation_contradictions(first_per_document([*debate, rel("yes", "AAA", "BBB", "partner", "+"),
+                                                        rel("no", "AAA", "BBB", "partner", "-")]))
+    assert [(c.first_doc, c.second_doc) for c in found] == [("yes", "no")]
 
 
 def test_a_dissenting_document_is_one_contradiction_however_many_disagree_with_it():

@@ -13,11 +13,24 @@ from functools import lru_cache
 BOUND_WORDS = {"lower": "at least", "upper": "up to"}
 
 
+def _regular_plural(word: str) -> str | None:
+    """The singular of a word lemminflect's dictionary does not know but that is written as a regular
+    plural ("uyghurs" -> "uyghur", "houthis" -> "houthi"); None for any other word."""
+    from lemminflect import getAllLemmas, getLemma
+
+    low = word.lower()
+    if getAllLemmas(low, upos="NOUN") or len(low) < 4 or not low.endswith("s") or low.endswith(("ss", "us")):
+        return None
+    guess = getLemma(low, upos="NOUN", lemmatize_oov=True)
+    return guess[0] if guess and guess[0] != low else low[:-1]
+
+
 @lru_cache(maxsize=8192)
 def unit_singular(unit: str) -> str:
     """A unit's singular through lemminflect's dictionary of English nouns ("countries" -> "country",
-    "crises" -> "crisis", "member states" -> "member state"); a word that is not a plural noun is
-    returned as it is ("analysis", "gas", "share", "USD")."""
+    "crises" -> "crisis", "member states" -> "member state"), and a word it does not know by the regular
+    plural's rule ("Uyghurs" -> "Uyghur"); a word that is not a plural noun is returned as it is
+    ("analysis", "gas", "share", "USD")."""
     from lemminflect import getLemma  # its tables load on first use
 
     words = unit.split()
@@ -25,19 +38,21 @@ def unit_singular(unit: str) -> str:
         return unit
     last = words[-1]
     lemmas = getLemma(last.lower(), upos="NOUN", lemmatize_oov=False)
-    if not lemmas or lemmas[0] == last.lower():
+    single = lemmas[0] if lemmas else _regular_plural(last)
+    if not single or single == last.lower():
         return unit
-    single = lemmas[0] if last.islower() else lemmas[0].capitalize()
+    single = single if last.islower() else single.capitalize()
     return " ".join([*words[:-1], single])
 
 
 @lru_cache(maxsize=8192)
 def unit_plural(word: str) -> str:
-    """A counted noun's plural ("country" -> "countries", "index" -> "indexes"); plurals stay."""
+    """A counted noun's plural ("country" -> "countries", "index" -> "indexes"); a plural, known to the
+    dictionary or regular ("Uyghurs"), is kept as written."""
     from lemminflect import getInflection
 
     words = word.split()
-    if not words or not words[-1].isalpha() or unit_singular(word) != word:
+    if not words or not words[-1].isalpha() or words[-1].isupper() or unit_singular(word) != word:
         return word
     forms = getInflection(words[-1].lower(), tag="NNS")
     plural = forms[0] if forms else words[-1] + "s"
