@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from dyad.figures import unit_singular
 from dyad.fuse.config import fusion_config
+from dyad.fuse.linking import UnionFind, candidate_pairs
 from dyad.stored.fusion_items import ClaimFeature, ContradictionItem
 
 
@@ -179,6 +180,36 @@ def consensus(claims: Sequence[ClaimFeature], tolerance: float) -> ClaimFeature:
                 *claim_order(rep))
 
     return min((rep for rep, _ in groups), key=rank)
+
+
+def _clash(a: Sequence[ClaimFeature], b: Sequence[ClaimFeature], tolerance: float) -> bool:
+    """Whether one text (a document and its near-copies) gives, across a and b, two values that cannot
+    both be true: two numbers of one article are two things it measures, never one figure."""
+    texts = {c.original for c in a}
+    return any(x.original == y.original and not consistent(x, y, tolerance)
+               for y in b if y.original in texts for x in a)
+
+
+def split(members: Sequence[ClaimFeature], rules: FigureRules) -> list[list[ClaimFeature]]:
+    """A connected group of claims as figures: whole unless one text in it gives two values that cannot
+    both be true; then merged back along its links, closest first (agreeing values, then the most similar
+    subjects), never joining two parts that hold such values. Depends on the group only."""
+    ordered = sorted(members, key=claim_order)
+    if not _clash(ordered, ordered, rules.tolerance):
+        return [ordered]
+    edges = sorted(
+        (not values_agree(ordered[i].value, ordered[j].value, rules.tolerance), -words_similarity(ordered[i].words, ordered[j].words), i, j)
+        for i, j in candidate_pairs(ordered, [True] * len(ordered), rules.window_days)
+        if linked(ordered[i], ordered[j], rules)
+    )
+    uf = UnionFind()
+    parts: dict[object, list[ClaimFeature]] = {i: [c] for i, c in enumerate(ordered)}
+    for *_, i, j in edges:
+        a, b = uf.find(i), uf.find(j)
+        if a != b and not _clash(parts[a], parts[b], rules.tolerance):
+            uf.union(a, b)
+            parts[a] = parts[a] + parts.pop(b)
+    return [sorted(p, key=claim_order) for p in sorted(parts.values(), key=lambda p: claim_order(min(p, key=claim_order)))]
 
 
 def figure_id(block: str, first: ClaimFeature) -> str:
