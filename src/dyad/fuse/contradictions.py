@@ -3,7 +3,9 @@
 The same standing relation (type and pair; the pair unordered for the
 symmetric types) asserted (+) in one document and denied (-) in another, not
 a copy of it, published in the same month (one outlet's articles can disagree
-too). Each document's first statement of each polarity speaks for it. Each
+too). Each document's first statement of each polarity speaks for it; a
+document that states both ("officials call them partners; an analyst says
+they are not") reports a debate and takes neither side. Each
 document on the side fewer documents take is one contradiction, against the
 first document of the other side: a denial among a hundred assertions is one
 disagreement, not a hundred. Figure contradictions are in `dyad.fuse.figures`,
@@ -40,10 +42,15 @@ def bucket(r: RelationFeature) -> str:
 
 def relation_contradictions(items: Sequence[RelationFeature]) -> list[ContradictionItem]:
     """The contradictions of one bucket (one relation, one month; each document's first statement of
-    each polarity): every document on the side fewer documents take (the denials, on a tie) against
+    each polarity; a document stating both takes no side): every document on the side fewer documents take (the denials, on a tie) against
     the first document of the other side that is not a copy of it."""
-    pos = sorted((r for r in items if r.polarity == "+"), key=_order)
-    neg = sorted((r for r in items if r.polarity == "-"), key=_order)
+    polarities: dict[str, set[str]] = {}
+    for r in items:
+        polarities.setdefault(r.doc_id, set()).add(r.polarity)
+    # a document that asserts the relation and denies it reports a debate: it takes neither side
+    sides = [r for r in items if len(polarities[r.doc_id]) == 1]
+    pos = sorted((r for r in sides if r.polarity == "+"), key=_order)
+    neg = sorted((r for r in sides if r.polarity == "-"), key=_order)
     if not pos or not neg:
         return []
     few, many = (pos, neg) if len(pos) < len(neg) else (neg, pos)
