@@ -44,6 +44,7 @@ class FusionRules:
                 day_tolerance=int(config.get("story_day_tolerance", 1)),
                 min_similarity=float(config.get("story_min_similarity", 50)),
                 undated_similarity=float(config.get("story_undated_similarity", 70)),
+                possible_modalities=frozenset(config.get("story_possible_modalities") or []),
             ),
             figures=FigureRules(
                 tolerance=settings.claim_tolerance,
@@ -53,6 +54,14 @@ class FusionRules:
                 excluded_units=frozenset(normalise_unit(u) for u in config.get("contradiction_excluded_units") or []),
             ),
         )
+
+    @classmethod
+    def from_signature(cls, text: str) -> FusionRules:
+        """The rules a `signature` line stands for (the rules the stored tables were built with)."""
+        values = json.loads(text)
+        figures = dict(values["figures"], excluded_units=frozenset(values["figures"]["excluded_units"]))
+        stories = dict(values["stories"], possible_modalities=frozenset(values["stories"].get("possible_modalities", [])))
+        return cls(time=TimeRules(**values["time"]), stories=StoryRules(**stories), figures=FigureRules(**figures))
 
     def signature(self) -> str:
         """A line that changes whenever a rule does (kept in fusion_state; a change calls for a rebuild)."""

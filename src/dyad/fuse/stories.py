@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -83,6 +83,9 @@ class StoryRules:
     day_tolerance: int = 1  # reports whose own days are this far apart can still be one event
     min_similarity: float = 50.0  # token-set ratio of content words that ties two sentences dated by their text
     undated_similarity: float = 70.0  # ... when one of them is only bounded by its publication
+    # modalities of a mere possibility: beside a report of the same document that says something happened,
+    # such a report ("could attack again", "if they are sincere") is another event
+    possible_modalities: frozenset[str] = frozenset()
 
 
 def _orientations(x: Report, y: Report) -> list[tuple[tuple[str | None, str | None], ...]]:
@@ -144,6 +147,21 @@ def _words(x: Report, y: Report) -> float:
     return float(fuzz.token_set_ratio(x.words, y.words))
 
 
+def _sides(r: Report, rules: StoryRules) -> tuple[set[str], set[str]]:
+    """(documents it says happened in, documents it is a mere possibility in): one each, or none."""
+    if r.realis:
+        return {r.doc_id}, set()
+    return set(), ({r.doc_id} if r.modality in rules.possible_modalities else set())
+
+
+def fact_and_possibility(x: Report, y: Report, rules: StoryRules) -> bool:
+    """One document says one happened and calls the other a mere possibility: two events."""
+    if x.doc_id != y.doc_id:
+        return False
+    (fx, px), (fy, py) = _sides(x, rules), _sides(y, rules)
+    return bool((fx and py) or (fy and px))
+
+
 def linked(x: Report, y: Report, rules: StoryRules) -> bool:
     """Whether two reports are reports of one event: the same key, days that agree, words that tie them.
 
@@ -151,7 +169,7 @@ def linked(x: Report, y: Report, rules: StoryRules) -> bool:
     reports of two documents must share a day, so that reports of one key on following days do not
     chain into one story.
     """
-    if x.key != y.key:
+    if x.key != y.key or fact_and_possibility(x, y, rules):
         return False
     if x.span is None or y.span is None:
         # no days to compare: only a report of the same document, tied by its words
@@ -185,8 +203,12 @@ class _Part:
     max_lo: dt.date | None  # of the reports dated by their text
     min_hi: dt.date | None
     names: set[tuple[str | None, str | None]]
+    facts: set[str] = field(default_factory=set)  # documents whose reports in it say it happened
+    possible: set[str] = field(default_factory=set)  # documents whose reports in it call it a mere possibility
 
     def clashes(self, other: _Part, tolerance: int, directed: bool) -> bool:
+        if (self.facts & other.possible) or (other.facts & self.possible):
+            return True
         gap = dt.timedelta(days=tolerance)
         if self.max_lo and other.min_hi and self.max_lo > other.min_hi + gap:
             return True
@@ -199,6 +221,8 @@ class _Part:
         self.max_lo = max((d for d in (self.max_lo, other.max_lo) if d), default=None)
         self.min_hi = min((d for d in (self.min_hi, other.min_hi) if d), default=None)
         self.names |= other.names
+        self.facts |= other.facts
+        self.possible |= other.possible
 
 
 def _names_differ(a: tuple[str | None, str | None], b: tuple[str | None, str | None], directed: bool) -> bool:
@@ -221,7 +245,8 @@ def split(members: Sequence[Report], rules: StoryRules) -> list[list[Report]]:
     the texts give, two different people on a side). Depends on the group only, not on arrival order."""
     ranked = sorted(members, key=report_order)
     parts = [_Part([i], r.span[0] if r.own_time and r.span else None, r.span[1] if r.own_time and r.span else None,
-                   {(r.source_name, r.target_name)} if named(r) else set()) for i, r in enumerate(ranked)]
+                   {(r.source_name, r.target_name)} if named(r) else set(), *_sides(r, rules))
+             for i, r in enumerate(ranked)]
     directed = bool(ranked and ranked[0].directed)
     whole = _Part([], None, None, set())
     for part in parts:
@@ -229,7 +254,8 @@ def split(members: Sequence[Report], rules: StoryRules) -> list[list[Report]]:
     lo, hi = whole.max_lo, whole.min_hi
     time_clash = lo is not None and hi is not None and lo > hi + dt.timedelta(days=rules.day_tolerance)
     names = sorted(whole.names, key=str)
-    if not time_clash and not any(_names_differ(a, b, directed) for i, a in enumerate(names) for b in names[i + 1:]):
+    if not time_clash and not (whole.facts & whole.possible) and not any(
+            _names_differ(a, b, directed) for i, a in enumerate(names) for b in names[i + 1:]):
         return [ranked]
     edges = sorted((_strength(ranked[i], ranked[j]), i, j)
                    for i, j in candidate_pairs(ranked, [True] * len(ranked), rules.day_tolerance)
