@@ -108,3 +108,27 @@ def test_the_doctor_finds_fusion_rows_of_a_lost_document_and_repairs_them(tmp_pa
         assert not [p for p in repaired.problems if p.check == "fusion"], repaired.problems
         assert any("rebuilt the fusion tables" in line for line in repaired.repaired)
         assert not db.store.count("story_mentions", "doc_id = ?", [lost])
+
+
+@pytest.mark.slow
+def test_deleting_documents_leaves_the_tables_a_fuse_from_scratch_gives(tmp_path: Path, extracted: dict):
+    ids = sorted(extracted)
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        resolve_stored(store)
+        copies = store.rows("SELECT id, near_copy_of FROM documents WHERE near_copy_of IS NOT NULL")
+        assert copies, "the examples hold a syndicated copy"
+        original, copy = copies[0]["near_copy_of"], copies[0]["id"]
+        other = next(i for i in ids if i not in (original, copy) and store.count("figure_claims", "doc_id = ?", [i]))
+        before = table_rows(store)
+        for doc_id in (original, other):
+            store.delete_document(doc_id)
+        after = table_rows(store)
+        assert after["stories"] != before["stories"] and after["figures"] != before["figures"]
+        assert not any(doc_id in "".join(r) for r in after["story_mentions"] + after["figure_claims"]
+                       for doc_id in (original, other))
+        # the copy is an original now, its own independent source
+        assert store.rows("SELECT original FROM doc_sources WHERE doc_id = ?", [copy])[0]["original"] == copy
+        rebuild(store)
+        resolve_stored(store, force=True)
+        assert not _same(after, table_rows(store))

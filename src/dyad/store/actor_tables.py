@@ -31,6 +31,21 @@ def unresolved(store: Store) -> bool:
     return bool(rows)
 
 
+def orphaned(store: Store) -> bool:
+    """Whether a resolved name key is linked to no document actor any more (its documents left)."""
+    rows = store.rows(
+        "SELECT 1 FROM actor_names n ANTI JOIN (SELECT DISTINCT name_key FROM actor_links) l USING (name_key) LIMIT 1"
+    )
+    return bool(rows)
+
+
+def forget_orphans(store: Store) -> None:
+    """Drop the name keys no document actor has any more, and the global actors left without a name."""
+    with store.transaction() as con:
+        con.execute("DELETE FROM actor_names WHERE name_key NOT IN (SELECT DISTINCT name_key FROM actor_links)")
+        con.execute("DELETE FROM global_actors WHERE id NOT IN (SELECT DISTINCT actor_id FROM actor_names)")
+
+
 def overrides_digest(store: Store) -> str:
     rows = store.rows("SELECT value FROM fusion_state WHERE name = 'overrides'")
     return str(rows[0]["value"]) if rows else ""

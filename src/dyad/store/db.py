@@ -251,7 +251,7 @@ class Store:
         """Which of these documents the store holds, in one read."""
         if not doc_ids:
             return set()
-        return {r["id"] for r in self.rows("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])}
+        return {r["id"] for r in self.rows("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])}
 
     def write(self, document: Document, extraction: DocExtraction, minhash: list[int] | None = None) -> bool:
         """Store one document and everything extracted from it, atomically.
@@ -299,7 +299,7 @@ class Store:
     def _write_batch(self, batch: list[Written]) -> list[bool]:
         with self.transaction() as con:
             ids = [d.id for d, _, _ in batch]
-            found = con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+            found = con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
             stored = {r[0] for r in found}
             is_new: list[bool] = []
             for document, _, _ in batch:
@@ -324,7 +324,7 @@ class Store:
                         con.unregister("_dyad_rows")
                 index_documents(con, [d.id for d, _, _ in new])
                 # a document that failed before and is stored now is no longer a failure
-                con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?))", [[d.id for d, _, _ in new]])
+                con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [[d.id for d, _, _ in new]])
         return is_new
 
     def update_metadata(self, document: Document) -> bool:
@@ -347,14 +347,30 @@ class Store:
             index_documents(con, [document.id])
         return True
 
-    def delete_document(self, doc_id: str) -> None:
+    def delete_document(self, doc_id: str, overrides: str | Path | None = None) -> None:
+        """Delete a document and every row of it, fusion included: the stories, figures and contradictions
+        it was in are recomputed from the documents that stay, its near-copies become originals and are
+        fused again, and global actors are resolved again (with `overrides`) when a name went with it."""
+        from dyad.fuse.update import delete_documents  # fusion builds on the store, so it is found late
+
+        delete_documents(self, [doc_id], overrides)
+
+    def drop_documents(self, ids: Sequence[str]) -> list[str]:
+        """Delete these documents' own rows (not fusion's: `delete_document`); the ids of the stored
+        documents that were near-copies of them, which are originals now."""
         with self.transaction() as con:
-            unindex_documents(con, [doc_id])
+            gone = list(ids)
+            copies = [r[0] for r in con.execute(
+                "SELECT id FROM documents WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[])) "
+                "AND id NOT IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [gone, gone]).fetchall()]
+            unindex_documents(con, gone)
             for table in EXTRACTION_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])
-            con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-            con.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            con.execute("UPDATE documents SET near_copy_of = NULL, near_copy_score = NULL "
+                        "WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        return copies
 
     # -- reading documents back -------------------------------------------------------
 
