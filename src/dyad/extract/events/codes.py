@@ -98,6 +98,7 @@ class ScopeWords:
     state_sectors: frozenset[str]  # sectors of a state's own officials and bodies
     inside_roots: frozenset[str]  # repression and force a state's forces do at home
     inside_objects: frozenset[str]  # people nouns such acts are done to ("arrested 2,000 people")
+    voice_sectors: frozenset[str] = frozenset()  # commentators (analysts, media): they act for no state
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +108,7 @@ def scope_words() -> ScopeWords:
         state_sectors=frozenset(str(w) for w in raw.get("state_sectors") or []),
         inside_roots=_codes("scope.inside_roots", raw.get("inside_roots") or []),
         inside_objects=frozenset(str(w).lower() for w in raw.get("inside_objects") or []),
+        voice_sectors=frozenset(str(w) for w in raw.get("voice_sectors") or []),
     )
 
 

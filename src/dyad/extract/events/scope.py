@@ -19,6 +19,9 @@ for an international body or a group no text places. The rules
   2,000 people"), or on anyone when the sentence places it in that state ("forces
   in Mali attacked rebels", "imposed martial law on townships in Yangon"), is
   inside too.
+- **Commentators.** What an analyst, a scholar, a think tank or the media
+  (`voice_sectors`) says or does is no act of their country: their side has
+  no state. What they say a state did is coded as that state's act.
 - **Bodies and unplaced groups.** An event with an international body or a
   group no text places on one side is stored with no state on that side (the
   state-level views leave it out, exports carry it); one with no state on
@@ -47,6 +50,14 @@ def is_official(ctx: DocContext, party: Party) -> bool:
     if actor is None:
         return True
     return actor.kind == "state" or (actor.sector or "GOV") in scope_words().state_sectors and party.reason != "placed"
+
+
+def is_voice(ctx: DocContext, party: Party) -> bool:
+    """A commentator (an analyst, a scholar, a think tank, the media): not a state's official or body,
+    and of a sector that comments on states (cameo_roles.yaml, `voice_sectors`)."""
+    actor = ctx.actor(party.key)
+    return (actor is not None and actor.kind != "state" and party.reason == "name"
+            and (actor.sector or "") in scope_words().voice_sectors)
 
 
 def is_armed_group(ctx: DocContext, party: Party) -> bool:
@@ -85,6 +96,8 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
     """The (source, target) states the event is stored under, None on a side with no state; or None when
     the event is not stored. `others` are the states the sentence names besides the source's."""
     r = roots()
+    if source.state and is_voice(ctx, source):
+        source = source.but(state=None)  # an analyst's own words are no act of the analyst's country
     alone = not (others and root not in r.always_self)  # no other state involved
     if target is None:
         if not source.state:
