@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import dyad.fuse.delete  # noqa: F401 - registers how Store.delete_document keeps fusion whole
 from dyad.fuse.update import FusionUpdate
 from dyad.ingest.items import IngestError
 from dyad.ingest.nearcopy import NearCopyIndex, signature

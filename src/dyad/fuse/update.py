@@ -20,7 +20,6 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from dyad.fuse import figures as fig
@@ -313,28 +312,6 @@ def stored_rules(store: Store) -> FusionRules:
     """The rules the stored tables were built with (the default rules before any fusion)."""
     signature = rd.state(store).get("rules")
     return FusionRules.from_signature(signature) if signature else FusionRules.from_settings(None)
-
-
-def delete_documents(store: Store, doc_ids: Iterable[str], overrides: str | Path | None = None) -> FusionUpdate:
-    """Delete stored documents and keep fusion whole: they leave fusion under the rules the tables were
-    built with (their groups recomputed from what stays), their rows go, their near-copies (originals
-    now) are fused again, and actors are resolved again when a name key lost its last document."""
-    from dyad.fuse.actor_tables import overrides_digest, resolve_stored
-    from dyad.store import actor_tables
-
-    ids = list(dict.fromkeys(doc_ids))
-    rules = stored_rules(store)
-    update = unfuse_documents(store, ids, rules=rules)
-    copies = store.drop_documents(ids)
-    if copies:
-        update.add(refresh_documents(store, sorted(rd.fused_documents(store, copies)), rules=rules))
-    if actor_tables.orphaned(store):
-        if actor_tables.overrides_digest(store) == overrides_digest(overrides):
-            update.actors_resolved = resolve_stored(store, overrides, force=True)
-        else:  # resolved with an overrides file not given here: drop what is gone, keep the rest as it is
-            actor_tables.forget_orphans(store)
-    update.documents = ids
-    return update
 
 
 def fuse_pending(store: Store, settings: Settings | None = None, batch: int = BATCH) -> FusionUpdate:

@@ -348,12 +348,17 @@ class Store:
         return True
 
     def delete_document(self, doc_id: str, overrides: str | Path | None = None) -> None:
-        """Delete a document and every row of it, fusion included: the stories, figures and contradictions
-        it was in are recomputed from the documents that stay, its near-copies become originals and are
-        fused again, and global actors are resolved again (with `overrides`) when a name went with it."""
-        from dyad.fuse.update import delete_documents  # fusion builds on the store, so it is found late
-
-        delete_documents(self, [doc_id], overrides)
+        """Delete a document and every row of it. With fusion loaded (it registers itself, see
+        `DELETERS`), fusion stays whole: the stories, figures and contradictions the document was in
+        are recomputed from the documents that stay, its near-copies become originals and are fused
+        again, and global actors are resolved again (with `overrides`) when a name went with it.
+        Without it only the document's own rows go, and `dyad fuse --check` or the doctor finds what
+        fusion still holds of it."""
+        deleter = DELETERS.get("fusion")
+        if deleter is not None:
+            deleter(self, [doc_id], overrides)
+        else:
+            self.drop_documents([doc_id])
 
     def drop_documents(self, ids: Sequence[str]) -> list[str]:
         """Delete these documents' own rows (not fusion's: `delete_document`); the ids of the stored
@@ -398,6 +403,13 @@ class Store:
             raise ValueError(f"no table {table!r} in a dyad store")
         sql = f"SELECT count(*) AS n FROM {table}" + (f" WHERE {where}" if where else "")
         return int(self.rows(sql, list(params))[0]["n"])
+
+
+# How a stage built on the store deletes documents so that its own tables stay whole; fusion (which
+# imports the store, so the store cannot import it) registers `dyad.fuse.update.delete_documents`
+# here when it is loaded, as stages register their doctor's checks.
+Deleter = Callable[["Store", Sequence[str], "str | Path | None"], object]
+DELETERS: dict[str, Deleter] = {}
 
 
 def source_name(source: str | None) -> str | None:
