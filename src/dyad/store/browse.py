@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.store import aggregate_reads as stored
 from dyad.store.aggregates import BACKGROUND_DAYS, CURRENT
 from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
@@ -186,7 +187,8 @@ def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int =
 
 
 def dyad_windows(
-    store: Store, pairs: list[tuple[str, str]], window_days: int, background_days: int = BACKGROUND_DAYS
+    store: Store, pairs: list[tuple[str, str]], window_days: int, background_days: int = BACKGROUND_DAYS,
+    computed: bool = False,
 ) -> dict[tuple[str, str], tuple[dt.date, GoldsteinWindows]]:
     """For each unordered pair: its last dated realis, current event's day and the Goldstein windows before it.
 
@@ -196,6 +198,8 @@ def dyad_windows(
     if not pairs:
         return {}
     keys = sorted({tuple(sorted(p)) for p in pairs})
+    if not computed and stored.usable(store, background_days):
+        return stored.dyad_windows(store, keys, window_days)  # type: ignore[arg-type]
     sql = f"""
     WITH ev AS (
         SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b, {EVENT_DATE_SQL} AS day, e.goldstein

@@ -33,6 +33,7 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
+from dyad.store.aggregate_tables import BACKGROUND_DAYS, built_with, refresh_noted, touched_pairs
 from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.fusion_tables import FUSION_TABLES
 from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
@@ -348,13 +349,19 @@ class Store:
         return True
 
     def delete_document(self, doc_id: str) -> None:
+        """Delete a document and its rows; the stored aggregates of the state pairs its events touched (and
+        those of its near-copies, which count from now on) are recomputed in the same transaction."""
         with self.transaction() as con:
+            copies = [r[0] for r in con.execute("SELECT id FROM documents WHERE near_copy_of = ?", [doc_id]).fetchall()]
+            touched_pairs(con, [doc_id])
             unindex_documents(con, [doc_id])
             for table in EXTRACTION_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             con.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
+            built = built_with(con)
+            refresh_noted(con, copies, built if built is not None else BACKGROUND_DAYS)
 
     # -- reading documents back -------------------------------------------------------
 

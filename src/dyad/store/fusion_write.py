@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyad.store.aggregate_tables import refresh_pairs
 from dyad.store.db import Store
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_TABLES
 from dyad.store.schema import arrow_schema, ddl_columns
@@ -37,6 +38,7 @@ class FusionWrite:
     contradictions: list[Row] = field(default_factory=list)
     actor_links: list[Row] = field(default_factory=list)
     state: dict[str, str] = field(default_factory=dict)
+    background_days: int = 30  # the threshold of current events the stored aggregates count with
 
 
 _COLUMNS = ddl_columns(FUSION_DDL)
@@ -111,6 +113,9 @@ def apply(store: Store, change: FusionWrite) -> None:
         for name, value in change.state.items():
             con.execute("DELETE FROM fusion_state WHERE name = ?", [name])
             con.execute("INSERT INTO fusion_state VALUES (?, ?)", [name, value])
+        # the aggregates of every state pair the documents coming in or leaving touch, recomputed
+        moved = [*change.drop_docs, *(str(r["doc_id"]) for r in change.doc_sources)]
+        refresh_pairs(con, sorted(set(moved)), change.background_days)
 
 
 def clear(store: Store) -> None:
