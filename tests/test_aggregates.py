@@ -104,6 +104,8 @@ def _assert_reads_match(store: Store) -> list[tuple[str, str]]:
             got = aggregates.latest_windows(store, pair, directed, 30)  # type: ignore[arg-type]
             want = aggregates.latest_windows(store, pair, directed, 30, computed=True)  # type: ignore[arg-type]
             assert got[0] == want[0] and _same([got[1]], [want[1]])
+    every = browse.EventFilter()
+    assert browse.event_facets(store, every) == browse.event_facets(store, every, computed=True)
     got_w = browse.dyad_windows(store, pairs, 30)  # type: ignore[arg-type]
     want_w = browse.dyad_windows(store, pairs, 30, computed=True)  # type: ignore[arg-type]
     assert got_w.keys() == want_w.keys()

@@ -111,8 +111,8 @@ def repair_aggregates(store: Store, found: list[DoctorProblem]) -> str:
     return "recomputed the stored aggregates from the events"
 
 
-@check("aggregates", "the stored aggregates (pair_days, pair_totals, actor_edges, actor_network) equal a "
-       "recomputation from the events of the fused documents", repair=repair_aggregates)
+@check("aggregates", "the stored aggregates (pair_days, pair_totals, actor_edges, event_facets, actor_network) "
+       "equal a recomputation from the events of the fused documents", repair=repair_aggregates)
 def stored_aggregates(store: Store) -> list[DoctorProblem]:
     from dyad.analyse.dyads import background_days
 

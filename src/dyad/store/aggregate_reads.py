@@ -16,7 +16,7 @@ from dyad.store import aggregate_tables as tables
 from dyad.store.aggregate_tables import STATE_KEY
 from dyad.store.db import Store
 from dyad.store.where import limit
-from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
+from dyad.stored import DyadRow, Edge, FacetCount, GoldsteinWindows, TrendRow
 
 QUAD_SUMS = """sum(q1) AS q1_verbal_coop, sum(q2) AS q2_material_coop, sum(q3) AS q3_verbal_conflict,
     sum(q4) AS q4_material_conflict"""
@@ -130,6 +130,23 @@ def network_edges(store: Store, level: str) -> list[Edge]:
     sql = """SELECT source, target, n_events, goldstein_sum FROM actor_network
              ORDER BY n_events DESC, source, target"""
     return [Edge(**r) for r in store.rows(sql)]
+
+
+# facet -> the value of event_facets it counts (as dyad.store.browse.FACETS does over the events)
+FACET_VALUES = {"root": "root", "quad": "CAST(quad_class AS VARCHAR)",
+                "realis": "CASE WHEN realis THEN 'yes' ELSE 'no' END", "outlet": "outlet", "source": "source",
+                "target": "target"}
+
+
+def event_facets(store: Store, top: int) -> list[FacetCount]:
+    """The most frequent values of every facet among all events (the unfiltered events list)."""
+    counted = " UNION ALL ".join(f"SELECT '{name}' AS facet, {value} AS value, sum(n_events) AS n FROM event_facets "
+                                 f"GROUP BY 2" for name, value in FACET_VALUES.items())
+    sql = f"""SELECT facet, value, n FROM (
+        SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k FROM ({counted})
+        WHERE value IS NOT NULL
+    ) WHERE k <= ? ORDER BY facet, k"""
+    return [FacetCount(**r) for r in store.rows(sql, [top])]
 
 
 def differences(store: Store, background_days: int) -> dict[str, int]:

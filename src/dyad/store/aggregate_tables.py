@@ -1,17 +1,20 @@
 """Stored aggregates of the fused events (schema version 8): what the busiest pages add up, kept current.
 
-Three tables, each over the realis events of the fused documents (those in
-`doc_sources`) that are not near-copies:
+Over the events of the fused documents (those in `doc_sources`):
 
-- `pair_days`: per (source, target, day) the current (not background) events by
-  QuadClass and their Goldstein sum: trends and the Goldstein windows of a dyad's
-  temperature;
+- `pair_days`: per (source, target, day) the realis, current (not background)
+  events of documents that are not near-copies, by QuadClass, and their
+  Goldstein sum: trends and the Goldstein windows of a dyad's temperature;
 - `pair_totals`: per pair of distinct states, directed (source to target) and
-  undirected (a < b), the events, documents, QuadClass counts, Goldstein and
-  first and last day: the dyad table and the network of states;
+  undirected (a < b), the same events of any day: events, documents, QuadClass
+  counts, Goldstein, first and last day: the dyad table and the network of states;
 - `actor_edges`: per (source, target) and the two actors' name keys
-  (`actor_links.name_key`) the events and their Goldstein sum: the network of
-  actors, whose names come from the global actors when the page is read.
+  (`actor_links.name_key`) the realis events of documents that are not
+  near-copies and their Goldstein sum;
+- `event_facets`: every event (near-copies included) by state pair, root,
+  QuadClass, realis and outlet: the facet counts of the unfiltered events list;
+- `actor_network`: `actor_edges` added up by the names the network of actors
+  shows (the global actors'), made again after each change to either.
 
 They are recomputed, never added to: a change to some documents (fused, unfused,
 deleted) replaces every row of the state pairs their events touch with what the
@@ -27,6 +30,9 @@ from collections.abc import Sequence
 
 import duckdb
 import pyarrow as pa
+
+from dyad.store.expressions import EVENT_DATE_SQL as EVENT_DAY
+from dyad.store.expressions import EVENT_LAST_DAY, OUTLET_SQL
 
 AGGREGATE_DDL = """
 CREATE TABLE IF NOT EXISTS pair_days (
@@ -66,6 +72,15 @@ CREATE TABLE IF NOT EXISTS actor_edges (
     n_events INTEGER,
     goldstein_sum DOUBLE
 );
+CREATE TABLE IF NOT EXISTS event_facets (
+    source VARCHAR,
+    target VARCHAR,
+    root VARCHAR,
+    quad_class INTEGER,
+    realis BOOLEAN,
+    outlet VARCHAR,
+    n_events INTEGER
+);
 CREATE TABLE IF NOT EXISTS actor_network (
     source VARCHAR,
     target VARCHAR,
@@ -73,7 +88,7 @@ CREATE TABLE IF NOT EXISTS actor_network (
     goldstein_sum DOUBLE
 );
 """
-AGGREGATE_TABLES = ("pair_days", "pair_totals", "actor_edges", "actor_network")
+AGGREGATE_TABLES = ("pair_days", "pair_totals", "actor_edges", "event_facets", "actor_network")
 
 MEANING: dict[str, str] = {
     "pair_days": "per (`source`, `target`, `day`): the realis, current (not background) events of fused documents "
@@ -83,25 +98,14 @@ MEANING: dict[str, str] = {
     "(version 8)",
     "actor_edges": "per (`source`, `target`) and the two actors' name keys (`actor_links.name_key`, with the "
     "document's name): realis events of fused documents that are not near-copies and their Goldstein sum (version 8)",
+    "event_facets": "per (`source`, `target`, `root`, `quad_class`, `realis`, `outlet`): every event of the fused "
+    "documents, near-copies included: the facet counts of the unfiltered events list (version 8)",
     "actor_network": "one edge of the network of actors: `actor_edges` added up by the actors' names (a global "
     "actor's when resolved, else the document's, else the state), made again when either changes (version 8)",
 }
 
-# The day of an event, and whether it is current (not history its document recalls): the same expressions
-# as dyad.store.corpus.EVENT_DATE_SQL and dyad.store.aggregates.CURRENT (those modules read the store; this
-# one is imported by the store's writer, so it holds the shared text).
-EVENT_DAY = """CASE
-    WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 10 THEN coalesce(try_cast(e."when" AS DATE), d.published)
-    WHEN starts_with(CAST(d.published AS VARCHAR), e."when") THEN d.published
-    WHEN length(e."when") = 7 THEN coalesce(try_cast(e."when" || '-01' AS DATE), d.published)
-    WHEN length(e."when") = 4 THEN coalesce(try_cast(e."when" || '-01-01' AS DATE), d.published)
-    ELSE d.published END"""
-EVENT_LAST = """CASE WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-12-31' AS DATE)
-    WHEN length(e."when") = 7 THEN last_day(try_cast(e."when" || '-01' AS DATE))
-    ELSE try_cast(e."when" AS DATE) END"""
-IS_CURRENT = f"NOT coalesce(e.background, false) AND coalesce(({EVENT_LAST}) >= d.published - CAST(? AS INTEGER), true)"
+# Whether an event is current (not history its document recalls), as dyad.store.aggregates.CURRENT.
+IS_CURRENT = f"NOT coalesce(e.background, false) AND coalesce(({EVENT_LAST_DAY}) >= d.published - CAST(? AS INTEGER), true)"
 GOLDSTEIN_SUM = "CAST(sum(CAST(e.goldstein AS DECIMAL(18, 3))) AS DOUBLE)"
 QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
 STATE_KEY = "background_days"
@@ -131,6 +135,12 @@ ACTOR_EDGES = f"""INSERT INTO actor_edges
     LEFT JOIN links l2 ON l2.doc_id = e.doc_id AND l2.key = e.target_actor
     GROUP BY ALL"""
 
+# Every event (near-copies included), by the values the events list counts as facets.
+EVENT_FACETS = f"""INSERT INTO event_facets
+    SELECT e.source, e.target, e.root, e.quad_class, e.realis, {OUTLET_SQL}, count(*)
+    FROM events e JOIN documents d ON d.id = e.doc_id SEMI JOIN doc_sources s ON s.doc_id = e.doc_id
+    WHERE {{pairs}} GROUP BY ALL"""
+
 # actor_edges by the names the network shows: the global actor's, else the document actor's, else the state.
 ACTOR_NETWORK = """INSERT INTO actor_network
     WITH names AS (SELECT n.name_key, g.name FROM actor_names n JOIN global_actors g ON g.id = n.actor_id)
@@ -155,6 +165,7 @@ def _recompute(con: duckdb.DuckDBPyConnection, background_days: int, everything:
         keys = "(coalesce(source, ''), coalesce(target, '')) IN (SELECT (coalesce(s, ''), coalesce(t, '')) FROM _agg_pairs)"
         con.execute(f"DELETE FROM pair_days WHERE {keys}")
         con.execute(f"DELETE FROM actor_edges WHERE {keys}")
+        con.execute(f"DELETE FROM event_facets WHERE {keys}")
         con.execute("DELETE FROM pair_totals WHERE (a, b) IN (SELECT (s, t) FROM _agg_pairs)")
     pairs, null_pairs = ("TRUE", "TRUE") if everything else (IN_PAIRS, NULL_PAIRS)
     con.execute(PAIR_DAYS.format(pairs=null_pairs), [background_days])
@@ -162,6 +173,7 @@ def _recompute(con: duckdb.DuckDBPyConnection, background_days: int, everything:
     con.execute(PAIR_TOTALS.format(pairs=pairs, a="least(e.source, e.target)", b="greatest(e.source, e.target)",
                                    directed="false"))
     con.execute(ACTOR_EDGES.format(pairs=null_pairs))
+    con.execute(EVENT_FACETS.format(pairs=null_pairs))
     refresh_network(con)
     con.execute(f"DELETE FROM fusion_state WHERE name = '{STATE_KEY}'")
     con.execute(f"INSERT INTO fusion_state VALUES ('{STATE_KEY}', ?)", [str(background_days)])
@@ -231,6 +243,7 @@ def differences(con: duckdb.DuckDBPyConnection, background_days: int) -> dict[st
         "pair_days": ([PAIR_DAYS.format(pairs="TRUE")], [background_days]),
         "pair_totals": (totals, []),
         "actor_edges": ([ACTOR_EDGES.format(pairs="TRUE")], []),
+        "event_facets": ([EVENT_FACETS.format(pairs="TRUE")], []),
         "actor_network": ([ACTOR_NETWORK], []),
     }
     out = {}

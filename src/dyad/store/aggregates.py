@@ -14,9 +14,8 @@ import datetime as dt
 from typing import Any
 
 from dyad.store import aggregate_reads as stored
-from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
-from dyad.store.listings import EVENT_LAST_DAY
+from dyad.store.expressions import EVENT_DATE_SQL, EVENT_LAST_DAY, OUTLET_SQL
 from dyad.store.where import limit
 from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
 
