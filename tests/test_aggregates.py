@@ -114,7 +114,7 @@ def _assert_reads_match(store: Store) -> list[tuple[str, str]]:
 
 
 @pytest.mark.slow
-def test_deleting_a_document_recomputes_its_pairs(tmp_path: Path, extracted: Extracted):
+def test_deleting_a_document_takes_away_what_it_contributed(tmp_path: Path, extracted: Extracted):
     ids = sorted(extracted)
     with _ingest(tmp_path / "s.duckdb", ids, extracted, one_by_one=False) as store:
         before = _rows(store)

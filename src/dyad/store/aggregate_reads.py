@@ -15,9 +15,12 @@ from typing import Any
 from dyad.store import aggregate_tables as tables
 from dyad.store.aggregate_tables import STATE_KEY
 from dyad.store.db import Store
+from dyad.store.expressions import OUTLET_SQL
 from dyad.store.where import limit
 from dyad.stored import DyadRow, Edge, FacetCount, GoldsteinWindows, TrendRow
 
+# a stored exact sum as the events' own sum() gives it: none when no event had a Goldstein value
+GOLDSTEIN_SUM = "CASE WHEN n_goldstein > 0 THEN CAST(goldstein_sum AS DOUBLE) END"
 QUAD_SUMS = """sum(q1) AS q1_verbal_coop, sum(q2) AS q2_material_coop, sum(q3) AS q3_verbal_conflict,
     sum(q4) AS q4_material_conflict"""
 
@@ -47,7 +50,8 @@ def trend(store: Store, pair: tuple[str, str] | None, directed: bool, bucket: st
           until: dt.date | None) -> list[TrendRow]:
     where, params = _between(pair, directed)
     sql = f"""SELECT CAST(date_trunc('{bucket}', day) AS DATE) AS period, NULL AS outlet, sum(n_events) AS n_events,
-        {QUAD_SUMS}, sum(goldstein_sum) AS goldstein_sum, sum(goldstein_sum) / nullif(sum(n_goldstein), 0) AS goldstein_mean
+        {QUAD_SUMS}, CAST(sum(goldstein_sum) FILTER (WHERE n_goldstein > 0) AS DOUBLE) AS goldstein_sum,
+        CAST(sum(goldstein_sum) AS DOUBLE) / nullif(sum(n_goldstein), 0) AS goldstein_mean
     FROM pair_days WHERE {where} AND (CAST(? AS DATE) IS NULL OR day >= ?) AND (CAST(? AS DATE) IS NULL OR day <= ?)
     GROUP BY period ORDER BY period"""
     return [TrendRow(**r) for r in store.rows(sql, [*params, since, since, until, until])]
@@ -67,7 +71,8 @@ def _window_sums(recent: str, previous: str) -> str:
 
 
 def _days(where: str) -> str:
-    return f"SELECT source, target, day, n_goldstein AS n, goldstein_sum AS g FROM pair_days WHERE n_goldstein > 0 AND {where}"
+    return (f"SELECT source, target, day, n_goldstein AS n, CAST(goldstein_sum AS DOUBLE) AS g FROM pair_days "
+            f"WHERE n_goldstein > 0 AND {where}")
 
 
 def latest_windows(store: Store, pair: tuple[str, str] | None, directed: bool,
@@ -115,33 +120,35 @@ def dyad_windows(store: Store, keys: list[tuple[str, str]],
 
 def dyad_table(store: Store, directed: bool, count: int | None) -> list[DyadRow]:
     tail, more = limit(count)
-    sql = """SELECT a || '-' || b AS dyad, n_events, n_documents, q1 AS q1_verbal_coop, q2 AS q2_material_coop,
-        q3 AS q3_verbal_conflict, q4 AS q4_material_conflict, goldstein_sum,
-        goldstein_sum / nullif(n_goldstein, 0) AS goldstein_mean, first_day, last_day
+    sql = f"""SELECT a || '-' || b AS dyad, n_events, n_documents, q1 AS q1_verbal_coop, q2 AS q2_material_coop,
+        q3 AS q3_verbal_conflict, q4 AS q4_material_conflict, {GOLDSTEIN_SUM} AS goldstein_sum,
+        CAST(goldstein_sum AS DOUBLE) / nullif(n_goldstein, 0) AS goldstein_mean, first_day, last_day
     FROM pair_totals WHERE directed = ? ORDER BY n_events DESC, dyad"""
     return [DyadRow(**r) for r in store.rows(sql + tail, [directed, *more])]
 
 
 def network_edges(store: Store, level: str) -> list[Edge]:
     if level == "state":
-        sql = """SELECT a AS source, b AS target, n_events, goldstein_sum FROM pair_totals WHERE directed
-                 ORDER BY n_events DESC, source, target"""
+        sql = f"""SELECT a AS source, b AS target, n_events, {GOLDSTEIN_SUM} AS goldstein_sum FROM pair_totals
+                  WHERE directed ORDER BY n_events DESC, source, target"""
         return [Edge(**r) for r in store.rows(sql)]
-    sql = """SELECT source, target, n_events, goldstein_sum FROM actor_network
-             ORDER BY n_events DESC, source, target"""
+    sql = f"""SELECT source, target, n_events, {GOLDSTEIN_SUM} AS goldstein_sum FROM actor_network
+              ORDER BY n_events DESC, source, target"""
     return [Edge(**r) for r in store.rows(sql)]
 
 
 # facet -> the value of event_facets it counts (as dyad.store.browse.FACETS does over the events)
 FACET_VALUES = {"root": "root", "quad": "CAST(quad_class AS VARCHAR)",
-                "realis": "CASE WHEN realis THEN 'yes' ELSE 'no' END", "outlet": "outlet", "source": "source",
-                "target": "target"}
+                "realis": "CASE WHEN realis THEN 'yes' ELSE 'no' END", "source": "source", "target": "target"}
+# the outlet facet: each fused document's events (doc_sources.n_events) under its outlet as the documents say
+OUTLET_COUNTS = f"""SELECT 'outlet' AS facet, {OUTLET_SQL} AS value, sum(s.n_events) AS n
+    FROM doc_sources s JOIN documents d ON d.id = s.doc_id WHERE s.n_events > 0 GROUP BY 2"""
 
 
 def event_facets(store: Store, top: int) -> list[FacetCount]:
     """The most frequent values of every facet among all events (the unfiltered events list)."""
     counted = " UNION ALL ".join(f"SELECT '{name}' AS facet, {value} AS value, sum(n_events) AS n FROM event_facets "
-                                 f"GROUP BY 2" for name, value in FACET_VALUES.items())
+                                 f"GROUP BY 2" for name, value in FACET_VALUES.items()) + f" UNION ALL {OUTLET_COUNTS}"
     sql = f"""SELECT facet, value, n FROM (
         SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k FROM ({counted})
         WHERE value IS NOT NULL

@@ -33,7 +33,8 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
-from dyad.store.aggregate_tables import BACKGROUND_DAYS, built_with, refresh_noted, touched_pairs
+from dyad.store import aggregate_tables
+from dyad.store.aggregate_tables import built_with
 from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.fusion_tables import FUSION_TABLES
 from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
@@ -349,19 +350,21 @@ class Store:
         return True
 
     def delete_document(self, doc_id: str) -> None:
-        """Delete a document and its rows; the stored aggregates of the state pairs its events touched (and
-        those of its near-copies, which count from now on) are recomputed in the same transaction."""
+        """Delete a document and its rows, and what it contributed to the stored aggregates, in one transaction.
+        (Its fusion rows stay until `dyad fuse` or the doctor's repair; its near-copies count as near-copies
+        in the aggregates until they are fused again, as in the fusion tables.)"""
         with self.transaction() as con:
-            copies = [r[0] for r in con.execute("SELECT id FROM documents WHERE near_copy_of = ?", [doc_id]).fetchall()]
-            touched_pairs(con, [doc_id])
+            built = built_with(con)
+            if built is not None:  # what it contributed to the stored aggregates, while its events are there
+                aggregate_tables.take_away(con, [doc_id], built)
             unindex_documents(con, [doc_id])
             for table in EXTRACTION_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [doc_id])
             con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             con.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
-            built = built_with(con)
-            refresh_noted(con, copies, built if built is not None else BACKGROUND_DAYS)
+            if built is not None:
+                aggregate_tables.add(con, [], built)  # settles the pairs it left, makes the network again
 
     # -- reading documents back -------------------------------------------------------
 

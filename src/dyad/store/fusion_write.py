@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dyad.store.aggregate_tables import refresh_pairs
+from dyad.store import aggregate_tables
 from dyad.store.db import Store
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_TABLES
 from dyad.store.schema import arrow_schema, ddl_columns
@@ -91,6 +91,8 @@ def _count_actors(con: duckdb.DuckDBPyConnection, docs: Sequence[str], sign: str
 def apply(store: Store, change: FusionWrite) -> None:
     """Apply one fusion step in one transaction: all of it or none."""
     with store.transaction() as con:
+        # what the documents leaving contributed to the stored aggregates, while their rows are there
+        aggregate_tables.take_away(con, change.drop_docs, change.background_days)
         _count_actors(con, change.drop_docs, "-")
         for table in ("doc_sources", "actor_links"):
             _delete_in(con, table, "doc_id", change.drop_docs)
@@ -113,9 +115,8 @@ def apply(store: Store, change: FusionWrite) -> None:
         for name, value in change.state.items():
             con.execute("DELETE FROM fusion_state WHERE name = ?", [name])
             con.execute("INSERT INTO fusion_state VALUES (?, ?)", [name, value])
-        # the aggregates of every state pair the documents coming in or leaving touch, recomputed
-        moved = [*change.drop_docs, *(str(r["doc_id"]) for r in change.doc_sources)]
-        refresh_pairs(con, sorted(set(moved)), change.background_days)
+        # what the documents coming in contribute to the stored aggregates
+        aggregate_tables.add(con, [str(r["doc_id"]) for r in change.doc_sources], change.background_days)
 
 
 def clear(store: Store) -> None:
