@@ -180,3 +180,16 @@ def test_pages_show_the_numbers_computed_from_the_events(tmp_path: Path, extract
     page = client.get(f"/dyad/{a}-{b}.json", params={"bucket": "month"}).json()
     assert [r["n_events"] for r in page["trend"]] == [t.n_events for t in trend]
     assert all(_close(r["goldstein_sum"], t.goldstein_sum) for r, t in zip(page["trend"], trend, strict=True))
+
+
+@pytest.mark.slow
+def test_documents_leaving_aggregates_built_with_another_threshold_leave_them_rebuilt(tmp_path: Path,
+                                                                                     extracted: Extracted):
+    from dyad.fuse.update import unfuse_documents
+
+    ids = sorted(extracted)
+    with _ingest(tmp_path / "s.duckdb", ids, extracted, one_by_one=False) as store:
+        store.query("UPDATE fusion_state SET value = '7' WHERE name = 'background_days'")
+        unfuse_documents(store, ids[:3])
+        assert store.rows("SELECT value FROM fusion_state WHERE name = 'background_days'")[0]["value"] == "30"
+        assert aggregate_reads.differences(store, 30) == {t: 0 for t in AGGREGATE_TABLES}

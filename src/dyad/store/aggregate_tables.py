@@ -218,8 +218,10 @@ def _rebuilt_if_other(con: duckdb.DuckDBPyConnection, background_days: int) -> b
 
 
 def take_away(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], background_days: int) -> None:
-    """Take away what these fused documents contribute (before their events or `doc_sources` rows go)."""
-    if doc_ids and not _rebuilt_if_other(con, background_days):
+    """Take away what these fused documents contribute (before their events or `doc_sources` rows go).
+    Aggregates built with another threshold (or never) are left alone: `add`, at the end of the same
+    transaction, builds them all again."""
+    if doc_ids and built_with(con) == background_days:
         _with_docs(con, doc_ids, -1, background_days)
 
 
