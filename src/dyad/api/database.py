@@ -9,6 +9,7 @@ Python values (strings, dates, lists), check them (a bad value raises a
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -281,6 +282,7 @@ class Database(FusionMethods, Exports, Browsing):
     def profile(self, actor: GlobalActor) -> ActorProfile:
         """An actor's appearances per document (role, country, first mention) and its quotations."""
         members = actor.members or actor_tables.members(self.store, actor.id)
+        actor = dataclasses.replace(actor, members=members)  # so that `actor_events(profile.actor)` finds them
         return ActorProfile(actor, appearances(self.store, members), actor_quotes(self.store, members))
 
     # -- extracted items -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from dyad.fuse.items import FusionRules, doc_source
 from dyad.settings import Settings
-from dyad.store import Store
+from dyad.store import Store, aggregate_reads
 from dyad.store import fusion_check as sql
 from dyad.store import fusion_read as rd
 from dyad.store.doctor import Problem as DoctorProblem
@@ -101,3 +101,20 @@ def fusion_tables(store: Store) -> list[DoctorProblem]:
     not fused yet are work pending (the next ingest or `dyad fuse` fuses them), not damage."""
     return [DoctorProblem("fusion", f"{p.check}: {p.message}", p.count) for p in problems(store, rules=False)
             if p.check != "unfused"]
+
+
+def repair_aggregates(store: Store, found: list[DoctorProblem]) -> str:
+    """Recompute the stored aggregates from the events (the doctor's repair of `aggregates`)."""
+    from dyad.analyse.dyads import background_days
+
+    aggregate_reads.rebuild(store, background_days())
+    return "recomputed the stored aggregates from the events"
+
+
+@check("aggregates", "the stored aggregates (pair_days, pair_totals, actor_edges, event_facets, actor_network) "
+       "equal a recomputation from the events of the fused documents", repair=repair_aggregates)
+def stored_aggregates(store: Store) -> list[DoctorProblem]:
+    from dyad.analyse.dyads import background_days
+
+    return [DoctorProblem("aggregates", f"{table}: {n} row(s) differ from a recomputation from the events", n)
+            for table, n in aggregate_reads.differences(store, background_days()).items() if n]

@@ -259,7 +259,8 @@ def fuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | No
     ids = [i for i in wanted if i not in done]
     if not ids:
         return FusionUpdate()
-    out = FusionWrite(state={"rules": rules.signature()})
+    out = FusionWrite(state={"rules": rules.signature()},
+                      background_days=rules.time.background_days)
     sources, out.doc_sources, events = _sources(store, ids)
     reports = [it.report(r, sources[r["doc_id"]], rules.time) for evs in events.values() for r in evs]
     link_reports(store, reports, rules, out)
@@ -283,7 +284,8 @@ def unfuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | 
     if not ids:
         return FusionUpdate()
     leaving = set(ids)
-    out = FusionWrite(drop_docs=ids, state={"rules": rules.signature()})
+    out = FusionWrite(drop_docs=ids, state={"rules": rules.signature()},
+                      background_days=rules.time.background_days)
     _regroup_stories(store, rd.story_clusters_of(store, ids), leaving, rules, out)
     clusters = rd.figure_clusters_of(store, ids)
     staying = sorted({r["doc_id"] for r in rd.claims_of_clusters(store, clusters)} - leaving)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from dyad.store.aggregate_tables import refresh_network
 from dyad.store.db import Store
 from dyad.store.where import Where, contains, equals, limit, names_document
 
@@ -89,6 +90,7 @@ def write_resolution(store: Store, mapping: Sequence[Row], actors: Sequence[Row]
         )
         con.execute("DELETE FROM fusion_state WHERE name = 'overrides'")
         con.execute("INSERT INTO fusion_state VALUES ('overrides', ?)", [digest])
+        refresh_network(con)  # the network of actors shows the global actors' names
 
 
 ACTOR_ORDER = " ORDER BY g.mentions DESC, g.name, g.id"

@@ -1,7 +1,9 @@
 """Aggregates over realis events: dyad trends, Goldstein windows, the dyad table, network edges.
 
 Each is one SQL statement over `events JOIN documents`, so it stays fast on
-millions of events. Only realis events count: plans and denials did not
+millions of events; when the stored aggregates stand for the whole store
+(dyad.store.aggregate_reads.usable) they are read instead, unless `computed`
+asks for the events' own sums. Only realis events count: plans and denials did not
 happen. Near-copies are left out (a republished story counts once) except in
 the per-outlet trend, which keeps what each outlet published.
 """
@@ -11,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
+from dyad.store import aggregate_reads as stored
 from dyad.store.db import Store
-from dyad.store.listings import EVENT_LAST_DAY
+from dyad.store.expressions import EVENT_DATE_SQL, EVENT_LAST_DAY, OUTLET_SQL
 from dyad.store.where import limit
 from dyad.stored import DyadRow, Edge, GoldsteinWindows, TrendRow
 
@@ -49,10 +51,13 @@ def trend(
     since: dt.date | None = None,
     until: dt.date | None = None,
     background_days: int = BACKGROUND_DAYS,
+    computed: bool = False,
 ) -> list[TrendRow]:
     """Realis, current (not background) events per period (and per outlet) by QuadClass, with Goldstein."""
     if bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
+    if not by_outlet and not computed and stored.usable(store, background_days):
+        return stored.trend(store, pair, directed, bucket, since, until)
     where, params = _between(pair, directed)
     outlet = f"{OUTLET_SQL} AS outlet," if by_outlet else "NULL AS outlet,"
     copies = "" if by_outlet else "AND d.near_copy_of IS NULL"
@@ -83,8 +88,10 @@ def _dated(where: str) -> str:
 
 
 def last_event_day(store: Store, pair: tuple[str, str] | None, directed: bool = False,
-                   background_days: int = BACKGROUND_DAYS) -> dt.date | None:
+                   background_days: int = BACKGROUND_DAYS, computed: bool = False) -> dt.date | None:
     """The day of the latest dated realis event with a Goldstein value."""
+    if not computed and stored.usable(store, background_days):
+        return stored.last_event_day(store, pair, directed)
     where, params = _between(pair, directed)
     day: dt.date | None = store.rows(f"SELECT max(day) AS last FROM ({_dated(where)})",
                                      [background_days, *params])[0]["last"]
@@ -93,9 +100,11 @@ def last_event_day(store: Store, pair: tuple[str, str] | None, directed: bool = 
 
 def goldstein_windows(
     store: Store, pair: tuple[str, str] | None, directed: bool, start: dt.date, until: dt.date, before: dt.date,
-    background_days: int = BACKGROUND_DAYS,
+    background_days: int = BACKGROUND_DAYS, computed: bool = False,
 ) -> GoldsteinWindows:
     """Mean Goldstein and counts of realis events in (start, until] and in (before, start]."""
+    if not computed and stored.usable(store, background_days):
+        return stored.goldstein_windows(store, pair, directed, start, until, before)
     where, params = _between(pair, directed)
     row = store.rows(
         f"""SELECT
@@ -111,10 +120,12 @@ def goldstein_windows(
 
 def latest_windows(
     store: Store, pair: tuple[str, str] | None, directed: bool, window_days: int,
-    background_days: int = BACKGROUND_DAYS,
+    background_days: int = BACKGROUND_DAYS, computed: bool = False,
 ) -> tuple[dt.date | None, GoldsteinWindows]:
     """The day of the latest dated realis event with a Goldstein value, and the windows of `window_days`
     days that end on it (as `last_event_day` then `goldstein_windows`, in one pass over the events)."""
+    if not computed and stored.usable(store, background_days):
+        return stored.latest_windows(store, pair, directed, window_days)
     where, params = _between(pair, directed)
     w = window_days
     row = store.rows(
@@ -133,10 +144,12 @@ def latest_windows(
 
 def dyad_table(
     store: Store, directed: bool = False, count: int | None = None, since: dt.date | None = None,
-    until: dt.date | None = None,
+    until: dt.date | None = None, computed: bool = False,
 ) -> list[DyadRow]:
     """Every dyad with its realis event counts by QuadClass and Goldstein, busiest first; events whose
     day falls in the period when one is given."""
+    if since is None and until is None and not computed and stored.usable(store, None):
+        return stored.dyad_table(store, directed, count)
     a, b = ("e.source", "e.target") if directed else ("least(e.source, e.target)", "greatest(e.source, e.target)")
     tail, more = limit(count)
     sql = f"""
@@ -179,9 +192,12 @@ NAMED = """SELECT a.doc_id, a.key, coalesce(g.name, a.name) AS name FROM actor_l
 
 
 def network_edges(
-    store: Store, level: str = "state", since: dt.date | None = None, until: dt.date | None = None
+    store: Store, level: str = "state", since: dt.date | None = None, until: dt.date | None = None,
+    computed: bool = False,
 ) -> list[Edge]:
     """(source, target, n_events, goldstein_sum) of realis events between states or named actors."""
+    if level in LEVELS and since is None and until is None and not computed and stored.usable(store, None):
+        return stored.network_edges(store, level)
     if level == "state":
         src, tgt, named, joins = "e.source", "e.target", "", ""
     elif level == "actor":

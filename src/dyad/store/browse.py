@@ -14,9 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.store import aggregate_reads as stored
 from dyad.store.aggregates import BACKGROUND_DAYS, CURRENT
-from dyad.store.corpus import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.db import Store
+from dyad.store.expressions import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.listings import _event_row
 from dyad.store.where import Where, names_document, one_of
 from dyad.stored import EventRow, FacetCount, GoldsteinWindows
@@ -75,6 +76,10 @@ class EventFilter:
     doc: str | None = None
     doc_ids: list[str] = field(default_factory=list)  # exact document ids
     members: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, actor key): one actor's events
+
+    def is_empty(self) -> bool:
+        """Whether the filter keeps every event."""
+        return self == EventFilter()
 
     def where(self) -> Where:
         where = Where()
@@ -152,12 +157,8 @@ def event_count(store: Store, f: EventFilter) -> int:
     return int(store.rows(sql, params)[0]["n"])
 
 
-def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int = ACTOR_FACET_MAX) -> list[FacetCount]:
-    """The most frequent values of every facet among the filtered events.
-
-    Actor codes (which need the events' actors) are counted only when the filter keeps
-    at most `actor_limit` events; the filter by actor code works whatever the count.
-    """
+def _facet_counts(store: Store, f: EventFilter, top: int) -> list[FacetCount]:
+    """The facet counts (all but actor codes) of the filtered events, from the events."""
     plain = ["root", "quad", "realis", "source", "target"]
     inner, params = _filtered(f, ", ".join(f"{FACETS[n]} AS {n}" for n in plain) + ", e.doc_id")
     sets = ", ".join(f"({n})" for n in plain)
@@ -175,7 +176,20 @@ def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int =
         SELECT *, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k FROM counted
         WHERE value IS NOT NULL
     ) WHERE k <= ? ORDER BY facet, k"""
-    rows = [FacetCount(**r) for r in store.rows(sql, [*params, top])]
+    return [FacetCount(**r) for r in store.rows(sql, [*params, top])]
+
+
+def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int = ACTOR_FACET_MAX,
+                 computed: bool = False) -> list[FacetCount]:
+    """The most frequent values of every facet among the filtered events.
+
+    Actor codes (which need the events' actors) are counted only when the filter keeps
+    at most `actor_limit` events; the filter by actor code works whatever the count.
+    """
+    if f.is_empty() and not computed and stored.usable(store, None):
+        rows = stored.event_facets(store, top)  # every event: the stored counts
+    else:
+        rows = _facet_counts(store, f, top)
     if sum(r.n for r in rows if r.facet == "realis") <= actor_limit:
         inner, params = _filtered(f, "e.doc_id, e.idx, a1.code AS source_code, a2.code AS target_code", actors=True)
         sql = f"""SELECT 'actor' AS facet, value, count(*) AS n FROM (
@@ -186,7 +200,8 @@ def event_facets(store: Store, f: EventFilter, top: int = 30, actor_limit: int =
 
 
 def dyad_windows(
-    store: Store, pairs: list[tuple[str, str]], window_days: int, background_days: int = BACKGROUND_DAYS
+    store: Store, pairs: list[tuple[str, str]], window_days: int, background_days: int = BACKGROUND_DAYS,
+    computed: bool = False,
 ) -> dict[tuple[str, str], tuple[dt.date, GoldsteinWindows]]:
     """For each unordered pair: its last dated realis, current event's day and the Goldstein windows before it.
 
@@ -196,6 +211,8 @@ def dyad_windows(
     if not pairs:
         return {}
     keys = sorted({tuple(sorted(p)) for p in pairs})
+    if not computed and stored.usable(store, background_days):
+        return stored.dyad_windows(store, keys, window_days)  # type: ignore[arg-type]
     sql = f"""
     WITH ev AS (
         SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b, {EVENT_DATE_SQL} AS day, e.goldstein

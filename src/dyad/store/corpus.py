@@ -13,25 +13,8 @@ from typing import Any
 
 from dyad.records import Document
 from dyad.store.db import Store, source_name
+from dyad.store.expressions import OUTLET_SQL
 from dyad.stored import Cited, ClaimItem, Corpus, DocInfo, EventItem, QuoteItem, RelationItem, SentenceItem
-
-# The day an event is placed on, for SQL over `events e JOIN documents d`: the rule of
-# dyad.stored.event_date (its own day, else the publication day when that falls in its
-# month or year, else the first day of its month or year, else the publication day).
-EVENT_DATE_SQL = """CASE
-    WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 10 THEN coalesce(try_cast(e."when" AS DATE), d.published)
-    WHEN starts_with(CAST(d.published AS VARCHAR), e."when") THEN d.published
-    WHEN length(e."when") = 7 THEN coalesce(try_cast(e."when" || '-01' AS DATE), d.published)
-    WHEN length(e."when") = 4 THEN coalesce(try_cast(e."when" || '-01-01' AS DATE), d.published)
-    ELSE d.published END"""
-
-# A document's outlet, as dyad.fuse.sources.outlet_of reads it: its metadata, else its URL's host, never a
-# title or a file name; "(unknown outlet)" without either.
-OUTLET_SQL = (
-    "coalesce(nullif(trim(d.outlet), ''), nullif(regexp_extract(lower(d.url), "
-    "'^[a-z]+://(?:www2?\\.|m\\.|mobile\\.|amp\\.)?([^/:?#]+)', 1), ''), '(unknown outlet)')"
-)
 
 # How listings name a document: the input's own id, else the file it came from (not a record's
 # line in a file of records), else its title, else its id.

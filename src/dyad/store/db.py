@@ -33,6 +33,8 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
+from dyad.store import aggregate_tables
+from dyad.store.aggregate_tables import built_with
 from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.fusion_tables import FUSION_TABLES
 from dyad.store.lock import LOCK_WAIT, connect_waiting, turns
@@ -365,6 +367,9 @@ class Store:
         documents that were near-copies of them, which are originals now."""
         with self.transaction() as con:
             gone = list(ids)
+            built = built_with(con)
+            if built is not None:  # what they contributed to the stored aggregates, while their events are there
+                aggregate_tables.take_away(con, gone, built)
             copies = [r[0] for r in con.execute(
                 "SELECT id FROM documents WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[])) "
                 "AND id NOT IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [gone, gone]).fetchall()]
@@ -375,6 +380,8 @@ class Store:
             con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [gone])
             con.execute("UPDATE documents SET near_copy_of = NULL, near_copy_score = NULL "
                         "WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            if built is not None:
+                aggregate_tables.add(con, [], built)  # settles the pairs they left, makes the network again
         return copies
 
     # -- reading documents back -------------------------------------------------------

@@ -14,6 +14,9 @@ when a new document links to one of them.
 
 from __future__ import annotations
 
+from dyad.store.aggregate_tables import AGGREGATE_TABLES
+from dyad.store.aggregate_tables import MEANING as AGGREGATE_MEANING
+
 FUSION_DDL = """
 CREATE TABLE IF NOT EXISTS doc_sources (
     doc_id VARCHAR,
@@ -199,7 +202,7 @@ CREATE INDEX IF NOT EXISTS global_actors_id ON global_actors(id);
 
 FUSION_TABLES = (
     "doc_sources", "stories", "story_mentions", "figures", "figure_claims", "contradictions",
-    "actor_links", "actor_names", "global_actors", "fusion_state",
+    "actor_links", "actor_names", "global_actors", "fusion_state", *AGGREGATE_TABLES,
 )
 
 # What each fusion table holds, for docs/schema.md.
@@ -225,4 +228,5 @@ MEANING: dict[str, str] = {
     "mentions and documents, and why document actors were merged",
     "fusion_state": "one fact about how fusion last ran (`rules`: the rules and settings the tables were built "
     "with; `overrides`: the overrides file actors were resolved with); a change of rules calls for `dyad fuse --rebuild`",
+    **AGGREGATE_MEANING,
 }

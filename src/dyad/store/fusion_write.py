@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyad.store import aggregate_tables
 from dyad.store.db import Store
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_TABLES
 from dyad.store.schema import arrow_schema, ddl_columns
@@ -37,6 +38,7 @@ class FusionWrite:
     contradictions: list[Row] = field(default_factory=list)
     actor_links: list[Row] = field(default_factory=list)
     state: dict[str, str] = field(default_factory=dict)
+    background_days: int = 30  # the threshold of current events the stored aggregates count with
 
 
 _COLUMNS = ddl_columns(FUSION_DDL)
@@ -89,6 +91,8 @@ def _count_actors(con: duckdb.DuckDBPyConnection, docs: Sequence[str], sign: str
 def apply(store: Store, change: FusionWrite) -> None:
     """Apply one fusion step in one transaction: all of it or none."""
     with store.transaction() as con:
+        # what the documents leaving contributed to the stored aggregates, while their rows are there
+        aggregate_tables.take_away(con, change.drop_docs, change.background_days)
         _count_actors(con, change.drop_docs, "-")
         for table in ("doc_sources", "actor_links"):
             _delete_in(con, table, "doc_id", change.drop_docs)
@@ -111,6 +115,8 @@ def apply(store: Store, change: FusionWrite) -> None:
         for name, value in change.state.items():
             con.execute("DELETE FROM fusion_state WHERE name = ?", [name])
             con.execute("INSERT INTO fusion_state VALUES (?, ?)", [name, value])
+        # what the documents coming in contribute to the stored aggregates
+        aggregate_tables.add(con, [str(r["doc_id"]) for r in change.doc_sources], change.background_days)
 
 
 def clear(store: Store) -> None:

@@ -16,6 +16,7 @@ from dyad.figures import figure_text
 from dyad.records import Document
 from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
+from dyad.store.expressions import EVENT_FIRST_DAY, EVENT_LAST_DAY
 from dyad.store.schema import document_fields
 from dyad.store.where import Where, contains, equals, limit, names_document, one_of
 from dyad.stored import ClaimRow, Count, EventRow, QuoteRow, RelationRow
@@ -83,15 +84,6 @@ def source_names(store: Store) -> list[tuple[str, str | None]]:
     return [(r["id"], r["source_name"]) for r in store.rows("SELECT id, source_name FROM documents ORDER BY ingested_at, id")]
 
 
-# The first and last day an event's own time covers (a day, month or year), else its document's day.
-EVENT_FIRST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-01-01' AS DATE)
-    WHEN length(e."when") = 7 THEN try_cast(e."when" || '-01' AS DATE)
-    ELSE try_cast(e."when" AS DATE) END"""
-EVENT_LAST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-12-31' AS DATE)
-    WHEN length(e."when") = 7 THEN last_day(try_cast(e."when" || '-01' AS DATE))
-    ELSE try_cast(e."when" AS DATE) END"""
 
 # Events are filtered, ordered and cut first; names, codes and sentence counts are looked up for the
 # rows kept only. Actor names and codes are those of the global actor when actors are resolved.

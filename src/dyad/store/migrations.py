@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import duckdb
 
+from dyad.fuse.config import fusion_config
+from dyad.store.aggregate_tables import AGGREGATE_DDL, rebuild_aggregates
 from dyad.store.fulltext import reindex_all
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
@@ -65,10 +67,17 @@ def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FUSION_INDEXES)
 
 
+def _aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 8: stored aggregates of the fused events (pair_days, pair_totals, actor_edges), filled from
+    the events of the documents already fused."""
+    con.execute(AGGREGATE_DDL)
+    rebuild_aggregates(con, int(fusion_config().get("background_days", 30)))
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
-    7: _fusion_tables,
+    7: _fusion_tables, 8: _aggregates,
 }
 
 

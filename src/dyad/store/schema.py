@@ -29,9 +29,10 @@ from dyad.records import (
     Relation,
     Sentence,
 )
+from dyad.store.aggregate_tables import AGGREGATE_DDL
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
@@ -183,7 +184,7 @@ def all_ddl() -> str:
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     parts.append(SEARCH_DDL)
-    parts += [FUSION_DDL, FUSION_INDEXES]
+    parts += [FUSION_DDL, FUSION_INDEXES, AGGREGATE_DDL]
     return "\n".join(parts)
 
 
@@ -194,6 +195,7 @@ def table_columns() -> dict[str, list[tuple[str, str]]]:
     for table, (record, _) in EXTRACTION_TABLES.items():
         tables[table] = row_columns(record)
     tables.update(ddl_columns(FUSION_DDL))
+    tables.update(ddl_columns(AGGREGATE_DDL))
     return tables
 
 
