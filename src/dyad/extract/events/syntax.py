@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import role_words
-from dyad.extract.parties.resolver import quoted
+from dyad.extract.parties.speakers import quoted
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "csubj")
