@@ -35,3 +35,9 @@ def test_prioritizing_ties_is_an_intent_to_cooperate(run_extract):
 def test_looking_to_do_something_else_is_no_intent_to_cooperate(run_extract):
     result = run_extract("Lima is looking to buy more grain from Santiago.", "2024-03-15")
     assert not any(e.code == "030" for e in result.events)
+
+
+def test_dismissing_something_as_doing_wrong_is_criticism(run_extract):
+    result = run_extract("Kyiv dismissed Moscow's reply as deliberately stalling the talks.", "2024-03-15")
+    assert ("UKR", "RUS", "111") in triples(result)
+    assert not any(e.code == "120" for e in result.events)

@@ -96,12 +96,12 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
 
 
 def _predicates(token: Token) -> list[Token]:
-    """What the object is called: "called the claims **baseless**", "dismissed it **as** false", "held X
-    **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
+    """What the object is called: "called the claims **baseless**", "dismissed it **as** false" (or "**as**
+    meddling"), "held X **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
     preds = [c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"]
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     preds += [g for h in (token, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
-              for g in c.children if g.pos_ in ("ADJ", "NOUN")]
+              for g in c.children if g.pos_ in ("ADJ", "NOUN") or g.dep_ == "pcomp"]  # "dismissed it as meddling"
     preds += [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i and a.pos_ == "ADJ"]
     if objs:  # a noun predicate beside an object
         preds += [c for c in token.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
