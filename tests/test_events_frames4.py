@@ -41,3 +41,10 @@ def test_dismissing_something_as_doing_wrong_is_criticism(run_extract):
     result = run_extract("Kyiv dismissed Moscow's reply as deliberately stalling the talks.", "2024-03-15")
     assert ("UKR", "RUS", "111") in triples(result)
     assert not any(e.code == "120" for e in result.events)
+
+
+def test_having_yet_to_comment_is_declining_to_comment(run_extract):
+    result = run_extract("Peruvian officials have yet to comment on the Chilean claims.", "2024-03-15")
+    assert ("PER", "CHL", "011") in triples(result)
+    result = run_extract("Peru has yet to receive the Chilean delegation.", "2024-03-15")
+    assert not any(e.code == "011" for e in result.events)
