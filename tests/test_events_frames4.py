@@ -48,3 +48,9 @@ def test_having_yet_to_comment_is_declining_to_comment(run_extract):
     assert ("PER", "CHL", "011") in triples(result)
     result = run_extract("Peru has yet to receive the Chilean delegation.", "2024-03-15")
     assert not any(e.code == "011" for e in result.events)
+
+
+def test_people_counted_by_age_are_still_the_people_acted_on(run_extract):
+    # the parser makes "girls" a compound of "ages": the ban is still on girls, and inside the state
+    result = run_extract("Afghan authorities have barred girls ages 12 and older from attending school.", "2024-03-15")
+    assert ("AFG", "AFG", "172") in triples(result)

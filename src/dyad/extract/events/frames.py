@@ -22,6 +22,7 @@ ACTOR, STATE = "@actor", "@state"
 OBJECT_DEPS = ("dobj", "obj", "dative")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+MEASURE_NOUNS = frozenset({"age", "ages"})  # "girls ages 12 and older" is parsed as girls modifying "ages"
 
 # the state a word stands for ("" for an actor with none), None when it names no actor
 Actors = Callable[[Token], str | None]
@@ -68,6 +69,9 @@ def objects(token: Token) -> list[Token]:
     # "sought another round of talks": the noun inside a quantity phrase counts as the object
     objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
+    # "barred girls ages 12 and older": the parser may make the plural object a compound of a measure noun
+    objs += [c for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS for c in o.children
+             if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")]
     return objs
 
 
