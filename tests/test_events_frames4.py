@@ -54,3 +54,15 @@ def test_people_counted_by_age_are_still_the_people_acted_on(run_extract):
     # the parser makes "girls" a compound of "ages": the ban is still on girls, and inside the state
     result = run_extract("Afghan authorities have barred girls ages 12 and older from attending school.", "2024-03-15")
     assert ("AFG", "AFG", "172") in triples(result)
+
+
+def test_an_em_dash_against_a_quotation_mark_splits_the_words(nlp):
+    doc = nlp('Peru "respects the border treaty"\u2014the one signed in 1929.')
+    words = [t.text for t in doc]
+    assert "treaty" in words and "\u2014" in words and '"' in words
+    assert nlp("Lima\u2014not Quito\u2014signed it.")[1].text == "\u2014"
+
+
+def test_an_act_before_an_em_dash_keeps_its_object(run_extract):
+    text = 'Peru\'s foreign minister said the country "respects the One China policy"\u2014a long-held stance.'
+    assert ("PER", "CHN", "054") in triples(run_extract(text, "2024-03-15"))
