@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -83,7 +84,7 @@ def add_dyad_pipes(nlp: Language) -> Language:
     """Add both components where they belong (once), if the model has a parser and a lemmatizer; split em
     dashes off the words they touch."""
     infixes = list(nlp.Defaults.infixes or ())
-    if DASH_INFIXES[0] not in infixes:
+    if isinstance(nlp.tokenizer, Tokenizer) and DASH_INFIXES[0] not in infixes:
         nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *DASH_INFIXES]).finditer
     names = nlp.pipe_names
     if "dyad_paragraphs" not in names and "parser" in names:
