@@ -66,3 +66,15 @@ def test_an_em_dash_against_a_quotation_mark_splits_the_words(nlp):
 def test_an_act_before_an_em_dash_keeps_its_object(run_extract):
     text = 'Peru\'s foreign minister said the country "respects the One China policy"\u2014a long-held stance.'
     assert ("PER", "CHN", "054") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_economic_ties_with_a_state_are_economic_cooperation(run_extract):
+    result = run_extract("Analysts noted Norway's growing economic relationship with Kenya.", "2024-03-15")
+    assert ("NOR", "KEN", "061") in triples(result)
+    result = run_extract("Peru's commercial ties with Chile are growing.", "2024-03-15")
+    assert ("PER", "CHL", "061") in triples(result)
+
+
+def test_ties_of_no_economic_kind_are_no_economic_cooperation(run_extract):
+    result = run_extract("Peru's historic ties with Chile are complicated.", "2024-03-15")
+    assert not any(e.code == "061" for e in result.events)
