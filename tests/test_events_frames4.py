@@ -78,3 +78,8 @@ def test_economic_ties_with_a_state_are_economic_cooperation(run_extract):
 def test_ties_of_no_economic_kind_are_no_economic_cooperation(run_extract):
     result = run_extract("Peru's historic ties with Chile are complicated.", "2024-03-15")
     assert not any(e.code == "061" for e in result.events)
+
+
+def test_a_hyphenated_pair_the_parser_reads_as_noun_modifiers_names_both_sides(run_extract):
+    result = run_extract("Peru-Chile economic relations are in good condition.", "2024-03-15")
+    assert ("PER", "CHL", "061") in triples(result)

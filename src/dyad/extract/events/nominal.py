@@ -42,7 +42,7 @@ from dyad.extract.parties import Party, PartyResolver, agentive, unique
 
 def hyphen_pair(mod: Token) -> list[Token]:
     """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
-    return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
+    return [c for c in mod.children if c.dep_ in ("compound", "amod", "nmod") and c.i < mod.i
             and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
 
 
