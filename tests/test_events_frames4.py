@@ -83,3 +83,13 @@ def test_ties_of_no_economic_kind_are_no_economic_cooperation(run_extract):
 def test_a_hyphenated_pair_the_parser_reads_as_noun_modifiers_names_both_sides(run_extract):
     result = run_extract("Peru-Chile economic relations are in good condition.", "2024-03-15")
     assert ("PER", "CHL", "061") in triples(result)
+
+
+def test_the_of_phrase_of_a_visit_is_who_travels(run_extract):
+    result = run_extract("The visit of Peru's president to Chile was a success.", "2024-03-15")
+    assert ("PER", "CHL", "042") in triples(result)
+
+
+def test_the_of_phrase_of_an_attack_is_still_its_target(run_extract):
+    result = run_extract("Chile's bombing of a Peruvian base drew protests.", "2024-03-15")
+    assert any((e.source, e.target) == ("CHL", "PER") for e in result.events)

@@ -87,6 +87,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if noun.lemma_.lower() in word_lists().get("patient_nouns", frozenset()) and not preps(noun, frozenset({"of"})):
         undergoing, owners = owners, []  # "Lai's release" is Lai released
     by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
+    travellers = word_lists().get("traveller_of_nouns", frozenset())
+    if not owners and noun.lemma_.lower() in travellers:  # "the visit of Peru's president to Chile": who travels
+        by += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
             for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
     # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
