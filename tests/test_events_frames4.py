@@ -93,3 +93,16 @@ def test_the_of_phrase_of_a_visit_is_who_travels(run_extract):
 def test_the_of_phrase_of_an_attack_is_still_its_target(run_extract):
     result = run_extract("Chile's bombing of a Peruvian base drew protests.", "2024-03-15")
     assert any((e.source, e.target) == ("CHL", "PER") for e in result.events)
+
+
+def test_a_reaction_drawn_from_a_state_answers_whoever_drew_it(run_extract):
+    text = "North Korea fired a missile on Monday, drawing condemnation from South Korea and Japan."
+    found = triples(run_extract(text, "2024-03-15"))
+    assert {("KOR", "PRK", "111"), ("JPN", "PRK", "111")} <= found
+    assert ("GRC", "TUR", "111") in triples(run_extract("Turkey's move drew criticism from Greece.", "2024-03-15"))
+    assert ("CHL", "PER", "051") in triples(run_extract("Peru's new law won praise from Chile.", "2024-03-15"))
+
+
+def test_a_reaction_with_no_one_who_drew_it_has_no_target(run_extract):
+    result = run_extract("The report drew criticism from Greece.", "2024-03-15")
+    assert not any(e.root == "11" and e.target not in (None, "GRC") for e in result.events)

@@ -22,6 +22,7 @@ from dyad.extract.events.roles import (
     TARGET_PREPS,
     TOPIC_PREPS,
     Roles,
+    attached,
     clause_parties,
     first_parties,
     verb_roles,
@@ -54,6 +55,13 @@ def quantity_of(noun: Token) -> Token:
             "quantity_nouns", frozenset()):
         return prep.head
     return noun
+
+
+def reaction_verb(noun: Token) -> Token | None:
+    """The verb whose subject a reaction noun answers: "**drew** condemnation from X", "**faced** a rebuke from X"."""
+    verb = noun.head
+    words = word_lists().get("reaction_verbs", frozenset())
+    return verb if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
 
 
 def recipient_verb(noun: Token) -> Token | None:
@@ -106,6 +114,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         else None
     )
     sources = owners or by
+    reaction = reaction_verb(noun)
+    if not sources and reaction is not None:  # "drew condemnation from Seoul": the parser may hang "from" on the verb
+        sources = [p for o in preps(reaction, frozenset({"from"})) for p in idx.parties(o)]
     if not sources and light is not None and recipient_verb(held) is not None:
         # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
         sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
@@ -169,6 +180,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
         hit += preps(light, TARGET_PREPS) if light is not None else []
         targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
+    if sources and not targets and reaction is not None:  # "Ankara's move drew criticism from Athens"
+        targets += [p for s in verb_subjects(reaction) for p in idx.parties(s) or attached(s, idx)]
     src_keys = {s.key for s in sources}
     group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
