@@ -106,3 +106,20 @@ def test_a_reaction_drawn_from_a_state_answers_whoever_drew_it(run_extract):
 def test_a_reaction_with_no_one_who_drew_it_has_no_target(run_extract):
     result = run_extract("The report drew criticism from Greece.", "2024-03-15")
     assert not any(e.root == "11" and e.target not in (None, "GRC") for e in result.events)
+
+
+def test_a_move_condemned_beside_its_clause_is_condemned_to_its_doer(run_extract):
+    text = "Washington imposed sanctions on Iranian officials, a move Tehran condemned."
+    assert ("IRN", "USA", "111") in triples(run_extract(text, "2024-03-15"))
+    text = "Peru expelled Chile's ambassador, a decision Bolivia welcomed."
+    assert ("BOL", "PER", "051") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_the_move_of_the_sentence_before_is_its_doers(run_extract):
+    text = "Peru expelled Chile's ambassador on Monday. Chile condemned the move."
+    assert ("CHL", "PER", "111") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_the_move_is_nobodys_when_the_sentence_before_has_two_doers(run_extract):
+    text = "Peru criticized Chile, while Bolivia praised Ecuador. Argentina condemned the move."
+    assert not any(e.source == "ARG" for e in run_extract(text, "2024-03-15").events)

@@ -39,6 +39,7 @@ from dyad.extract.events.syntax import (
     verb_subjects,
 )
 from dyad.extract.parties import Party, PartyResolver, unique
+from dyad.extract.parties.anaphora import previous_sentence
 
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
@@ -141,7 +142,9 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
     if root in roots().topic_target and not reciprocal:  # "criticized the report about Iran's programme"
         groups.append([p for o in objs + preps(verb, CONTENT_PREPS) for p in nested_topic(o, idx)])
-    if root in roots().topic_target and (made := made_by(verb)) is not None:
+    if root in roots().topic_target | roots().welcoming:  # "Chile condemned the move": whoever made it
+        groups.append([p for o in objs for p in answered_act(o, idx)])
+    if root in roots().topic_target | roots().welcoming and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
     if (taker := taker_of(verb)) is not None:  # "attended a dinner hosted by X": X hosted the guest
@@ -156,10 +159,12 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
 
 
 def made_by(verb: Token) -> Token | None:
-    """The main verb of the sentence whose charge a relative clause answers ("X accused Y, **a charge** Y
-    rejected"): the charge is an ownerless accusation noun set beside that clause."""
+    """The main verb of the sentence whose charge or act a relative clause answers ("X accused Y, **a charge** Y
+    rejected", "X expelled Y's envoy, **a move** Y condemned"): an ownerless accusation or act noun set beside
+    that clause."""
     charge = verb.head
-    if verb.dep_ != "relcl" or charge.lemma_.lower() not in word_lists().get("accusation_nouns", frozenset()):
+    answered = word_lists().get("accusation_nouns", frozenset()) | word_lists().get("act_nouns", frozenset())
+    if verb.dep_ != "relcl" or charge.lemma_.lower() not in answered:
         return None
     if any(c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in charge.children):
         return None
@@ -174,6 +179,25 @@ def taker_of(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
         return None
     return thing.head if thing.dep_ == "dobj" and thing.head.pos_ == "VERB" else None
+
+
+def answered_act(obj: Token, idx: PartyResolver) -> list[Party]:
+    """"Lima condemned **the move**": whoever did what the sentence before told, when the object is a definite
+    act noun with no owner or phrase of its own and every event coded in that sentence has one source state."""
+    if obj.lemma_.lower() not in word_lists().get("act_nouns", frozenset()) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return []
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "amod", "compound") for c in obj.children):
+        return []
+    previous = previous_sentence(obj)
+    if previous is None:
+        return []
+    done = [e for e in idx.ctx.result.events if previous.start_char <= e.evidence.start < previous.end_char]
+    states = {e.source for e in done}
+    if len(states) != 1 or None in states:
+        return []
+    key = done[-1].source_actor
+    return [Party(key, done[-1].source, obj.idx, obj.idx + len(obj.text), obj.i, True, "pronoun")] if key else []
 
 
 def out_of(verb: Token) -> list[Token]:
