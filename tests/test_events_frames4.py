@@ -123,3 +123,15 @@ def test_the_move_of_the_sentence_before_is_its_doers(run_extract):
 def test_the_move_is_nobodys_when_the_sentence_before_has_two_doers(run_extract):
     text = "Peru criticized Chile, while Bolivia praised Ecuador. Argentina condemned the move."
     assert not any(e.source == "ARG" for e in run_extract(text, "2024-03-15").events)
+
+
+def test_criticism_of_a_coercive_act_is_held_against_its_doer_not_its_victim(run_extract):
+    assert not any(e.target == "IRN" and e.root == "11" for e in
+                   run_extract("Russia and China have criticized Western sanctions on Iran.", "2024-03-15").events)
+    assert ("RUS", "USA", "111") in triples(run_extract("Russia criticized U.S. sanctions on Iran.", "2024-03-15"))
+    assert ("PER", "CHL", "111") in triples(run_extract("Peru condemned Chile's attack on Bolivia.", "2024-03-15"))
+
+
+def test_concern_over_another_states_build_up_still_targets_it(run_extract):
+    text = "Tokyo and Washington shared concerns over China's rapid expansion of its arsenal."
+    assert ("JPN", "CHN", "111") in triples(run_extract(text, "2024-03-15"))

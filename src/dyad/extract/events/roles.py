@@ -96,7 +96,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     groups: list[list[Party]] = [
         [p for o in objs for p in idx.parties(o)],
         [p for o in pobj_heads for p in idx.parties(o)],
-        [p for o in held + pobj_heads for p in attached(o, idx, symmetric)],
+        # "criticized sanctions on Iran" is no criticism of Iran: a judged act names its target by its owner only
+        [p for o in held + pobj_heads for p in attached(o, idx, symmetric, judged_act(o, root))],
         # the other side is where something comes from ("pulled its troops from X", "withdrew from talks with X")
         [p for o in preps(verb, OTHER_SIDE_PREPS) + out_of(verb) for p in idx.parties(o) + attached(o, idx)],
         [p for c in absorbed if c.pos_ in ("NOUN", "PROPN") and c not in held for p in attached(c, idx)],
@@ -141,7 +142,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
         groups.append([p for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
     if root in roots().topic_target and not reciprocal:  # "criticized the report about Iran's programme"
-        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) for p in nested_topic(o, idx)])
+        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) if not judged_act(o, root)
+                       for p in nested_topic(o, idx)])
     if root in roots().topic_target | roots().welcoming:  # "Chile condemned the move": whoever made it
         groups.append([p for o in objs for p in answered_act(o, idx)])
     if root in roots().topic_target | roots().welcoming and (made := made_by(verb)) is not None:
@@ -179,6 +181,16 @@ def taker_of(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
         return None
     return thing.head if thing.dep_ == "dobj" and thing.head.pos_ == "VERB" else None
+
+
+def judged_act(obj: Token, root: str) -> bool:
+    """Whether a criticism or rejection (`roots.topic_target`) is of a coercive or violent act the lexicon codes
+    (`roots.imposed`: "sanctions on Iran", "the strikes against X"): those the act is done to are not whom it is
+    held against."""
+    if root not in roots().topic_target or obj.pos_ != "NOUN":
+        return False
+    found = matches(obj)
+    return bool(found) and found[0].entry.code[:2] in roots().imposed
 
 
 def answered_act(obj: Token, idx: PartyResolver) -> list[Party]:
