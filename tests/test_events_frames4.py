@@ -135,3 +135,14 @@ def test_criticism_of_a_coercive_act_is_held_against_its_doer_not_its_victim(run
 def test_concern_over_another_states_build_up_still_targets_it(run_extract):
     text = "Tokyo and Washington shared concerns over China's rapid expansion of its arsenal."
     assert ("JPN", "CHN", "111") in triples(run_extract(text, "2024-03-15"))
+
+
+def test_calling_an_act_something_is_no_appeal(run_extract):
+    result = run_extract("Germany's chancellor called the attack on Israel barbaric.", "2024-03-15")
+    assert not any(e.root == "02" for e in result.events)
+    assert ("DEU", "ISR", "025") in triples(run_extract("Germany called on Israel to halt the strikes.", "2024-03-15"))
+
+
+def test_vowing_revenge_is_a_threat_not_a_pledge_to_cooperate(run_extract):
+    found = triples(run_extract("Iran's supreme leader vowed revenge against Israel.", "2024-03-15"))
+    assert ("IRN", "ISR", "130") in found and not any(code.startswith("03") for _, _, code in found)
