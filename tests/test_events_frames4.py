@@ -146,3 +146,16 @@ def test_calling_an_act_something_is_no_appeal(run_extract):
 def test_vowing_revenge_is_a_threat_not_a_pledge_to_cooperate(run_extract):
     found = triples(run_extract("Iran's supreme leader vowed revenge against Israel.", "2024-03-15"))
     assert ("IRN", "ISR", "130") in found and not any(code.startswith("03") for _, _, code in found)
+
+
+def test_the_object_of_an_accusation_did_what_its_gerund_says(run_extract):
+    found = triples(run_extract("Seoul's spy agency accused Pyongyang of sending troops to Russia.", "2024-03-15"))
+    assert ("KOR", "PRK", "112") in found
+    assert not any(s == "KOR" and t == "RUS" for s, t, _ in found)
+    found = triples(run_extract("Peru criticized Chile for imposing tariffs on Bolivia.", "2024-03-15"))
+    assert ("CHL", "BOL", "163") in found
+
+
+def test_violating_airspace_is_a_show_of_force_like_an_incursion(run_extract):
+    assert ("CHN", "TWN", "150") in triples(run_extract("Chinese jets violated Taiwan's airspace on Monday.", "2024-03-15"))
+    assert ("RUS", "NOR", "128") in triples(run_extract("Russia violated the treaty with Norway.", "2024-03-15"))

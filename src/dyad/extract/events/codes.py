@@ -45,6 +45,7 @@ class Roots:
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    judged_doer_verbs: frozenset[str]  # their object did what their "of"/"for" gerund says ("accused X of spying")
     experiencer_verbs: frozenset[str]  # their object feels what their subject did ("angered Beijing")
     undergo_verbs: frozenset[str]  # their subject undergoes what their object names ("or face sanctions")
     threat_verbs: frozenset[str]  # saying one will do a coercive act with one of these is a threat
@@ -81,6 +82,7 @@ def role_words() -> RoleWords:
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
+        judged_doer_verbs=words("judged_doer_verbs"),
         experiencer_verbs=words("experiencer_verbs"),
         undergo_verbs=words("undergo_verbs"),
         threat_verbs=frozenset(str(w).lower() for w in threats.get("verbs") or []),

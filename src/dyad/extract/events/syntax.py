@@ -92,6 +92,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if head.lower_ in ("of", "for") and governor.lemma_.lower() in role_words().judged_doer_verbs:
+            doers = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+            if doers:  # "accused Pyongyang of sending troops": Pyongyang sent them
+                return doers
         if governor.pos_ in ("VERB", "AUX") and is_passive(governor):  # "Suga's visit is aimed at boosting ties"
             return [c for c in governor.children if c.dep_ == "nsubjpass"]
         return verb_subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
