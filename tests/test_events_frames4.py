@@ -159,3 +159,14 @@ def test_the_object_of_an_accusation_did_what_its_gerund_says(run_extract):
 def test_violating_airspace_is_a_show_of_force_like_an_incursion(run_extract):
     assert ("CHN", "TWN", "150") in triples(run_extract("Chinese jets violated Taiwan's airspace on Monday.", "2024-03-15"))
     assert ("RUS", "NOR", "128") in triples(run_extract("Russia violated the treaty with Norway.", "2024-03-15"))
+
+
+def test_a_readiness_adjective_carries_its_subject_into_its_gerund_as_an_intent(run_extract):
+    result = run_extract("Washington remains committed to defending South Korea.", "2024-03-15")
+    found = [e for e in result.events if (e.source, e.target) == ("USA", "KOR")]
+    assert found and not any(e.realis for e in found)
+
+
+def test_opposition_to_an_act_names_no_doer_of_it(run_extract):
+    result = run_extract("Peru is opposed to imposing sanctions on Chile.", "2024-03-15")
+    assert not any(e.root == "16" for e in result.events)

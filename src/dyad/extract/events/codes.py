@@ -45,6 +45,7 @@ class Roots:
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    doer_adjectives: frozenset[str]  # their subject does what their gerund says ("committed to defending X")
     judged_doer_verbs: frozenset[str]  # their object did what their "of"/"for" gerund says ("accused X of spying")
     experiencer_verbs: frozenset[str]  # their object feels what their subject did ("angered Beijing")
     undergo_verbs: frozenset[str]  # their subject undergoes what their object names ("or face sanctions")
@@ -83,6 +84,7 @@ def role_words() -> RoleWords:
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
         judged_doer_verbs=words("judged_doer_verbs"),
+        doer_adjectives=words("doer_adjectives"),
         experiencer_verbs=words("experiencer_verbs"),
         undergo_verbs=words("undergo_verbs"),
         threat_verbs=frozenset(str(w).lower() for w in threats.get("verbs") or []),

@@ -98,6 +98,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return doers
         if governor.pos_ in ("VERB", "AUX") and is_passive(governor):  # "Suga's visit is aimed at boosting ties"
             return [c for c in governor.children if c.dep_ == "nsubjpass"]
+        if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "oprd") and governor.lower_ in role_words().doer_adjectives:
+            return verb_subjects(governor.head, depth + 1)  # "X remains committed to defending Y": X defends Y
         return verb_subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     return []
 
