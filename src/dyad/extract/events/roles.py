@@ -149,8 +149,6 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     if root in roots().topic_target | roots().welcoming and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
-    if (taker := taker_of(verb)) is not None:  # "attended a dinner hosted by X": X hosted the guest
-        groups.append(first_parties(verb_subjects(taker), idx))
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
     # (a grouping's members are paired one by one: "G7 ministers agree with the U.S. proposal" is each with the U.S.)
     own = {s.key for s in sources} | {s.state for s in sources if s.state and s.reason not in ("grouping", "member")}
@@ -172,15 +170,6 @@ def made_by(verb: Token) -> Token | None:
         return None
     main = verb.sent.root
     return main if main.pos_ == "VERB" and main != verb else None
-
-
-def taker_of(verb: Token) -> Token | None:
-    """The verb whose subject takes part in what a participle with an agent did: "Lima **attended** a dinner
-    hosted by Quito", "Kyiv **accepted** the aid sent by Berlin"."""
-    thing = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
-        return None
-    return thing.head if thing.dep_ == "dobj" and thing.head.pos_ == "VERB" else None
 
 
 def judged_act(obj: Token, root: str) -> bool:
