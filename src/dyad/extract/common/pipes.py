@@ -6,6 +6,9 @@ paragraph is never run into the next line) and the first word after a dateline
 ("SEOUL, South Korea (Reuters) — "). Character offsets do not change: only
 `Token.is_sent_start` is set.
 
+The tokenizer also splits an em dash off whatever it touches: the model's own
+rules leave 'policy"—the' as one word.
+
 `dyad_lemmas` runs after the lemmatizer and corrects the lemmas the small model
 gets wrong for irregular or ambiguous forms ("forgave", "fined", "hoped"), from
 src/dyad/data/lemmas.tsv.
@@ -17,9 +20,14 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from dyad.codes import data_text
+
+# an em dash is never part of a word, even against a quotation mark ('the "One China policy"—the recognition')
+DASH_INFIXES = ("\u2014", "(?<=[\\w.,!?])[\"\u201d\u2019](?=\u2014)", "(?<=\u2014)[\"\u201c\u2018]")
 
 # an upper-case place at the start of a paragraph, optionally ", Country" and "(Agency)", then a dash
 DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:, [A-Z][A-Za-z .'\-]{1,40})?(?: \([A-Za-z .]{1,30}\))? ?[\u2014\u2013-]{1,2} ")
@@ -73,7 +81,11 @@ def lemmas(doc: Doc) -> Doc:
 
 
 def add_dyad_pipes(nlp: Language) -> Language:
-    """Add both components where they belong (once), if the model has a parser and a lemmatizer."""
+    """Add both components where they belong (once), if the model has a parser and a lemmatizer; split em
+    dashes off the words they touch."""
+    infixes = list(nlp.Defaults.infixes or ())
+    if isinstance(nlp.tokenizer, Tokenizer) and DASH_INFIXES[0] not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *DASH_INFIXES]).finditer
     names = nlp.pipe_names
     if "dyad_paragraphs" not in names and "parser" in names:
         nlp.add_pipe("dyad_paragraphs", before="parser")

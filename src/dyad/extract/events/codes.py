@@ -15,7 +15,7 @@ FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
     "self_target", "always_self", "force", "topic_target", "welcoming", "protest", "giving",
-    "said_of",
+    "said_of", "imposed",
 )
 
 
@@ -39,11 +39,14 @@ class Roots:
     protest: frozenset[str]
     giving: frozenset[str]  # what one side hands the other: a state named on what is received gave it
     said_of: frozenset[str]  # a predicate noun the speaker says of the subject ("X is a key partner," Y said)
+    imposed: frozenset[str]  # coercive or violent acts: who they are done to is not whom judging them targets
 
 
 @dataclass(frozen=True)
 class RoleWords:
     object_control_verbs: frozenset[str]
+    doer_adjectives: frozenset[str]  # their subject does what their gerund says ("committed to defending X")
+    judged_doer_verbs: frozenset[str]  # their object did what their "of"/"for" gerund says ("accused X of spying")
     experiencer_verbs: frozenset[str]  # their object feels what their subject did ("angered Beijing")
     undergo_verbs: frozenset[str]  # their subject undergoes what their object names ("or face sanctions")
     threat_verbs: frozenset[str]  # saying one will do a coercive act with one of these is a threat
@@ -80,6 +83,8 @@ def role_words() -> RoleWords:
 
     return RoleWords(
         object_control_verbs=words("object_control_verbs"),
+        judged_doer_verbs=words("judged_doer_verbs"),
+        doer_adjectives=words("doer_adjectives"),
         experiencer_verbs=words("experiencer_verbs"),
         undergo_verbs=words("undergo_verbs"),
         threat_verbs=frozenset(str(w).lower() for w in threats.get("verbs") or []),

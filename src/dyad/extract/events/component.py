@@ -22,8 +22,9 @@ from dyad.extract.events import dates, timing
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
+from dyad.extract.events.nominal import noun_roles
 from dyad.extract.events.pairs import pairs
-from dyad.extract.events.roles import Roles, adj_roles, noun_roles, verb_roles
+from dyad.extract.events.roles import Roles, adj_roles, verb_roles
 from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
 from dyad.extract.events.speech import offered_roles, own_call, refused_offer, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects

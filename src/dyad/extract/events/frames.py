@@ -22,6 +22,7 @@ ACTOR, STATE = "@actor", "@state"
 OBJECT_DEPS = ("dobj", "obj", "dative")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+MEASURE_NOUNS = frozenset({"age", "ages"})  # "girls ages 12 and older" is parsed as girls modifying "ages"
 
 # the state a word stands for ("" for an actor with none), None when it names no actor
 Actors = Callable[[Token], str | None]
@@ -68,6 +69,9 @@ def objects(token: Token) -> list[Token]:
     # "sought another round of talks": the noun inside a quantity phrase counts as the object
     objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
+    # "barred girls ages 12 and older": the parser may make the plural object a compound of a measure noun
+    objs += [c for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS for c in o.children
+             if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")]
     return objs
 
 
@@ -96,12 +100,12 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
 
 
 def _predicates(token: Token) -> list[Token]:
-    """What the object is called: "called the claims **baseless**", "dismissed it **as** false", "held X
-    **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
+    """What the object is called: "called the claims **baseless**", "dismissed it **as** false" (or "**as**
+    meddling"), "held X **responsible**" (an adjective after the object or a clause of its own), "called the move a **provocation**"."""
     preds = [c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"]
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     preds += [g for h in (token, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
-              for g in c.children if g.pos_ in ("ADJ", "NOUN")]
+              for g in c.children if g.pos_ in ("ADJ", "NOUN") or g.dep_ == "pcomp"]  # "dismissed it as meddling"
     preds += [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i and a.pos_ == "ADJ"]
     if objs:  # a noun predicate beside an object
         preds += [c for c in token.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]

@@ -190,7 +190,7 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
             if owner.lemma_.lower() in c.conditional_nouns and owner.dep_ == "pobj" and owner.head.lower_ == "in":
                 found.append(("conditional", f"in {owner.lower_} of"))
             gov = _governing(owner, c)
-            if gov and gov[0] == "negated":  # "refrained from joining"
+            if gov and (gov[0] == "negated" or owner.pos_ == "ADJ"):  # "refrained from joining", "ready for talking"
                 found.append(gov)
             if prep.lower_ == "for" and owner.lemma_.lower() in c.prospect_nouns:
                 found.append(("hypothetical", owner.lower_))  # "fertile ground for cooperation"

@@ -8,11 +8,8 @@ subject of its own borrows one: an open complement from its governing verb
 from the noun it modifies ("Lee, who arrived in Beijing"), a conjoined verb from
 its first conjunct.
 
-Nouns: a possessor ("Beijing's ban"), a "by"/"from" phrase ("a warning from
-China"), the subject of a light verb ("imposed a ban", "held talks") or a
-modifier naming an actor ("a Chinese attack", "U.S. controls") is the source; an
-"on/against/to/with/of" phrase or a second modifier ("Russia's Ukraine
-invasion") is the target. "between X and Y" names all the parties at once.
+Event nouns ("Beijing's ban on X", "held talks with Y") are read in `nominal`,
+with the helpers here.
 
 Which actor each word stands for is the shared party resolver's business
 (extract/parties); the codes whose roles read differently (symmetric,
@@ -41,7 +38,8 @@ from dyad.extract.events.syntax import (
     verb_objects,
     verb_subjects,
 )
-from dyad.extract.parties import Party, PartyResolver, agentive, unique
+from dyad.extract.parties import Party, PartyResolver, unique
+from dyad.extract.parties.anaphora import previous_sentence
 
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "over"}
@@ -98,7 +96,8 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
     groups: list[list[Party]] = [
         [p for o in objs for p in idx.parties(o)],
         [p for o in pobj_heads for p in idx.parties(o)],
-        [p for o in held + pobj_heads for p in attached(o, idx, symmetric)],
+        # "criticized sanctions on Iran" is no criticism of Iran: a judged act names its target by its owner only
+        [p for o in held + pobj_heads for p in attached(o, idx, symmetric, judged_act(o, root))],
         # the other side is where something comes from ("pulled its troops from X", "withdrew from talks with X")
         [p for o in preps(verb, OTHER_SIDE_PREPS) + out_of(verb) for p in idx.parties(o) + attached(o, idx)],
         [p for c in absorbed if c.pos_ in ("NOUN", "PROPN") and c not in held for p in attached(c, idx)],
@@ -143,8 +142,11 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
         groups.append([p for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for p in first_parties(verb_subjects(c), idx)])
     if root in roots().topic_target and not reciprocal:  # "criticized the report about Iran's programme"
-        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) for p in nested_topic(o, idx)])
-    if root in roots().topic_target and (made := made_by(verb)) is not None:
+        groups.append([p for o in objs + preps(verb, CONTENT_PREPS) if not judged_act(o, root)
+                       for p in nested_topic(o, idx)])
+    if root in roots().topic_target | roots().welcoming:  # "Chile condemned the move": whoever made it
+        groups.append([p for o in objs for p in answered_act(o, idx)])
+    if root in roots().topic_target | roots().welcoming and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
     # a party of the source's own state is no target ("strengthen Beijing's friendship with Pyongyang")
@@ -157,15 +159,46 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
 
 
 def made_by(verb: Token) -> Token | None:
-    """The main verb of the sentence whose charge a relative clause answers ("X accused Y, **a charge** Y
-    rejected"): the charge is an ownerless accusation noun set beside that clause."""
+    """The main verb of the sentence whose charge or act a relative clause answers ("X accused Y, **a charge** Y
+    rejected", "X expelled Y's envoy, **a move** Y condemned"): an ownerless accusation or act noun set beside
+    that clause."""
     charge = verb.head
-    if verb.dep_ != "relcl" or charge.lemma_.lower() not in word_lists().get("accusation_nouns", frozenset()):
+    answered = word_lists().get("accusation_nouns", frozenset()) | word_lists().get("act_nouns", frozenset())
+    if verb.dep_ != "relcl" or charge.lemma_.lower() not in answered:
         return None
     if any(c.dep_ in OWNER_DEPS or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in charge.children):
         return None
     main = verb.sent.root
     return main if main.pos_ == "VERB" and main != verb else None
+
+
+def judged_act(obj: Token, root: str) -> bool:
+    """Whether a criticism or rejection (`roots.topic_target`) is of a coercive or violent act the lexicon codes
+    (`roots.imposed`: "sanctions on Iran", "the strikes against X"): those the act is done to are not whom it is
+    held against."""
+    if root not in roots().topic_target or obj.pos_ != "NOUN":
+        return False
+    found = matches(obj)
+    return bool(found) and found[0].entry.code[:2] in roots().imposed
+
+
+def answered_act(obj: Token, idx: PartyResolver) -> list[Party]:
+    """"Lima condemned **the move**": whoever did what the sentence before told, when the object is a definite
+    act noun with no owner or phrase of its own and every event coded in that sentence has one source state."""
+    if obj.lemma_.lower() not in word_lists().get("act_nouns", frozenset()) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return []
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "amod", "compound") for c in obj.children):
+        return []
+    previous = previous_sentence(obj)
+    if previous is None:
+        return []
+    done = [e for e in idx.ctx.result.events if previous.start_char <= e.evidence.start < previous.end_char]
+    states = {e.source for e in done}
+    if len(states) != 1 or None in states:
+        return []
+    key = done[-1].source_actor
+    return [Party(key, done[-1].source, obj.idx, obj.idx + len(obj.text), obj.i, True, "pronoun")] if key else []
 
 
 def out_of(verb: Token) -> list[Token]:
@@ -207,147 +240,6 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: 
     out += [p for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
             for o in preps(c, DONE_TO_PREPS) for p in idx.parties(o)]
     return out
-
-
-def hyphen_pair(mod: Token) -> list[Token]:
-    """The first of two names joined by a hyphen before a noun: "the **Russia**-Ukraine war"."""
-    return [c for c in mod.children if c.dep_ in ("compound", "amod") and c.i < mod.i
-            and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
-
-
-def quantity_of(noun: Token) -> Token:
-    """The quantity noun an event noun is counted by ("a **series** of airstrikes", "a **wave** of attacks"), else
-    the noun itself."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in word_lists().get(
-            "quantity_nouns", frozenset()):
-        return prep.head
-    return noun
-
-
-def recipient_verb(noun: Token) -> Token | None:
-    """The verb whose subject receives what the noun gives: "benefits from Moscow's protection"."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else noun.head if noun.dep_ == "dobj" else None
-    words = word_lists().get("recipient_verbs", frozenset())
-    return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
-
-
-def shared_by(noun: Token, idx: PartyResolver) -> list[Party]:
-    """The conjoined subject "their" points to: "Lima and Quito built on **their** call"."""
-    subjects = next((s for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and (s := verb_subjects(a))), [])
-    parties = [p for s in subjects for p in idx.parties(s)]
-    return parties if len({p.state for p in parties if p.state}) >= 2 else []
-
-
-def holders(noun: Token, idx: PartyResolver) -> list[Party]:
-    """Who holds an agentless stance or measure: its own "in X", or that of the clause it is the subject of."""
-    places = [noun]
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        places.append(noun.head)
-    return unique([p for t in places for o in preps(t, frozenset({"in"})) for p in idx.parties(o)])[:1]
-
-
-def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -> Roles:
-    sources: list[Party] = []
-    targets: list[Party] = []
-    symmetric = is_symmetric(code)
-    owners = [p for c in noun.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
-    undergoing: list[Party] = []
-    if noun.lemma_.lower() in word_lists().get("patient_nouns", frozenset()) and not preps(noun, frozenset({"of"})):
-        undergoing, owners = owners, []  # "Lai's release" is Lai released
-    by = [p for o in preps(noun, frozenset({"by", "from"})) for p in idx.parties(o)]
-    mods = [p for c in noun.children if c.dep_ in MODIFIER_DEPS and not agentive(c)
-            for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
-    # participial modifiers carry roles too: "a tariff imposed by Ottawa on Chinese steel"
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
-        if not symmetric:  # "a meeting requested by X and Y" does not say X and Y met
-            by += [p for c in acl.children if c.dep_ == "agent" for g in pobjs(c) for p in idx.parties(g)]
-        targets += [p for o in preps(acl, TARGET_PREPS) for p in idx.parties(o)]
-    head = noun.head
-    held = quantity_of(noun)  # "carried out a series of airstrikes": the series is the light verb's object
-    light = (
-        held.head
-        if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" and held.head.i not in triggers
-        and held.head.lemma_.lower() in word_lists().get("light_verbs", frozenset())
-        else None
-    )
-    sources = owners or by
-    if not sources and light is not None and recipient_verb(held) is not None:
-        # "Ukraine received military aid from Germany": the giver is the taker's "from", the taker the target
-        sources = [p for o in preps(light, frozenset({"from"})) for p in idx.parties(o)]
-        if not sources and mods and code[:2] in roots().giving:  # "Ghana accepted Japanese loans": Japan lent
-            sources, mods = mods[:1], mods[1:]
-    if not sources and light is not None:
-        sources = first_parties(verb_subjects(light), idx)
-    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-        owner = head.head  # "Beijing's engagement in talks", "its role in the negotiations"
-        sources = [p for c in owner.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
-    if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
-        # "during a visit to Beijing, Sanchez said", "following talks with X, both leaders ...": the clause's subject
-        governing = head.head
-        if governing.pos_ in ("VERB", "AUX"):
-            sources = first_parties(verb_subjects(governing), idx)
-            if not sources and is_passive(governing):  # "X was locked in a standoff with Y": X is in it
-                sources = first_parties([c for c in governing.children if c.dep_ == "nsubjpass"], idx)
-            elif sources and symmetric and not is_passive(governing):
-                # "X and Y told Z in phone calls": each spoke with the one they told
-                targets += [p for o in verb_objects(governing) for p in idx.parties(o)]
-    # an owner word ("our partnership with X") already said whose it is, and the stage read it as no party
-    with_party = preps(noun, frozenset({"with"})) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
-    if not sources and symmetric and with_party and noun.dep_ in SUBJECT_DEPS and noun.head.dep_ == "ccomp":
-        # "Oslo said talks with Stockholm must go on": the speaker takes part in the talks it speaks of
-        speaker = idx.speaker(noun)
-        sources = [speaker] if speaker is not None else []
-    if not sources and code in roots().said_of and noun.dep_ == "attr" and (speaker := idx.speaker(noun)) is not None:
-        # "'China is a key partner,' Lee said": Lee praises China
-        sources = [speaker]
-        targets += first_parties(verb_subjects(noun.head), idx)
-    if not sources and code[:2] in roots().holder:
-        sources = holders(noun, idx)
-    if not sources and mods:
-        sources, mods = mods[:1], mods[1:]
-    targets += undergoing + mods
-    target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
-    targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
-    # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
-    things = [x for o in preps(noun, frozenset({"of"})) for x in (o, *conjuncts(o)) if idx.at(x) is None]
-    targets += [p for x in things for g in preps(x, frozenset({"to", "on", "against"})) for p in idx.parties(g)]
-    if not targets and code[:2] in roots().content:  # "Pakistan's allegation that the attack was planned on Afghan soil"
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-        targets += [p for c in clauses for p in clause_parties(c, idx)]
-    if not targets and code[:2] in roots().content:  # "its reluctance to endorse the U.S. proposal"
-        targets += [p for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                    for p in verb_roles(c, code, idx).targets]
-    if light is not None:
-        targets += [p for o in preps(light, TARGET_PREPS) for p in idx.parties(o)]
-        if not targets and is_locative(code):  # "carried out airstrikes in X"
-            targets += [p for o in preps(light, LOCATIVE_PREPS) for p in idx.parties(o)]
-    if not targets and light is None and code[:2] in roots().giving and noun.dep_ == "dobj":
-        # "slammed Washington's arms sale to Taipei": the parser hangs the receiver on the verb
-        targets += [p for o in preps(noun.head, frozenset({"to"})) for p in idx.parties(o)]
-    if sources and not any(t.state for t in targets) and (taker := recipient_verb(noun)) is not None:
-        targets += first_parties(verb_subjects(taker), idx)
-    if not targets and is_locative(code):
-        targets += [p for o in preps(noun, LOCATIVE_PREPS) for p in idx.parties(o)]
-    if not targets and code[:2] in roots().force:
-        # "airstrikes against militants in Syria": those hit are placed where they are
-        hit = preps(noun, target_preps) + (preps(held, target_preps) if held != noun else [])
-        hit += preps(light, TARGET_PREPS) if light is not None else []
-        targets += [p for o in hit for g in preps(o, LOCATIVE_PREPS) for p in idx.parties(g)]
-    src_keys = {s.key for s in sources}
-    group = [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
-    if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
-        # "a summit will take place between X and Y", "clashes erupted between X and Y": the noun's own parties
-        group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
-    if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
-        group = shared_by(noun, idx)
-        # "these four nations ... their growing collaboration": the states "their" stands for
-        theirs = [p for c in noun.children if c.lower_ == "their" for p in idx.parties(c)]
-        group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
-    if symmetric:
-        group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
-    return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))
 
 
 def adj_roles(adj: Token, idx: PartyResolver) -> Roles:

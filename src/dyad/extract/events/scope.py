@@ -40,6 +40,7 @@ from spacy.tokens import Token
 from dyad.extract.actors.lexicon import place_country
 from dyad.extract.common.context import DocContext
 from dyad.extract.events.codes import is_symmetric, roots, scope_words
+from dyad.extract.events.frames import MEASURE_NOUNS
 from dyad.extract.parties import Party
 from dyad.extract.parties.words import party_words
 
@@ -76,8 +77,12 @@ def _objects(trigger: Token) -> list[Token]:
 
 
 def people_object(trigger: Token, words: frozenset[str]) -> bool:
-    """Whether the trigger acts on people the text names by one of these common nouns ("arrested 2,400 people")."""
-    return any(o.lemma_.lower() in words for o in _objects(trigger))
+    """Whether the trigger acts on people the text names by one of these common nouns ("arrested 2,400 people"),
+    also where the parser made them a compound of the object ("barred **girls** ages 12 and older")."""
+    objs = _objects(trigger)
+    objs += [c for o in objs if o.lemma_.lower() in MEASURE_NOUNS for c in o.children
+             if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")]
+    return any(o.lemma_.lower() in words for o in objs)
 
 
 def placed_at_home(trigger: Token, state: str) -> bool:

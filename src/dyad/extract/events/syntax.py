@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.events.codes import role_words
-from dyad.extract.parties.resolver import quoted
+from dyad.extract.parties.speakers import quoted
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -92,8 +92,14 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if head.lower_ in ("of", "for") and governor.lemma_.lower() in role_words().judged_doer_verbs:
+            doers = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+            if doers:  # "accused Pyongyang of sending troops": Pyongyang sent them
+                return doers
         if governor.pos_ in ("VERB", "AUX") and is_passive(governor):  # "Suga's visit is aimed at boosting ties"
             return [c for c in governor.children if c.dep_ == "nsubjpass"]
+        if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "oprd") and governor.lower_ in role_words().doer_adjectives:
+            return verb_subjects(governor.head, depth + 1)  # "X remains committed to defending Y": X defends Y
         return verb_subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     return []
 

@@ -19,6 +19,7 @@ else, in this order:
 - a stateless armed group or crowd is coded to the state its sentence places it
   in ("militants in Syria"), else it keeps no state.
 
+States named only as places live in `places`, the speaker's side in `speakers`.
 Nothing here is specific to events: the relations stage can use it as it is.
 """
 
@@ -28,20 +29,18 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Token
 
-from dyad.extract.actors.lexicon import gazetteer, place_country
 from dyad.extract.common.context import DocContext
-from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject, previous_sentence
+from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject
 from dyad.extract.parties.groups import expand, grouping_of, named_group, names_members
 from dyad.extract.parties.party import Party, unique
+from dyad.extract.parties.places import PLACE_PREPS, Placer, demonym, place_party
+from dyad.extract.parties.speakers import speakers
 from dyad.extract.parties.words import party_words
 from dyad.records import ActorMention
 
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 OWNER_DEPS = ("poss",)
-PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "near"})
 MEMBER_REASONS = frozenset({"grouping", "member"})
-BORDER_WORDS = frozenset({"border", "frontier", "boundary", "coast", "waters"})
-QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"'})
 PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
 
 
@@ -58,19 +57,6 @@ def agentive(tok: Token) -> bool:
     """"U.S.-proposed", "Iran-backed": the actor did something to the noun; it is no party of the noun's event."""
     head, dash, last = tok.lower_.rpartition("-")
     return bool(dash and head) and (last.endswith("ed") or last in PARTICIPLES)
-
-
-def quoted(tok: Token) -> bool:
-    """Whether a word sits inside a quotation opened in its own sentence."""
-    inside = False
-    for t in tok.sent:
-        if t.i >= tok.i:
-            return inside
-        if "\u201c" in t.text or "\u201d" in t.text:
-            inside = "\u201c" in t.text
-        elif '"' in t.text:
-            inside = not inside
-    return inside
 
 
 class PartyResolver:
@@ -92,7 +78,7 @@ class PartyResolver:
         self._event_noun = event_noun or (lambda lemma: False)
         self._memo: dict[int, Party | None] = {}
         self._plural: dict[int, list[Party]] = {}
-        self._homes: dict[str, str | None] = {}
+        self._placer = Placer(ctx, self.mentions)
 
     # -- the API ---------------------------------------------------------------------------
 
@@ -155,7 +141,7 @@ class PartyResolver:
                 found = [q, *(r for c in conjuncts(child) if (r := self.at(c)))]
                 return unique([f.but(reason="modifier") if f.reason == "name" else f for f in found])
         for child in modifiers:  # "a ban on Korean pop culture": a demonym the actor stage did not take for the state
-            if (q := self._demonym(child)) is not None:
+            if (q := demonym(child)) is not None:
                 return [q]
         for child in tok.children:  # "the US THAAD system": a modifier of a modifier
             if child.dep_ in MODIFIER_DEPS:
@@ -180,7 +166,7 @@ class PartyResolver:
                     return unique(out)
         if self._definite_plural(tok):  # "the diplomats said": whoever the last subject was
             return self.plural(tok, depth)
-        return self._place(tok)
+        return place_party(tok)
 
     def other_than(self, tok: Token, shun: Collection[str | None]) -> Party | None:
         """The nearest actor named before a pronoun in its sentence whose state is none of `shun` ("Tehran
@@ -190,39 +176,14 @@ class PartyResolver:
                 return self._party(m, tok, "pronoun")
         return None
 
+    def speakers(self, tok: Token) -> list[Party]:
+        """Every party of whoever says the clause a word sits in (see `speakers.speakers`)."""
+        return speakers(self.ctx, tok, self.parties)
+
     def speaker(self, tok: Token) -> Party | None:
         """The party of whoever says the clause a word sits in ("'We reject it,' X said")."""
         found = self.speakers(tok)
         return found[0] if found else None
-
-    def _quoted(self, tok: Token) -> Party | None:
-        """The speaker of the direct quotation a word sits in, as the quotes stage attributed it (a stage
-        that runs before the quotes stage finds none)."""
-        for q in self.ctx.result.quotes:
-            if q.kind != "indirect" and q.evidence.start <= tok.idx < q.evidence.end and q.speaker_actor:
-                actor = self.ctx.actor(q.speaker_actor)
-                if actor is not None:
-                    return Party(actor.key, actor.country, tok.idx, tok.idx + len(tok.text), tok.i, True, "speaker")
-        return None
-
-    def speakers(self, tok: Token) -> list[Party]:
-        """Every party of whoever says the clause a word sits in (a grouping's members, a conjoined subject); in
-        a quotation that is a sentence of its own, whoever said the quotation of the sentence before; with no
-        verb of saying for it, the speaker the quotes stage gave the quotation it sits in."""
-        first = party_words().first_person
-        for verb in tok.ancestors:
-            if verb.lemma_.lower() in party_words().reporting_verbs and verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
-                return unique([p for c in subjects for p in self.parties(c)])
-        previous = previous_sentence(tok)
-        if previous is not None and quoted(tok) and not any(t.lemma_.lower() in party_words().reporting_verbs
-                                                            and t.pos_ == "VERB" for t in tok.sent):
-            for verb in (t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in party_words().reporting_verbs):
-                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in first]
-                if subjects and any(QUOTE_MARKS & set(t.text) for t in previous):
-                    return unique([p for c in subjects for p in self.parties(c)])
-        by_quotes = self._quoted(tok)
-        return [by_quotes] if by_quotes is not None else []
 
     def stands_for(self, tok: Token) -> list[Party]:
         """The parties one word stands for by itself, never through its modifiers or phrases: a mention (a
@@ -271,7 +232,7 @@ class PartyResolver:
     def _party(self, m: ActorMention, tok: Token, reason: str, anaphor: bool = True, own_span: bool = False) -> Party:
         start, end = (m.evidence.start, m.evidence.end) if own_span else (tok.idx, tok.idx + len(tok.text))
         state = self.ctx.state_of(m.actor_key)
-        if state is None and (placed := self._placed(m, tok)) is not None:
+        if state is None and (placed := self._placer.placed(m, tok)) is not None:
             state, reason = placed, "placed"
         return Party(m.actor_key, state, start, end, tok.i, anaphor, reason)
 
@@ -333,60 +294,6 @@ class PartyResolver:
             g = grouping_of(self.ctx, m.actor_key)
             if g is not None and phrase in g.refs:
                 return self._party(m, tok, "pronoun")
-        return None
-
-    def _demonym(self, tok: Token) -> Party | None:
-        """A demonym adjective ("Korean", "South Korean") as the state it names, under the state's actor key."""
-        if tok.dep_ != "amod" or tok.pos_ != "ADJ":
-            return None
-        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
-        form = gazetteer().forms.get(" ".join(w.text for w in words))
-        if form is None or form[1] != "demonym":
-            return None
-        start, end = words[0].idx, tok.idx + len(tok.text)
-        return Party(f"state:{form[0]}", form[0], start, end, tok.i, False, "modifier")
-
-    def _place(self, tok: Token) -> list[Party]:
-        """A state named only as a place, which the actor stage keeps no actor for ("airstrikes in Iraq",
-        "forces in Mali"): the state under its canonical key, `state:ISO3`."""
-        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS | {"at", "near"}:
-            return []
-        span = [t for t in tok.subtree]
-        found = place_country([t.text for t in span])
-        if found is None:
-            return []
-        return [Party(f"state:{found[0]}", found[0], span[0].idx, span[-1].idx + len(span[-1].text), tok.i, False, "placed")]
-
-    def _placed(self, m: ActorMention, tok: Token) -> str | None:
-        """The state a stateless armed group or crowd is placed in: its own "in X", else its sentence's (a
-        state or a city of the gazetteer, whether or not the actor stage kept it as an actor), else where
-        another sentence of the document places it."""
-        actor = self.ctx.actor(m.actor_key)
-        if actor is None or actor.sector not in party_words().placed_sectors:
-            return None
-        return self._place_in_sentence(tok) or self._home(m.actor_key)
-
-    def _home(self, key: str) -> str | None:
-        """Where any sentence of the document places an actor (the first that does)."""
-        if key not in self._homes:
-            self._homes[key] = None
-            doc = self.ctx.doc
-            for m in self.mentions.sorted:
-                span = self.mentions.span(m) if m.actor_key == key else None
-                if span is not None and (found := self._place_in_sentence(doc[span.end - 1])):
-                    self._homes[key] = found
-                    break
-        return self._homes[key]
-
-    def _place_in_sentence(self, tok: Token) -> str | None:
-        own = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children]
-        rest = [g for t in tok.sent if t.dep_ == "prep" and t.lower_ in PLACE_PREPS for g in t.children if g.dep_ == "pobj"]
-        for g in own + rest:
-            if g.lemma_.lower() in BORDER_WORDS:
-                continue  # "near the Cameroon border" is not in Cameroon
-            found = place_country([t.text for t in g.subtree])
-            if found is not None:
-                return found[0]
         return None
 
     @staticmethod
