@@ -157,3 +157,17 @@ def test_a_readiness_adjective_carries_its_subject_into_its_gerund_as_an_intent(
 def test_opposition_to_an_act_names_no_doer_of_it(run_extract):
     result = run_extract("Peru is opposed to imposing sanctions on Chile.", "2024-03-15")
     assert not any(e.root == "16" for e in result.events)
+
+
+def test_a_guest_hosted_on_a_visit_makes_the_visit(run_extract):
+    # the host's object travels to the host, with the hosting's modality and date
+    result = run_extract("Peru's president will host Chile's president on a state visit beginning Monday.", "2024-03-15")
+    visit = [e for e in result.events if e.code == "042"]
+    assert [(e.source, e.target, e.realis, e.when) for e in visit] == [("CHL", "PER", False, "2024-03-18")]
+    result = run_extract("The Peruvian leader hosted his Chilean counterpart for an official visit last week.", "2024-03-15")
+    assert ("CHL", "PER", "042") in triples(result) and ("PER", "CHL", "043") in triples(result)
+
+
+def test_a_visit_under_another_verb_names_no_guest(run_extract):
+    result = run_extract("Peru hosted a summit on the visit of the pope.", "2024-03-15")
+    assert not any(e.code == "042" for e in result.events)

@@ -86,6 +86,17 @@ def holders(noun: Token, idx: PartyResolver) -> list[Party]:
     return unique([p for t in places for o in preps(t, frozenset({"in"})) for p in idx.parties(o)])[:1]
 
 
+def hosting_verb(noun: Token) -> Token | None:
+    """The hosting verb whose "on/for" phrase holds this travel noun ("hosted X **on** a visit"), if any."""
+    head = noun.head
+    travel = noun.lemma_.lower() in word_lists().get("traveller_of_nouns", frozenset())
+    if not travel or noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ("on", "for"):
+        return None
+    verb = head.head
+    hosts = word_lists().get("hosting_verbs", frozenset())
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in hosts else None
+
+
 def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -> Roles:
     sources: list[Party] = []
     targets: list[Party] = []
@@ -127,6 +138,10 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
         owner = head.head  # "Beijing's engagement in talks", "its role in the negotiations"
         sources = [p for c in owner.children if c.dep_ in OWNER_DEPS if (p := idx.at(c))]
+    if not sources and (host := hosting_verb(noun)) is not None:
+        # "Lima will host Quito's president on a state visit": the guest makes the visit, to the host
+        sources = first_parties(verb_objects(host), idx)
+        targets += first_parties(verb_subjects(host), idx)
     if not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
         # "during a visit to Beijing, Sanchez said", "following talks with X, both leaders ...": the clause's subject
         governing = head.head
