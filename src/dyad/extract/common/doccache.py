@@ -74,6 +74,11 @@ def lowers(doc: Doc) -> list[str]:
     return strings[1]
 
 
+def lemma_lowers(doc: Doc) -> list[str]:
+    """Every token's lemma in lower case, by index."""
+    return once(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
+
+
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, for finding tokens by bisection."""
     return once(doc, "starts", lambda d: [t.idx for t in d])
