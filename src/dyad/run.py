@@ -6,7 +6,9 @@ them. Extraction runs through an `Extractor` from `dyad.scale` (this process,
 local processes or a Dask cluster), which yields (Document, DocExtraction)
 pairs in input order, so every engine stores the same rows. New documents are
 linked to an earlier near-copy before extraction and written in small batches,
-each document in full or not at all. Each written batch is then folded into
+each document in full or not at all, by a thread of their own while the next
+batch is parsed and extracted (DuckDB works without the GIL); batches are
+written, fused and reported one at a time, in input order. Each written batch is then folded into
 the fusion tables (`dyad.fuse.update`: stories, figures, contradictions,
 outlets), and the actors are resolved across documents once the input is
 done, so listings read stored results and never recompute the corpus. A
@@ -23,9 +25,12 @@ free (see dyad.store.db), so readers and another writer get their turn.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any, TypeVar
 
 import dyad.fuse.delete  # noqa: F401 - registers how Store.delete_document keeps fusion whole
 from dyad.fuse.update import FusionUpdate
@@ -37,6 +42,8 @@ from dyad.settings import Settings, load_settings
 from dyad.store import Store, failures
 from dyad.store.db import Written
 from dyad.store.signatures import StoredSignatures
+
+T = TypeVar("T")
 
 # Documents written per transaction: one commit per document cost more than the extraction
 # stages; every document is still stored whole or not at all (see Store.write_many).
@@ -158,46 +165,87 @@ def ingest_documents(
     run = extractor or extractor_for(load_settings())
     pending: list[Written] = []
     unfused: list[str] = []
-    failed: list[Failed] = []
+    failed: list[Failed] = []  # failed since the last batch went to the store, recorded with it
     failed_ids: set[str] = set()
+    writing: tuple[list[Written], Future[list[bool | ExtractionFailure]]] | None = None
 
-    def fail(document: Document, why: ExtractionFailure) -> None:
-        failed.append(Failed(document, why))
+    def fail(document: Document, why: ExtractionFailure, to_record: bool = True) -> None:
+        if to_record:
+            failed.append(Failed(document, why))
         failed_ids.add(document.id)
-        report.failures.append(failed[-1])
-        tell("failed", failed[-1])
+        report.failures.append(Failed(document, why))
+        tell("failed", report.failures[-1])
 
-    def flush(last: bool = False) -> None:
-        batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
-        for (document, _, _), new in zip(batch, store.write_each(batch), strict=True):
-            if isinstance(new, Exception):
-                fail(document, ExtractionFailure.of(document.id, "store", new))
-            elif new:
-                index.saved(document.id)
-                report.stored.append(document.id)
-                unfused.append(document.id)
-                tell("stored", document)
-            else:
-                report.duplicates.append(document.source or document.id)
-                tell("duplicate", document)
-        failures.record(store, [(f.document, f.failure) for f in failed])
-        pending.clear()
-        failed.clear()
+    def settle(writer: ThreadPoolExecutor | None, last: bool) -> None:
+        """Wait for the batch being written and report its documents in input order; fuse when due."""
+        nonlocal writing
+        if writing is not None:
+            batch, outcomes = writing[0], writing[1].result()
+            writing = None
+            for (document, _, _), new in zip(batch, outcomes, strict=True):
+                if isinstance(new, ExtractionFailure):
+                    fail(document, new, to_record=False)  # recorded with its batch
+                elif new:
+                    index.saved(document.id)
+                    report.stored.append(document.id)
+                    unfused.append(document.id)
+                    tell("stored", document)
+                else:
+                    report.duplicates.append(document.source or document.id)
+                    tell("duplicate", document)
         if fuse and unfused and (last or len(unfused) >= FUSE_BATCH):
-            _fuse(store, unfused, settings, report)
+            _later(writer, _fuse, store, unfused.copy(), settings, report)
             unfused.clear()
 
-    for document, extraction in run(_new_documents(items, store, report, index, tell, fail)):
-        if isinstance(extraction, ExtractionFailure):
-            fail(document, extraction)
-        else:
-            pending.append((document, extraction, index.hashvalues(document.id)))
-        if len(pending) + len(failed) >= WRITE_BATCH:
-            flush()
-    flush(last=True)
+    def flush(writer: ThreadPoolExecutor | None) -> None:
+        """Hand the pending documents and failures to the writer, after the batch before them is settled."""
+        nonlocal writing
+        settle(writer, last=False)
+        batch = [(_unlinked(d, failed_ids), x, h) for d, x, h in pending]
+        writing = (batch, _later(writer, _write, store, batch, [(f.document, f.failure) for f in failed]))
+        pending.clear()
+        failed.clear()
+
+    # Writing and fusing a batch runs in a thread of its own while the next batch is parsed and
+    # extracted: DuckDB lets go of the GIL while it works. One batch at a time, in input order.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dyad-store") if store.threadable else nullcontext() as writer:
+        for document, extraction in run(_new_documents(items, store, report, index, tell, fail)):
+            if isinstance(extraction, ExtractionFailure):
+                fail(document, extraction)
+            else:
+                pending.append((document, extraction, index.hashvalues(document.id)))
+            if len(pending) + len(failed) >= WRITE_BATCH:
+                flush(writer)
+        flush(writer)
+        settle(writer, last=True)
     if fuse and report.stored:
         _resolve(store, settings, report)
     return report
+
+
+def _later(writer: ThreadPoolExecutor | None, fn: Callable[..., T], *args: Any) -> Future[T]:
+    """`fn(*args)` on the writer thread, or here and now when the store cannot be shared by threads."""
+    if writer is not None:
+        return writer.submit(fn, *args)
+    done: Future[T] = Future()
+    try:
+        done.set_result(fn(*args))
+    except Exception as exc:
+        done.set_exception(exc)
+    return done
+
+
+def _write(store: Store, batch: list[Written], failed: list[tuple[Document, ExtractionFailure]]) -> list[bool | ExtractionFailure]:
+    """Store a batch and record the failures that came with it and those the store refused; per
+    document, whether it was new or why the store refused it."""
+    outcomes = store.write_each(batch) if batch else []
+    written: list[bool | ExtractionFailure] = [
+        ExtractionFailure.of(d.id, "store", o) if isinstance(o, Exception) else o
+        for (d, _, _), o in zip(batch, outcomes, strict=True)
+    ]
+    refused = [(d, o) for (d, _, _), o in zip(batch, written, strict=True) if isinstance(o, ExtractionFailure)]
+    failures.record(store, [*failed, *refused])
+    return written
 
 
 def _fuse(store: Store, ids: list[str], settings: Settings | None, report: IngestReport) -> None:

@@ -11,6 +11,7 @@ store itself) and grows as the run adds documents.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,9 @@ SCHEME = "affine32"  # stored signatures are only comparable within one scheme
 SHINGLE_WORDS = 5
 LSH_MAX_THRESHOLD = 0.9
 BATCH = 4096  # shingles hashed at once
+# Signatures of this run's documents kept after the store has them (about 1 KiB each): a republished
+# story mostly arrives close behind its original, and each one read back from the store costs a connection.
+RECENT = 4096
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -96,6 +100,7 @@ class NearCopyIndex:
         self.lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
         self.order: dict[str, int] = {}  # insertion rank: the first copy is the lowest
         self.unsaved: dict[str, LeanMinHash] = {}  # signatures not (yet) in doc_minhash
+        self.recent: OrderedDict[str, LeanMinHash] = OrderedDict()  # the latest RECENT saved ones
         self._load()
 
     def _load(self) -> None:
@@ -113,6 +118,8 @@ class NearCopyIndex:
     def _signature_of(self, doc_id: str) -> LeanMinHash | None:
         if doc_id in self.unsaved:
             return self.unsaved[doc_id]
+        if doc_id in self.recent:
+            return self.recent[doc_id]
         hashvalues = self.stored.signature(doc_id)
         return _lean(hashvalues) if hashvalues is not None else None
 
@@ -139,4 +146,9 @@ class NearCopyIndex:
         return [int(v) for v in minhash.hashvalues] if minhash is not None else None
 
     def saved(self, doc_id: str) -> None:
-        self.unsaved.pop(doc_id, None)
+        """The store holds the document's signature now: it stays at hand among the recent ones."""
+        minhash = self.unsaved.pop(doc_id, None)
+        if minhash is not None:
+            self.recent[doc_id] = minhash
+            if len(self.recent) > RECENT:
+                self.recent.popitem(last=False)

@@ -168,6 +168,12 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def threadable(self) -> bool:
+        """Whether threads of this process may use the store at once: a file store whose operations
+        open connections of their own (ordered by `turns`); a held or in-memory connection is shared."""
+        return self.path != MEMORY and self._con is None
+
     def _held(self) -> tuple[duckdb.DuckDBPyConnection, bool] | None:
         """The connection already open for this thread (the held one, or an operation's), and if it writes."""
         if self._con is not None:

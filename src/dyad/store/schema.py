@@ -259,11 +259,17 @@ def document_fields(row: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+@cache
+def _fields(record: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(field name, whether it is Evidence) of a record, in column order, worked out once per type."""
+    return tuple((name, _is_evidence(f.annotation)) for name, f in record.model_fields.items())
+
+
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:
     row: list[Any] = [doc_id, idx]
-    for name, field in type(item).model_fields.items():
+    for name, evidence in _fields(type(item)):
         value = getattr(item, name)
-        if _is_evidence(field.annotation):
+        if evidence:
             row += [value.start, value.end] if value is not None else [None, None]
         else:
             row.append(value)

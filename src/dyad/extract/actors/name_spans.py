@@ -84,8 +84,8 @@ def clean_name(ent: Span) -> Span:
 
 def _lost_first_word(tok: Token, nxt: Token) -> bool:
     """A capitalised proper noun right before a name, in its sentence, that is nothing else."""
-    if tok.sent.start != nxt.sent.start or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha:
-        return False
+    if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or tok.sent.start != nxt.sent.start:
+        return False  # Token.sent walks the parse: asked last
     low = tok.lower_
     return not (
         low in HONORIFICS

@@ -36,6 +36,7 @@ from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import texts
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
@@ -101,9 +102,13 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
         elif reg.drafts[key].kind == "person":
             parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
     taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
-    for tok in ctx.doc:
-        owns = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in POSSESSIVE  # "Guterres' spokesman"
-        if tok.i in taken or not tok.is_title or len(tok.text) < 2 or not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
+    words = texts(ctx.doc)
+    for i, text in enumerate(words):
+        if i in taken or len(text) < 2 or not text.istitle():  # Token.is_title is str.istitle of its text
+            continue
+        tok = ctx.doc[i]
+        owns = i + 1 < len(words) and words[i + 1] in POSSESSIVE  # "Guterres' spokesman"
+        if not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
             continue
         keys = parts.get(normalise(tok.text), set())
         if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):

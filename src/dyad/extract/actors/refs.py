@@ -22,7 +22,7 @@ from dyad.extract.actors.names import normalise
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks, sentence_number, sentence_starts, sentences
+from dyad.extract.common.doccache import lowers, noun_chunks, sentence_number, sentence_starts, sentences, texts
 from dyad.extract.common.words import POSSESSIVE
 
 PRONOUNS = {"he", "she"}
@@ -70,19 +70,20 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
     titles = lexicon.titles()
     index = _index(people, reg)
     first_in = _first_in_sentences(ctx, people)
+    texts_of, lows = texts(doc), lowers(doc)
     for chunk in noun_chunks(doc):
         if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
             continue
         country = None
         words = []
-        for tok in chunk:
-            if tok.i in places and not places[tok.i].igo:
-                country = country or places[tok.i].target
-            elif tok.i in places:
+        for i in range(chunk.start, chunk.end):
+            if i in places and not places[i].igo:
+                country = country or places[i].target
+            elif i in places:
                 continue  # "Iran's U.N. ambassador": the body the envoy is sent to
-            elif tok.text not in POSSESSIVE and tok.lower_ not in TITLE_DETERMINERS:
-                words.append(tok.lower_)
-        starts_right = chunk[0].lower_ in TITLE_DETERMINERS or (country is not None and chunk[0].i in places)
+            elif texts_of[i] not in POSSESSIVE and lows[i] not in TITLE_DETERMINERS:
+                words.append(lows[i])
+        starts_right = lows[chunk.start] in TITLE_DETERMINERS or (country is not None and chunk.start in places)
         title = titles.get(" ".join(words))
         if not starts_right or title is None or title.kind != "person":
             continue

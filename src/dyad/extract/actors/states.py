@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.common.doccache import entities, once, tokens_by_text
+from dyad.extract.common.doccache import entities, lowers, once, texts, tokens_by_text
 from dyad.extract.common.words import strip_possessive
 
 # Entities inside which a state name is part of another name ("Seoul National University").
@@ -44,9 +44,8 @@ def _tokenizer() -> Language:
 
 
 def phrase_doc(vocab, form: str) -> Doc:
-    words = [t.text for t in _tokenizer().make_doc(form)]
-    spaces = [bool(t.whitespace_) for t in _tokenizer().make_doc(form)]
-    return Doc(vocab, words=words, spaces=spaces)
+    made = _tokenizer().make_doc(form)
+    return Doc(vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made])
 
 
 _MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]] = {}
@@ -61,9 +60,10 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatch
             places.add(f"state|{iso3}|{how}", [phrase_doc(vocab, form)])
         igo_words = PhraseMatcher(vocab, attr="LOWER")
         for form, igo_key in lexicon.igo_forms().items():
-            places.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
+            phrase = phrase_doc(vocab, form)
+            places.add(f"igo|{igo_key}|name", [phrase])
             if len(form.split()) > 1:  # "U.N. Refugee Agency": long names match in any case
-                igo_words.add(f"igo|{igo_key}|name", [phrase_doc(vocab, form)])
+                igo_words.add(f"igo|{igo_key}|name", [phrase])
         nonactors = PhraseMatcher(vocab, attr="LOWER")
         nonactors.add("nonactor", [phrase_doc(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
         context = Matcher(vocab)
@@ -189,9 +189,10 @@ def compound_hits(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
     """
     forms = lexicon.gazetteer().forms
     found: list[tuple[int, int, str, str]] = []
-    for tok in doc:
-        if tok.i in taken or not DASHES.search(tok.text) or tok.text in forms:
+    for i, text in enumerate(texts(doc)):
+        if i in taken or not DASHES.search(text) or text in forms:
             continue
+        tok = doc[i]
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^-\u2010\u2011\u2013\u2014]+", tok.text)]
         for n, (a, b) in enumerate(pieces):
             text, end = tok.text[a:b], tok.idx + b
@@ -227,9 +228,10 @@ def named_places(doc: Doc) -> frozenset[str]:
 def _named_places(doc: Doc) -> frozenset[str]:
     heads = lexicon.org_heads()
     found: set[str] = set()
-    for tok in doc:
-        if tok.pos_ != "NOUN" or not (tok.lower_ in PLACE_WORDS or (tok.lower_ in heads and heads[tok.lower_].role == "none")):
+    for i, low in enumerate(lowers(doc)):
+        if not (low in PLACE_WORDS or (low in heads and heads[low].role == "none")) or doc[i].pos_ != "NOUN":
             continue
+        tok = doc[i]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             found.add(fold_name(tok.head.text))
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":

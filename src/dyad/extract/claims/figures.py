@@ -6,11 +6,13 @@ A `Figure` is only the arithmetic: what counts as a claim is decided in checks.p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
+from dyad.extract.common.doccache import lowers, texts
 from dyad.figures import unit_plural
 from dyad.records import Bound
 
@@ -62,8 +64,26 @@ def _hyphen_unit(doc: Doc, j: int, end: int) -> tuple[int, str, Token] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every lower-case word a figure can start with, besides digits, currency symbols and "...fold"
+    (what `read_number` and the span adjectives of `read_figure` read)."""
+    nw = number_words()
+    return frozenset({"a", "an", *nw.interval_words, *nw.collectives, *nw.multiples, *nw.fractions, *nw.cardinals,
+                      *nw.span_adjectives})
+
+
+def may_start_figure(doc: Doc, i: int) -> bool:
+    """Whether a figure can start at token i: a cheap test that lets most words of a text go unread."""
+    text, word = texts(doc)[i], lowers(doc)[i]
+    return (text[:1].isdigit() or word in _first_words() or text in units().currency_symbols
+            or word.endswith("fold"))
+
+
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:
     """The figure whose number (or currency symbol) starts at token i, within [floor, end)."""
+    if not may_start_figure(doc, i):
+        return None
     nw, un = number_words(), units()
     j = i
     currency = un.currency_symbols.get(doc[i].text)

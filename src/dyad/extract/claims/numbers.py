@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from dyad.extract.claims.words import number_words, units
+from dyad.extract.common.doccache import lowers
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 FOLD = re.compile(r"^(.+?)-?fold$")
@@ -35,7 +36,8 @@ class Number:
 
 
 def low(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    words = lowers(doc)
+    return words[i] if 0 <= i < len(words) else ""
 
 
 def finite(value: float) -> bool:

@@ -51,6 +51,34 @@ def sentence_number(doc: Doc, token: int) -> int:
     return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
 
 
+def _strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and lower-case text, by index, read in one pass (doc[i] builds a new Token
+    and each string attribute looks its string up again, on every access)."""
+    texts: list[str] = []
+    lows: list[str] = []
+    for tok in doc:
+        texts.append(tok.text)
+        lows.append(tok.lower_)
+    return texts, lows
+
+
+def texts(doc: Doc) -> list[str]:
+    """Every token's text, by index."""
+    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
+    return strings[0]
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case text, by index."""
+    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
+    return strings[1]
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """Every token's lemma in lower case, by index."""
+    return once(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
+
+
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, for finding tokens by bisection."""
     return once(doc, "starts", lambda d: [t.idx for t in d])
@@ -66,8 +94,8 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
 
     def index(d: Doc) -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
-        for tok in d:
-            found.setdefault(tok.text, []).append(tok.i)
+        for i, text in enumerate(texts(d)):
+            found.setdefault(text, []).append(i)
         return found
 
     return once(doc, "by_text", index)

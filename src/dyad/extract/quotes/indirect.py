@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import lemma_lowers
 from dyad.extract.quotes.attribution import according
 from dyad.extract.quotes.speakers import Speaker, resolve
 from dyad.extract.quotes.window import Quoted, is_speech_verb
@@ -16,7 +17,11 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
     """Reported speech: a speech verb with a clause of what was said and no quotation marks in it."""
     doc = ctx.doc
     out: list[Quote] = []
-    for tok in doc:
+    said = speech_words()
+    for i, lemma in enumerate(lemma_lowers(doc)):
+        if lemma not in said.verbs and lemma not in said.complement:
+            continue  # no speech verb (the first test of is_speech_verb, without building the token)
+        tok = doc[i]
         if tok.idx in quoted or not is_speech_verb(tok):
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import lemma_lowers, lowers
 from dyad.extract.registry import component
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
@@ -29,7 +30,7 @@ from dyad.extract.relations.clauses import (
 from dyad.extract.relations.frames import Frames
 from dyad.extract.relations.scope import unasserted
 from dyad.extract.relations.states import RELATIVE
-from dyad.extract.relations.words import Cue, Phrase
+from dyad.extract.relations.words import Cue, Phrase, RelationWords
 from dyad.records import Relation
 
 
@@ -204,11 +205,15 @@ class Finder(Frames):
 
     def sentence(self, sent: Span) -> None:
         words = self.words
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            low = tok.lower_
+        doc = sent.doc
+        lemmas, lows, wanted = lemma_lowers(doc), lowers(doc), _cue_lemmas(words)
+        for i in range(sent.start, sent.end):
+            lemma, low = lemmas[i], lows[i]
             self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
+            if cue is None and lemma not in wanted and low not in words.relationship_nouns:
+                continue  # no test below can hold: the word is not looked at further
+            tok = doc[i]
             verb, noun = tok.pos_ == "VERB", tok.pos_ == "NOUN"
             phrased = verb and any(lemma == phrase.verb for phrase in words.phrases)
             related = low in words.relationship_nouns or lemma in words.relationship_nouns
@@ -249,6 +254,20 @@ def _in_compound_word(tok: Token) -> bool:
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("-", "\u2010"):
         return False
     return not tok.whitespace_ and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_alpha
+
+
+_CUE_LEMMAS: dict[int, tuple[RelationWords, frozenset[str]]] = {}
+
+
+def _cue_lemmas(words: RelationWords) -> frozenset[str]:
+    """The lemmas `Finder.sentence` looks at besides the cues: phrase verbs, relationship, presence,
+    hosting and claim words."""
+    held = _CUE_LEMMAS.get(id(words))
+    if held is None or held[0] is not words:
+        lemmas = frozenset({*(p.verb for p in words.phrases), *words.relationship_nouns, *words.presence_verbs,
+                            *words.host_verbs, *words.claim_nouns})
+        held = _CUE_LEMMAS[id(words)] = (words, lemmas)
+    return held[1]
 
 
 def relations_in(ctx: DocContext) -> list[Relation]:
