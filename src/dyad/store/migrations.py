@@ -65,10 +65,25 @@ def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FUSION_INDEXES)
 
 
+def _event_periods(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 8: an event's time can be a period ("during X's presidency"): `when` its start, `when_until` its
+    end; stories and their mentions carry it too. (Indexes are made again around the new columns, as for
+    version 5; stored stories keep NULL, a single time, until fused again.)"""
+    con.execute("DROP INDEX IF EXISTS events_doc")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS when_until VARCHAR")
+    con.execute("CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)")
+    for table, indexes in (("stories", ("stories_id", "stories_cluster")),
+                           ("story_mentions", ("story_mentions_doc", "story_mentions_cluster", "story_mentions_key"))):
+        for name in indexes:
+            con.execute(f"DROP INDEX IF EXISTS {name}")
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS when_until VARCHAR")
+    con.execute(FUSION_INDEXES)
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
-    7: _fusion_tables,
+    7: _fusion_tables, 8: _event_periods,
 }
 
 

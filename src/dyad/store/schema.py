@@ -31,7 +31,7 @@ from dyad.records import (
 )
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
