@@ -203,3 +203,20 @@ def test_a_schema_7_store_gains_the_period_columns(tmp_path: Path):
         for table in ("events", "stories", "story_mentions"):
             names = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall()]
             assert names[-1] == "when_until"
+
+
+# -- the fusion score with a period --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("when,until,gold_when,gold_until,ok", [
+    ("2022-05-10", "2025-04-04", "2022", "2025", True),  # the term inside the gold's years
+    ("2022-05-10", "2025-04-04", "2022", None, False),  # a period is not the gold's one year
+    ("2019-01-01", "2023-01-01", "2020", None, False),  # the gold's date inside the period: not pinned
+    ("2020", None, "2019", "2022", True),  # a date inside the gold's span
+    (None, None, "2022", "2025", False),  # undated
+])
+def test_the_fusion_score_judges_a_period_story_by_both_ends(when, until, gold_when, gold_until, ok):
+    from dyad.evaluate.fusion_score import SysStory, _story_time_ok
+
+    story = SysStory("S1", "happened", when, None, None, until)
+    assert _story_time_ok(story, gold_when, gold_until) is ok
