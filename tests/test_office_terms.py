@@ -18,6 +18,7 @@ from dyad.settings import Settings
 from dyad.store import open_store
 from dyad.store.migrations import current_version
 from dyad.store.schema import SCHEMA_VERSION
+from dyad.stored.fusion_items import Report
 
 MARCH = dt.date(2026, 3, 10)
 
@@ -220,3 +221,23 @@ def test_the_fusion_score_judges_a_period_story_by_both_ends(when, until, gold_w
 
     story = SysStory("S1", "happened", when, None, None, until)
     assert _story_time_ok(story, gold_when, gold_until) is ok
+
+
+def _report(doc: str, when: str | None, until: str | None, realis: bool = True) -> Report:
+    span = own_span(when, until)
+    return Report(doc_id=doc, idx=0, family="disapprove", a="BRA", b="ARG", directed=True, code="111", root="11",
+                  realis=realis, denied=False, modality="asserted", when=when, background=True, span=span,
+                  own_time=span is not None, published=MARCH, source_key=doc, outlet=doc, stem="criticis",
+                  words="criticised argentina trade policy", source_name=None, target_name=None, when_until=until)
+
+
+def test_a_story_of_periods_spans_what_they_share_and_a_term_start_is_no_confirmed_day():
+    from dyad.fuse.stories import confirmed_day, story_time
+
+    a = _report("a", "2019-01-01", "2023-01-01")
+    b = _report("b", "2020", "2022")
+    time = story_time([a, b])
+    assert (time.when, time.until, time.start, time.end) == ("2020", "2022", dt.date(2020, 1, 1), dt.date(2022, 12, 31))
+    assert confirmed_day([a]) is None
+    dated = _report("c", "2021-06-01", None)
+    assert story_time([a, dated]).when == "2021-06-01"

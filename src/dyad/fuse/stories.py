@@ -341,7 +341,7 @@ def period_time(dated: Sequence[Report]) -> StoryTime:
 def lead(members: Sequence[Report]) -> Report:
     """The report to quote: one saying it happened, dated to the day if any is, earliest, longest sentence."""
     pool = [m for m in members if m.realis] or list(members)
-    dated = [m for m in pool if m.own_time and precision(m.when) == "day"]
+    dated = [m for m in pool if m.own_time and not m.when_until and precision(m.when) == "day"]
     return min(dated or pool, key=lambda m: (m.published or dt.date.max, -m.length, m.doc_id, m.idx))
 
 
@@ -356,7 +356,8 @@ def source_verdicts(members: Sequence[Report]) -> dict[str, str]:
 
 def confirmed_day(members: Sequence[Report]) -> dt.date | None:
     """The earliest day a report saying it happened gives, to the day."""
-    days = [m.span[0] for m in members if m.realis and m.own_time and m.span and precision(m.when) == "day"]
+    days = [m.span[0] for m in members
+            if m.realis and m.own_time and m.span and not m.when_until and precision(m.when) == "day"]
     return min(days) if days else None
 
 
