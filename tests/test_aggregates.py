@@ -23,6 +23,7 @@ from dyad.run import ingest_documents
 from dyad.store import aggregate_reads, aggregates, browse, open_store
 from dyad.store.aggregate_tables import AGGREGATE_TABLES
 from dyad.store.db import Store
+from dyad.store.schema import SCHEMA_VERSION
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
 Extracted = dict[str, tuple[Document, DocExtraction]]
@@ -138,7 +139,7 @@ def test_the_migration_from_version_7_fills_the_aggregates(tmp_path: Path, extra
             con.execute("DELETE FROM schema_version")
             con.execute("INSERT INTO schema_version VALUES (7, now())")
     with open_store(path) as store:
-        assert store.rows("SELECT max(version) AS v FROM schema_version")[0]["v"] == 8
+        assert store.rows("SELECT max(version) AS v FROM schema_version")[0]["v"] == SCHEMA_VERSION
         assert _rows(store) == want
 
 

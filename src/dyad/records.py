@@ -127,6 +127,9 @@ class Event(Record):
     # added in schema version 2 (new fields go last: table columns follow field order)
     background: bool = False  # history the document recalls, not news it reports ("since 2016", "when Xi visited")
     when_text: str | None = None  # the words `when` was read from; None when the text gives no time
+    # added in schema version 8: a period ("during X's presidency"): `when` is its start, this its end, both at
+    # `when_precision`; None for a single day, month or year
+    when_until: str | None = None
 
 
 class Quote(Record):

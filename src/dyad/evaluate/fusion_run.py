@@ -32,7 +32,7 @@ def system_view(store: Store, gold: FusionGold) -> tuple[list[SysMention], dict[
                    m.negated or m.modality == "negated", m.when)
         for m in rows
     ]
-    stories = {s.id: SysStory(s.id, s.status, s.when, s.when_start, s.when_end)
+    stories = {s.id: SysStory(s.id, s.status, s.when, s.when_start, s.when_end, s.when_until)
                for s in story_rows.stories_by_id(store, sorted({m.story for m in mentions}))}
     contradictions = [
         SysContradiction(c.kind, frozenset((name_of[c.first.doc_id], name_of[c.second.doc_id])), unit,

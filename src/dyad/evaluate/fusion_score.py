@@ -45,6 +45,7 @@ class SysStory:
     when: str | None  # the story's own time at its precision
     when_start: dt.date | None
     when_end: dt.date | None
+    when_until: str | None = None  # the end of a period `when` starts ("during X's presidency")
 
 
 @dataclass(frozen=True)
@@ -166,13 +167,17 @@ def bcubed(pairs: Sequence[tuple[GoldMention, SysMention]]) -> tuple[float, floa
 
 
 def _story_time_ok(story: SysStory, when: str | None, until: str | None) -> bool:
-    """The system story's date (the first day of its own time) falls within the gold's when..until."""
+    """The system story's date (the first day of its own time) falls within the gold's when..until; a
+    system period (`when_until`) must end within it too."""
     day = period(story.when)
     if when is None:
         return day is None
     lo = period(when)
     hi = period(until) if until else lo
-    return day is not None and lo is not None and hi is not None and lo[0] <= day[0] <= hi[1]
+    if day is None or lo is None or hi is None or not lo[0] <= day[0] <= hi[1]:
+        return False
+    end = period(story.when_until)
+    return end is None or end[1] <= hi[1]
 
 
 def _contradiction_matches(g: GoldContradiction, s: SysContradiction) -> bool:

@@ -108,8 +108,9 @@ def report(row: Row, source: DocSource, rules: TimeRules) -> Report:
     """A new event as story linking compares it."""
     family, a, b, directed = story_key(row["code"], row["root"], row["source"], row["target"])
     denied = bool(row["negated"]) or row["modality"] == "negated"
-    background = is_background(row["when"], source.published, bool(row["background"]), rules)
-    span, own = report_span(row["when"], source.published, bool(row["realis"]), denied, background, rules)
+    until = row["when_until"]
+    background = is_background(row["when"], source.published, bool(row["background"]), rules, until)
+    span, own = report_span(row["when"], source.published, bool(row["realis"]), denied, background, rules, until)
     return Report(
         doc_id=row["doc_id"], idx=row["idx"], family=family, a=a, b=b, directed=directed, code=row["code"],
         root=row["root"], realis=bool(row["realis"]), denied=denied, modality=row["modality"] or "asserted",
@@ -119,6 +120,7 @@ def report(row: Row, source: DocSource, rules: TimeRules) -> Report:
         source_name=_party_name(row["source_name"], row["source_kind"], row["source_key_name"]),
         target_name=_party_name(row["target_name"], row["target_kind"], row["target_key_name"]),
         goldstein=row["goldstein"], quad_class=row["quad_class"], length=int(row["length"] or 0),
+        when_until=until if own else None,
     )
 
 
@@ -133,6 +135,7 @@ def stored_report(row: Row) -> Report:
         source_key=row["source_key"], outlet=row["outlet"], stem=row["stem"] or "", words=row["words"] or "",
         source_name=row["source_name"], target_name=row["target_name"], goldstein=row["goldstein"],
         quad_class=row["quad_class"], length=int(row["length"] or 0), cluster=row["cluster"],
+        when_until=row["when_until"],
     )
 
 
@@ -145,7 +148,7 @@ def mention_row(r: Report, story_id: str, cluster: str) -> Row:
         "source_key": r.source_key, "published": r.published, "stem": r.stem, "words": r.words,
         "source_name": r.source_name, "target_name": r.target_name, "code": r.code, "root": r.root,
         "modality": r.modality, "when": r.when, "goldstein": r.goldstein, "quad_class": r.quad_class,
-        "length": r.length, "outlet": r.outlet,
+        "length": r.length, "outlet": r.outlet, "when_until": r.when_until,
     }
 
 

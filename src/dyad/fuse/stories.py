@@ -297,6 +297,7 @@ class StoryTime:
     precision: str | None
     start: dt.date | None
     end: dt.date | None
+    until: str | None = None  # the end of a period `when` starts, when only periods date the story
 
 
 OUTLIER_DAYS = 3  # a report dating the event further than this from what most say is set aside
@@ -308,6 +309,9 @@ def story_time(members: Sequence[Report]) -> StoryTime:
     dated = [m for m in members if m.own_time and m.span and m.when]
     if not dated:
         return StoryTime(None, None, None, None)
+    if all(m.when_until for m in dated):
+        return period_time(dated)
+    dated = [m for m in dated if not m.when_until]  # a date inside a period is the finer time
     rank = {"day": 0, "month": 1, "year": 2}
     best = min(rank.get(precision(m.when) or "year", 2) for m in dated)
     finest = [m for m in dated if rank.get(precision(m.when) or "year", 2) == best]
@@ -321,10 +325,23 @@ def story_time(members: Sequence[Report]) -> StoryTime:
     return StoryTime(when, level, start, end)
 
 
+def period_time(dated: Sequence[Report]) -> StoryTime:
+    """A story only periods date ("during X's presidency"): the days every one of them allows (the widest
+    when they share none), from its first to its last day."""
+    start = max(m.span[0] for m in dated)  # type: ignore[index]
+    end = min(m.span[1] for m in dated)  # type: ignore[index]
+    if start > end:
+        start, end = min(m.span[0] for m in dated), max(m.span[1] for m in dated)  # type: ignore[index]
+    first = min(dated, key=lambda m: (m.span[0] != start, m.published or dt.date.max, m.doc_id, m.idx))  # type: ignore[index]
+    last = min(dated, key=lambda m: (m.span[1] != end, m.published or dt.date.max, m.doc_id, m.idx))  # type: ignore[index]
+    level = precision(first.when) or "day"
+    return StoryTime(first.when, level, start, end, last.when_until)
+
+
 def lead(members: Sequence[Report]) -> Report:
     """The report to quote: one saying it happened, dated to the day if any is, earliest, longest sentence."""
     pool = [m for m in members if m.realis] or list(members)
-    dated = [m for m in pool if m.own_time and precision(m.when) == "day"]
+    dated = [m for m in pool if m.own_time and not m.when_until and precision(m.when) == "day"]
     return min(dated or pool, key=lambda m: (m.published or dt.date.max, -m.length, m.doc_id, m.idx))
 
 
@@ -339,7 +356,8 @@ def source_verdicts(members: Sequence[Report]) -> dict[str, str]:
 
 def confirmed_day(members: Sequence[Report]) -> dt.date | None:
     """The earliest day a report saying it happened gives, to the day."""
-    days = [m.span[0] for m in members if m.realis and m.own_time and m.span and precision(m.when) == "day"]
+    days = [m.span[0] for m in members
+            if m.realis and m.own_time and m.span and not m.when_until and precision(m.when) == "day"]
     return min(days) if days else None
 
 
@@ -399,7 +417,7 @@ def story_row(members: Sequence[Report], cluster: str, tolerance: int) -> dict[s
         "id": story_id, "cluster": cluster, "family": head.family, "a": head.a, "b": head.b,
         "directed": head.directed, "root": min(roots, key=lambda r: (-roots[r], r)),
         "codes": sorted({m.code for m in members}), "when": time.when, "when_precision": time.precision,
-        "when_start": time.start, "when_end": time.end, "status": status,
+        "when_start": time.start, "when_end": time.end, "when_until": time.until, "status": status,
         "disputed": bool(doubters(members, tolerance)), "background": all(m.background for m in members),
         "n_mentions": len(members), "n_documents": len({m.doc_id for m in members}), "n_sources": len(verdicts),
         "n_happened": sum(v == "happened" for v in verdicts.values()),

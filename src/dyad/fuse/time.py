@@ -47,6 +47,15 @@ def period(when: str | None) -> Span | None:
     return day, day
 
 
+def own_span(when: str | None, until: str | None = None) -> Span | None:
+    """The days an event's own time covers: `when`, or the period from `when` to `until` ("during X's term")."""
+    start = period(when)
+    end = period(until) if until else start
+    if start is None or end is None or end[1] < start[0]:
+        return start
+    return start[0], end[1]
+
+
 def precision(when: str | None) -> str | None:
     """day, month or year, from the shape of `when`."""
     if not when:
@@ -54,21 +63,24 @@ def precision(when: str | None) -> str | None:
     return {10: "day", 7: "month", 4: "year"}.get(len(when))
 
 
-def is_background(when: str | None, published: dt.date | None, flagged: bool, rules: TimeRules) -> bool:
+def is_background(when: str | None, published: dt.date | None, flagged: bool, rules: TimeRules,
+                  until: str | None = None) -> bool:
     """History the document recalls: flagged so by the text, or its own time ends well before publication."""
     if flagged:
         return True
-    span = period(when)
+    span = own_span(when, until)
     if span is None or published is None:
         return False
     return span[1] < published - dt.timedelta(days=rules.background_days)
 
 
 def report_span(
-    when: str | None, published: dt.date | None, realis: bool, denied: bool, background: bool, rules: TimeRules
+    when: str | None, published: dt.date | None, realis: bool, denied: bool, background: bool, rules: TimeRules,
+    until: str | None = None,
 ) -> tuple[Span | None, bool]:
-    """(the days a report allows, whether they come from its own words); None when it allows none."""
-    own = period(when)
+    """(the days a report allows, whether they come from its own words); None when it allows none. A period
+    (`when` to `until`, "during X's presidency") allows every day of it."""
+    own = own_span(when, until)
     if own is not None:
         return own, True
     if published is None or background:

@@ -254,7 +254,7 @@ def _value(value: float, unit: str) -> str:
 
 def story_label(s: StoryRow) -> str:
     arrow = "\u2192" if s.directed else "\u2194"
-    when = s.when or f"undated (reported {s.first_seen or 'on an unknown day'})"
+    when = s.period or f"undated (reported {s.first_seen or 'on an unknown day'})"
     status = s.status + (", disputed" if s.disputed else "")
     sources = f"{s.n_sources} independent source{'s' if s.n_sources != 1 else ''}"
     said = f"{s.n_happened} say{'s' if s.n_happened == 1 else ''} it happened" if s.status == "happened" else ""

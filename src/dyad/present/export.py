@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 FULL_COLUMNS = [
-    "doc_id", "doc", "doc_ref", "idx", "published", "when", "when_precision", "source", "target", "source_actor", "target_actor",
+    "doc_id", "doc", "doc_ref", "idx", "published", "when", "when_precision", "when_until", "source", "target", "source_actor", "target_actor",
     "source_name", "target_name", "code", "root", "quad_class", "goldstein", "plover", "realis", "modality", "negated",
     "trigger", "evidence", "start", "end", "trigger_start", "trigger_end",
     "source_start", "source_end", "target_start", "target_end", "url",

@@ -26,7 +26,9 @@ EVENT_FIRST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
     WHEN length(e."when") = 4 THEN try_cast(e."when" || '-01-01' AS DATE)
     WHEN length(e."when") = 7 THEN try_cast(e."when" || '-01' AS DATE)
     ELSE try_cast(e."when" AS DATE) END"""
+# a period's last day is that of its end (`when_until`)
 EVENT_LAST_DAY = """CASE WHEN e."when" IS NULL THEN d.published
-    WHEN length(e."when") = 4 THEN try_cast(e."when" || '-12-31' AS DATE)
-    WHEN length(e."when") = 7 THEN last_day(try_cast(e."when" || '-01' AS DATE))
-    ELSE try_cast(e."when" AS DATE) END"""
+    WHEN length(coalesce(e.when_until, e."when")) = 4 THEN try_cast(coalesce(e.when_until, e."when") || '-12-31' AS DATE)
+    WHEN length(coalesce(e.when_until, e."when")) = 7
+        THEN last_day(try_cast(coalesce(e.when_until, e."when") || '-01' AS DATE))
+    ELSE try_cast(coalesce(e.when_until, e."when") AS DATE) END"""

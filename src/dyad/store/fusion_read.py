@@ -87,7 +87,7 @@ def sentence_texts(store: Store, ids: Sequence[str]) -> list[Row]:
 
 
 EVENT_COLUMNS = """e.doc_id, e.idx, e.source, e.target, e.code, e.root, e.trigger, e.realis, e.modality, e.negated,
-       e."when", e.background, e.goldstein, e.quad_class, e."end" - e.start AS length,
+       e."when", e.when_until, e.background, e.goldstein, e.quad_class, e."end" - e.start AS length,
        substr(d.text, e.start + 1, e."end" - e.start) AS words,
        sa.name AS source_name, sa.kind AS source_kind, sa.key AS source_key_name,
        ta.name AS target_name, ta.kind AS target_kind, ta.key AS target_key_name"""
@@ -108,7 +108,8 @@ def event_rows(store: Store, ids: Sequence[str]) -> list[Row]:
 
 MENTION_COLUMNS = """m.cluster, m.doc_id, m.idx, m.family, m.a, m.b, m.day_lo, m.day_hi, m.own_time, m.background,
        m.realis, m.negated, m.source_key, m.published, m.stem, m.words, m.source_name, m.target_name,
-       m.code, m.root, m.modality, m."when", m.goldstein, m.quad_class, m.length, m.outlet"""
+       m.code, m.root, m.modality, m."when", m.goldstein, m.quad_class, m.length, m.outlet,
+       m.when_until"""
 
 
 def reports_near(store: Store, windows: Sequence[tuple[str, str, str, dt.date, dt.date]]) -> list[Row]:

@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS stories (
     goldstein DOUBLE,
     quad_class INTEGER,
     lead_doc VARCHAR,
-    lead_idx INTEGER
+    lead_idx INTEGER,
+    when_until VARCHAR
 );
 CREATE TABLE IF NOT EXISTS story_mentions (
     story_id VARCHAR,
@@ -91,7 +92,8 @@ CREATE TABLE IF NOT EXISTS story_mentions (
     goldstein DOUBLE,
     quad_class INTEGER,
     length INTEGER,
-    outlet VARCHAR
+    outlet VARCHAR,
+    when_until VARCHAR
 );
 CREATE TABLE IF NOT EXISTS figures (
     id VARCHAR,
@@ -211,7 +213,7 @@ MEANING: dict[str, str] = {
     "or file name) and `source_key`, the independent source it counts as (a near-copy counts as its original's "
     "outlet), with the per-document counts `dyad sources` adds up",
     "stories": "one real-world event: its key (`family`, states `a`, `b`, `directed`), its own time (`when`, "
-    "`when_start`..`when_end`, undated when no report dates it), `status` (happened, planned, denied), `disputed`, "
+    "`when_start`..`when_end`, `when_until` the end of a period, undated when no report dates it), `status` (happened, planned, denied), `disputed`, "
     "`background`, independent sources (`n_sources`, `n_happened` ...), and the report to quote (`lead_doc`, `lead_idx`)",
     "story_mentions": "one report of a story: an event (`doc_id`, `idx`) with the days it allows (`day_lo`..`day_hi`, "
     "from its own time or bounded by its publication), its source and outlet, the features linking compared, and "

@@ -70,14 +70,35 @@ def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
 def _aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Version 8: stored aggregates of the fused events (pair_days, pair_totals, actor_edges), filled from
     the events of the documents already fused."""
+    _events_when_until(con)  # version 9's column comes first: the aggregates' day of an event reads it
     con.execute(AGGREGATE_DDL)
     rebuild_aggregates(con, int(fusion_config().get("background_days", 30)))
+
+
+def _event_periods(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 9: an event's time can be a period ("during X's presidency"): `when` its start, `when_until` its
+    end; stories and their mentions carry it too. (Indexes are made again around the new columns, as for
+    version 5; stored stories keep NULL, a single time, until fused again.)"""
+    _events_when_until(con)
+    for table, indexes in (("stories", ("stories_id", "stories_cluster")),
+                           ("story_mentions", ("story_mentions_doc", "story_mentions_cluster", "story_mentions_key"))):
+        for name in indexes:
+            con.execute(f"DROP INDEX IF EXISTS {name}")
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS when_until VARCHAR")
+    con.execute(FUSION_INDEXES)
+
+
+def _events_when_until(con: duckdb.DuckDBPyConnection) -> None:
+    """The end of an event's period (version 9), made again around the index DuckDB cannot alter past."""
+    con.execute("DROP INDEX IF EXISTS events_doc")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS when_until VARCHAR")
+    con.execute("CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)")
 
 
 # version reached -> step from the version before it; version 1 is the base schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
-    7: _fusion_tables, 8: _aggregates,
+    7: _fusion_tables, 8: _aggregates, 9: _event_periods,
 }
 
 

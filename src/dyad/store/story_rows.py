@@ -104,7 +104,7 @@ MENTION_ORDER = " ORDER BY m.published NULLS LAST, m.doc_id, m.idx"
 # The mentions kept (filtered, ordered, cut) first; then their events, documents and words.
 # A MentionRow for each row of a CTE `m` of story_mentions: its event, document and words.
 MENTION_SELECT = f"""SELECT m.story_id, m.doc_id, {DOC_NAME_SQL} AS doc, m.idx, d.published, s.outlet,
-       d.url, d.title, e.source, e.target, e.code, e.root, e.realis, e.modality, e.negated, e."when", e.when_text,
+       d.url, d.title, e.source, e.target, e.code, e.root, e.realis, e.modality, e.negated, e."when", e.when_text, e.when_until,
        m.background, m.day_lo, m.day_hi, m.own_time, e.goldstein,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence, e.start, e."end"
 FROM m

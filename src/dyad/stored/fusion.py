@@ -47,6 +47,7 @@ class StoryRow(Row):
     evidence: str = ""  # the lead report's sentence
     url: str | None = None  # the lead document's URL
     title: str | None = None  # the lead document's title
+    when_until: str | None = None  # the end of a period `when` starts ("during X's presidency"); None otherwise
 
     @property
     def dyad(self) -> str:
@@ -56,6 +57,11 @@ class StoryRow(Row):
     @property
     def single_source(self) -> bool:
         return self.n_sources == 1
+
+    @property
+    def period(self) -> str | None:
+        """Its own time as text: `when`, or `when..when_until` for a period ("during X's presidency")."""
+        return f"{self.when}..{self.when_until}" if self.when and self.when_until else self.when
 
     def as_dict(self) -> dict[str, Any]:
         row = super().as_dict()
@@ -93,6 +99,7 @@ class MentionRow(Row):
     evidence: str
     start: int
     end: int
+    when_until: str | None = None  # the end of a period `when` starts
 
 
 @dataclass

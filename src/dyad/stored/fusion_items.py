@@ -56,6 +56,7 @@ class Report:
     quad_class: int | None = None
     length: int = 0  # characters of its sentence
     cluster: str | None = None  # the stored group it belongs to; None for a new report
+    when_until: str | None = None  # the end of a period `when` starts ("during X's presidency")
 
     @property
     def key(self) -> tuple[str, str, str]:

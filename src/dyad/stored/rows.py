@@ -82,6 +82,7 @@ class EventRow(Row):
     target_start: int | None  # the words naming the target party
     target_end: int | None
     sentence_index: int  # sentences of the document before this one
+    when_until: str | None = None  # the end of a period `when` starts ("during X's presidency")
 
 
 @dataclass(frozen=True)

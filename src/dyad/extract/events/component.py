@@ -18,7 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.events import dates, timing
+from dyad.extract.events import dates, terms, timing
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
@@ -30,7 +30,7 @@ from dyad.extract.events.speech import offered_roles, own_call, refused_offer, t
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.registry import component
-from dyad.records import Event
+from dyad.records import Actor, Event
 
 
 def states_by_sentence(ctx: DocContext, sents: list[Span]) -> list[set[str]]:
@@ -172,6 +172,11 @@ class _DocState:
         self.restated = Restatements()
         self.force_nouns: set[int] = set()  # uses of force named by a noun ("the attack")
 
+    def actor_at(self, tok: Token) -> Actor | None:
+        """The document actor a word stands for, if any."""
+        party = self.idx.at(tok)
+        return None if party is None else self.ctx.actor(party.key)
+
     def actor_state(self, tok: Token) -> str | None:
         """The state a word stands for ("" for an actor with none), None when it names no actor (frames'
         `@actor` and `@state` values)."""
@@ -248,6 +253,11 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
             target is not None and is_official(ctx, target) and target.state):
         code_here = role_words().irregular_force_codes[code]  # "rebels attacked villages"
     when = resolved.when if resolved else None
+    precision = resolved.precision if resolved else None
+    # no date of its own: the past term of office the text places it in, if any ("under former President X")
+    term = None if resolved else terms.term_of(tok, tok.doc[source.token], st.actor_at, st.published)
+    if term is not None:
+        when, precision = term.when, "day"
     background = timing.is_background_phrase(tok, date_span)
     # a state said to hold since some time ("the ban in place since 2016") is the same state whenever it
     # began: as a restatement it is compared without that date
@@ -268,7 +278,7 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
             modality=r.modality,
             negated=r.negated,
             when=when,
-            when_precision=resolved.precision if resolved else None,
+            when_precision=precision,
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,
             plover=info.plover if info else None,
@@ -278,6 +288,7 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
             target_evidence=ctx.evidence(target.start, target.end) if target else None,
             background=background,
             when_text=date_span.text if date_span is not None else None,
+            when_until=term.until if term is not None else None,
         )
     )
     return 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -87,6 +88,41 @@ def _to_be_done(trigger: Token) -> bool:
     """"are to meet", "is due to visit": an infinitive under a form of be (or due) is a plan."""
     has_to = any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in trigger.children)
     return has_to and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("be", "due")
+
+
+FORWARD_MODALITIES = frozenset({"planned", "expected"})
+
+
+@lru_cache(maxsize=1)
+def _forward_verbs() -> frozenset[str]:
+    """Verbs whose "to" infinitive is what is to come, besides the planned and expected `governing` cues."""
+    from dyad.codes import load_yaml
+
+    raw = load_yaml("cameo_modality.yaml")
+    planned = {str(k) for k, v in (raw.get("governing") or {}).items() if v in FORWARD_MODALITIES}
+    return frozenset(planned | {str(w) for w in raw.get("forward_time_verbs") or []})
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a word belongs to: itself, else the first verb above it."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def future_clause(tok: Token) -> bool:
+    """The verb a date hangs on is told as what is to come: "will hold talks before the election in November",
+    "are to meet", "is going to visit", "agreed to hold a summit in November"."""
+    from dyad.extract.events.modality import cues
+
+    verb = _verb_of(tok)
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if any(cues().aux.get(ch.lower_) in FORWARD_MODALITIES for ch in auxes) or _to_be_done(verb):
+        return True
+    to_do = any(ch.lower_ == "to" for ch in auxes) and verb.dep_ in ("xcomp", "advcl", "acl")
+    return to_do and verb.head.lemma_.lower() in _forward_verbs()
 
 
 def prefer(trigger: Token, future_modality: bool, text: str | None) -> Prefer:
@@ -171,10 +207,15 @@ def own_date(trigger: Token, sent: Span, date_ents: list[Span], published: dt.da
     if not spans:  # a statement reported in the present is dated by its reporting verb, whose tense counts
         spans = reported_date_spans(trigger, sent, date_ents)
         speaker = clause_path(trigger)[-1].head if spans else trigger
+    path = {t.i for t in clause_path(trigger)}
     for span in spans:
         if gap_since(trigger, span):
             continue
-        found = resolve(span.text, published, prefer(speaker, future_modality and speaker is trigger, span.text))
+        ahead = future_clause(anchor(span))
+        if ahead and anchor(span).i not in path and _past(speaker):
+            continue  # "agreed last week to hold a summit in November": the month dates the summit, not the agreeing
+        forward = future_modality and speaker is trigger
+        found = resolve(span.text, published, "future" if ahead else prefer(speaker, forward, span.text))
         found = found or duration_start(trigger, span, published)
         if found is not None:
             return span, found

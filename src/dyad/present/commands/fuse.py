@@ -49,7 +49,7 @@ def _shown(app: App, shown: int, total: int, what: str) -> None:
 # -- stories ---------------------------------------------------------------------------
 
 STORY_COLUMNS = [
-    "id", "dyad", "directed", "family", "codes", "when", "when_start", "when_end", "status", "disputed", "background",
+    "id", "dyad", "directed", "family", "codes", "when", "when_until", "when_start", "when_end", "status", "disputed", "background",
     "n_mentions", "n_documents", "n_sources", "n_happened", "n_planned", "n_denied", "first_seen", "last_seen",
     "outlets", "evidence", "url", "lead_doc",
 ]
@@ -58,7 +58,7 @@ STORY_TABLE = ["id", "dyad", "family", "when", "status", "n_documents", "n_sourc
 
 def story_row(s: StoryRow) -> dict[str, Any]:
     row = s.as_dict()
-    row["when"] = s.when or ("undated, reported " + str(s.first_seen) if s.first_seen else "undated")
+    row["when"] = s.period or ("undated, reported " + str(s.first_seen) if s.first_seen else "undated")
     if s.background:
         row["when"] += " (background)"
     if s.disputed:
@@ -110,7 +110,7 @@ def story_cmd(app: App, story_id: str, as_json: bool, as_csv: bool) -> None:
     fmt = chosen_format(as_json, as_csv)
     if fmt == "table" and not app.quiet:
         s = detail.story
-        click.echo(f"{s.id} {s.dyad} {s.family} (CAMEO {', '.join(s.codes)}), {s.when or 'undated'}: {s.status}"
+        click.echo(f"{s.id} {s.dyad} {s.family} (CAMEO {', '.join(s.codes)}), {s.period or 'undated'}: {s.status}"
                    f"{' (disputed)' if s.disputed else ''}; {s.n_documents} documents, {s.n_sources} independent "
                    f"sources ({s.n_happened} say it happened)", err=True)
     emit(detail.mentions, MENTION_COLUMNS, fmt, title=f"reports of story {story_id}")
