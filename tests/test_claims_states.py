@@ -93,3 +93,9 @@ def test_the_examples_troops_are_one_figure_whose_consensus_most_sources_give(tm
         assert "about" in (figure.qualifier or "") and "some" in (figure.qualifier or "")
         assert figure.n_claims == 5 and all(c.agrees for c in database.figure(figure.id).claims)
         assert not [c for c in database.contradictions(limit=None) if c.kind == "figure" and "troop" in c.subject]
+
+
+def test_an_insurgency_is_no_state_of_the_figure(run_extract) -> None:
+    # al-Shabab has a home country in the data, but a count of its fighters is not a figure about it
+    claim = only(run_extract, "The raid left about 40 al-Shabab fighters dead near the river.", "fighters")
+    assert claim.actors == []

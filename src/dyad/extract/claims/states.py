@@ -25,7 +25,7 @@ from dyad.extract.claims.about import measured_token
 from dyad.extract.claims.figures import Figure
 from dyad.extract.claims.words import number_words
 from dyad.extract.common.context import DocContext
-from dyad.extract.parties import PartyResolver
+from dyad.extract.parties import Party, PartyResolver
 from dyad.extract.parties.words import party_words
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -88,9 +88,20 @@ class ClaimStates:
 
     # -- the parts ------------------------------------------------------------------------
 
+    def _speaks_for_state(self, party: Party) -> bool:
+        """A state, a people, or a state's own official or body; not a company, an insurgency or a stateless
+        group placed in a country ("al-Shabab militants" are no figure about Somalia)."""
+        actor = self.ctx.actor(party.key)
+        if actor is None or actor.kind in ("state", "group"):
+            return party.reason != "placed"
+        return (actor.sector or "GOV") in number_words().state_sectors and party.reason != "placed"
+
+    def _parties(self, parties: list[Party]) -> list[str]:
+        return [p.state for p in parties if p.state and self._speaks_for_state(p)]
+
     def _states(self, tok: Token) -> list[str]:
         """The states one word stands for: an actor's mention, a pronoun, "the two sides", a demonym."""
-        out = [p.state for p in self.resolver.stands_for(tok) if p.state]
+        out = self._parties(self.resolver.stands_for(tok))
         if not out and (iso := demonym_state(tok)) is not None:
             out = [iso]
         return out
@@ -136,7 +147,7 @@ class ClaimStates:
                 if state and state not in shun:
                     return [state]
             return []
-        out = [p.state for p in self.resolver.parties(obj) if p.state]
+        out = self._parties(self.resolver.parties(obj))
         if not out:
             out = [s for c in obj.children if c.dep_ in OWNER_DEPS for s in self._states(c)]
         return out
@@ -156,7 +167,7 @@ class ClaimStates:
             if subj is not None:
                 if subj.lower_ in RELATIVES and node.dep_ == "relcl":
                     return self._antecedent(subj, node)
-                return [s for p in self.resolver.parties(subj) if (s := p.state)]
+                return self._parties(self.resolver.parties(subj))
             if node.dep_ not in ("xcomp", "conj") or node.head is node or not (sent.start <= node.head.i < sent.end):
                 return []
             node = node.head
