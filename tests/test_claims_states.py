@@ -99,3 +99,18 @@ def test_an_insurgency_is_no_state_of_the_figure(run_extract) -> None:
     # al-Shabab has a home country in the data, but a count of its fighters is not a figure about it
     claim = only(run_extract, "The raid left about 40 al-Shabab fighters dead near the river.", "fighters")
     assert claim.actors == []
+
+
+def test_a_span_is_about_the_event_it_measures(run_extract) -> None:
+    # "in four months" measures the gap between meetings of the two presidents named before
+    text = "Peru and Chile signed a truce. It was the first meeting between the two presidents in just four months."
+    claim = only(run_extract, text, "months")
+    assert set(claim.actors) == {"PER", "CHL"}
+    assert claim.about and "meeting between the two presidents" in claim.about
+
+
+def test_only_a_restrictive_clause_says_which_share(run_extract) -> None:
+    which = only(run_extract, "Nearly 40 percent of Danes who own a home pay off the loan early.", "share")
+    assert which.about and "who own a home" in which.about and "pay off the loan" in which.about
+    extra = only(run_extract, "Chile gets nearly half of its copper ore, which has few uses.", "share")
+    assert extra.about == "its copper ore"

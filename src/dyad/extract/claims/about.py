@@ -89,6 +89,9 @@ def measured_token(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> Tok
     "half of X", the noun a share modifies ("a 45% increase"), or what a bare share changes ("doubled
     the tariff to 50%")."""
     if noun is not None:
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if unit_of_noun(noun)[0] in units().durations and prep is not None and prep.head.pos_ in NOUNS:
+            return prep.head  # "the first meeting in four years": the meeting is what the span is about
         return noun
     if fig.hyphenated is not None and fig.hyphenated.head.pos_ in NOUNS:
         return fig.hyphenated.head
@@ -118,7 +121,8 @@ def _predicate(doc: Doc, fig: Figure, sent: Span, obj: Token) -> list[Token]:
     voters back the plan", "half of the graduates who apply find work"; with the people's own relative
     clause ("who apply")."""
     skip = set(range(fig.start, fig.end))
-    out = [t for c in obj.children if c.dep_ == "relcl" for t in _phrase(c, sent, skip)]
+    # a restrictive relative clause says which of them ("who finish school"); one after a comma only adds
+    out = [t for c in obj.children if c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != "," for t in _phrase(c, sent, skip)]
     top = doc[fig.end].head if fig.end < sent.end else None
     if top is None or top.dep_ not in ("nsubj", "nsubjpass") or top.head.pos_ not in VERBS:
         return out

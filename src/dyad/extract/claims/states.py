@@ -80,6 +80,10 @@ class ClaimStates:
         shun = set(owners) | set(holders)
         places = self._places(measured, sent, skip, shun)
         if verb is not None:
+            if dep == "prep":  # the figure describes the verb's event ("met X in Seoul, the first meeting in
+                # four years"): its object takes part too
+                for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                    places += self._parties(self.resolver.parties(obj)) + self._places(obj, sent, skip, shun)
             for child in verb.children:
                 if child.i != arm.i and child.dep_ in ("prep", "agent") and child.lower_ in number_words().state_preps:
                     places += [s for obj in child.children if obj.dep_ == "pobj" for s in self._place(obj, shun)]
