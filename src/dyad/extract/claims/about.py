@@ -127,10 +127,12 @@ def _predicate(doc: Doc, fig: Figure, sent: Span, obj: Token) -> list[Token]:
     if top is None or top.dep_ not in ("nsubj", "nsubjpass") or top.head.pos_ not in VERBS:
         return out
     verb = top.head
+    # the predicate ends at the first punctuation after its verb: what follows is another thought
+    stop = next((t.i for t in doc[verb.i : sent.end] if t.is_punct), sent.end)
     out.append(verb)
     for child in verb.children:
-        if child.dep_ in PREDICATE_DEPS and child.i > verb.i:
-            out += _phrase(child, sent, skip)
+        if child.dep_ in PREDICATE_DEPS and verb.i < child.i < stop:
+            out += [t for t in _phrase(child, sent, skip) if t.i < stop]
     return out
 
 
