@@ -114,3 +114,8 @@ def test_only_a_restrictive_clause_says_which_share(run_extract) -> None:
     assert which.about and "who own a home" in which.about and "pay off the loan" in which.about
     extra = only(run_extract, "Chile gets nearly half of its copper ore, which has few uses.", "share")
     assert extra.about == "its copper ore"
+
+
+def test_a_demonym_inside_a_place_name_is_no_state(run_extract) -> None:
+    claim = only(run_extract, "The two navies patrol some 9,000 square kilometers of the Indian Ocean.", "square kilometers")
+    assert "IND" not in claim.actors

@@ -101,20 +101,27 @@ class ClaimStates:
         return (actor.sector or "GOV") in number_words().state_sectors and party.reason != "placed"
 
     def _parties(self, parties: list[Party]) -> list[str]:
-        return [p.state for p in parties if p.state and self._speaks_for_state(p)]
+        return [p.state for p in parties if p.state and self._speaks_for_state(p) and not self._in_place_name(p)]
+
+    def _in_place_name(self, party: Party) -> bool:
+        """A demonym inside the name of a place that is no actor: "the Indian Ocean" is not India."""
+        tok = self.ctx.doc[party.token]
+        m = self.ctx.mention_for_token(tok)
+        head = tok.head
+        return (m is not None and m.how == "demonym" and tok.dep_ in ("amod", "compound") and head.i != tok.i
+                and head.pos_ == "PROPN" and self.ctx.mention_for_token(head) is None)
 
     def _states(self, tok: Token) -> list[str]:
         """The states one word stands for: an actor's mention, a pronoun, "the two sides", a demonym."""
-        out = self._parties(self.resolver.stands_for(tok))
-        if not out and (iso := demonym_state(tok)) is not None:
-            out = [iso]
-        return out
+        return self._parties(self.resolver.stands_for(tok))
 
     def _owners(self, measured: Token, skip: set[int]) -> list[str]:
         """States among the noun's own modifiers and owner ("U.S. troops", "its supplies"), the subject of a
         clause that has it as object ("the minerals Seoul imports"), and the noun itself when it names a
         people ("Indonesians")."""
         out = self._states(measured) if measured.pos_ in NOUNS else []
+        if not out and measured.tag_ in ("NNS", "NNPS") and (iso := demonym_state(measured)) is not None:
+            out = [iso]  # a people: "7% of Indonesians"
         for child in measured.children:
             if child.dep_ in OWNER_DEPS and child.i not in skip:
                 out += self._states(child)
