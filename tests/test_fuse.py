@@ -510,3 +510,16 @@ def test_denials_and_attempts_are_not_speculation():
     assert speculation_index(0.5, 1.0, 0.0) == pytest.approx(0.5)
     assert speculation_index(0.25, None, 0.75) == pytest.approx(0.5)
     assert speculation_index(None, None, None) is None
+
+
+def test_figures_naming_no_state_join_only_on_agreeing_values():
+    # counts of one noun in articles that name no state: another value is another thing, not a dispute
+    injured = claim("a", 8, "personnel", "security personnel", actors=())
+    killed = claim("b", 23, "personnel", "security personnel", actors=())
+    bound = claim("c", 1, "personnel", "security personnel", actors=(), qualifier="at least", approx=True)
+    same = claim("d", 8, "personnel", "security personnel", actors=())
+    groups = sorted(sorted(c.doc_id for c in g) for g in figures_of([injured, killed, bound, same]))
+    assert groups == [["a", "d"], ["b"], ["c"]]
+    # with states named, the same words still make one figure whose values disagree
+    named = [claim("e", 8, "personnel", "security personnel"), claim("f", 23, "personnel", "security personnel")]
+    assert len(figures_of(named)) == 1

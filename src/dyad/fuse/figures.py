@@ -5,8 +5,8 @@ states and come from documents published in the same month
 (`ClaimFeature.block`: a figure is what sources said that month, so a number
 repeated for years is one figure a month, and a group never grows without
 bound), and say what they measure in similar words, or (with states named)
-give agreeing values. A figure is a connected
-group of such claims. Its consensus value is the one the most independent
+give agreeing values; naming no state, they must give agreeing values too. A
+figure is a connected group of such claims. Its consensus value is the one the most independent
 sources support, exactly or within their qualifiers ("some 28,000" supports
 28,500 and 28,500 supports it back; four sources giving 28,500 outweigh one
 giving 28,000). A claim that cannot be true together with the consensus is a
@@ -137,6 +137,10 @@ def linked(x: ClaimFeature, y: ClaimFeature, rules: FigureRules) -> bool:
         if x.doc_id != y.doc_id:
             return False
     elif abs((x.span[0] - y.span[0]).days) > rules.window_days:
+        return False
+    if not x.actors and not values_agree(x.value, y.value, rules.tolerance, x.approx or y.approx):
+        # naming no state, two different values are two things that share a noun ("eight security
+        # personnel" injured in one attack, "at least one" killed in another), not one thing in dispute
         return False
     if x.words and y.words:
         needed = rules.min_similarity if x.actors else max(rules.min_similarity, 85.0)

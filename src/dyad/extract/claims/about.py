@@ -1,5 +1,4 @@
-"""What a figure measures and where it stands: its counted noun, its "about" phrase, the clause
-and the states it is about, who asserts it."""
+"""What a figure measures: its counted noun, its "about" phrase, and who asserts it (its states: states.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +9,10 @@ from dyad.extract.claims.words import units
 from dyad.extract.common.context import DocContext
 
 NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB", "AUX"})
+MODIFYING = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+CLIMB_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
+PREDICATE_DEPS = frozenset({"dobj", "acomp", "attr", "oprd", "prt", "neg", "advmod", "prep", "agent", "ccomp", "xcomp"})
 MAX_ABOUT_TOKENS = 14
 MAX_CHAIN = 12  # words between a figure and the noun it counts
 
@@ -81,6 +84,58 @@ def of_phrase(doc: Doc, fig: Figure, sent: Span, skip: set[int]) -> list[Token]:
     return []
 
 
+def measured_token(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> Token | None:
+    """The noun the figure measures: the noun it counts, the noun of "a 27-nation bloc", the object of
+    "half of X", the noun a share modifies ("a 45% increase"), or what a bare share changes ("doubled
+    the tariff to 50%")."""
+    if noun is not None:
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if unit_of_noun(noun)[0] in units().durations and prep is not None and prep.head.pos_ in NOUNS:
+            return prep.head  # "the first meeting in four years": the meeting is what the span is about
+        return noun
+    if fig.hyphenated is not None and fig.hyphenated.head.pos_ in NOUNS:
+        return fig.hyphenated.head
+    k = fig.end
+    if k < sent.end and doc[k].lower_ in ("of", "in", "for", "on") and doc[k].dep_ == "prep":
+        obj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    node = doc[fig.end - 1]
+    for _ in range(3):  # "the 25% U.S. tariff": the figure modifies the noun after it
+        if node.dep_ not in MODIFYING or node.head.i < fig.end or not (sent.start <= node.head.i < sent.end):
+            break
+        node = node.head
+        if node.pos_ in NOUNS:
+            return node
+    node = doc[fig.number_start]
+    while node.head is not node and node.pos_ not in VERBS and node.dep_ in CLIMB_DEPS and sent.start <= node.head.i < sent.end:
+        node = node.head
+    if node.pos_ in VERBS and not (fig.start <= node.i < fig.end):  # "doubled the tariff to 50%"
+        return next((c for c in node.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                     and not (fig.start <= c.i < fig.end)), None)
+    return None
+
+
+def _predicate(doc: Doc, fig: Figure, sent: Span, obj: Token) -> list[Token]:
+    """What a share of a people or a thing does or is, when the share is its verb's subject: "7% of
+    voters back the plan", "half of the graduates who apply find work"; with the people's own relative
+    clause ("who apply")."""
+    skip = set(range(fig.start, fig.end))
+    # a restrictive relative clause says which of them ("who finish school"); one after a comma only adds
+    out = [t for c in obj.children if c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != "," for t in _phrase(c, sent, skip)]
+    top = doc[fig.end].head if fig.end < sent.end else None
+    if top is None or top.dep_ not in ("nsubj", "nsubjpass") or top.head.pos_ not in VERBS:
+        return out
+    verb = top.head
+    # the predicate ends at the first punctuation after its verb: what follows is another thought
+    stop = next((t.i for t in doc[verb.i : sent.end] if t.is_punct), sent.end)
+    out.append(verb)
+    for child in verb.children:
+        if child.dep_ in PREDICATE_DEPS and verb.i < child.i < stop:
+            out += [t for t in _phrase(child, sent, skip) if t.i < stop]
+    return out
+
+
 def about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
     """What the figure measures: the counted noun phrase, the thing a share or sum is of, or what lasts."""
     skip = set(range(fig.start, fig.end))
@@ -91,7 +146,16 @@ def about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
     if noun is not None and unit_of_noun(noun)[0] not in un.durations:
         return _text(doc, _phrase(noun, sent, skip))
     if noun is None and fig.unit not in un.durations:
-        return _text(doc, of_phrase(doc, fig, sent, skip))
+        of = of_phrase(doc, fig, sent, skip)
+        if of and fig.unit == "share":  # a share of a people is about what that share of them does
+            return _text(doc, of + _predicate(doc, fig, sent, of[0]))
+        if of:
+            return _text(doc, of)
+        target = measured_token(doc, fig, None, sent)  # "a 45% increase in deaths", "raised the tariff to 50%"
+        if target is None:
+            return None
+        # the noun the figure modifies begins after it ("a 45% increase": "increase")
+        return _text(doc, [t for t in _phrase(target, sent, skip) if t.i >= fig.end or target.i < fig.start])
     anchor = noun if noun is not None else doc[fig.end - 1]
     prep = anchor.head if anchor.dep_ == "pobj" else None
     if prep is None or prep.head is prep:
@@ -106,34 +170,6 @@ def about(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> str | None:
     if subj.tag_ == "WDT" and host.dep_ == "relcl":
         return _text(doc, _phrase(host.head, sent, skip))
     return _text(doc, _phrase(subj, sent, skip))
-
-
-CLAUSE_BREAKS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
-
-
-def clause_span(doc: Doc, fig: Figure, sent: Span) -> tuple[int, int]:
-    """Character range of the clause the figure sits in (its verb and arguments, not the next clause)."""
-    node = doc[fig.number_start]
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        node = node.head
-    if node.pos_ not in ("VERB", "AUX"):
-        return sent.start_char, sent.end_char
-    keep = [node]
-    for child in node.children:
-        if child.dep_ in CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX"):
-            continue
-        keep.extend(child.subtree)
-    return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
-
-
-def states_in(ctx: DocContext, start_char: int, end_char: int) -> list[str]:
-    found: list[str] = []
-    for m in ctx.result.mentions:
-        if start_char <= m.evidence.start and m.evidence.end <= end_char:
-            actor = ctx.actor(m.actor_key)
-            if actor is not None and actor.kind == "state" and actor.country and actor.country not in found:
-                found.append(actor.country)
-    return found
 
 
 def asserted_by(ctx: DocContext, start: int, end: int) -> str | None:

@@ -15,10 +15,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.extract.claims.about import MAX_CHAIN, about, asserted_by, clause_span, counted_noun, of_phrase, states_in
+from dyad.extract.claims.about import MAX_CHAIN, about, asserted_by, counted_noun, of_phrase
 from dyad.extract.claims.checks import is_claim
 from dyad.extract.claims.figures import Figure, read_figure, unit_of_noun
 from dyad.extract.claims.numbers import low
+from dyad.extract.claims.states import ClaimStates
 from dyad.extract.claims.words import number_words
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
@@ -110,6 +111,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
     doc = ctx.doc
     out: list[Claim] = []
     seen: set[tuple[float, str, str | None]] = set()
+    states = ClaimStates(ctx)
     for sent in doc.sents:
         previous: Claim | None = None
         for fig in _ranges(doc, list(_figures(doc, sent))):
@@ -130,13 +132,13 @@ def claims_in(ctx: DocContext) -> list[Claim]:
             if key in seen or (fig.qualifier is None and any(k[:2] == key[:2] for k in seen)):
                 continue
             seen.add(key)
-            claim = _claim(ctx, fig, noun, sent, value, unit)
+            claim = _claim(ctx, states, fig, noun, sent, value, unit)
             out.append(claim)
             previous = claim
     return out
 
 
-def _claim(ctx: DocContext, fig: Figure, noun: Token | None, sent: Span, value: float, unit: str) -> Claim:
+def _claim(ctx: DocContext, states: ClaimStates, fig: Figure, noun: Token | None, sent: Span, value: float, unit: str) -> Claim:
     doc = ctx.doc
     ev_end = noun.i + 1 if noun is not None and 0 <= noun.i - fig.end <= MAX_CHAIN else fig.end
     ev_end = max(ev_end, fig.range_end or ev_end)
@@ -152,7 +154,7 @@ def _claim(ctx: DocContext, fig: Figure, noun: Token | None, sent: Span, value: 
         bound=fig.bound,
         expected=_expected(doc, fig, sent),
         about=about(doc, fig, noun, sent),
-        actors=states_in(ctx, *clause_span(doc, fig, sent)),
+        actors=states.of(doc, fig, noun, sent),
         asserted_by=asserted_by(ctx, start_char, end_char),
         evidence=ctx.evidence(start_char, end_char),
     )

@@ -44,6 +44,8 @@ class NumberWords:
     referring: frozenset[str]  # "the two leaders": words before a spelled number that refers back
     referring_max: float
     spelled_count_min: float  # a spelled-out count at least this large is a claim whatever it counts
+    state_preps: frozenset[str]  # prepositions whose object places or sides what a figure measures
+    state_sectors: frozenset[str]  # actor sectors that speak for their state in a figure
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def number_words() -> NumberWords:
         referring=frozenset(str(w).lower() for w in raw.get("referring", [])),
         referring_max=float(raw.get("referring_max", 2)),
         spelled_count_min=float(raw.get("spelled_count_min", 10)),
+        state_preps=frozenset(str(w).lower() for w in raw.get("state_preps", [])),
+        state_sectors=frozenset(str(w) for w in raw.get("state_sectors", [])),
     )
 
 
