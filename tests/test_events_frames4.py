@@ -171,3 +171,14 @@ def test_a_guest_hosted_on_a_visit_makes_the_visit(run_extract):
 def test_a_visit_under_another_verb_names_no_guest(run_extract):
     result = run_extract("Peru hosted a summit on the visit of the pope.", "2024-03-15")
     assert not any(e.code == "042" for e in result.events)
+
+
+def test_talks_only_expected_during_a_planned_visit_are_its_agenda(run_extract):
+    text = "Peru's president will host Chile's president on a state visit beginning Monday. Analysts say the two leaders may discuss trade."
+    result = run_extract(text, "2024-03-15")
+    assert not any(e.code[:2] == "04" and e.code not in ("042", "043") for e in result.events)
+
+
+def test_expected_talks_without_a_planned_visit_are_still_coded(run_extract):
+    result = run_extract("Peru's president will meet Chile's president on Monday. The two leaders may also discuss trade.", "2024-03-15")
+    assert [e.code for e in result.events if e.code[:2] == "04"] == ["040", "040"]

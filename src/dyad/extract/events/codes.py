@@ -15,7 +15,7 @@ FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
     "self_target", "always_self", "force", "topic_target", "welcoming", "protest", "giving",
-    "said_of", "imposed",
+    "said_of", "imposed", "visit_codes",
 )
 
 
@@ -40,6 +40,7 @@ class Roots:
     giving: frozenset[str]  # what one side hands the other: a state named on what is received gave it
     said_of: frozenset[str]  # a predicate noun the speaker says of the subject ("X is a key partner," Y said)
     imposed: frozenset[str]  # coercive or violent acts: who they are done to is not whom judging them targets
+    visit_codes: frozenset[str]  # a visit or its hosting: the talks it is planned to hold are its agenda
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,7 @@ class Restatements:
 
     seen: dict[tuple, list[str | None]] = field(default_factory=dict)  # event -> the dates it was coded with
     in_sentence: set[tuple] = field(default_factory=set)
+    planned_visits: set[frozenset[str]] = field(default_factory=set)  # state pairs of visits not yet made
 
     def first(self, si: int, source: Party, target: Party | None, states: tuple[str | None, str | None], code: str,
               realis: bool, when: str | None) -> bool:
@@ -161,6 +162,12 @@ class Restatements:
         # it is told ("the G7 convened ... the ministers met")
         internal = target is not None and source.key == target.key and {source.reason, target.reason} <= {"grouping", "member"}
         event = (who, actors, code[:2] if internal else code, realis)
+        pair = frozenset(s for s in states if s)
+        visits = roots().visit_codes
+        if not realis and len(pair) == 2 and code in visits:
+            self.planned_visits.add(pair)
+        elif not realis and when is None and code[:2] in {c[:2] for c in visits} and pair in self.planned_visits:
+            return False  # "Xi will host Lee ... they may discuss trade": the talks are the planned visit's agenda
         dates = self.seen.setdefault(event, [])
         if here & self.in_sentence or any(internal or d is None or when is None or d == when for d in dates):
             return False
