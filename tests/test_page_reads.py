@@ -67,6 +67,11 @@ def test_stories_carry_their_lead_report_as_one_joined_statement_would(store: St
         assert [(s.url, s.title) for s in got] == [(r["url"], r["title"]) for r in want]
         assert [s.evidence for s in got] == [" ".join((r["evidence"] or "").split()) for r in want]
     assert story_rows.stories(store, count=2) == story_rows.stories(store)[:2]
+    every = story_rows.stories(store, background=None)
+    for story in every[:3]:
+        assert story_rows.story(store, story.id) == story
+    docs = [r["id"] for r in store.rows("SELECT id FROM documents")]
+    assert sorted(story_rows.stories_only_in(store, docs), key=lambda s: s.id) == sorted(every, key=lambda s: s.id)
 
 
 def _quotes_joined(store: Store) -> list[dict[str, Any]]:

@@ -207,7 +207,7 @@ def stories_only_in(store: Store, doc_ids: list[str]) -> list[StoryRow]:
         doc_ids, doc_ids,
     )
     sql = STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit="")
-    return [_story(r) for r in store.rows(sql, where.params)]
+    return [_story(r) for r in _with_leads(store, store.rows(sql, where.params))]
 
 
 def mentions_of_stories(store: Store, story_ids: list[str]) -> list[MentionRow]:
