@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dyad.analyse.dyads import Temperature, background_days
 from dyad.api import options as opt
+from dyad.api.reads import one_read
 from dyad.errors import BAD_CHOICE, BAD_LIMIT, NO_DOCUMENT
 from dyad.figures import figure_text
 from dyad.fuse.actors import GlobalActor
@@ -199,6 +200,7 @@ class Browsing:
                 out[f"{a}-{b}"] = Temperature(dt.date.today(), window, None, 0, None, 0)
         return out
 
+    @one_read
     def briefing(self, dyad: str | Dyad | None = None, directed: bool = False, since: opt.Day = None,
                  until: opt.Day = None, window: int = 30) -> Briefing:
         """What `brief` writes, as data: stories, quotes, figures, contradictions, outlets and the trend."""

@@ -227,16 +227,24 @@ class FusionMethods:
         start, end = opt.bound(since, "since", end=False), opt.bound(until, "until", end=True)
         n = opt.limit(limit)
         found = Fusion(scope, start, end)
-        found.stories = self.stories(scope, directed, start, end, limit=n)
-        found.background = self.stories(scope, directed, start, end, limit=n, background=True)
-        found.figures = self.figures(scope, directed, start, end, limit=opt.limit(figures) if figures else n)
-        found.contradictions = self.contradictions(scope, directed, start, end, limit=n)
-        found.outlets = self.sources(scope, directed, start, end)
+        n_figures = opt.limit(figures) if figures else n
+        (found.stories, found.background, found.figures, found.contradictions, found.outlets, n_stories,
+         n_background, n_figures_all, n_contradictions) = self.store.at_once(
+            lambda: self.stories(scope, directed, start, end, limit=n),
+            lambda: self.stories(scope, directed, start, end, limit=n, background=True),
+            lambda: self.figures(scope, directed, start, end, limit=n_figures),
+            lambda: self.contradictions(scope, directed, start, end, limit=n),
+            lambda: self.sources(scope, directed, start, end),
+            lambda: self.story_count(scope, directed, start, end),
+            lambda: self.story_count(scope, directed, start, end, background=True),
+            lambda: self.figure_count(scope, directed, start, end),
+            lambda: self.contradiction_count(scope, directed, start, end),
+        )
         found.shown = {
-            "stories": Shown(len(found.stories), self.story_count(scope, directed, start, end)),
-            "background": Shown(len(found.background), self.story_count(scope, directed, start, end, background=True)),
-            "figures": Shown(len(found.figures), self.figure_count(scope, directed, start, end)),
-            "contradictions": Shown(len(found.contradictions), self.contradiction_count(scope, directed, start, end)),
+            "stories": Shown(len(found.stories), n_stories),
+            "background": Shown(len(found.background), n_background),
+            "figures": Shown(len(found.figures), n_figures_all),
+            "contradictions": Shown(len(found.contradictions), n_contradictions),
         }
         return found
 

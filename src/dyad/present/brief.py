@@ -157,27 +157,35 @@ def build_briefing(
     window_days: int = 30,
 ) -> Briefing:
     """Everything a briefing shows, for a dyad (all dyads without one) and a period, read from the store."""
-    fusion = db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES, figures=MAX_FIGURES)
     pair = dyad.pair if dyad else None
-    views = story_views(db, [*fusion.stories, *fusion.background])
+
+    def trend_and_temperature() -> tuple[list[TrendRow], str, Temperature | None]:
+        rows = trend(db.store, dyad, "month", False, since, until)
+        bucket = choose_bucket(rows)
+        if bucket != "month":
+            rows = trend(db.store, dyad, bucket, False, since, until)
+        return rows, bucket, temperature(db.store, dyad, window_days, until) if rows else None
+
+    fusion, (quotes, n_quotes), (rows, bucket, temp) = db.store.at_once(
+        lambda: db.fusion(dyad, bool(dyad and dyad.directed), since, until, limit=MAX_STORIES, figures=MAX_FIGURES),
+        lambda: source_rows.quotes_in_scope(db.store, pair, since, until, MAX_QUOTES),
+        trend_and_temperature,
+    )
+    views, figures = db.store.at_once(lambda: story_views(db, [*fusion.stories, *fusion.background]),
+                                      lambda: figure_views(db, fusion.figures))
     first = min((r.first_published for r in fusion.outlets if r.first_published), default=None)
     last = max((r.last_published for r in fusion.outlets if r.last_published), default=None)
-    quotes, n_quotes = source_rows.quotes_in_scope(db.store, pair, since, until, MAX_QUOTES)
-    rows = trend(db.store, dyad, "month", False, since, until)
-    bucket = choose_bucket(rows)
-    if bucket != "month":
-        rows = trend(db.store, dyad, bucket, False, since, until)
     return Briefing(
         dyad=dyad, since=since, until=until, generated=dt.date.today(),
         n_documents=sum(r.n_documents for r in fusion.outlets), first_published=first, last_published=last,
         fusion=fusion,
         stories=views[: len(fusion.stories)],
         background=views[len(fusion.stories) :],
-        figures=figure_views(db, fusion.figures),
+        figures=figures,
         quotes=[(q["speaker"], Cite(q["words"] or "", q["outlet"], q["title"], q["published"], q["url"], q["doc"],
                                     q["doc_id"], q["start"], q["end"])) for q in quotes],
         quotes_shown=Shown(len(quotes), n_quotes), trend=rows, bucket=bucket,
-        temperature=temperature(db.store, dyad, window_days, until) if rows else None,
+        temperature=temp,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from dyad.store.db import Store
 from dyad.store.story_rows import Pair, period_clause
-from dyad.store.where import Where, limit
+from dyad.store.where import SPELLED_OUT, Where, ids_in, limit
 from dyad.stored.fusion import ContradictionRow, FigureClaimRow, FigureRow, Side
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -145,8 +145,60 @@ def contradictions(
     """Contradictions in scope, the latest first."""
     where = _contradiction_where(pair, since, until, kind)
     tail, more = limit(count)
-    sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit=tail) + CONTRADICTION_ORDER
-    return [_contradiction(r) for r in store.rows(sql, [*where.params, *more])]
+    if count is None or count > SPELLED_OUT:  # many rows: one statement, the words cut in SQL
+        sql = CONTRADICTION_SQL.format(where=where.sql(), order=CONTRADICTION_ORDER, limit=tail) + CONTRADICTION_ORDER
+        return [_contradiction(r) for r in store.rows(sql, [*where.params, *more])]
+    kept = store.rows(f"SELECT k.* FROM contradictions k {where.sql()}{CONTRADICTION_ORDER}{tail}",
+                      [*where.params, *more])
+    return [_contradiction(r) for r in _with_sides(store, kept)]
+
+
+SIDE_ITEMS = ("claims", "relations", "events")
+
+
+def _of_documents(store: Store, select: str, column: str, ids: list[str]) -> list[dict[str, Any]]:
+    """`select`'s rows of these documents (`ids_in`: about 9 ms for 65 documents of 100,000 named one
+    parameter each, against 60 ms for the same ids as one list parameter)."""
+    condition, params = ids_in(column, ids)
+    return store.rows(f"{select} WHERE {condition}", params)  # the tables a side's item is in (`first_table`, `second_table`)
+
+
+def _with_sides(store: Store, kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Contradictions chosen on their own table, with each side's document, outlet, offsets and words (the
+    columns `CONTRADICTION_SQL` joins), read for their documents only.
+
+    One statement joining the sides scans every document, claim, relation and event for the fifty rows
+    kept; a statement per table, each given the documents' ids, reads only those documents' rows. For
+    a page of rows (the texts of their documents are read whole to cut the words).
+    """
+    if not kept:
+        return []
+    ids = sorted({r["first_doc"] for r in kept} | {r["second_doc"] for r in kept})
+    docs = {r["id"]: r for r in _of_documents(store, "SELECT id, source_name, title, published, url, text FROM documents",
+                                               "id", ids)}
+    outlets = {r["doc_id"]: r["outlet"] for r in _of_documents(store, "SELECT doc_id, outlet FROM doc_sources",
+                                                                "doc_id", ids)}
+    items = {(t, r["doc_id"], r["idx"]): r for t in SIDE_ITEMS
+             for r in _of_documents(store, f'SELECT doc_id, idx, start, "end" FROM {t}', "doc_id", ids)}
+    out = []
+    for k in kept:
+        row = dict(k)
+        for name in ("first", "second"):
+            doc = docs.get(k[f"{name}_doc"])
+            if doc is None:  # a side whose document is gone: left out, as the inner join did
+                break
+            item = items.get((k[f"{name}_table"], k[f"{name}_doc"], k[f"{name}_idx"]), {})
+            start, end = item.get("start"), item.get("end")
+            words = None
+            if start is not None and end is not None and doc["text"] is not None:
+                words = doc["text"][start:end] if end >= start else ""
+            row.update({f"{name}_name": doc["source_name"], f"{name}_outlet": outlets.get(doc["id"]),
+                        f"{name}_title": doc["title"], f"{name}_published": doc["published"],
+                        f"{name}_url": doc["url"], f"{name}_start": start, f"{name}_end": end,
+                        f"{name}_words": words})
+        else:
+            out.append(row)
+    return out
 
 
 def contradiction_count(store: Store, pair: Pair | None = None, since: dt.date | None = None,

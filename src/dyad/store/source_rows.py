@@ -14,6 +14,7 @@ from typing import Any
 
 from dyad.store.db import Store
 from dyad.store.story_rows import Pair, pair_clause, period_clause
+from dyad.store.where import ids_in
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 OUTLET = f"coalesce(d.outlet, '{UNKNOWN_OUTLET}')"
@@ -92,31 +93,61 @@ def quotes_in_scope(store: Store, pair: Pair | None = None, since: dt.date | Non
     latest; each with its speaker's global name. Also how many there are in all.
 
     The quotations are chosen on their speaker's country and their document's day first; names,
-    words and documents are looked up for the ones kept only.
+    words and documents are looked up for the ones kept only (`_with_speakers`).
     """
-    from dyad.store.actor_tables import global_join
-
     docs, params = _docs(pair, since, until)
     states = list(pair) if pair else []
     scoped = f"""SELECT q.doc_id, q.idx, q.speaker, q.speaker_actor, q.kind, q.start, q."end", s.outlet, s.published
         FROM quotes q JOIN ({docs}) s ON s.doc_id = q.doc_id WHERE q.speaker IS NOT NULL"""
     tail = " LIMIT ?" if count is not None else ""
-    rows = store.rows(
-        f"""WITH q AS ({scoped}),
-        kept AS (SELECT q.*, a.name AS actor_name, a.country AS actor_country, a.key AS actor_key,
-                        count(*) OVER () AS total
-                 FROM q LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor
-                 ORDER BY CASE WHEN a.country IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END,
-                          q.published DESC NULLS LAST, q.doc_id, q.idx{tail})
-        SELECT k.doc_id, k.idx, coalesce(sg.name, k.speaker) AS speaker, coalesce(sg.country, k.actor_country) AS country,
-               k.kind, substr(d.text, k.start + 1, k."end" - k.start) AS words, k.start, k."end", k.outlet, d.title,
-               k.published, d.url, coalesce(d.source_name, d.id) AS doc, k.total
-        FROM kept k JOIN documents d ON d.id = k.doc_id
-        LEFT JOIN (SELECT doc_id, key FROM actors) a ON a.doc_id = k.doc_id AND a.key = k.actor_key
-        {global_join('a', 's')}
-        ORDER BY CASE WHEN k.actor_country IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END,
-                 k.published DESC NULLS LAST, k.doc_id, k.idx""",
-        [*params, states, *([count] if count is not None else []), states],
+    kept = store.rows(
+        f"""WITH q AS ({scoped})
+        SELECT q.*, a.country AS actor_country, a.key AS actor_key, count(*) OVER () AS total
+        FROM q LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.key = q.speaker_actor
+        ORDER BY CASE WHEN a.country IN (SELECT unnest(?::VARCHAR[])) THEN 0 ELSE 1 END,
+                 q.published DESC NULLS LAST, q.doc_id, q.idx{tail}""",
+        [*params, states, *([count] if count is not None else [])],
     )
+    rows = _with_speakers(store, kept)
     total = int(rows[0]["total"]) if rows else 0
     return rows, total
+
+
+def _first(value: Any, otherwise: Any) -> Any:
+    return otherwise if value is None else value
+
+
+def _with_speakers(store: Store, kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotations chosen already, with their speaker's global name and country, their words, and their
+    document's title, URL and name; read for their documents only (`ids_in`), where one statement
+    joining them scans every actor, actor link and document for the fifty rows kept."""
+    if not kept:
+        return []
+    ids = sorted({k["doc_id"] for k in kept})
+    # the speakers' global actors (global_join's links, names and actors), each table read for these alone
+    wanted = {(k["doc_id"], k["actor_key"]) for k in kept if k["actor_key"] is not None}
+    condition, params = ids_in("doc_id", ids)
+    links = {(r["doc_id"], r["key"]): r["name_key"] for r in store.rows(
+        f"SELECT doc_id, key, name_key FROM actor_links WHERE {condition}", params)
+        if (r["doc_id"], r["key"]) in wanted}
+    condition, params = ids_in("n.name_key", sorted({k for k in links.values() if k is not None}))
+    actors = {r["name_key"]: r for r in store.rows(
+        f"""SELECT n.name_key, g.name, g.country FROM actor_names n LEFT JOIN global_actors g ON g.id = n.actor_id
+        WHERE {condition}""", params)}
+    names = {link: actors.get(key, {}) for link, key in links.items()}
+    documents, params = ids_in("id", ids)
+    docs = {r["id"]: r for r in store.rows(
+        f"SELECT id, title, url, coalesce(source_name, id) AS doc, text FROM documents WHERE {documents}", params)}
+    out = []
+    for k in kept:
+        d = docs.get(k["doc_id"])
+        if d is None:  # its document is gone: left out, as the inner join did
+            continue
+        g = names.get((k["doc_id"], k["actor_key"]), {})
+        start, end = k["start"], k["end"]
+        words = None if start is None or end is None or d["text"] is None else d["text"][start:max(start, end)]
+        out.append({"doc_id": k["doc_id"], "idx": k["idx"], "speaker": _first(g.get("name"), k["speaker"]),
+                    "country": _first(g.get("country"), k["actor_country"]), "kind": k["kind"], "words": words,
+                    "start": start, "end": end, "outlet": k["outlet"], "title": d["title"],
+                    "published": k["published"], "url": d["url"], "doc": d["doc"], "total": k["total"]})
+    return out

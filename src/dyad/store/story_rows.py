@@ -7,18 +7,40 @@ from typing import Any
 
 from dyad.store.corpus import DOC_NAME_SQL
 from dyad.store.db import Store
-from dyad.store.where import Where, limit, names_document
+from dyad.store.where import Where, ids_in, limit, names_document
 from dyad.stored.fusion import MentionRow, StoryRow
 
 Pair = tuple[str, str]
 
 STORY_ORDER = " ORDER BY s.n_sources DESC, s.n_documents DESC, coalesce(s.when_start, s.first_seen) DESC NULLS LAST, s.id"
-# The stories kept (filtered, ordered, cut) first; then the lead report's sentence, document, title and URL.
-STORY_SQL = """WITH s AS (SELECT s.* FROM stories s {where} {order} {limit})
-SELECT s.*, substr(d.text, e.start + 1, e."end" - e.start) AS evidence, d.url, d.title
-FROM s
-JOIN events e ON e.doc_id = s.lead_doc AND e.idx = s.lead_idx
-JOIN documents d ON d.id = s.lead_doc""" + STORY_ORDER
+# The stories kept (filtered, ordered, cut) on the narrow stories table alone; their lead reports' sentence,
+# document, title and URL are read afterwards for those stories only (`_with_leads`).
+STORY_SQL = "SELECT s.* FROM stories s {where} {order} {limit}"
+LEAD_SQL = """SELECT e.doc_id, e.idx, substr(d.text, e.start + 1, e."end" - e.start) AS evidence, d.url, d.title
+FROM events e JOIN documents d ON d.id = e.doc_id
+WHERE {events} AND {documents}"""
+
+
+def _with_leads(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stories with their lead report's evidence, URL and title, in their order; a story whose lead
+    event or document is gone is left out (as an inner join would).
+
+    Two statements rather than one join: joined in one, DuckDB scans all events and documents for the
+    few stories kept; given their ids, it reads only the row groups that hold them.
+    """
+    if not rows:
+        return []
+    docs = sorted({r["lead_doc"] for r in rows})
+    events, params = ids_in("e.doc_id", docs)
+    documents, _ = ids_in("d.id", docs)
+    leads = {(r["doc_id"], r["idx"]): r for r in store.rows(LEAD_SQL.format(events=events, documents=documents),
+                                                             [*params, *params])}
+    out = []
+    for r in rows:
+        lead = leads.get((r["lead_doc"], r["lead_idx"]))
+        if lead is not None:
+            out.append({**r, "evidence": lead["evidence"], "url": lead["url"], "title": lead["title"]})
+    return out
 
 
 def pair_clause(alias: str, pair: Pair | None, directed: bool) -> tuple[str, list[Any]]:
@@ -76,7 +98,7 @@ def stories(
         tail += " OFFSET ?"
         more.append(offset)
     rows = store.rows(STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit=tail), [*where.params, *more])
-    return [_story(r) for r in rows]
+    return [_story(r) for r in _with_leads(store, rows)]
 
 
 def story_count(
@@ -88,7 +110,7 @@ def story_count(
 
 
 def story(store: Store, story_id: str) -> StoryRow | None:
-    rows = store.rows(STORY_SQL.format(where="WHERE s.id = ?", order="", limit=""), [story_id])
+    rows = _with_leads(store, store.rows(STORY_SQL.format(where="WHERE s.id = ?", order="", limit=""), [story_id]))
     return _story(rows[0]) if rows else None
 
 
@@ -151,7 +173,8 @@ def mentions_of_documents(store: Store, doc_ids: list[str]) -> list[MentionRow]:
 
 def stories_by_id(store: Store, story_ids: list[str]) -> list[StoryRow]:
     where = Where().add("s.id IN (SELECT unnest(?::VARCHAR[]))", story_ids)
-    return [_story(r) for r in store.rows(STORY_SQL.format(where=where.sql(), order="", limit=""), where.params)]
+    rows = store.rows(STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit=""), where.params)
+    return [_story(r) for r in _with_leads(store, rows)]
 
 
 def reports_of_stories(store: Store, story_ids: list[str], per_story: int) -> list[MentionRow]:
@@ -184,7 +207,7 @@ def stories_only_in(store: Store, doc_ids: list[str]) -> list[StoryRow]:
         doc_ids, doc_ids,
     )
     sql = STORY_SQL.format(where=where.sql(), order=STORY_ORDER, limit="")
-    return [_story(r) for r in store.rows(sql, where.params)]
+    return [_story(r) for r in _with_leads(store, store.rows(sql, where.params))]
 
 
 def mentions_of_stories(store: Store, story_ids: list[str]) -> list[MentionRow]:

@@ -33,6 +33,17 @@ def one_of(column: str, values: Sequence[Any]) -> Condition:
     return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
+SPELLED_OUT = 256  # the most values `ids_in` names one parameter each
+
+
+def ids_in(column: str, ids: Sequence[str]) -> Condition:
+    """`column` is one of these ids: a parameter each while they are few, since DuckDB then reads only the
+    row groups that may hold them; a list parameter (joined against the table) when they are many."""
+    if len(ids) <= SPELLED_OUT:
+        return one_of(column, ids)
+    return f"{column} IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+
+
 def contains(column: str, text: str) -> Condition:
     """`column` contains `text`, ignoring case, the text taken literally."""
     return f"{column} ILIKE ? ESCAPE '{ESCAPE}'", [f"%{escape_like(text)}%"]

@@ -83,10 +83,12 @@ class DyadFusion:
 
 def dyad_fusion(db: Database, dyad: str, directed: bool, since: dt.date | None, until: dt.date | None) -> DyadFusion:
     """Stories, figures, contradictions, outlets and attributed quotations of one dyad and period."""
-    fusion = db.fusion(dyad, directed, since, until, limit=MAX_ROWS)
+    scope = opt.dyad(dyad, directed)
+    fusion, (quotes, _) = db.store.at_once(
+        lambda: db.fusion(dyad, directed, since, until, limit=MAX_ROWS),
+        lambda: source_rows.quotes_in_scope(db.store, scope.pair if scope else None, since, until, MAX_QUOTES),
+    )
     label = fusion.dyad.label if fusion.dyad else dyad
-    quotes, _ = source_rows.quotes_in_scope(db.store, fusion.dyad.pair if fusion.dyad else None, fusion.since,
-                                            fusion.until, MAX_QUOTES)
     return DyadFusion(
         label, sum(o.n_documents for o in fusion.outlets), [story_row(s, label) for s in fusion.stories],
         [figure_row(f) for f in fusion.figures], [contradiction_row(c) for c in fusion.contradictions],

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from dyad.api import Database
+from dyad.api import options as opt
 from dyad.present.brief import choose_bucket
 from dyad.present.web import fusion_view as fv
 from dyad.present.web.charts import network_chart, trend_chart
@@ -61,13 +62,23 @@ def dyad_page(
     bucket: str | None = Query(None, description="day, week or month; chosen from the span when not given"),
     db: Database = Depends(database),
 ) -> Response:
-    trend = db.trend(dyad, directed, bucket or "month", since=since, until=until)
-    if bucket is None and (chosen := choose_bucket(trend)) != "month":
-        bucket = chosen
-        trend = db.trend(dyad, directed, bucket, since=since, until=until)
-    fusion = fv.dyad_fusion(db, dyad, directed, since, until)
-    temperature = db.temperature(dyad, directed)
-    scope = fusion.label.replace("~", "-")
+    scope = opt.dyad(dyad, directed)
+    label = scope.label if scope else dyad
+
+    asked = bucket
+
+    def trend_in_buckets() -> tuple[list[Any], str | None]:
+        found = db.trend(dyad, directed, asked or "month", since=since, until=until)
+        if asked is None and (chosen := choose_bucket(found)) != "month":
+            return db.trend(dyad, directed, chosen, since=since, until=until), chosen
+        return found, asked
+
+    (trend, bucket), fusion, temperature, relations = db.store.at_once(
+        trend_in_buckets,
+        lambda: fv.dyad_fusion(db, dyad, directed, since, until),
+        lambda: db.temperature(dyad, directed),
+        lambda: db.relations(pair=label.replace("~", "-")),
+    )
     data = {
         "title": f"Dyad {fusion.label}", "dyad": fusion.label, "directed": directed, "since": since, "until": until,
         "bucket": bucket or "month", "documents": fusion.documents,
@@ -78,7 +89,7 @@ def dyad_page(
         "stories": Table(fv.STORY_COLUMNS, fusion.stories),
         "quotes": Table(QUOTE_COLUMNS, fusion.quotes),
         "figures": Table(fv.FIGURE_COLUMNS, fusion.figures),
-        "relations": Table(RELATION_COLUMNS, rows(db.relations(pair=scope))),
+        "relations": Table(RELATION_COLUMNS, rows(relations)),
         "contradictions": Table(fv.CONTRADICTION_COLUMNS, fusion.contradictions),
         "outlets": Table(fv.OUTLET_COLUMNS, fusion.outlets),
     }
