@@ -174,9 +174,12 @@ def test_a_visit_under_another_verb_names_no_guest(run_extract):
 
 
 def test_talks_only_expected_during_a_planned_visit_are_its_agenda(run_extract):
-    text = "Peru's president will host Chile's president on a state visit beginning Monday. Analysts say the two leaders may discuss trade."
-    result = run_extract(text, "2024-03-15")
+    host = "Peru's President Ana Ruiz will host Chile's President Tomas Vidal on a state visit beginning Monday."
+    result = run_extract(host + " Analysts say Ruiz and Vidal may discuss trade.", "2024-03-15")
     assert not any(e.code[:2] == "04" and e.code not in ("042", "043") for e in result.events)
+    # meeting someone else during the visit is another meeting
+    result = run_extract(host + " Ruiz plans to meet Chile's foreign minister Luis Mora too.", "2024-03-15")
+    assert [e.code for e in result.events if e.code == "040"] == ["040"]
 
 
 def test_expected_talks_without_a_planned_visit_are_still_coded(run_extract):

@@ -145,7 +145,7 @@ class Restatements:
 
     seen: dict[tuple, list[str | None]] = field(default_factory=dict)  # event -> the dates it was coded with
     in_sentence: set[tuple] = field(default_factory=set)
-    planned_visits: set[frozenset[str]] = field(default_factory=set)  # state pairs of visits not yet made
+    planned_visits: set[frozenset[str]] = field(default_factory=set)  # the parties of visits not yet made
 
     def first(self, si: int, source: Party, target: Party | None, states: tuple[str | None, str | None], code: str,
               realis: bool, when: str | None) -> bool:
@@ -162,7 +162,8 @@ class Restatements:
         # it is told ("the G7 convened ... the ministers met")
         internal = target is not None and source.key == target.key and {source.reason, target.reason} <= {"grouping", "member"}
         event = (who, actors, code[:2] if internal else code, realis)
-        pair = frozenset(s for s in states if s)
+        # the same two parties, not only their states: meeting the premier during the visit is another meeting
+        pair = frozenset(a for a in actors if a)
         visits = roots().visit_codes
         if not realis and len(pair) == 2 and code in visits:
             self.planned_visits.add(pair)
