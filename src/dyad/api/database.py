@@ -271,12 +271,19 @@ class Database(FusionMethods, Exports, Browsing):
     @one_read
     def actor(self, name: str) -> ActorProfile:
         """The one actor `name` fits, in full; DY207 when none fits, DY208 when several do."""
+        return self.profile(self.one_actor(name))
+
+    @one_read
+    def one_actor(self, name: str) -> GlobalActor:
+        """The one actor `name` fits, with the document actors it merges; DY207 when none fits, DY208 when
+        several do."""
         matches = self.find_actors(name)
         if not matches:
             raise NO_ACTOR(value=name)
         if len(matches) > 1:
             raise SEVERAL_ACTORS(value=name, count=len(matches))
-        return self.profile(matches[0])
+        actor = matches[0]
+        return dataclasses.replace(actor, members=actor.members or actor_tables.members(self.store, actor.id))
 
     @one_read
     def profile(self, actor: GlobalActor) -> ActorProfile:

@@ -101,7 +101,9 @@ def dyad_page(
             "its events and its quotations")
 @one_read
 def actor_page(request: Request, name: str, db: Database = Depends(database)) -> Response:
-    profile = db.actor(name)
+    # its appearances and its events are read side by side once the actor and its members are known
+    found = db.one_actor(name)
+    profile, events = db.store.at_once(lambda: db.profile(found), lambda: db.actor_events(found))
     actor = profile.actor
     roles = [
         {"published": a.published, "role": a.role, "country": a.country, "outlet": a.source, "mentions": a.mentions,
@@ -111,7 +113,7 @@ def actor_page(request: Request, name: str, db: Database = Depends(database)) ->
     data = {"title": actor.name, "actor": actor.as_row()}
     tables = {
         "roles": Table(["published", "role", "country", "outlet", "mentions", "evidence", "doc_id", "why"], roles),
-        "events": Table(EVENT_COLUMNS, rows(db.actor_events(actor))),
+        "events": Table(EVENT_COLUMNS, rows(events)),
         "quotes": Table(["published", "source", "kind", "text"], rows(profile.quotes)),
         "merges": Table(["why"], [{"why": w} for w in actor.why]),
     }
