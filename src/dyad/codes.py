@@ -32,6 +32,11 @@ def load_yaml(name: str) -> dict[str, Any]:
     return yaml.load(data_text(name), Loader=SAFE_LOADER) or {}
 
 
+def word_set(table: dict[str, Any], key: str) -> frozenset[str]:
+    """The lower-cased words a data file's table lists under `key` (none when it lists none)."""
+    return frozenset(str(w).lower() for w in table.get(key) or ())
+
+
 @dataclass(frozen=True)
 class RelationType:
     name: str

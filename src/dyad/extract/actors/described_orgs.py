@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyad.codes import load_yaml
+from dyad.codes import load_yaml, word_set
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry, state_name
 from dyad.extract.actors.fallbacks import main_state
@@ -170,12 +170,12 @@ def _government_forces() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _employee_nouns() -> frozenset[str]:
-    return frozenset(str(p).lower() for p in load_yaml("affiliations.yaml").get("employee_nouns") or ())
+    return word_set(load_yaml("affiliations.yaml"), "employee_nouns")
 
 
 @lru_cache(maxsize=1)
 def leader_bodies() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get("leader_bodies") or ())
+    return word_set(load_yaml("affiliations.yaml"), "leader_bodies")
 
 
 # Titles whose words before them name a portfolio ("defense minister", "territorial administration minister").

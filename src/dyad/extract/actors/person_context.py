@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from dyad.codes import load_yaml
+from dyad.codes import load_yaml, word_set
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.appositives import MEMBER_ROLES
 from dyad.extract.actors.drafts import Registry
@@ -224,7 +224,7 @@ def led_delegations(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
 
 @cache
 def _affiliation_words(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("affiliations.yaml").get(name) or ())
+    return word_set(load_yaml("affiliations.yaml"), name)
 
 
 def known_as(ctx: DocContext, reg: Registry, people: People) -> None:

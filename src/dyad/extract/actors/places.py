@@ -16,11 +16,11 @@ the stages that may use a place as a party ("troops stationed in Australia",
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.tokens import Token
 
-from dyad.codes import load_yaml
+from dyad.codes import load_yaml, word_set
 from dyad.extract.actors import lexicon
 from dyad.extract.common.context import DocContext
 from dyad.extract.registry import component
@@ -47,9 +47,7 @@ class PlaceWords:
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     raw = load_yaml("place_uses.yaml")
-
-    def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(name) or ())
+    words = partial(word_set, raw)
 
     return PlaceWords(words("place_prepositions"), words("visit_verbs"), words("displacement_verbs"),
                       words("border_nouns"), words("topic_nouns"), words("meeting_nouns"), words("symbol_nouns"),

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from dyad.codes import load_yaml
+from dyad.codes import load_yaml, word_set
 from dyad.extract.actors.holders import Holder, holder_for, holders
 from dyad.extract.events.dates import clause_path
 from dyad.records import Actor
@@ -34,11 +34,7 @@ class TermWords:
 @lru_cache(maxsize=1)
 def term_words() -> TermWords:
     raw = load_yaml("office_terms.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or [])
-
-    return TermWords(words("former"), words("term_nouns"), words("prepositions"))
+    return TermWords(word_set(raw, "former"), word_set(raw, "term_nouns"), word_set(raw, "prepositions"))
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from dyad.codes import load_yaml
+from dyad.codes import load_yaml, word_set
 
 FILE = "parties.yaml"
 
@@ -33,9 +33,7 @@ class PartyWords:
 @lru_cache(maxsize=1)
 def party_words() -> PartyWords:
     raw = load_yaml(FILE)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or [])
+    words = partial(word_set, raw)
 
     return PartyWords(
         pronouns={str(k).lower(): tuple(str(x) for x in v) for k, v in (raw.get("pronouns") or {}).items()},
