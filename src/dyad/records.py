@@ -153,6 +153,13 @@ class Claim(Record):
     # after the evidence, so a store migrated from schema 3 (columns added at the end) keeps the order
     bound: Bound | None = None  # lower: "more than 10", the low end of a range; upper: "up to 10", the high end
     expected: bool = False  # a forecast or plan ("is expected to reach 5 million"), not a reported figure
+    # added in schema version 12: the claim's own time when its text gives one ("in 2019", "last year", "by 2030"),
+    # resolved against the publication date; `when_until` ends a period `when` starts ("since 2016", "in the first
+    # quarter"), both at `when_precision`; None when the text gives no time
+    when: str | None = None
+    when_precision: DatePrecision | None = None
+    when_until: str | None = None
+    when_text: str | None = None
 
 
 class Relation(Record):

@@ -34,7 +34,7 @@ ACTOR_COLUMNS = ["id", "name", "kind", "country", "role", "sector", "code", "ali
 QUOTE_COLUMNS = ["doc_id", "doc", "doc_ref", "idx", "published", "outlet", "speaker", "speaker_country", "kind",
                  "text", "start", "end"]
 CLAIM_COLUMNS = ["doc_id", "doc", "doc_ref", "idx", "published", "outlet", "value", "unit", "approx", "qualifier",
-                 "about", "actors", "asserted_by", "evidence", "start", "end"]
+                 "about", "actors", "asserted_by", "evidence", "start", "end", "when", "when_precision", "when_until"]
 RELATION_COLUMNS = ["doc_id", "doc", "doc_ref", "idx", "published", "outlet", "a", "b", "type", "polarity",
                     "directed", "evidence", "start", "end"]
 DOCUMENT_COLUMNS = ["id", "ref", "published", "outlet", "title", "author", "section", "keywords", "language", "url",

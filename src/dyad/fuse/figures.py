@@ -4,9 +4,12 @@ Two claims measure the same thing when they have the same unit and the same
 states and come from documents published in the same month
 (`ClaimFeature.block`: a figure is what sources said that month, so a number
 repeated for years is one figure a month, and a group never grows without
-bound), and say what they measure in similar words, or (with states named)
-give agreeing values; naming no state, they must give agreeing values too. A
-figure is a connected group of such claims. Its consensus value is the one the most independent
+bound), are about the same moment (`same_moment`: their own times, "in 2019",
+"by 2030", "since 2016", overlap; a claim whose text gives no time is about
+its publication day, as near as `window_days`), and say what they measure in
+similar words, or (with states named) give agreeing values; naming no state,
+they must give agreeing values too. A figure is a connected group of such
+claims. Its consensus value is the one the most independent
 sources support, exactly or within their qualifiers ("some 28,000" supports
 28,500 and 28,500 supports it back; four sources giving 28,500 outweigh one
 giving 28,000). A claim that cannot be true together with the consensus is a
@@ -16,6 +19,7 @@ not a duration or a distance.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -131,12 +135,24 @@ def words_similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b)) if a and b else 0.0
 
 
+def same_moment(x: ClaimFeature, y: ClaimFeature, days: int) -> bool:
+    """Whether two claims can be about one moment. Both dated by their text: their times overlap, and a total
+    over a period ("since 2016", "in the first quarter") is never the figure of one time in it ("in 2019").
+    Either dated only by its publication: their days (own or publication) are at most `days` apart. With no
+    day at all, only claims of one document."""
+    if x.span is None or y.span is None:
+        return x.doc_id == y.doc_id
+    if x.own_time and y.own_time:
+        if x.period != y.period:
+            return False
+        days = 0
+    gap = dt.timedelta(days=days)
+    return x.span[0] <= y.span[1] + gap and y.span[0] <= x.span[1] + gap
+
+
 def linked(x: ClaimFeature, y: ClaimFeature, rules: FigureRules) -> bool:
     """Two claims of one block (unit and states) measure the same thing."""
-    if x.span is None or y.span is None:
-        if x.doc_id != y.doc_id:
-            return False
-    elif abs((x.span[0] - y.span[0]).days) > rules.window_days:
+    if not same_moment(x, y, rules.window_days):
         return False
     if not x.actors and not values_agree(x.value, y.value, rules.tolerance, x.approx or y.approx):
         # naming no state, two different values are two things that share a noun ("eight security
@@ -262,8 +278,8 @@ def _fmt(value: float, unit: str, qualifier: str | None) -> str:
 
 def contradictions(claims: Sequence[ClaimFeature], fid: str, rules: FigureRules) -> list[ContradictionItem]:
     """Each document whose claim cannot be true with the consensus, against the first consensus claim
-    of another document (not a copy of it) about the same specific thing, published within
-    `contradiction_days` of it."""
+    of another document (not a copy of it) about the same specific thing at the same moment (their own
+    times overlap; dated only by publication, within `contradiction_days` of it)."""
     ordered = sorted(claims, key=claim_order)
     best = consensus(ordered, rules.tolerance)
     if best.unit in rules.excluded_units or not best.actors:
@@ -277,7 +293,7 @@ def contradictions(claims: Sequence[ClaimFeature], fid: str, rules: FigureRules)
         for d in agree:
             if d.original == c.original or not d.words or d.span is None or c.span is None:
                 continue
-            if abs((d.span[0] - c.span[0]).days) > rules.contradiction_days:
+            if not same_moment(c, d, rules.contradiction_days):
                 continue
             if words_similarity(c.words, d.words) < rules.min_similarity or consistent(c, d, rules.tolerance):
                 continue

@@ -14,7 +14,7 @@ from dyad.fuse.contradictions import relation_block
 from dyad.fuse.figures import FigureRules, content_words, normalise_unit, subject_words
 from dyad.fuse.sources import count_speculative, is_speculative_event, outlet_of, source_key
 from dyad.fuse.stories import StoryRules, is_symmetric, story_key, trigger_stem
-from dyad.fuse.time import TimeRules, is_background, report_span
+from dyad.fuse.time import TimeRules, is_background, own_span, report_span
 from dyad.settings import Settings
 from dyad.stored.fusion_items import ClaimFeature, DocSource, RelationFeature, Report
 
@@ -156,11 +156,14 @@ def claim(row: Row, cluster: str | None = None) -> ClaimFeature:
     """A claim as figure grouping compares it; `row` carries its document's date and source."""
     unit = normalise_unit(row["unit"] or "")
     published: dt.date | None = row["published"]
+    own = own_span(row["when"], row["when_until"])
     return ClaimFeature(
         doc_id=row["doc_id"], idx=row["idx"], value=float(row["value"]), unit=unit, approx=bool(row["approx"]),
         qualifier=row["qualifier"], about=row["about"], words=subject_words(row["about"], row["unit"] or ""),
         actors=tuple(sorted(set(row["actors"] or ()))), published=published, source_key=row["source_key"],
-        span=(published, published) if published else None, cluster=cluster, original=row["original"] or row["doc_id"],
+        span=own or ((published, published) if published else None), cluster=cluster,
+        original=row["original"] or row["doc_id"], own_time=own is not None,
+        period=own is not None and bool(row["when_until"]) and own != own_span(row["when"]),
     )
 
 

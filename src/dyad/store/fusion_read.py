@@ -155,7 +155,7 @@ def contradiction_ids(store: Store, refs: Sequence[str], docs: Sequence[str]) ->
     return {r["id"] for r in rows}
 
 
-CLAIM_COLUMNS = """c.doc_id, c.idx, c.value, c.unit, c.approx, c.qualifier, c.about, c.actors"""
+CLAIM_COLUMNS = """c.doc_id, c.idx, c.value, c.unit, c.approx, c.qualifier, c.about, c.actors, c."when", c.when_until"""
 
 
 def claim_rows(store: Store, ids: Sequence[str]) -> list[Row]:

@@ -209,7 +209,8 @@ def claims(
     tail, more = limit(count)
     sql = (
         f"SELECT {DOC_COLUMNS}, t.value, t.unit, t.approx, t.qualifier, t.about, t.actors, t.asserted_by, {EVIDENCE}, "
-        't.start, t."end", t.bound, t.expected FROM claims t JOIN documents d ON d.id = t.doc_id'
+        't.start, t."end", t.bound, t.expected, t."when", t.when_precision, t.when_until, t.when_text '
+        "FROM claims t JOIN documents d ON d.id = t.doc_id"
     )
     rows = store.rows(sql + where.sql() + LISTING_ORDER + tail, [*where.params, *more])
     return [ClaimRow(**r, figure=figure_text(r["value"], r["unit"], r["qualifier"], r["bound"])) for r in rows]

@@ -95,10 +95,21 @@ def _events_when_until(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)")
 
 
+def _claim_times(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 12: a claim's own time when its text gives one (`when`, `when_precision`, `when_until`,
+    `when_text`); stored claims keep NULL (no time of their own: figures fall back to publication) until
+    extracted again. (The index is made again around the new columns, as for version 5.)"""
+    con.execute("DROP INDEX IF EXISTS claims_doc")
+    for column in ("when", "when_precision", "when_until", "when_text"):
+        con.execute(f'ALTER TABLE claims ADD COLUMN IF NOT EXISTS "{column}" VARCHAR')
+    con.execute("CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id)")
+
+
 # version reached -> step from the version before it; version 1 is the base schema.
+# (10 and 11 are the steps of branches merged beside this one; a version with no step here is only recorded.)
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
-    7: _fusion_tables, 8: _aggregates, 9: _event_periods,
+    7: _fusion_tables, 8: _aggregates, 9: _event_periods, 12: _claim_times,
 }
 
 
@@ -133,7 +144,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         return found
     for version in range(found + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN")
-        MIGRATIONS[version](con)
+        step = MIGRATIONS.get(version)
+        if step is not None:
+            step(con)
         con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
         con.execute("COMMIT")
     return found

@@ -81,6 +81,9 @@ class ClaimFeature:
     span: Span | None
     cluster: str | None = None
     original: str = ""  # the document it is a near-copy of, else its own
+    # `span` is the claim's own time when its text gives one ("in 2019", "since 2016"), else its publication day
+    own_time: bool = False
+    period: bool = False  # its own time is a period it totals ("since 2016", "in the first quarter")
 
     @property
     def block(self) -> str:

@@ -122,6 +122,10 @@ class ClaimRow(Row):
     bound: str | None = None  # "lower" ("more than 10", a range's low end) or "upper"
     expected: bool = False  # a forecast or plan, not a reported figure
     figure: str = ""  # the figure as it reads, qualifier and all: "more than 10 agreements"
+    when: str | None = None  # the claim's own time ("in 2019", "by 2030"); None when its text gives none
+    when_precision: str | None = None
+    when_until: str | None = None  # the end of a period `when` starts ("since 2016")
+    when_text: str | None = None  # the words the time was read from
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.claims.figures import Figure, unit_of_noun
@@ -15,6 +17,7 @@ CLIMB_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nummod", "
 PREDICATE_DEPS = frozenset({"dobj", "acomp", "attr", "oprd", "prt", "neg", "advmod", "prep", "agent", "ccomp", "xcomp"})
 MAX_ABOUT_TOKENS = 14
 MAX_CHAIN = 12  # words between a figure and the noun it counts
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
 def counted_noun(doc: Doc, fig: Figure, sent: Span) -> Token | None:
@@ -74,14 +77,25 @@ def _text(doc: Doc, tokens: list[Token]) -> str | None:
     return span.text or None
 
 
-def of_phrase(doc: Doc, fig: Figure, sent: Span, skip: set[int]) -> list[Token]:
-    """The "of"/"in"/"for" phrase right after a share or an amount of money."""
+def _is_time(tok: Token) -> bool:
+    """A date or a year: "$30 billion in 2019" is dated by the phrase, not a sum of it (when.py reads it)."""
+    return tok.ent_type_ == "DATE" or bool(YEAR.match(tok.text))
+
+
+def _object_after(doc: Doc, fig: Figure, sent: Span) -> Token | None:
+    """The object of an "of"/"in"/"for"/"on" phrase right after the figure, unless it is a time."""
     k = fig.end
     if k < sent.end and doc[k].lower_ in ("of", "in", "for", "on") and doc[k].dep_ == "prep":
         obj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return _phrase(obj, sent, skip)
-    return []
+        if obj is not None and not _is_time(obj):
+            return obj
+    return None
+
+
+def of_phrase(doc: Doc, fig: Figure, sent: Span, skip: set[int]) -> list[Token]:
+    """The "of"/"in"/"for" phrase right after a share or an amount of money."""
+    obj = _object_after(doc, fig, sent)
+    return _phrase(obj, sent, skip) if obj is not None else []
 
 
 def measured_token(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> Token | None:
@@ -95,11 +109,9 @@ def measured_token(doc: Doc, fig: Figure, noun: Token | None, sent: Span) -> Tok
         return noun
     if fig.hyphenated is not None and fig.hyphenated.head.pos_ in NOUNS:
         return fig.hyphenated.head
-    k = fig.end
-    if k < sent.end and doc[k].lower_ in ("of", "in", "for", "on") and doc[k].dep_ == "prep":
-        obj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return obj
+    obj = _object_after(doc, fig, sent)
+    if obj is not None:
+        return obj
     node = doc[fig.end - 1]
     for _ in range(3):  # "the 25% U.S. tariff": the figure modifies the noun after it
         if node.dep_ not in MODIFYING or node.head.i < fig.end or not (sent.start <= node.head.i < sent.end):

@@ -6,6 +6,8 @@ label numbers ("No. 5", "Ascend 950"), and numbers that merely refer back
 ("the two leaders") are not claims (checks.py). A range ("between 1,500 and
 3,000 fighters") is two claims, a lower and an upper bound. A figure repeated
 in one document with the same qualifier is one claim (its first mention).
+A claim's own time, when its words give one ("in 2019", "since 2016", "by
+2030"), is read by when.py.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from dyad.extract.claims.checks import is_claim
 from dyad.extract.claims.figures import Figure, read_figure, unit_of_noun
 from dyad.extract.claims.numbers import low
 from dyad.extract.claims.states import ClaimStates
+from dyad.extract.claims.when import claim_time
 from dyad.extract.claims.words import number_words
 from dyad.extract.common.context import DocContext
+from dyad.extract.events.timing import date_entities
 from dyad.extract.registry import component
 from dyad.records import Claim
 
@@ -112,6 +116,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
     out: list[Claim] = []
     seen: set[tuple[float, str, str | None]] = set()
     states = ClaimStates(ctx)
+    date_ents = date_entities(doc)
     for sent in doc.sents:
         previous: Claim | None = None
         for fig in _ranges(doc, list(_figures(doc, sent))):
@@ -132,13 +137,14 @@ def claims_in(ctx: DocContext) -> list[Claim]:
             if key in seen or (fig.qualifier is None and any(k[:2] == key[:2] for k in seen)):
                 continue
             seen.add(key)
-            claim = _claim(ctx, states, fig, noun, sent, value, unit)
+            claim = _claim(ctx, states, fig, noun, sent, value, unit, date_ents)
             out.append(claim)
             previous = claim
     return out
 
 
-def _claim(ctx: DocContext, states: ClaimStates, fig: Figure, noun: Token | None, sent: Span, value: float, unit: str) -> Claim:
+def _claim(ctx: DocContext, states: ClaimStates, fig: Figure, noun: Token | None, sent: Span, value: float, unit: str,
+           date_ents: list[Span]) -> Claim:
     doc = ctx.doc
     ev_end = noun.i + 1 if noun is not None and 0 <= noun.i - fig.end <= MAX_CHAIN else fig.end
     ev_end = max(ev_end, fig.range_end or ev_end)
@@ -146,17 +152,23 @@ def _claim(ctx: DocContext, states: ClaimStates, fig: Figure, noun: Token | None
         of = [t for t in of_phrase(doc, fig, sent, set()) if t.i - fig.end <= 8]
         ev_end = max([ev_end, *[t.i + 1 for t in of]])
     start_char, end_char = doc[fig.start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1].text)
+    expected = _expected(doc, fig, sent)
+    time = claim_time(doc[fig.number_start], range(fig.start, fig.range_end or fig.end), sent, date_ents, ctx.document.published, expected)
     return Claim(
         value=round(value, 6),
         unit=unit,
         approx=fig.approx,
         qualifier=fig.qualifier,
         bound=fig.bound,
-        expected=_expected(doc, fig, sent),
+        expected=expected,
         about=about(doc, fig, noun, sent),
         actors=states.of(doc, fig, noun, sent),
         asserted_by=asserted_by(ctx, start_char, end_char),
         evidence=ctx.evidence(start_char, end_char),
+        when=time.when if time else None,
+        when_precision=time.precision if time else None,
+        when_until=time.until if time else None,
+        when_text=time.text if time else None,
     )
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Any, get_args
 
 import click
 
 from dyad.codes import relation_types
 from dyad.present.cli import App, pass_app
 from dyad.present.hints import hint_if_empty
-from dyad.present.output import chosen_format, emit, format_option
+from dyad.present.output import as_row, chosen_format, emit, format_option
 from dyad.records import Polarity, QuoteKind, RelationType
+from dyad.stored.rows import ClaimRow
 
 QUOTE_KINDS = get_args(QuoteKind)
 RELATION_TYPES = get_args(RelationType)
@@ -47,11 +48,27 @@ def quotes_cmd(
 def claims_cmd(
     app: App, unit: str | None, actor: str | None, doc: str | None, limit: int | None, as_json: bool, as_csv: bool
 ) -> None:
-    """Numeric claims: the figure as written (with its qualifier), value, unit, bound, what is measured, which states, who asserts it."""
+    """Numeric claims: the figure as written (with its qualifier), value, unit, bound, its own time ("in 2019", "since
+    2016", "by 2030"; empty when the text gives none), what is measured, which states, who asserts it."""
     rows = app.db(read_only=True).claims(unit, actor, doc, limit)
     hint_if_empty(rows, "claims", unit=unit, actor=actor, doc=doc)
-    columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "about", "actors", "asserted_by", "evidence"]
-    emit(rows, columns, chosen_format(as_json, as_csv), title="claims")
+    fmt = chosen_format(as_json, as_csv)
+    if fmt == "table":
+        columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "when", "about", "actors",
+                   "asserted_by", "evidence"]
+        emit([_with_period(r) for r in rows], columns, fmt, title="claims")
+        return
+    columns = ["doc", "figure", "value", "unit", "approx", "qualifier", "bound", "expected", "when", "when_precision",
+               "when_until", "when_text", "about", "actors", "asserted_by", "evidence"]
+    emit(rows, columns, fmt, title="claims")
+
+
+def _with_period(row: ClaimRow) -> dict[str, Any]:
+    """A claim as the table shows it: its time as `when..until` for a period."""
+    out = as_row(row)
+    if row.when and row.when_until:
+        out["when"] = f"{row.when}..{row.when_until}"
+    return out
 
 
 @click.command("relations")
