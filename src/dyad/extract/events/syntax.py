@@ -58,6 +58,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head == verb:
         return []
+    if dep == "ccomp" and head.lemma_.lower() in role_words().clause_verbs:
+        named = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and head.i < c.i < verb.i]
+        if named:  # "a source said Ankara in recent years imposed controls": the parser's object is the subject
+            return named
     if dep in ("csubj", "csubjpass"):
         # "persuading Beijing is high on Lee's agenda", "sanctioning X was Y's choice": whose the goal is
         return [o for t in head.subtree if t.dep_ == "poss" and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
