@@ -66,3 +66,18 @@ def test_mediating_between_two_states_is_no_mediation_between_them(run_extract):
     result = coded(run_extract("Brazil mediated between Bolivia and Chile.", "2024-03-15"))
     assert ("BRA", "BOL", "045") in result and ("BRA", "CHL", "045") in result
     assert ("BOL", "CHL", "045") not in result
+
+
+def test_a_measure_on_imports_is_taken_by_the_state_they_go_to(run_extract):
+    result = coded(run_extract("The vote follows tariff hikes on Chinese steel imports to Peru and Chile.", "2024-03-15"))
+    assert ("PER", "CHN", "163") in result and ("CHL", "CHN", "163") in result
+    result = coded(run_extract("A ban on Russian oil imports into Norway took effect.", "2024-03-15"))
+    assert ("NOR", "RUS", "163") in result
+    assert ("RUS", "NOR", "163") not in result
+
+
+def test_a_thing_backed_in_a_relative_clause_is_the_noun_it_follows(run_extract):
+    result = coded(run_extract("Peru endorsed the Brazilian plan, which is also backed by Chile.", "2024-03-15"))
+    assert ("CHL", "BRA", "051") in result
+    text = "All the ministers agree with the Brazilian proposal of a ceasefire that is supported by Chile."
+    assert ("CHL", "BRA", "051") in coded(run_extract(text, "2024-03-15"))

@@ -66,6 +66,15 @@ def conflict_sides(noun: Token, idx: PartyResolver) -> list[Party]:
             for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
 
 
+def importers(noun: Token, idx: PartyResolver) -> list[Party]:
+    """Who takes a measure on imports: the state they go to ("tariffs on Chinese imports **to the U.S.**", the
+    parser may hang the "to" on the measure)."""
+    words = word_lists().get("import_nouns", frozenset())
+    goods = [o for o in preps(noun, frozenset({"on", "against"})) if o.lemma_.lower() in words]
+    return [p for g in ((noun, *goods) if goods else ()) for o in preps(g, frozenset({"to", "into"}))
+            for p in idx.parties(o)]
+
+
 def quantity_of(noun: Token) -> Token:
     """The quantity noun an event noun is counted by ("a **series** of airstrikes", "a **wave** of attacks"), else
     the noun itself."""
@@ -158,6 +167,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     mediating = code in roots().mediation
     if not sources and mediating:
         sources = proposers(noun, idx)
+    if not sources:
+        sources = importers(noun, idx)
     reaction = reaction_verb(noun)
     if not sources and reaction is not None:  # "drew condemnation from Seoul": the parser may hang "from" on the verb
         sources = [p for o in preps(reaction, frozenset({"from"})) for p in idx.parties(o)]

@@ -124,6 +124,11 @@ def verb_objects(verb: Token) -> list[Token]:
     objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
         undergoing = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "relcl" and undergoing and all(c.lower_ in RELATIVE_PRONOUNS for c in undergoing):
+            # "the plan, which is backed by X": the plan; "the proposal of a truce that X backs": the proposal too
+            head = verb.head
+            of = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            undergoing = [head, of] if of is not None and of.pos_ == "NOUN" else [head]
         if not undergoing and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
             # "lawmakers are likely to be angered by X", "Peru attacked Chile and was condemned by Bolivia": the
             # subject above undergoes it
