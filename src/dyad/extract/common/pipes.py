@@ -7,7 +7,8 @@ paragraph is never run into the next line) and the first word after a dateline
 `Token.is_sent_start` is set.
 
 The tokenizer also splits an em dash off whatever it touches: the model's own
-rules leave 'policy"—the' as one word.
+rules leave 'policy"—the' as one word; and a hyphen after an abbreviation
+("U.S.-proposed"), which the model's rules split only after a letter.
 
 `dyad_lemmas` runs after the lemmatizer and corrects the lemmas the small model
 gets wrong for irregular or ambiguous forms ("forgave", "fined", "hoped"), from
@@ -26,8 +27,12 @@ from spacy.util import compile_infix_regex
 
 from dyad.codes import data_text
 
-# an em dash is never part of a word, even against a quotation mark ('the "One China policy"—the recognition')
-DASH_INFIXES = ("\u2014", "(?<=[\\w.,!?])[\"\u201d\u2019](?=\u2014)", "(?<=\u2014)[\"\u201c\u2018]")
+# an em dash is never part of a word, even against a quotation mark ('the "One China policy"—the recognition');
+# a hyphen between an abbreviation's last period and a lower-case word joins two words, as it does after a letter
+# ("U.S.-proposed" is "U.S." and "proposed", as "Chinese-funded" already is); before a capital it stays inside a
+# name ("the U.S.-Japan NEXT Alliance Initiative")
+DASH_INFIXES = ("\u2014", "(?<=[\\w.,!?])[\"\u201d\u2019](?=\u2014)", "(?<=\u2014)[\"\u201c\u2018]",
+                "(?<=[A-Z]\\.)-(?=[a-z])")
 
 # an upper-case place at the start of a paragraph, optionally ", Country" and "(Agency)", then a dash
 DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40}(?:, [A-Z][A-Za-z .'\-]{1,40})?(?: \([A-Za-z .]{1,30}\))? ?[\u2014\u2013-]{1,2} ")

@@ -15,7 +15,7 @@ FILE = "cameo_roles.yaml"
 ROOT_TABLES = (
     "symmetric", "one_way_codes", "intent", "locative", "locative_codes", "content", "asking", "holder",
     "self_target", "always_self", "force", "topic_target", "welcoming", "protest", "giving",
-    "said_of", "imposed", "visit_codes",
+    "said_of", "imposed", "visit_codes", "weighed", "mediation",
 )
 
 
@@ -41,6 +41,8 @@ class Roots:
     said_of: frozenset[str]  # a predicate noun the speaker says of the subject ("X is a key partner," Y said)
     imposed: frozenset[str]  # coercive or violent acts: who they are done to is not whom judging them targets
     visit_codes: frozenset[str]  # a visit or its hosting: the talks it is planned to hold are its agenda
+    weighed: frozenset[str]  # measures a party weighs taking itself: "discussed sanctions on X" is its sanctions
+    mediation: frozenset[str]  # settling between others: the sides of a truce "in the X-Y war" are X and Y
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class RoleWords:
     at_home_codes: dict[str, str]
     irregular_force_codes: dict[str, str]  # force by an armed group on others than state forces
     future_dated_modalities: frozenset[str]
+    clause_verbs: frozenset[str] = frozenset()  # they take a clause, never a name: "said Ankara ... imposed"
 
 
 def _codes(name: str, values: object) -> frozenset[str]:
@@ -94,6 +97,7 @@ def role_words() -> RoleWords:
         at_home_codes={str(k): str(v) for k, v in (raw.get("at_home_codes") or {}).items()},
         irregular_force_codes={str(k): str(v) for k, v in (raw.get("irregular_force_codes") or {}).items()},
         future_dated_modalities=words("future_dated_modalities"),
+        clause_verbs=words("clause_verbs"),
     )
 
 

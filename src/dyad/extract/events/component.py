@@ -22,7 +22,7 @@ from dyad.extract.events import dates, terms, timing
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
-from dyad.extract.events.nominal import hosting_verb, noun_roles
+from dyad.extract.events.nominal import hosting_verb, noun_roles, proposal
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, verb_roles
 from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
@@ -211,7 +211,9 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
         roles = adj_roles(tok, st.idx)
     else:
         roles = noun_roles(tok, entry.code, st.idx, triggers)
-        anchor = hosting_verb(tok) or tok  # "will host X on a visit": the visit is as planned as the hosting
+        # "will host X on a visit": the visit is as planned as the hosting; "urged Y to accept a U.S.-proposed
+        # ceasefire": the proposing is done, whatever Y is asked to do
+        anchor = hosting_verb(tok) or (proposal(tok) if entry.code in roots().mediation else None) or tok
     found = pairs(roles, entry.code, tok)
     if not found:
         return 0

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from dyad.codes import load_yaml
 from dyad.extract.events.codes import roots
+from dyad.extract.events.lexicon import word_lists
 from dyad.records import Modality
 
 # when several cues govern one event, the first in this order names its modality
@@ -151,6 +152,8 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
     tok = trigger
     for _ in range(12):  # clauses are shallow; the bound only guards odd parses
         dep, head = tok.dep_, tok.head
+        if tok is trigger and dep == "amod" and tok.tag_ == "VBN":
+            break  # "urged X to accept a U.S.-proposed ceasefire": a participle before its noun tells a done act
         if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and (
             dep == "advcl" or (dep == "acl" and head.lemma_.lower() in c.intention_nouns)
         ):
@@ -194,7 +197,11 @@ def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityRea
                 found.append(gov)
             if prep.lower_ == "for" and owner.lemma_.lower() in c.prospect_nouns:
                 found.append(("hypothetical", owner.lower_))  # "fertile ground for cooperation"
-        if dep == "dobj" and head.i not in other_triggers:
+        # talks that discuss sanctions do not impose them: a weighing verb governs a measure with no owner of its
+        # own even when the verb is itself an event ("discussed Beijing's aid" is aid Beijing gives)
+        weighing = head.lemma_.lower() in word_lists().get("weighing_verbs", frozenset()) and not any(
+            ch.dep_ == "poss" for ch in trigger.children)
+        if dep == "dobj" and (head.i not in other_triggers or weighing):
             gov = _governing(head, c)
             if gov:  # "needs Chinese cooperation", "expect increased cooperation"
                 found.append(gov)

@@ -47,6 +47,34 @@ def hyphen_pair(mod: Token) -> list[Token]:
             and any(t.text in ("-", "\u2013") for t in mod.doc[c.i + 1 : mod.i])]
 
 
+def proposal(noun: Token) -> Token | None:
+    """The participle that says who made a settlement for others: "a U.S.-**proposed** ceasefire"."""
+    words = word_lists().get("proposer_participles", frozenset())
+    return next((c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in words), None)
+
+
+def proposers(noun: Token, idx: PartyResolver) -> list[Party]:
+    """Who made a settlement for others, named before its participle: "a **U.S.**-proposed ceasefire"."""
+    made = proposal(noun)
+    return [] if made is None else [p for g in made.children if g.i < made.i and g.dep_ in (*MODIFIER_DEPS, "npadvmod")
+                                    if (p := idx.at(g))]
+
+
+def conflict_sides(noun: Token, idx: PartyResolver) -> list[Party]:
+    """The sides of the conflict a settlement is in: "a truce in the **Russia**-**Ukraine** war"."""
+    return [p for o in preps(noun, frozenset({"in"})) for c in o.children if c.dep_ in MODIFIER_DEPS
+            for x in (*hyphen_pair(c), c) if (p := idx.at(x))]
+
+
+def importers(noun: Token, idx: PartyResolver) -> list[Party]:
+    """Who takes a measure on imports: the state they go to ("tariffs on Chinese imports **to the U.S.**", the
+    parser may hang the "to" on the measure)."""
+    words = word_lists().get("import_nouns", frozenset())
+    goods = [o for o in preps(noun, frozenset({"on", "against"})) if o.lemma_.lower() in words]
+    return [p for g in ((noun, *goods) if goods else ()) for o in preps(g, frozenset({"to", "into"}))
+            for p in idx.parties(o)]
+
+
 def quantity_of(noun: Token) -> Token:
     """The quantity noun an event noun is counted by ("a **series** of airstrikes", "a **wave** of attacks"), else
     the noun itself."""
@@ -97,6 +125,17 @@ def hosting_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in hosts else None
 
 
+def weighed_by(noun: Token) -> Token | None:
+    """The weighing verb whose object, alone or in a list, is this measure: "discussed sanctions on X and more
+    aid to Y"."""
+    lead = noun
+    while lead.dep_ == "conj" and lead.head.pos_ in ("NOUN", "PROPN"):
+        lead = lead.head
+    verb = lead.head
+    words = word_lists().get("weighing_verbs", frozenset())
+    return verb if lead.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in words else None
+
+
 def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -> Roles:
     sources: list[Party] = []
     targets: list[Party] = []
@@ -125,6 +164,11 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         else None
     )
     sources = owners or by
+    mediating = code in roots().mediation
+    if not sources and mediating:
+        sources = proposers(noun, idx)
+    if not sources:
+        sources = importers(noun, idx)
     reaction = reaction_verb(noun)
     if not sources and reaction is not None:  # "drew condemnation from Seoul": the parser may hang "from" on the verb
         sources = [p for o in preps(reaction, frozenset({"from"})) for p in idx.parties(o)]
@@ -152,6 +196,9 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
             elif sources and symmetric and not is_passive(governing):
                 # "X and Y told Z in phone calls": each spoke with the one they told
                 targets += [p for o in verb_objects(governing) for p in idx.parties(o)]
+    if not sources and code[:2] in roots().weighed and (weighing := weighed_by(noun)) is not None:
+        # "the ministers discussed sanctions on X and more aid to Y": the measures they weigh are theirs to take
+        sources = first_parties(verb_subjects(weighing), idx)
     # an owner word ("our partnership with X") already said whose it is, and the stage read it as no party
     with_party = preps(noun, frozenset({"with"})) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
     if not sources and symmetric and with_party and noun.dep_ in SUBJECT_DEPS and noun.head.dep_ == "ccomp":
@@ -167,6 +214,8 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not sources and mods:
         sources, mods = mods[:1], mods[1:]
     targets += undergoing + mods
+    if mediating:  # with each side: "a truce between X and Y", "a ceasefire in the X-Y war"
+        targets += conflict_sides(noun, idx) + [p for o in preps(noun, GROUP_PREPS) for p in idx.parties(o)]
     target_preps = TARGET_PREPS - TOPIC_PREPS if symmetric else NOUN_TARGET_PREPS
     targets += [p for o in preps(noun, target_preps) for p in idx.parties(o)]
     # "the transfer of arms to Russia", "the imposition of sanctions on Turkey": the target hangs on the "of" noun
@@ -209,4 +258,6 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
         group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
+    if mediating:
+        group = []
     return Roles(unique(sources), unique([t for t in targets if t.key not in src_keys]), unique(group))

@@ -58,6 +58,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head == verb:
         return []
+    if dep == "ccomp" and head.lemma_.lower() in role_words().clause_verbs:
+        named = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and head.i < c.i < verb.i]
+        if named:  # "a source said Ankara in recent years imposed controls": the parser's object is the subject
+            return named
     if dep in ("csubj", "csubjpass"):
         # "persuading Beijing is high on Lee's agenda", "sanctioning X was Y's choice": whose the goal is
         return [o for t in head.subtree if t.dep_ == "poss" and not (verb.left_edge.i <= t.i <= verb.right_edge.i)
@@ -120,6 +124,11 @@ def verb_objects(verb: Token) -> list[Token]:
     objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
         undergoing = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "relcl" and undergoing and all(c.lower_ in RELATIVE_PRONOUNS for c in undergoing):
+            # "the plan, which is backed by X": the plan; "the proposal of a truce that X backs": the proposal too
+            head = verb.head
+            of = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            undergoing = [head, of] if of is not None and of.pos_ == "NOUN" else [head]
         if not undergoing and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
             # "lawmakers are likely to be angered by X", "Peru attacked Chile and was condemned by Bolivia": the
             # subject above undergoes it
