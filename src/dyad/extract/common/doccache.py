@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _PER_DOC: dict[str, tuple[Doc, Any]] = {}
@@ -22,8 +23,8 @@ def once(doc: Doc, name: str, make: Callable[[Doc], Any]) -> Any:
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text (Doc.text joins every token on each call)."""
-    return once(doc, "text", lambda d: d.text)
+    """The document's text (Doc.text builds every token to join them, on each call)."""
+    return once(doc, "text", lambda d: "".join(_strings(d).with_ws))
 
 
 def noun_chunks(doc: Doc) -> list[Span]:
@@ -51,37 +52,53 @@ def sentence_number(doc: Doc, token: int) -> int:
     return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
 
 
-def _strings(doc: Doc) -> tuple[list[str], list[str]]:
-    """Every token's text and lower-case text, by index, read in one pass (doc[i] builds a new Token
-    and each string attribute looks its string up again, on every access)."""
-    texts: list[str] = []
-    lows: list[str] = []
-    for tok in doc:
-        texts.append(tok.text)
-        lows.append(tok.lower_)
-    return texts, lows
+class _Strings(NamedTuple):
+    texts: list[str]
+    lows: list[str]
+    lemma_lows: list[str]
+    starts: list[int]
+    with_ws: list[str]
+
+
+def _read_strings(doc: Doc) -> _Strings:
+    """Every token's strings and offset, read from the token array in one pass: doc[i] builds a new Token
+    and each of its string attributes looks its string up again, on every access."""
+    store = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY]).tolist()
+    texts = [store[r[0]] for r in rows]
+    lows = [store[r[1]] for r in rows]
+    lemma_lows = [store[r[2]].lower() for r in rows]
+    with_ws = [t + " " if r[3] else t for t, r in zip(texts, rows, strict=True)]
+    starts, at = [], 0
+    for piece in with_ws:  # a token starts where the text (each token with its trailing space) before it ends
+        starts.append(at)
+        at += len(piece)
+    return _Strings(texts, lows, lemma_lows, starts, with_ws)
+
+
+def _strings(doc: Doc) -> _Strings:
+    strings: _Strings = once(doc, "strings", _read_strings)
+    return strings
 
 
 def texts(doc: Doc) -> list[str]:
     """Every token's text, by index."""
-    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
-    return strings[0]
+    return _strings(doc).texts
 
 
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case text, by index."""
-    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
-    return strings[1]
+    return _strings(doc).lows
 
 
 def lemma_lowers(doc: Doc) -> list[str]:
     """Every token's lemma in lower case, by index."""
-    return once(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
+    return _strings(doc).lemma_lows
 
 
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, for finding tokens by bisection."""
-    return once(doc, "starts", lambda d: [t.idx for t in d])
+    return _strings(doc).starts
 
 
 def token_index(doc: Doc, char: int) -> int:

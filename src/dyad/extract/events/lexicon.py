@@ -159,6 +159,18 @@ def matches(token: Token, actors: Actors | None = None) -> list[Match]:
     return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[2].entry.code.endswith("0"), t[1]))]
 
 
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(word for _, word in lexicon())
+
+
+def may_match(lemma_lower: str, lower: str) -> bool:
+    """Whether a word with this lemma and lower-case text can have lexicon entries at all: `matches` looks
+    only these words up (and the lower-case text less a plural s), so most words of a text need no token."""
+    words = _lexicon_words()
+    return lemma_lower in words or lower in words or lower[:-1] in words
+
+
 def match(token: Token) -> Match | None:
     """The best-fitting lexicon entry for a token, or None."""
     found = matches(token)
