@@ -118,6 +118,18 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
     return once(doc, "by_text", index)
 
 
+def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
+    """Token indices by their lower-case text."""
+
+    def index(d: Doc) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, low in enumerate(lowers(d)):
+            found.setdefault(low, []).append(i)
+        return found
+
+    return once(doc, "by_lower", index)
+
+
 def line_bounds(doc: Doc) -> list[int]:
     """Character offsets where each line of the text begins (for the line around a span, by bisection)."""
     text = doc_text(doc)
