@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 
 _PER_DOC: dict[str, tuple[Doc, Any]] = {}
@@ -29,7 +31,43 @@ def doc_text(doc: Doc) -> str:
 
 def noun_chunks(doc: Doc) -> list[Span]:
     """The document's noun chunks (Doc.noun_chunks walks the parse on each call)."""
-    return once(doc, "chunks", lambda d: list(d.noun_chunks))
+    return once(doc, "chunks", _noun_chunks)
+
+
+_CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _noun_chunks(doc: Doc) -> list[Span]:
+    """English noun chunks, spaCy's own rule (spacy.lang.en.syntax_iterators) read from the token arrays:
+    a Token is built only for a noun's left edge. Other languages, or a doc without a parse, go to spaCy."""
+    if getattr(doc, "noun_chunks_iterator", None) is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in _CHUNK_DEPS}
+    conj, np_label = strings.add("conj"), strings.add("NP")
+    arr = doc.to_array([POS, DEP, HEAD]).astype("int64")
+    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
+    head = [i + rel for i, rel in enumerate(arr[:, 2].tolist())]  # HEAD is the offset to the head
+    nouns = {NOUN, PROPN, PRON}
+    chunks: list[Span] = []
+    prev_end = -1
+    for i, p in enumerate(pos):
+        if p not in nouns:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:  # no nested chunks
+            continue
+        if dep[i] not in np_deps:
+            if dep[i] != conj:
+                continue
+            h = head[i]
+            while dep[h] == conj and head[h] < h:
+                h = head[h]
+            if dep[h] not in np_deps:  # coordinated to a noun phrase: a noun phrase too
+                continue
+        prev_end = i
+        chunks.append(Span(doc, left, i + 1, label=np_label))
+    return chunks
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -63,17 +101,36 @@ class _Strings(NamedTuple):
 def _read_strings(doc: Doc) -> _Strings:
     """Every token's strings and offset, read from the token array in one pass: doc[i] builds a new Token
     and each of its string attributes looks its string up again, on every access."""
-    store = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY]).tolist()
-    texts = [store[r[0]] for r in rows]
-    lows = [store[r[1]] for r in rows]
-    lemma_lows = [store[r[2]].lower() for r in rows]
-    with_ws = [t + " " if r[3] else t for t, r in zip(texts, rows, strict=True)]
+    arr = doc.to_array([ORTH, LOWER, LEMMA, SPACY])
+    texts, lows = _looked_up(doc, arr[:, 0].tolist(), False), _looked_up(doc, arr[:, 1].tolist(), False)
+    lemma_lows = _looked_up(doc, arr[:, 2].tolist(), True)
+    with_ws = [t + " " if space else t for t, space in zip(texts, arr[:, 3].tolist(), strict=True)]
     starts, at = [], 0
     for piece in with_ws:  # a token starts where the text (each token with its trailing space) before it ends
         starts.append(at)
         at += len(piece)
     return _Strings(texts, lows, lemma_lows, starts, with_ws)
+
+
+# string hash -> the string (and its lower case): the hash of a string is the same in every vocab, and a dict
+# lookup costs a third of asking the vocab's StringStore; emptied when it grows past _MOST entries
+_STRING: dict[int, str] = {}
+_LOWER: dict[int, str] = {}
+_MOST = 500_000
+
+
+def _looked_up(doc: Doc, hashes: list[int], lower: bool) -> list[str]:
+    known = _LOWER if lower else _STRING
+    if len(known) > _MOST:
+        known.clear()
+    out: list[str] = []
+    for h in hashes:
+        text = known.get(h)
+        if text is None:
+            text = doc.vocab.strings[h]
+            text = known[h] = text.lower() if lower else text
+        out.append(text)
+    return out
 
 
 def _strings(doc: Doc) -> _Strings:

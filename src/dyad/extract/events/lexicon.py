@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyad.codes import data_text, load_yaml
+from dyad.extract.common.doccache import lowers
 from dyad.extract.events.frames import Actors, check
 
 
@@ -109,18 +110,25 @@ def fixed_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in word_lists().get("not_events", ()))
 
 
-def in_fixed_phrase(token: Token) -> bool:
-    """Whether the token is part of a phrase listed under `_not_events`."""
-    low = token.lower_
-    doc = token.doc
+@lru_cache(maxsize=1)
+def _phrases_by_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Each word of the `_not_events` phrases -> (its place in the phrase, the phrase), for every place."""
+    found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for words in fixed_phrases():
         for k, w in enumerate(words):
-            if w == low:
-                start = token.i - k
-                if start >= 0 and start + len(words) <= len(doc) and all(
-                    doc[start + j].lower_ == words[j] for j in range(len(words))
-                ):
-                    return True
+            found.setdefault(w, []).append((k, words))
+    return {w: tuple(v) for w, v in found.items()}
+
+
+def in_fixed_phrase(token: Token) -> bool:
+    """Whether the token is part of a phrase listed under `_not_events`."""
+    lows = lowers(token.doc)
+    for k, words in _phrases_by_word().get(lows[token.i], ()):
+        start = token.i - k
+        if start >= 0 and start + len(words) <= len(lows) and all(
+            lows[start + j] == words[j] for j in range(len(words))
+        ):
+            return True
     return False
 
 
