@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import entities, sentences
 from dyad.extract.common.words import strip_possessive
 from dyad.extract.registry import component
 from dyad.records import EntityMention, Sentence
@@ -10,9 +11,9 @@ from dyad.records import EntityMention, Sentence
 
 @component("sentences", assigns=["sentences", "entities"])
 def run(ctx: DocContext) -> None:
-    for i, sent in enumerate(ctx.doc.sents):
+    for i, sent in enumerate(sentences(ctx.doc)):
         ctx.result.sentences.append(Sentence(index=i, evidence=ctx.span_evidence(sent)))
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         text = strip_possessive(ent.text)
         ctx.result.entities.append(
             EntityMention(

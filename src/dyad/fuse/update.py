@@ -255,21 +255,22 @@ def fuse_documents(store: Store, doc_ids: Iterable[str], settings: Settings | No
     started = time.perf_counter()
     rules = rules or FusionRules.from_settings(settings)
     wanted = list(dict.fromkeys(doc_ids))
-    done = rd.fused_documents(store, wanted)
-    ids = [i for i in wanted if i not in done]
-    if not ids:
-        return FusionUpdate()
-    out = FusionWrite(state={"rules": rules.signature()},
-                      background_days=rules.time.background_days)
-    sources, out.doc_sources, events = _sources(store, ids)
-    reports = [it.report(r, sources[r["doc_id"]], rules.time) for evs in events.values() for r in evs]
-    link_reports(store, reports, rules, out)
-    claims = [it.claim(r) for r in _with_source(rd.claim_rows(store, ids), sources)]
-    link_claims(store, claims, rules, _outlets(sources), out)
-    link_relations(store, _with_source(rd.relation_rows(store, ids), sources), out)
-    out.actor_links = it.link_rows(rd.actor_rows(store, ids))
-    _replaced(store, out)
-    update = _report(store, out, ids)
+    with store.reading():  # the dozen reads below share one connection (each would open the file again)
+        done = rd.fused_documents(store, wanted)
+        ids = [i for i in wanted if i not in done]
+        if not ids:
+            return FusionUpdate()
+        out = FusionWrite(state={"rules": rules.signature()},
+                          background_days=rules.time.background_days)
+        sources, out.doc_sources, events = _sources(store, ids)
+        reports = [it.report(r, sources[r["doc_id"]], rules.time) for evs in events.values() for r in evs]
+        link_reports(store, reports, rules, out)
+        claims = [it.claim(r) for r in _with_source(rd.claim_rows(store, ids), sources)]
+        link_claims(store, claims, rules, _outlets(sources), out)
+        link_relations(store, _with_source(rd.relation_rows(store, ids), sources), out)
+        out.actor_links = it.link_rows(rd.actor_rows(store, ids))
+        _replaced(store, out)
+        update = _report(store, out, ids)
     apply(store, out)
     update.seconds = time.perf_counter() - started
     return update

@@ -23,7 +23,7 @@ from dyad.extract.actors.org_spans import standalone_heads
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.doccache import lowers, noun_chunks, texts
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE, POSSESSIVE_PRONOUNS
 
 
@@ -193,9 +193,11 @@ def _with_inner_owners(chunks: list[Span]) -> list[Span]:
             continue  # "the territorial administration minister": a portfolio, not a body
         if chunk.root.lower_ in _employee_nouns():
             continue  # "a local U.S. consulate employee": where someone works, not a body acting
-        for k, tok in enumerate(chunk[:-1]):
-            if tok.lower_ in heads and (tok.dep_ in {"poss", "compound"} or chunk[k + 1].text in POSSESSIVE):
-                found.append(chunk[: k + 1])
+        doc = chunk.doc
+        lows, words = lowers(doc), texts(doc)
+        for i in range(chunk.start, chunk.end - 1):
+            if lows[i] in heads and (doc[i].dep_ in {"poss", "compound"} or words[i + 1] in POSSESSIVE):
+                found.append(chunk[: i - chunk.start + 1])
                 break
     return found
 

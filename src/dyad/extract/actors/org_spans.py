@@ -10,14 +10,16 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import POS
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import phrase_doc
 from dyad.extract.actors.titles import org_head
-from dyad.extract.common.doccache import entities, once
+from dyad.extract.common.doccache import entities, lowers, once
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE
 
 CONNECTORS = {"for", "of", "on", "and", "&"}
@@ -112,26 +114,41 @@ def _sentence_tail(tok: Token) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
 
 
-_MATCHERS: dict[int, tuple[PhraseMatcher, Matcher]] = {}
+_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def _matchers(vocab) -> tuple[PhraseMatcher, Matcher]:
-    """(known organisations, descriptor + proper name) matchers for one vocab, built once."""
+def _known_matcher(vocab) -> PhraseMatcher:
+    """The known organisations' matcher for one vocab, built once."""
     if id(vocab) not in _MATCHERS:
         known = PhraseMatcher(vocab, attr="ORTH")
         for form in lexicon.known_orgs():
             known.add(form, [phrase_doc(vocab, form)])
-        described = Matcher(vocab)
-        described.add("described", [[{"LOWER": {"IN": sorted(descriptors())}}, {"POS": "PROPN", "OP": "+"}]])
-        _MATCHERS[id(vocab)] = (known, described)
+        _MATCHERS[id(vocab)] = known
     return _MATCHERS[id(vocab)]
+
+
+def described_matches(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of a descriptor word followed by one or more proper nouns ("the automaker Acme Motors"),
+    every length of the run, in text order (a token Matcher's `descriptor PROPN+`, read from word lists)."""
+    words = descriptors()
+    found: list[tuple[int, int]] = []
+    pos: list[int] | None = None
+    for i, low in enumerate(lowers(doc)):
+        if low not in words:
+            continue
+        pos = pos if pos is not None else doc.to_array(POS).tolist()
+        j = i + 1
+        while j < len(pos) and pos[j] == PROPN:
+            found.append((i, j + 1))
+            j += 1
+    return found
 
 
 def known_matches(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, form) of the known organisations' names and aliases in the document, sorted, found once."""
 
     def find(d: Doc) -> list[tuple[int, int, str]]:
-        return sorted({(start, end, d.vocab.strings[match_id]) for match_id, start, end in _matchers(d.vocab)[0](d)})
+        return sorted({(start, end, d.vocab.strings[match_id]) for match_id, start, end in _known_matcher(d.vocab)(d)})
 
     return once(doc, "known_orgs", find)
 
@@ -169,14 +186,13 @@ def candidates(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _candidates(doc: Doc) -> list[tuple[Span, str]]:
-    _, described = _matchers(doc.vocab)
     found: list[tuple[Span, str]] = []
     for ent in entities(doc):
         if ent.label_ in {"ORG", "FAC", "NORP"}:
             found.extend((part, ent.label_) for part in _owner_and_unit(org_span(ent)))
     for start, end, _ in known_matches(doc):
         found.append((doc[start:end], "KNOWN"))
-    for _, start, end in described(doc):
+    for start, end in described_matches(doc):
         found.append((doc[start + 1 : end], "DESCRIBED"))
     spans = filter_spans([span for span, _ in found])
     kept = {(s.start, s.end) for s in spans}

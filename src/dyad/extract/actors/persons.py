@@ -36,7 +36,7 @@ from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import texts
+from dyad.extract.common.doccache import entities, texts
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
@@ -61,15 +61,15 @@ def _looks_like_name(span: Span) -> bool:
 
 def person_spans(ctx: DocContext) -> list[Span]:
     """PERSON entities, cleaned; also lone ORG/GPE/NORP tokens that spell a person named in full."""
-    spans = [clean_name(e) for e in ctx.doc.ents if e.label_ == "PERSON"]
+    spans = [clean_name(e) for e in entities(ctx.doc) if e.label_ == "PERSON"]
     things = named_places(ctx.doc)
     spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
-    spans = filter_spans(spans + [e for e in ctx.doc.ents if _mislabelled_speaker(e)])
+    spans = filter_spans(spans + [e for e in entities(ctx.doc) if _mislabelled_speaker(e)])
     full_parts: NameParts[None] = NameParts()
     for s in spans:
         if len(s.text.split()) > 1:
             full_parts.add(name_parts(s.text), None)
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
             if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span.text)):
@@ -101,7 +101,7 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
                 parts.setdefault(part, set()).add(key)
         elif reg.drafts[key].kind == "person":
             parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
-    taken = set(people.by_token) | set(places) | {t.i for e in ctx.doc.ents if e.label_ != "PERSON" for t in e}
+    taken = set(people.by_token) | set(places) | {t.i for e in entities(ctx.doc) if e.label_ != "PERSON" for t in e}
     words = texts(ctx.doc)
     for i, text in enumerate(words):
         if i in taken or len(text) < 2 or not text.istitle():  # Token.is_title is str.istitle of its text

@@ -154,9 +154,10 @@ def _pronouns(ctx: DocContext, reg: Registry, people: People) -> None:
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         if reg.drafts[key].kind == "person":
             by_sentence.setdefault(sentence_number(doc, span.start), []).append((span.start, key))
+    lows = lowers(doc)
     for n, sent in enumerate(sents):
-        for tok in sent:
-            if tok.lower_ not in PRONOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        for tok in (doc[i] for i in range(sent.start, sent.end) if lows[i] in PRONOUNS):
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             antecedent = _antecedent(tok, by_sentence.get(n, []), by_sentence.get(n - 1, []) if n else None)
             if antecedent:

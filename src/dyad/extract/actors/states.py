@@ -15,12 +15,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.common.doccache import entities, lowers, once, texts, tokens_by_text
+from dyad.extract.common.doccache import entities, lowers, once, texts, tokens_by_lower, tokens_by_text
 from dyad.extract.common.words import strip_possessive
 
 # Entities inside which a state name is part of another name ("Seoul National University").
@@ -48,11 +48,11 @@ def phrase_doc(vocab, form: str) -> Doc:
     return Doc(vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made])
 
 
-_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]] = {}
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]] = {}
 
 
-def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatcher]:
-    """(places, non-actor phrases, context forms, long IGO names in any case) matchers for one vocab, built once."""
+def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """(places, non-actor phrases, long IGO names in any case) matchers for one vocab, built once."""
     key = id(vocab)
     if key not in _MATCHERS:
         places = PhraseMatcher(vocab, attr="ORTH")
@@ -66,13 +66,31 @@ def _matchers(vocab) -> tuple[PhraseMatcher, PhraseMatcher, Matcher, PhraseMatch
                 igo_words.add(f"igo|{igo_key}|name", [phrase])
         nonactors = PhraseMatcher(vocab, attr="LOWER")
         nonactors.add("nonactor", [phrase_doc(vocab, p.lower()) for p in lexicon.non_actor_phrases()])
-        context = Matcher(vocab)
-        for i, cf in enumerate(lexicon.context_forms()):
-            words = cf.form.split()
-            pattern = [{"LOWER": w.lower()} if w.islower() else {"ORTH": w} for w in words]
-            context.add(f"context|{cf.iso3}|{i}", [pattern])
-        _MATCHERS[key] = (places, nonactors, context, igo_words)
+        _MATCHERS[key] = (places, nonactors, igo_words)
     return _MATCHERS[key]
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[tuple[tuple[bool, str], ...], ...]:
+    """Each contextual form as its words: (whether matched in any case, the word); a lower-case word
+    matches in any case ("the"), a capitalised one as written ("North")."""
+    return tuple(tuple((w.islower(), w) for w in cf.form.split()) for cf in lexicon.context_forms())
+
+
+def context_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """(index of the contextual form, start, end) wherever one is written, in text order: the fixed word
+    sequences are looked up from the document's word index, not matched token by token."""
+    by_text, by_lower, words = tokens_by_text(doc), tokens_by_lower(doc), (texts(doc), lowers(doc))
+    found: list[tuple[int, int, int]] = []
+    for k, pattern in enumerate(_context_patterns()):
+        at = [(by_lower if low else by_text).get(word, []) for low, word in pattern]
+        anchor = min(range(len(pattern)), key=lambda j: len(at[j]))
+        for i in at[anchor]:
+            start = i - anchor
+            if start >= 0 and start + len(pattern) <= len(doc) and all(
+                    words[int(low)][start + j] == word for j, (low, word) in enumerate(pattern)):
+                found.append((k, start, start + len(pattern)))
+    return sorted(found, key=lambda m: (m[1], m[2]))
 
 
 def _inside_other_name(span: Span, doc: Doc) -> bool:
@@ -126,7 +144,7 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
     """(mentions, inner): states and IGOs mentioned in the document, longest match first,
     no overlaps; `inner` holds those found inside other names ("Seoul National University")
     or used as a place of origin ("Taipei-based"), which say where an organisation belongs."""
-    places, nonactors, context, igo_words = _matchers(doc.vocab)
+    places, nonactors, igo_words = _matchers(doc.vocab)
     blocked: set[int] = set()
     for _, start, end in nonactors(doc):
         blocked.update(range(start, end))
@@ -146,9 +164,9 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
             found.append(hit)
     named = {h.target for h in found if not h.igo}
     taken = {i for h in found for i in range(h.start, h.end)}
-    for match_id, start, end in context(doc):
-        _, iso3, idx = doc.vocab.strings[match_id].split("|")
-        cf = lexicon.context_forms()[int(idx)]
+    for idx, start, end in context_matches(doc):
+        cf = lexicon.context_forms()[idx]
+        iso3 = cf.iso3
         if not set(cf.requires) <= named or taken.intersection(range(start, end)):
             continue
         nxt = doc[end] if end < len(doc) else None

@@ -12,6 +12,7 @@ A claim's own time, when its words give one ("in 2019", "since 2016", "by
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterator
 
@@ -19,26 +20,30 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.claims.about import MAX_CHAIN, about, asserted_by, counted_noun, of_phrase
 from dyad.extract.claims.checks import is_claim
-from dyad.extract.claims.figures import Figure, read_figure, unit_of_noun
+from dyad.extract.claims.figures import Figure, figure_starts, read_figure, unit_of_noun
 from dyad.extract.claims.numbers import low
 from dyad.extract.claims.states import ClaimStates
 from dyad.extract.claims.when import claim_time
 from dyad.extract.claims.words import number_words
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import sentences
 from dyad.extract.events.timing import date_entities
 from dyad.extract.registry import component
 from dyad.records import Claim
 
 
 def _figures(doc: Doc, sent: Span) -> Iterator[Figure]:
-    i = sent.start
-    while i < sent.end:
+    """The figures of a sentence, read from left to right (only where one may start), none inside another."""
+    starts = figure_starts(doc)
+    k = bisect.bisect_left(starts, sent.start)
+    while k < len(starts) and starts[k] < sent.end:
+        i = starts[k]
         fig = read_figure(doc, i, sent.start, sent.end)
         if fig is None:
-            i += 1
+            k += 1
             continue
         yield fig
-        i = max(fig.end, i + 1)
+        k = bisect.bisect_left(starts, max(fig.end, i + 1), k + 1)
 
 
 def _ranges(doc: Doc, figures: list[Figure]) -> list[Figure]:
@@ -117,7 +122,7 @@ def claims_in(ctx: DocContext) -> list[Claim]:
     seen: set[tuple[float, str, str | None]] = set()
     states = ClaimStates(ctx)
     date_ents = date_entities(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         previous: Claim | None = None
         for fig in _ranges(doc, list(_figures(doc, sent))):
             noun, unit = _noun_for(doc, fig, sent, previous)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
-from dyad.extract.common.doccache import lowers, texts
+from dyad.extract.common.doccache import lowers, once, texts
 from dyad.figures import unit_plural
 from dyad.records import Bound
 
@@ -75,9 +75,18 @@ def _first_words() -> frozenset[str]:
 
 def may_start_figure(doc: Doc, i: int) -> bool:
     """Whether a figure can start at token i: a cheap test that lets most words of a text go unread."""
-    text, word = texts(doc)[i], lowers(doc)[i]
+    return _may_start(texts(doc)[i], lowers(doc)[i])
+
+
+def _may_start(text: str, word: str) -> bool:
     return (text[:1].isdigit() or word in _first_words() or text in units().currency_symbols
             or word.endswith("fold"))
+
+
+def figure_starts(doc: Doc) -> list[int]:
+    """Every token index where a figure may start (`may_start_figure`), in order, tested once per document."""
+    return once(doc, "figure_starts", lambda d: [
+        i for i, (text, word) in enumerate(zip(texts(d), lowers(d), strict=True)) if _may_start(text, word)])
 
 
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 
 _PER_DOC: dict[str, tuple[Doc, Any]] = {}
@@ -22,13 +25,49 @@ def once(doc: Doc, name: str, make: Callable[[Doc], Any]) -> Any:
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text (Doc.text joins every token on each call)."""
-    return once(doc, "text", lambda d: d.text)
+    """The document's text (Doc.text builds every token to join them, on each call)."""
+    return once(doc, "text", lambda d: "".join(_strings(d).with_ws))
 
 
 def noun_chunks(doc: Doc) -> list[Span]:
     """The document's noun chunks (Doc.noun_chunks walks the parse on each call)."""
-    return once(doc, "chunks", lambda d: list(d.noun_chunks))
+    return once(doc, "chunks", _noun_chunks)
+
+
+_CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _noun_chunks(doc: Doc) -> list[Span]:
+    """English noun chunks, spaCy's own rule (spacy.lang.en.syntax_iterators) read from the token arrays:
+    a Token is built only for a noun's left edge. Other languages, or a doc without a parse, go to spaCy."""
+    if getattr(doc, "noun_chunks_iterator", None) is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in _CHUNK_DEPS}
+    conj, np_label = strings.add("conj"), strings.add("NP")
+    arr = doc.to_array([POS, DEP, HEAD]).astype("int64")
+    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
+    head = [i + rel for i, rel in enumerate(arr[:, 2].tolist())]  # HEAD is the offset to the head
+    nouns = {NOUN, PROPN, PRON}
+    chunks: list[Span] = []
+    prev_end = -1
+    for i, p in enumerate(pos):
+        if p not in nouns:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:  # no nested chunks
+            continue
+        if dep[i] not in np_deps:
+            if dep[i] != conj:
+                continue
+            h = head[i]
+            while dep[h] == conj and head[h] < h:
+                h = head[h]
+            if dep[h] not in np_deps:  # coordinated to a noun phrase: a noun phrase too
+                continue
+        prev_end = i
+        chunks.append(Span(doc, left, i + 1, label=np_label))
+    return chunks
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -51,37 +90,72 @@ def sentence_number(doc: Doc, token: int) -> int:
     return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
 
 
-def _strings(doc: Doc) -> tuple[list[str], list[str]]:
-    """Every token's text and lower-case text, by index, read in one pass (doc[i] builds a new Token
-    and each string attribute looks its string up again, on every access)."""
-    texts: list[str] = []
-    lows: list[str] = []
-    for tok in doc:
-        texts.append(tok.text)
-        lows.append(tok.lower_)
-    return texts, lows
+class _Strings(NamedTuple):
+    texts: list[str]
+    lows: list[str]
+    lemma_lows: list[str]
+    starts: list[int]
+    with_ws: list[str]
+
+
+def _read_strings(doc: Doc) -> _Strings:
+    """Every token's strings and offset, read from the token array in one pass: doc[i] builds a new Token
+    and each of its string attributes looks its string up again, on every access."""
+    arr = doc.to_array([ORTH, LOWER, LEMMA, SPACY])
+    texts, lows = _looked_up(doc, arr[:, 0].tolist(), False), _looked_up(doc, arr[:, 1].tolist(), False)
+    lemma_lows = _looked_up(doc, arr[:, 2].tolist(), True)
+    with_ws = [t + " " if space else t for t, space in zip(texts, arr[:, 3].tolist(), strict=True)]
+    starts, at = [], 0
+    for piece in with_ws:  # a token starts where the text (each token with its trailing space) before it ends
+        starts.append(at)
+        at += len(piece)
+    return _Strings(texts, lows, lemma_lows, starts, with_ws)
+
+
+# string hash -> the string (and its lower case): the hash of a string is the same in every vocab, and a dict
+# lookup costs a third of asking the vocab's StringStore; emptied when it grows past _MOST entries
+_STRING: dict[int, str] = {}
+_LOWER: dict[int, str] = {}
+_MOST = 500_000
+
+
+def _looked_up(doc: Doc, hashes: list[int], lower: bool) -> list[str]:
+    known = _LOWER if lower else _STRING
+    if len(known) > _MOST:
+        known.clear()
+    out: list[str] = []
+    for h in hashes:
+        text = known.get(h)
+        if text is None:
+            text = doc.vocab.strings[h]
+            text = known[h] = text.lower() if lower else text
+        out.append(text)
+    return out
+
+
+def _strings(doc: Doc) -> _Strings:
+    strings: _Strings = once(doc, "strings", _read_strings)
+    return strings
 
 
 def texts(doc: Doc) -> list[str]:
     """Every token's text, by index."""
-    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
-    return strings[0]
+    return _strings(doc).texts
 
 
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case text, by index."""
-    strings: tuple[list[str], list[str]] = once(doc, "strings", _strings)
-    return strings[1]
+    return _strings(doc).lows
 
 
 def lemma_lowers(doc: Doc) -> list[str]:
     """Every token's lemma in lower case, by index."""
-    return once(doc, "lemmas", lambda d: [t.lemma_.lower() for t in d])
+    return _strings(doc).lemma_lows
 
 
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, for finding tokens by bisection."""
-    return once(doc, "starts", lambda d: [t.idx for t in d])
+    return _strings(doc).starts
 
 
 def token_index(doc: Doc, char: int) -> int:
@@ -99,6 +173,18 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
         return found
 
     return once(doc, "by_text", index)
+
+
+def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
+    """Token indices by their lower-case text."""
+
+    def index(d: Doc) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, low in enumerate(lowers(d)):
+            found.setdefault(low, []).append(i)
+        return found
+
+    return once(doc, "by_lower", index)
 
 
 def line_bounds(doc: Doc) -> list[int]:

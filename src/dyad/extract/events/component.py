@@ -18,9 +18,10 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import lemma_lowers, lowers, sentences, texts
 from dyad.extract.events import dates, terms, timing
 from dyad.extract.events.codes import role_words, roots
-from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, word_lists
+from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, may_match, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.nominal import hosting_verb, noun_roles, proposal
 from dyad.extract.events.pairs import pairs
@@ -81,13 +82,14 @@ def paragraph_sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at paragraph breaks: a headline is its own sentence even when
     the parser ran it into the first line of the body."""
     out: list[Span] = []
-    for sent in doc.sents:
+    words = texts(doc)
+    for sent in sentences(doc):
         start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start : tok.i])
-                start = tok.i + 1
+        for i in range(sent.start, sent.end):
+            if "\n" in words[i] and words[i].isspace():  # Token.is_space is str.isspace of its text
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     return out
@@ -101,10 +103,9 @@ def run(ctx: DocContext) -> None:
         return
     state = _DocState(ctx, sents)
     found: dict[int, list[Match]] = {}
-    for tok in doc:
-        ms = matches(tok, state.actor_state)
-        if ms:
-            found[tok.i] = ms
+    for i, (lemma, low) in enumerate(zip(lemma_lowers(doc), lowers(doc), strict=True)):
+        if may_match(lemma, low) and (ms := matches(doc[i], state.actor_state)):
+            found[i] = ms
     # the best frame of a word decides what it absorbs
     consumer = {i: t for t, ms in found.items() for i in ms[0].consumed if i != t}
     cancelling = word_lists().get("cancelling_verbs", frozenset())
@@ -113,9 +114,7 @@ def run(ctx: DocContext) -> None:
     for si, sent in enumerate(sents):
         emitted: set[int] = set()
         deferred: list[Token] = []
-        for tok in sent:
-            if tok.i not in found:
-                continue
+        for tok in (doc[i] for i in range(sent.start, sent.end) if i in found):
             if tok.i in consumer:
                 deferred.append(tok)
             elif emit_best(state, si, sent, tok, found[tok.i], triggers) or (

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyad.codes import data_text, load_yaml
+from dyad.extract.common.doccache import lowers
 from dyad.extract.events.frames import Actors, check
 
 
@@ -109,18 +110,25 @@ def fixed_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in word_lists().get("not_events", ()))
 
 
-def in_fixed_phrase(token: Token) -> bool:
-    """Whether the token is part of a phrase listed under `_not_events`."""
-    low = token.lower_
-    doc = token.doc
+@lru_cache(maxsize=1)
+def _phrases_by_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Each word of the `_not_events` phrases -> (its place in the phrase, the phrase), for every place."""
+    found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for words in fixed_phrases():
         for k, w in enumerate(words):
-            if w == low:
-                start = token.i - k
-                if start >= 0 and start + len(words) <= len(doc) and all(
-                    doc[start + j].lower_ == words[j] for j in range(len(words))
-                ):
-                    return True
+            found.setdefault(w, []).append((k, words))
+    return {w: tuple(v) for w, v in found.items()}
+
+
+def in_fixed_phrase(token: Token) -> bool:
+    """Whether the token is part of a phrase listed under `_not_events`."""
+    lows = lowers(token.doc)
+    for k, words in _phrases_by_word().get(lows[token.i], ()):
+        start = token.i - k
+        if start >= 0 and start + len(words) <= len(lows) and all(
+            lows[start + j] == words[j] for j in range(len(words))
+        ):
+            return True
     return False
 
 
@@ -157,6 +165,18 @@ def matches(token: Token, actors: Actors | None = None) -> list[Match]:
             scored.append((-score, order, Match(entry, tuple(consumed))))
     # on a tie the more specific code wins ("called on X to engage": 026, not the general appeal 020)
     return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[2].entry.code.endswith("0"), t[1]))]
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(word for _, word in lexicon())
+
+
+def may_match(lemma_lower: str, lower: str) -> bool:
+    """Whether a word with this lemma and lower-case text can have lexicon entries at all: `matches` looks
+    only these words up (and the lower-case text less a plural s), so most words of a text need no token."""
+    words = _lexicon_words()
+    return lemma_lower in words or lower in words or lower[:-1] in words
 
 
 def match(token: Token) -> Match | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from dyad.codes import load_yaml, word_set
 from dyad.extract.actors.holders import Holder, holder_for, holders
+from dyad.extract.common.doccache import entities
 from dyad.extract.events.dates import clause_path
 from dyad.records import Actor
 
@@ -55,7 +56,7 @@ def person_names(tok: Token, actor_at: ActorAt) -> list[str]:
     actor = actor_at(tok)
     if actor is not None and actor.kind == "person":
         return [actor.name, *actor.aliases]
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
     if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) < 2:
         return []
     words = [t.text for t in ent if t.dep_ != "case" and not t.is_punct]
@@ -78,7 +79,7 @@ def _in_office(names: list[str], published: dt.date | None) -> bool:
 
 def formerly(tok: Token) -> bool:
     """"former President X", "ex-premier X": a word of `former` before the name and its title."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
     start = ent.start if ent is not None else tok.i
     for i in range(start - 1, max(start - 5, tok.sent.start - 1), -1):
         word = tok.doc[i]

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.extract.common.doccache import entities
 from dyad.extract.events.dates import Prefer, ResolvedDate, anchor, clause_path, date_spans_for, resolve
 
 YEARS = re.compile(r"^(1[5-9]\d\d|20\d\d)(\s*[-\u2013\u2014/]\s*(1[5-9]\d\d|20\d\d|\d\d))?$")
@@ -36,7 +37,7 @@ FORWARD_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday
 def date_entities(doc: Doc) -> list[Span]:
     """The time expressions of a document: its DATE entities, and years the parser took for plain
     numbers ("Japan's 1910-1945 occupation")."""
-    return [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "CARDINAL" and YEARS.match(e.text.strip()))]
+    return [e for e in entities(doc) if e.label_ == "DATE" or (e.label_ == "CARDINAL" and YEARS.match(e.text.strip()))]
 
 
 def date_clause_span(trigger: Token, date_ents: list[Span]) -> Span | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers
+from dyad.extract.common.doccache import lemma_lowers, sentences
 from dyad.extract.quotes.attribution import according
 from dyad.extract.quotes.speakers import Speaker, resolve
 from dyad.extract.quotes.window import Quoted, is_speech_verb
@@ -42,7 +42,7 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         out.append(_indirect(ctx, speaker, start, end))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         words = [t for t in sent if not t.is_space]
         if len(words) < 6 or words[0].idx in quoted or any(t.idx in quoted for t in words):
             continue

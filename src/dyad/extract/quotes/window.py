@@ -98,12 +98,15 @@ def left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     out: list[Token] = []
     text = doc_text(doc)
     k = token_at(doc, char) - 1
+    seen = char  # text[seen:char] holds no line break (each step reads only the stretch not read yet)
     while k >= 0:
         tok = doc[k]
         if "\n" in tok.text or (tok.text in SENT_END and tok.idx not in quoted):
             break
-        if "\n" in text[tok.idx + len(tok.text) : char]:
+        end = tok.idx + len(tok.text)
+        if "\n" in text[end:seen]:
             break
+        seen = min(seen, end)
         out.append(tok)
         k -= 1
     return list(reversed(out))
@@ -116,10 +119,12 @@ def right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     k = token_at(doc, char)
     while k < len(doc) and doc[k].idx <= char:
         k += 1
+    seen = char  # text[char:seen] holds no line break (each step reads only the stretch not read yet)
     while k < len(doc):
         tok = doc[k]
-        if "\n" in text[char : tok.idx] or "\n" in tok.text:
+        if "\n" in text[seen : tok.idx] or "\n" in tok.text:
             break
+        seen = max(seen, tok.idx)
         out.append(tok)
         if tok.text in SENT_END and tok.idx not in quoted:
             break

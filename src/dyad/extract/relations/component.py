@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers, lowers
+from dyad.extract.common.doccache import lemma_lowers, lowers, sentences
 from dyad.extract.registry import component
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
@@ -272,7 +272,7 @@ def _cue_lemmas(words: RelationWords) -> frozenset[str]:
 
 def relations_in(ctx: DocContext) -> list[Relation]:
     finder = Finder(ctx)
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         finder.sentence(sent)
     return finder.relations()
 
