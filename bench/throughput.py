@@ -156,7 +156,7 @@ def report(header: str, path: Path, n_docs: int, words: int, repeats: int, resul
         header,
         "",
         f"Corpus: {path.name}, repeated {repeats}x: {n_docs:,} documents, {words:,} words. Each row is a fresh "
-        "process; the model is loaded before the clock, worker start-up (spawned processes, Dask cluster) is "
+        "process; the model is loaded before the clock, worker start-up (forked worker processes, Dask cluster) is "
         "inside it. Peak RSS is the peak of the summed resident memory of the process and its children. "
         "The ratio is the row's throughput over the bare nlp.pipe row with the same number of processes "
         "(goal for end to end: at least 0.8x); the extraction-alone row counts only the stages' time.",

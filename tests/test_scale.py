@@ -11,7 +11,7 @@ from dyad.errors import DyadError
 from dyad.records import Document
 from dyad.run import ingest_documents
 from dyad.scale import extractor_for
-from dyad.scale.procs import AHEAD, CHUNK, in_flight, ordered_window
+from dyad.scale.procs import AHEAD, CHUNK, in_flight, ordered_window, start_method
 from dyad.settings import Settings
 from dyad.store import open_store
 from dyad.store.schema import EXTRACTION_TABLES
@@ -96,6 +96,24 @@ def test_two_workers_store_what_one_process_stores(single_store, tmp_path):
     parallel = tmp_path / "procs.duckdb"
     assert ingest(parallel, iter(docs), extractor_for(Settings(), workers=2)) == [d.id for d in docs]
     assert stored_tables(parallel) == stored_tables(path)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_forked_and_spawned_workers_store_the_same(single_store, tmp_path, method):
+    path, docs = single_store
+    store = tmp_path / f"{method}.duckdb"
+    assert ingest(store, iter(docs), extractor_for(Settings(start_method=method), workers=2)) == [d.id for d in docs]
+    assert stored_tables(store) == stored_tables(path)
+
+
+def test_auto_start_method_forks_only_on_linux(monkeypatch):
+    import dyad.scale.procs as procs
+
+    assert start_method("spawn") == "spawn"
+    monkeypatch.setattr(procs.sys, "platform", "linux")
+    assert start_method() == "fork"
+    monkeypatch.setattr(procs.sys, "platform", "darwin")
+    assert start_method() == "spawn"
 
 
 def test_dask_local_cluster_stores_what_one_process_stores(single_store, tmp_path):

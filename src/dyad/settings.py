@@ -54,6 +54,9 @@ class Settings(BaseModel):
     )
     batch_size: int = Field(32, ge=1, description="documents per nlp.pipe batch")
     workers: int = Field(1, ge=1, description="extraction processes for ingest")
+    start_method: Literal["auto", "fork", "forkserver", "spawn"] = Field(
+        "auto", description="how --workers processes start: auto is fork on Linux (the model loaded once, shared), else spawn"
+    )
     near_copy_threshold: float = Field(
         0.8, gt=0, le=1, description="estimated Jaccard similarity of word 5-grams above which a text is a near-copy"
     )

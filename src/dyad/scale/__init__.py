@@ -30,7 +30,7 @@ def extractor_for(
     """The extraction strategy for these options.
 
     local, 1 worker: nlp.pipe and extract in this process. local, N workers:
-    N spawned processes (dyad.scale.procs). dask: partitions mapped on a Dask
+    N worker processes (dyad.scale.procs). dask: partitions mapped on a Dask
     cluster, a LocalCluster of `workers` processes unless `scheduler` is given
     (dyad.scale.dask_engine); `shard_dir` is where its Parquet shards go.
     """
@@ -49,7 +49,7 @@ def extractor_for(
     if workers > 1:
         from dyad.scale.procs import process_extractor
 
-        return process_extractor(models, workers, settings.batch_size, pipeline=names)
+        return process_extractor(models, workers, settings.batch_size, pipeline=names, method=settings.start_method)
     return single_extractor(models, settings.batch_size, names)
 
 
