@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, resolve, stored_actor
+from dyad.fuse.actor_components import components, terms
+from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, number_ids, resolve_groups, stored_actor
 from dyad.store import Store
 from dyad.store import actor_tables as tables
 from dyad.stored import DocActor
@@ -57,18 +58,56 @@ def name_actors(rows: Iterable[Row]) -> list[DocActor]:
 
 
 def resolve_stored(store: Store, overrides: str | Path | Overrides | None = None, force: bool = False) -> int:
-    """Resolve the store's name keys into global actors when a new one appeared (or the overrides changed).
+    """Resolve the store's name keys into global actors where documents changed them (all of them when the
+    overrides changed, or with `force`).
 
     Returns how many global actors were written (0 when nothing had to change).
     """
     digest = overrides_digest(overrides) if not isinstance(overrides, Overrides) else repr(overrides)
-    if not force and not tables.unresolved(store) and tables.overrides_digest(store) == digest:
+    full = force or tables.overrides_digest(store) != digest
+    changed = [] if full else tables.pending(store)
+    if not full and not changed:
         return 0
     rules = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
-    actors = resolve(name_actors(tables.name_rows(store)), rules)
-    mapping = [{"name_key": ref[0], "actor_id": g.id} for g in actors for ref in g.members]
-    tables.write_resolution(store, mapping, [_row(g) for g in actors], digest)
-    return len(actors)
+    if full:
+        return _resolve_all(store, rules, digest)
+    from dyad.fuse.actor_update import resolve_changed
+
+    return resolve_changed(store, rules, digest, changed)
+
+
+def _resolve_all(store: Store, rules: Overrides, digest: str) -> int:
+    actors = name_actors(tables.name_rows(store))
+    found, keys = resolve_components(actors, rules)
+    mapping = [{"name_key": ref[0], "actor_id": g.id} for g in found for ref in g.members]
+    tables.write_resolution(store, mapping, [_row(g) for g in found], keys, digest)
+    return len(found)
+
+
+def resolve_components(actors: list[DocActor], rules: Overrides) -> tuple[list[GlobalActor], list[Row]]:
+    """The global actors of name actors (sorted by name key), resolved one component at a time, ids told apart;
+    and the name keys' `actor_keys` rows."""
+    found: list[GlobalActor] = []
+    keys: list[Row] = []
+    for members in components(actors, rules):
+        part = [actors[i] for i in members]
+        found += resolve_groups(part, rules)
+        keys += [key_row(a, part[0].doc_id, rules) for a in part]
+    return number_ids(sorted(found, key=lambda g: min(g.members))), keys
+
+
+def key_row(a: DocActor, component: str, rules: Overrides) -> Row:
+    """The `actor_keys` row of a name actor."""
+    return {"name_key": a.doc_id, "component": component, "name": a.name, "aliases": list(a.aliases),
+            "kind": a.kind, "key": a.key, "country": a.country, "role": a.role, "sector": a.sector,
+            "code": a.code, "mentions": a.mentions, "terms": terms(a, rules)}
+
+
+def stored_name_actor(row: Row) -> DocActor:
+    """The name actor an `actor_keys` row keeps."""
+    return DocActor(doc_id=row["name_key"], key=row["key"], name=row["name"], kind=row["kind"],
+                    country=row["country"], role=row["role"], sector=row["sector"], code=row["code"],
+                    aliases=list(row["aliases"] or []), mentions=int(row["mentions"] or 0))
 
 
 def _row(g: GlobalActor) -> Row:

@@ -32,7 +32,7 @@ from dyad.records import (
 from dyad.store.aggregate_tables import AGGREGATE_DDL
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 
 # table name -> (record class, field of DocExtraction holding the rows)
 EXTRACTION_TABLES: dict[str, tuple[type[BaseModel], str]] = {
