@@ -6,7 +6,10 @@ organisation name that near in the same country, a lone name that is a part of a
 merge of the overrides file. Linking every pair that shares one of these (a little more widely than
 the rules merge) cuts the name keys into components no rule crosses, and resolution runs on each
 component alone: the global actors of a component depend only on its own name keys, so a new name
-key calls for resolving again only the components it touches.
+key calls for resolving again only the components it touches. (This is the rule for a full
+resolution too. It can differ from resolving every name key in one pass only in the order in which
+near-name pairs of different blocks are tried inside one component, which matters only where a
+country or a split then keeps two actors apart: the per-component order is the one kept.)
 
 Each actor gives `terms`: what it shares (stored with it, `actor_keys.terms`) and what it looks for
 (`probes`, to find the stored components a new or changed actor joins).

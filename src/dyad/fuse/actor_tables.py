@@ -4,11 +4,13 @@ Each document actor is linked (`actor_links`, written by `dyad.fuse.items.link_r
 country and role, the ways documents name one actor alike (an unnamed
 official is his document's alone). Resolution (`dyad.fuse.actors.resolve`,
 with the user's overrides) runs over the distinct name keys, not over every
-document actor, and writes which global actor each name key is
-(`actor_names`) and the global actors themselves (`global_actors`). It runs
-again only when a new name key appears or the overrides file changes, and
-it is a function of the set of name keys, so any order of arrival gives the
-same actors.
+document actor, one component of them at a time (`dyad.fuse.actor_components`),
+and writes which global actor each name key is (`actor_names`), the global
+actors themselves (`global_actors`) and the name keys as resolved
+(`actor_keys`). It runs again only where documents changed name keys
+(`dyad.fuse.actor_update`), or in full when the overrides file changes; it is
+a function of the set of name keys, so any order of arrival gives the same
+actors.
 """
 
 from __future__ import annotations
