@@ -16,16 +16,13 @@ actors.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dyad.fuse.actor_components import components, terms
-from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, number_ids, resolve_groups, stored_actor
+from dyad.fuse.actor_update import actor_row, name_actors, resolve_changed, resolve_components
+from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, stored_actor
 from dyad.store import Store
 from dyad.store import actor_tables as tables
-from dyad.stored import DocActor
 
 Row = dict[str, Any]
 
@@ -35,28 +32,6 @@ def overrides_digest(path: str | Path | None) -> str:
     if path is None or not Path(path).is_file():
         return ""
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()
-
-
-def name_actors(rows: Iterable[Row]) -> list[DocActor]:
-    """One DocActor per name key (its `doc_id` is the name key), its best spelling as name and the others as aliases."""
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    info: dict[str, Row] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        spellings[r["name_key"]][r["name"]] += int(r["mentions"] or 0) or 1
-        aliases[r["name_key"]].update(r["aliases"] or [])
-        info.setdefault(r["name_key"], r)
-    out = []
-    for key in sorted(info):
-        r = info[key]
-        counts = spellings[key]
-        name = min(counts, key=lambda n: (-counts[n], n))
-        others = sorted((set(counts) | aliases[key]) - {name})
-        out.append(DocActor(
-            doc_id=key, key=r["key"], name=name, kind=r["kind"], country=r["country"], role=r["role"],
-            sector=r["sector"], code=r["code"], aliases=others, mentions=sum(counts.values()),
-        ))
-    return out
 
 
 def resolve_stored(store: Store, overrides: str | Path | Overrides | None = None, force: bool = False) -> int:
@@ -73,8 +48,6 @@ def resolve_stored(store: Store, overrides: str | Path | Overrides | None = None
     rules = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
     if full:
         return _resolve_all(store, rules, digest)
-    from dyad.fuse.actor_update import resolve_changed
-
     return resolve_changed(store, rules, digest, changed)
 
 
@@ -82,41 +55,8 @@ def _resolve_all(store: Store, rules: Overrides, digest: str) -> int:
     actors = name_actors(tables.name_rows(store))
     found, keys = resolve_components(actors, rules)
     mapping = [{"name_key": ref[0], "actor_id": g.id} for g in found for ref in g.members]
-    tables.write_resolution(store, mapping, [_row(g) for g in found], keys, digest)
+    tables.write_resolution(store, mapping, [actor_row(g) for g in found], keys, digest)
     return len(found)
-
-
-def resolve_components(actors: list[DocActor], rules: Overrides) -> tuple[list[GlobalActor], list[Row]]:
-    """The global actors of name actors (sorted by name key), resolved one component at a time, ids told apart;
-    and the name keys' `actor_keys` rows."""
-    found: list[GlobalActor] = []
-    keys: list[Row] = []
-    for members in components(actors, rules):
-        part = [actors[i] for i in members]
-        found += resolve_groups(part, rules)
-        keys += [key_row(a, part[0].doc_id, rules) for a in part]
-    return number_ids(sorted(found, key=lambda g: min(g.members))), keys
-
-
-def key_row(a: DocActor, component: str, rules: Overrides) -> Row:
-    """The `actor_keys` row of a name actor."""
-    return {"name_key": a.doc_id, "component": component, "name": a.name, "aliases": list(a.aliases),
-            "kind": a.kind, "key": a.key, "country": a.country, "role": a.role, "sector": a.sector,
-            "code": a.code, "mentions": a.mentions, "terms": terms(a, rules)}
-
-
-def stored_name_actor(row: Row) -> DocActor:
-    """The name actor an `actor_keys` row keeps."""
-    return DocActor(doc_id=row["name_key"], key=row["key"], name=row["name"], kind=row["kind"],
-                    country=row["country"], role=row["role"], sector=row["sector"], code=row["code"],
-                    aliases=list(row["aliases"] or []), mentions=int(row["mentions"] or 0))
-
-
-def _row(g: GlobalActor) -> Row:
-    row = g.as_row()
-    row["aliases"] = list(g.aliases)
-    row["why"] = list(g.why)
-    return row
 
 
 def global_actors(store: Store, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:

@@ -8,18 +8,24 @@ as read again. One whose only change is in its mentions, sector or code leaves t
 is: its global actor is made again from its name keys and the reasons stored. Global actors that
 share an id with one made again are made again with it, so that `~2`, `~3` follow the same order
 as a resolution of the whole store. The result is the one `resolve_stored(force=True)` gives.
+
+Also here: the name actors read from `actor_links` and kept in `actor_keys`, and the resolution
+of name actors one component at a time, which a full resolution uses too.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
 
-from dyad.fuse.actor_components import components, probes
-from dyad.fuse.actor_tables import Row, _row, key_row, name_actors, stored_name_actor
+from dyad.fuse.actor_components import components, probes, terms
 from dyad.fuse.actors import GlobalActor, Overrides, global_actor, number_ids, resolve_groups
 from dyad.store import Store
 from dyad.store import actor_tables as tables
 from dyad.stored import DocActor
+
+Row = dict[str, Any]
 
 
 def _grouping(a: DocActor) -> tuple[object, ...]:
@@ -71,7 +77,7 @@ def resolve_changed(store: Store, rules: Overrides, digest: str, changed: list[s
     found = number_ids(sorted(found, key=lambda g: min(g.members)))
     mapping = [{"name_key": ref[0], "actor_id": g.id} for g in found for ref in g.members]
     gone = sorted(regrouped | {k["name_key"] for k in keys})
-    tables.write_resolution(store, mapping, [_row(g) for g in found], keys, digest, (sorted(replaced), gone))
+    tables.write_resolution(store, mapping, [actor_row(g) for g in found], keys, digest, (sorted(replaced), gone))
     return len(found)
 
 
@@ -95,3 +101,58 @@ def _remade(
         found.append(global_actor(docs, why[actor_id]))
         out += [key_row(d, stored[k]["component"], rules) for k, d in zip(sorted(names), docs, strict=True)]
     return found, out, set(members)
+
+
+def name_actors(rows: Iterable[Row]) -> list[DocActor]:
+    """One DocActor per name key (its `doc_id` is the name key), its best spelling as name and the others as aliases."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    info: dict[str, Row] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        spellings[r["name_key"]][r["name"]] += int(r["mentions"] or 0) or 1
+        aliases[r["name_key"]].update(r["aliases"] or [])
+        info.setdefault(r["name_key"], r)
+    out = []
+    for key in sorted(info):
+        r = info[key]
+        counts = spellings[key]
+        name = min(counts, key=lambda n: (-counts[n], n))
+        others = sorted((set(counts) | aliases[key]) - {name})
+        out.append(DocActor(
+            doc_id=key, key=r["key"], name=name, kind=r["kind"], country=r["country"], role=r["role"],
+            sector=r["sector"], code=r["code"], aliases=others, mentions=sum(counts.values()),
+        ))
+    return out
+
+
+def resolve_components(actors: list[DocActor], rules: Overrides) -> tuple[list[GlobalActor], list[Row]]:
+    """The global actors of name actors (sorted by name key), resolved one component at a time, ids told apart;
+    and the name keys' `actor_keys` rows."""
+    found: list[GlobalActor] = []
+    keys: list[Row] = []
+    for members in components(actors, rules):
+        part = [actors[i] for i in members]
+        found += resolve_groups(part, rules)
+        keys += [key_row(a, part[0].doc_id, rules) for a in part]
+    return number_ids(sorted(found, key=lambda g: min(g.members))), keys
+
+
+def key_row(a: DocActor, component: str, rules: Overrides) -> Row:
+    """The `actor_keys` row of a name actor."""
+    return {"name_key": a.doc_id, "component": component, "name": a.name, "aliases": list(a.aliases),
+            "kind": a.kind, "key": a.key, "country": a.country, "role": a.role, "sector": a.sector,
+            "code": a.code, "mentions": a.mentions, "terms": terms(a, rules)}
+
+
+def stored_name_actor(row: Row) -> DocActor:
+    """The name actor an `actor_keys` row keeps."""
+    return DocActor(doc_id=row["name_key"], key=row["key"], name=row["name"], kind=row["kind"],
+                    country=row["country"], role=row["role"], sector=row["sector"], code=row["code"],
+                    aliases=list(row["aliases"] or []), mentions=int(row["mentions"] or 0))
+
+
+def actor_row(g: GlobalActor) -> Row:
+    row = g.as_row()
+    row["aliases"] = list(g.aliases)
+    row["why"] = list(g.why)
+    return row
