@@ -4,25 +4,25 @@ Each document actor is linked (`actor_links`, written by `dyad.fuse.items.link_r
 country and role, the ways documents name one actor alike (an unnamed
 official is his document's alone). Resolution (`dyad.fuse.actors.resolve`,
 with the user's overrides) runs over the distinct name keys, not over every
-document actor, and writes which global actor each name key is
-(`actor_names`) and the global actors themselves (`global_actors`). It runs
-again only when a new name key appears or the overrides file changes, and
-it is a function of the set of name keys, so any order of arrival gives the
-same actors.
+document actor, one component of them at a time (`dyad.fuse.actor_components`),
+and writes which global actor each name key is (`actor_names`), the global
+actors themselves (`global_actors`) and the name keys as resolved
+(`actor_keys`). It runs again only where documents changed name keys
+(`dyad.fuse.actor_update`), or in full when the overrides file changes; it is
+a function of the set of name keys, so any order of arrival gives the same
+actors.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, resolve, stored_actor
+from dyad.fuse.actor_update import actor_row, name_actors, resolve_changed, resolve_components
+from dyad.fuse.actors import GlobalActor, Overrides, load_overrides, stored_actor
 from dyad.store import Store
 from dyad.store import actor_tables as tables
-from dyad.stored import DocActor
 
 Row = dict[str, Any]
 
@@ -34,48 +34,29 @@ def overrides_digest(path: str | Path | None) -> str:
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()
 
 
-def name_actors(rows: Iterable[Row]) -> list[DocActor]:
-    """One DocActor per name key (its `doc_id` is the name key), its best spelling as name and the others as aliases."""
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    info: dict[str, Row] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        spellings[r["name_key"]][r["name"]] += int(r["mentions"] or 0) or 1
-        aliases[r["name_key"]].update(r["aliases"] or [])
-        info.setdefault(r["name_key"], r)
-    out = []
-    for key in sorted(info):
-        r = info[key]
-        counts = spellings[key]
-        name = min(counts, key=lambda n: (-counts[n], n))
-        others = sorted((set(counts) | aliases[key]) - {name})
-        out.append(DocActor(
-            doc_id=key, key=r["key"], name=name, kind=r["kind"], country=r["country"], role=r["role"],
-            sector=r["sector"], code=r["code"], aliases=others, mentions=sum(counts.values()),
-        ))
-    return out
-
-
 def resolve_stored(store: Store, overrides: str | Path | Overrides | None = None, force: bool = False) -> int:
-    """Resolve the store's name keys into global actors when a new one appeared (or the overrides changed).
+    """Resolve the store's name keys into global actors where documents changed them (all of them when the
+    overrides changed, or with `force`).
 
     Returns how many global actors were written (0 when nothing had to change).
     """
     digest = overrides_digest(overrides) if not isinstance(overrides, Overrides) else repr(overrides)
-    if not force and not tables.unresolved(store) and tables.overrides_digest(store) == digest:
+    full = force or tables.overrides_digest(store) != digest
+    changed = [] if full else tables.pending(store)
+    if not full and not changed:
         return 0
     rules = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
-    actors = resolve(name_actors(tables.name_rows(store)), rules)
-    mapping = [{"name_key": ref[0], "actor_id": g.id} for g in actors for ref in g.members]
-    tables.write_resolution(store, mapping, [_row(g) for g in actors], digest)
-    return len(actors)
+    if full:
+        return _resolve_all(store, rules, digest)
+    return resolve_changed(store, rules, digest, changed)
 
 
-def _row(g: GlobalActor) -> Row:
-    row = g.as_row()
-    row["aliases"] = list(g.aliases)
-    row["why"] = list(g.why)
-    return row
+def _resolve_all(store: Store, rules: Overrides, digest: str) -> int:
+    actors = name_actors(tables.name_rows(store))
+    found, keys = resolve_components(actors, rules)
+    mapping = [{"name_key": ref[0], "actor_id": g.id} for g in found for ref in g.members]
+    tables.write_resolution(store, mapping, [actor_row(g) for g in found], keys, digest)
+    return len(found)
 
 
 def global_actors(store: Store, overrides: Overrides | str | Path | None = None) -> list[GlobalActor]:

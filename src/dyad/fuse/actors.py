@@ -205,6 +205,12 @@ def _named(actor: DocActor, name: str, overrides: Overrides) -> bool:
 
 
 def resolve(actors: Sequence[DocActor], overrides: Overrides | None = None) -> list[GlobalActor]:
+    return number_ids(resolve_groups(actors, overrides))
+
+
+def resolve_groups(actors: Sequence[DocActor], overrides: Overrides | None = None) -> list[GlobalActor]:
+    """The global actors of `actors`, in the order of their first document actor, ids not yet told apart
+    (`number_ids`)."""
     overrides = overrides or Overrides()
     groups = _Groups(actors, overrides)
     for group in overrides.merges:
@@ -215,7 +221,10 @@ def resolve(actors: Sequence[DocActor], overrides: Overrides | None = None) -> l
     _same_names(actors, groups, overrides)
     _near_names(actors, groups)
     _lone_names(actors, groups)
-    return _build(actors, groups)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(actors)):
+        by_root[groups.find(i)].append(i)
+    return [global_actor([actors[i] for i in members], groups.why.get(root, [])) for root, members in by_root.items()]
 
 
 def _same_keys(actors: Sequence[DocActor], groups: _Groups) -> None:
@@ -255,16 +264,18 @@ def _full(name: str, kind: str) -> bool:
 def _near_names(actors: Sequence[DocActor], groups: _Groups) -> None:
     """One typing slip apart, with compatible country and role ("Takaichi" / "Takaiichi")."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spelt: dict[int, str] = {}
     for i, a in enumerate(actors):
         if a.kind in {"person", "organization"} and not a.key.startswith("person:anonymous:"):
-            blocks[(a.kind, normalise(a.name)[:2])].append(i)
+            spelt[i] = normalise(a.name)
+            blocks[(a.kind, spelt[i][:2])].append(i)
     for (kind, _), members in blocks.items():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 a, b = actors[i], actors[j]
                 if groups.find(i) == groups.find(j) or not _roles_compatible(a, b):
                     continue
-                if kind == "person" and same_full_name(a.name, b.name):
+                if kind == "person" and (spelt[i] == spelt[j] or same_full_name(a.name, b.name)):
                     groups.union(i, j, f"'{a.name}' and '{b.name}' differ by one slip, same country and role")
                 elif kind == "organization" and len(a.name) > 6 and fuzz.token_sort_ratio(a.name, b.name) >= ORG_SCORE:
                     if a.country and a.country == b.country:
@@ -296,46 +307,37 @@ def _lone_names(actors: Sequence[DocActor], groups: _Groups) -> None:
             groups.union(root, i, f"'{a.name}' is part of '{actors[root].name}', the only match of its country and role")
 
 
-def _build(actors: Sequence[DocActor], groups: _Groups) -> list[GlobalActor]:
-    by_root: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(actors)):
-        by_root[groups.find(i)].append(i)
-    result = []
-    for root, members in by_root.items():
-        docs = [actors[i] for i in members]
-        name = _best_name(docs)
-        country = _vote([d.country for d in docs])
-        role = _vote([d.role for d in docs])
-        sector = _vote([d.sector for d in docs if d.role == role]) or _vote([d.sector for d in docs])
-        code = _vote([d.code for d in docs if d.country == country and d.role == role]) or _vote([d.code for d in docs])
-        aliases: list[str] = []
-        for d in docs:
-            for n in d.names:
-                if n not in aliases:
-                    aliases.append(n)
-        kind = _vote([d.kind for d in docs]) or docs[0].kind
-        result.append(
-            GlobalActor(
-                id=_global_id(kind, country, name, docs),
-                name=name,
-                kind=kind,
-                country=country,
-                role=role,
-                sector=sector,
-                code=code,
-                aliases=aliases,
-                members=[d.ref for d in docs],
-                mentions=sum(d.mentions for d in docs),
-                documents=len({d.doc_id for d in docs}),
-                why=list(dict.fromkeys(groups.why.get(root, []))),
-            )
-        )
+def global_actor(docs: Sequence[DocActor], why: Iterable[str]) -> GlobalActor:
+    """One global actor made of its document actors (in their order) and the reasons they were merged."""
+    name = _best_name(docs)
+    country = _vote([d.country for d in docs])
+    role = _vote([d.role for d in docs])
+    sector = _vote([d.sector for d in docs if d.role == role]) or _vote([d.sector for d in docs])
+    code = _vote([d.code for d in docs if d.country == country and d.role == role]) or _vote([d.code for d in docs])
+    aliases: list[str] = []
+    for d in docs:
+        for n in d.names:
+            if n not in aliases:
+                aliases.append(n)
+    kind = _vote([d.kind for d in docs]) or docs[0].kind
+    return GlobalActor(
+        id=_global_id(kind, country, name, docs), name=name, kind=kind, country=country, role=role,
+        sector=sector, code=code, aliases=aliases, members=[d.ref for d in docs],
+        mentions=sum(d.mentions for d in docs), documents=len({d.doc_id for d in docs}),
+        why=list(dict.fromkeys(why)),
+    )
+
+
+def number_ids(actors: list[GlobalActor]) -> list[GlobalActor]:
+    """Most mentioned first (then by name, then as given), two actors kept apart that share an id told apart
+    by `~2`, `~3` in that order."""
+    ranked = sorted(actors, key=lambda g: (-g.mentions, g.name))
     seen: Counter[str] = Counter()
-    for g in sorted(result, key=lambda g: (-g.mentions, g.name)):
+    for g in ranked:
         seen[g.id] += 1
         if seen[g.id] > 1:
-            g.id = f"{g.id}~{seen[g.id]}"  # two actors kept apart that share a name
-    return sorted(result, key=lambda g: (-g.mentions, g.name))
+            g.id = f"{g.id}~{seen[g.id]}"
+    return ranked
 
 
 def _best_name(docs: Sequence[DocActor]) -> str:

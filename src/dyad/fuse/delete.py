@@ -4,8 +4,8 @@
 registers itself in `dyad.store.db.DELETERS`; `dyad.run`, the write path every
 front end goes through, loads it): the documents leave fusion under the rules
 the tables were built with, their rows go, the near-copies that pointed at them
-become originals and are fused again, and global actors are resolved again when
-a name key lost its last document. A fuse from scratch then gives the same tables.
+become originals and are fused again, and global actors are resolved again where
+their name keys changed. A fuse from scratch then gives the same tables.
 """
 
 from __future__ import annotations
@@ -30,11 +30,10 @@ def delete_documents(store: Store, doc_ids: Iterable[str], overrides: str | Path
     copies = store.drop_documents(ids)
     if copies:
         update.add(refresh_documents(store, sorted(rd.fused_documents(store, copies)), rules=rules))
-    if actor_tables.orphaned(store):
-        if actor_tables.overrides_digest(store) == overrides_digest(overrides):
-            update.actors_resolved = resolve_stored(store, overrides, force=True)
-        else:
-            actor_tables.forget_orphans(store)
+    if actor_tables.overrides_digest(store) == overrides_digest(overrides):
+        update.actors_resolved = resolve_stored(store, overrides)  # the name keys these documents named
+    elif actor_tables.orphaned(store):
+        actor_tables.forget_orphans(store)
     update.documents = ids
     return update
 

@@ -161,6 +161,23 @@ CREATE TABLE IF NOT EXISTS actor_names (
     name_key VARCHAR,
     actor_id VARCHAR
 );
+CREATE TABLE IF NOT EXISTS actor_keys (
+    name_key VARCHAR,
+    component VARCHAR,
+    name VARCHAR,
+    aliases VARCHAR[],
+    kind VARCHAR,
+    key VARCHAR,
+    country VARCHAR,
+    role VARCHAR,
+    sector VARCHAR,
+    code VARCHAR,
+    mentions INTEGER,
+    terms VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS actor_pending (
+    name_key VARCHAR
+);
 CREATE TABLE IF NOT EXISTS global_actors (
     id VARCHAR,
     name VARCHAR,
@@ -200,11 +217,13 @@ CREATE INDEX IF NOT EXISTS actor_links_name ON actor_links(name_key);
 CREATE INDEX IF NOT EXISTS actor_names_key ON actor_names(name_key);
 CREATE INDEX IF NOT EXISTS actor_names_actor ON actor_names(actor_id);
 CREATE INDEX IF NOT EXISTS global_actors_id ON global_actors(id);
+CREATE INDEX IF NOT EXISTS actor_keys_key ON actor_keys(name_key);
+CREATE INDEX IF NOT EXISTS actor_keys_component ON actor_keys(component);
 """
 
 FUSION_TABLES = (
     "doc_sources", "stories", "story_mentions", "figures", "figure_claims", "contradictions",
-    "actor_links", "actor_names", "global_actors", "fusion_state", *AGGREGATE_TABLES,
+    "actor_links", "actor_names", "actor_keys", "actor_pending", "global_actors", "fusion_state", *AGGREGATE_TABLES,
 )
 
 # What each fusion table holds, for docs/schema.md.
@@ -226,6 +245,10 @@ MEANING: dict[str, str] = {
     "actor_links": "one document actor (`doc_id`, `key`) as fusion reads it, with its `name_key`: the kind, key, "
     "country and role that, across documents, name one actor the same way",
     "actor_names": "one `name_key` and the global actor (`actor_id`) it resolves to",
+    "actor_keys": "one `name_key` as actors were last resolved: the document actor it stands for (best spelling, "
+    "aliases, kind, key, country, role, sector, code, mentions), what it shares with the name keys a rule could "
+    "merge it with (`terms`) and the `component` of name keys resolved together (see `dyad.fuse.actor_components`)",
+    "actor_pending": "one `name_key` whose document actors came or went since actors were last resolved",
     "global_actors": "one real-world actor across documents: its best name, country, role, aliases, how many "
     "mentions and documents, and why document actors were merged",
     "fusion_state": "one fact about how fusion last ran (`rules`: the rules and settings the tables were built "

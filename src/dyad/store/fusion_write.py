@@ -88,12 +88,20 @@ def _count_actors(con: duckdb.DuckDBPyConnection, docs: Sequence[str], sign: str
         con.unregister("_fusion_keys")
 
 
+def _pending(con: duckdb.DuckDBPyConnection, docs: Sequence[str]) -> None:
+    """The name keys of these documents' actors: resolved again at the next actor resolution."""
+    if docs:
+        con.execute("INSERT INTO actor_pending SELECT DISTINCT name_key FROM actor_links "
+                    "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(docs)])
+
+
 def apply(store: Store, change: FusionWrite) -> None:
     """Apply one fusion step in one transaction: all of it or none."""
     with store.transaction() as con:
         # what the documents leaving contributed to the stored aggregates, while their rows are there
         aggregate_tables.take_away(con, change.drop_docs, change.background_days)
         _count_actors(con, change.drop_docs, "-")
+        _pending(con, change.drop_docs)
         for table in ("doc_sources", "actor_links"):
             _delete_in(con, table, "doc_id", change.drop_docs)
         _delete_in(con, "contradictions", "ref", change.contradiction_refs)
@@ -111,6 +119,7 @@ def apply(store: Store, change: FusionWrite) -> None:
         _insert(con, "figure_claims", change.figure_claims)
         _insert(con, "contradictions", change.contradictions)
         _insert(con, "actor_links", change.actor_links)
+        _pending(con, sorted({str(r["doc_id"]) for r in change.actor_links}))
         _count_actors(con, sorted({str(r["doc_id"]) for r in change.actor_links}), "+")
         for name, value in change.state.items():
             con.execute("DELETE FROM fusion_state WHERE name = ?", [name])

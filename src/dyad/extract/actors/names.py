@@ -63,6 +63,11 @@ def _syllables(name: str) -> tuple[str, ...]:
     return tuple(normalise(p) for p in re.split(r"[\s\-\u2010\u2011]+", name) if normalise(p))
 
 
+def syllables(name: str) -> tuple[str, ...]:
+    """'Yoon Suk-yeol' -> ('yoon', 'suk', 'yeol'), the parts `same_full_name` compares."""
+    return _syllables(name)
+
+
 def same_full_name(a: str, b: str) -> bool:
     """'Yoo Suk Yeol' and 'Yoon Suk Yeol': the same parts but one slip; 'Kim Jong Un'/'Kim Jong Il' differ."""
     if normalise(a) == normalise(b):
