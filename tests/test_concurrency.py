@@ -179,3 +179,31 @@ def test_threads_of_one_process_read_while_another_thread_writes(tmp_path: Path)
         t.join()
     assert not errors, errors
     assert reader.count("documents") == 20
+
+
+def test_a_file_another_process_is_creating_is_waited_for_briefly(tmp_path: Path) -> None:
+    """A store file whose header another process has not written yet is no refusal: once it is a
+    store, the connection opens; a file that stays no store is still refused."""
+    import duckdb
+
+    from dyad.store.lock import connect_waiting
+
+    path = tmp_path / "young.duckdb"
+    path.write_bytes(b"\0" * 100)  # what a half-created file looks like to another process
+
+    def finish() -> None:
+        time.sleep(0.3)
+        path.unlink()
+        duckdb.connect(str(path)).close()
+
+    maker = threading.Thread(target=finish)
+    maker.start()
+    con = connect_waiting(str(path), False, 30.0, lambda line: None)
+    maker.join()
+    assert con.execute("SELECT 42").fetchone() == (42,)
+    con.close()
+
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(duckdb.Error, match="not a valid DuckDB"):
+        connect_waiting(str(junk), False, 30.0, lambda line: None)

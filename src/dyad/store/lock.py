@@ -37,6 +37,10 @@ LONGEST_PAUSE = 0.25
 TELL_AFTER = 1.0  # a wait shorter than this (another process finishing a batch) goes unmentioned
 
 _CONFLICT = ("Could not set lock on file", "Conflicting lock is held", "different configuration")
+# A file another process is creating this instant has no valid header yet; it gets this long to become one
+# (a file that is simply not a store is refused after it)
+_CREATING = "not a valid DuckDB database file"
+CREATE_WAIT = 2.0
 _HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
 
 
@@ -56,7 +60,8 @@ def holder(exc: BaseException) -> str:
 def connect_waiting(
     path: str, read_only: bool, wait: float, tell: Callable[[str], None]
 ) -> duckdb.DuckDBPyConnection:
-    """`duckdb.connect(path, read_only)`, waiting up to `wait` seconds for a conflicting lock to go."""
+    """`duckdb.connect(path, read_only)`, waiting up to `wait` seconds for a conflicting lock to go
+    (and briefly for a file another process is creating)."""
     start = time.monotonic()
     pause = FIRST_PAUSE
     told = False
@@ -64,9 +69,12 @@ def connect_waiting(
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
+            waited = time.monotonic() - start
+            if _CREATING in str(exc) and waited < min(CREATE_WAIT, wait):
+                time.sleep(FIRST_PAUSE * random.uniform(1, 10))
+                continue
             if not is_lock_conflict(exc):
                 raise
-            waited = time.monotonic() - start
             if waited >= wait:
                 raise STORE_BUSY(path=path, holder=holder(exc), seconds=round(wait)) from exc
             if not told and waited >= TELL_AFTER:
