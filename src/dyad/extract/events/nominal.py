@@ -251,11 +251,13 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         # "a summit will take place between X and Y", "clashes erupted between X and Y": the noun's own parties
         group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
-    if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
+    if symmetric and not any(s.state for s in sources) and not group and any(
+            c.lower_ == "their" for c in noun.children):
         group = shared_by(noun, idx)
         # "these four nations ... their growing collaboration": the states "their" stands for
         theirs = [p for c in noun.children if c.lower_ == "their" for p in idx.parties(c)]
         group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
+        sources = sources if not group else []  # "their Joint Council meeting": the body is where they meet
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     if mediating:
