@@ -30,3 +30,18 @@ def test_a_deal_with_an_owner_or_never_coded_before_finds_no_sides(run_extract):
     assert ("ARG", "CHL", "051") not in coded(run_extract(text, "2024-03-15"))
     text = "Brazil held talks with Chile on a deal on Monday. Peru discussed trade. Argentina welcomed the deal."
     assert not any(s == "ARG" for s, _, _ in coded(run_extract(text, "2024-03-15")))
+
+
+def test_their_next_meeting_is_between_the_pair_the_sentence_before_coded(run_extract):
+    text = ("Norway's prime minister met with Kenya's president for the first time at a summit in June 2018. "
+            "Their second summit was in February 2019 in Nairobi.")
+    events = [e for e in run_extract(text, "2024-03-15").events if e.code[:2] == "04"]
+    assert [(e.source, e.target) for e in events] == [("NOR", "KEN"), ("NOR", "KEN")]
+    assert events[1].trigger == "summit"
+
+
+def test_their_meeting_said_of_the_one_just_told_or_after_several_pairs_is_no_new_one(run_extract):
+    text = "Norway's prime minister visited Kenya on Monday. This is their second summit since May."
+    assert len([e for e in run_extract(text, "2024-03-15").events if e.code[:2] == "04"]) == 1
+    text = "Norway criticized Kenya and praised Peru on Monday. Their second meeting was brief."
+    assert not any(code[:2] == "04" for _, _, code in coded(run_extract(text, "2024-03-15")))
