@@ -45,3 +45,14 @@ def test_their_meeting_said_of_the_one_just_told_or_after_several_pairs_is_no_ne
     assert len([e for e in run_extract(text, "2024-03-15").events if e.code[:2] == "04"]) == 1
     text = "Norway criticized Kenya and praised Peru on Monday. Their second meeting was brief."
     assert not any(code[:2] == "04" for _, _, code in coded(run_extract(text, "2024-03-15")))
+
+
+def test_two_threats_that_name_different_things_are_two_threats(run_extract):
+    text = ("Peru threatened retaliation against Chile. In past disputes, Peru has threatened to close its border "
+            "with Chile.")
+    assert len([e for e in run_extract(text, "2024-03-15").events if e.code == "131"]) == 2
+
+
+def test_a_threat_told_again_with_the_same_thing_is_one_threat(run_extract):
+    text = "Peru threatened sanctions against Chile. Later, Peru again threatened sanctions against Chile."
+    assert len([e for e in run_extract(text, "2024-03-15").events if e.code[:2] == "13"]) == 1
