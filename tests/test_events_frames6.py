@@ -56,3 +56,16 @@ def test_two_threats_that_name_different_things_are_two_threats(run_extract):
 def test_a_threat_told_again_with_the_same_thing_is_one_threat(run_extract):
     text = "Peru threatened sanctions against Chile. Later, Peru again threatened sanctions against Chile."
     assert len([e for e in run_extract(text, "2024-03-15").events if e.code[:2] == "13"]) == 1
+
+
+def test_a_decision_disclosed_or_announced_at_home_is_a_statement(run_extract):
+    text = "A Peruvian government spokesman disclosed the decision to a local radio station late on Tuesday."
+    assert coded(run_extract(text, "2024-03-15")).get(("PER", "PER", "010")) is True
+    text = "Kenya's defense minister announced the activation of a reserve battalion on Monday."
+    assert ("KEN", "KEN", "010") in coded(run_extract(text, "2024-03-15"))
+
+
+def test_announcing_a_measure_on_another_state_is_the_measure_alone(run_extract):
+    result = coded(run_extract("Peru announced sanctions on Chile.", "2024-03-15"))
+    assert ("PER", "CHL", "163") in result
+    assert not any(code == "010" for _, _, code in result)
