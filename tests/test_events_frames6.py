@@ -69,3 +69,9 @@ def test_announcing_a_measure_on_another_state_is_the_measure_alone(run_extract)
     result = coded(run_extract("Peru announced sanctions on Chile.", "2024-03-15"))
     assert ("PER", "CHL", "163") in result
     assert not any(code == "010" for _, _, code in result)
+
+
+def test_conjoined_nationality_adjectives_on_a_measure_are_each_a_target(run_extract):
+    result = coded(run_extract("Beijing hinted that it could retaliate with tariffs on German and Italian vehicles.",
+                               "2024-03-15"))
+    assert ("CHN", "DEU", "163") in result and ("CHN", "ITA", "163") in result

@@ -249,7 +249,9 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: 
     cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
-    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    # "their policies", "tariffs on German and Italian cars"
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for x in (c, *adj_conjuncts(c))
+           for p in idx.direct(x)]
     out += [p for c in obj.children if c.dep_ == "amod" and c.lemma_.lower() in word_lists().get(
         "owner_participles", frozenset()) for g in c.children if g.i < c.i for p in idx.direct(g)]  # "a Turkish-owned ship"
     if in_appos:
@@ -262,6 +264,11 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: 
     out += [p for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
             for o in preps(c, DONE_TO_PREPS) for p in idx.parties(o)]
     return out
+
+
+def adj_conjuncts(mod: Token) -> list[Token]:
+    """The adjectives conjoined to a modifying adjective: "German **and Italian** cars"."""
+    return [c for c in conjuncts(mod) if c.pos_ == "ADJ"] if mod.pos_ == "ADJ" else []
 
 
 def adj_roles(adj: Token, idx: PartyResolver) -> Roles:
