@@ -75,3 +75,9 @@ def test_conjoined_nationality_adjectives_on_a_measure_are_each_a_target(run_ext
     result = coded(run_extract("Beijing hinted that it could retaliate with tariffs on German and Italian vehicles.",
                                "2024-03-15"))
     assert ("CHN", "DEU", "163") in result and ("CHN", "ITA", "163") in result
+
+
+def test_calling_for_war_against_a_state_threatens_force(run_extract):
+    result = coded(run_extract("Peru's president called for a total war against Chile.", "2024-03-15"))
+    assert ("PER", "CHL", "138") in result and ("PER", "CHL", "100") not in result
+    assert ("PER", "CHL", "026") in coded(run_extract("Peru called for talks with Chile.", "2024-03-15"))
