@@ -26,7 +26,7 @@ from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_
 from dyad.extract.events.nominal import hosting_verb, noun_roles, proposal
 from dyad.extract.events.pairs import pairs
 from dyad.extract.events.roles import Roles, adj_roles, verb_roles
-from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair
+from dyad.extract.events.scope import Restatements, is_armed_group, is_official, placed_at_home, state_pair, what_of
 from dyad.extract.events.speech import offered_roles, own_call, refused_offer, threatened, undergo_roles
 from dyad.extract.events.syntax import verb_subjects
 from dyad.extract.parties import Party, PartyResolver
@@ -263,7 +263,9 @@ def store(st: _DocState, si: int, sent: Span, tok: Token, source: Party, target:
     # a state said to hold since some time ("the ban in place since 2016") is the same state whenever it
     # began: as a restatement it is compared without that date
     restated_when = None if background else when
-    if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when):
+    threat_roots = {c[:2] for c in role_words().threat_codes.values()}
+    what = what_of(tok) if code_here[:2] in threat_roots else None  # two things threatened are two threats
+    if not st.restated.first(si, source, target, states, code_here, r.realis, restated_when, what):
         return 1  # a restatement still counts as coded: the word found its parties
     info = code_info(code_here)
     ctx.result.events.append(

@@ -39,6 +39,7 @@ from dyad.extract.events.syntax import (
     verb_subjects,
 )
 from dyad.extract.parties import Party, PartyResolver, agentive, unique
+from dyad.extract.parties.anaphora import previous_sentence
 
 
 def hyphen_pair(mod: Token) -> list[Token]:
@@ -104,6 +105,27 @@ def shared_by(noun: Token, idx: PartyResolver) -> list[Party]:
     subjects = next((s for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and (s := verb_subjects(a))), [])
     parties = [p for s in subjects for p in idx.parties(s)]
     return parties if len({p.state for p in parties if p.state}) >= 2 else []
+
+
+ORDER_WORDS = frozenset({"next", "previous", "last", "upcoming", "earlier", "later", "latest"})
+
+
+def earlier_pair(noun: Token, idx: PartyResolver) -> list[Party]:
+    """The two states of the events the sentence before coded, when they are one pair: whom "their" stands for
+    in another meeting of theirs ("X met Y in May. **Their** next summit ..."). A bare "their meeting", or one
+    said of the event just told ("this is their second summit"), tells that event again."""
+    previous = previous_sentence(noun)
+    if previous is None or noun.dep_ in ("attr", "appos") or not any(
+            c.ent_type_ == "ORDINAL" or c.lower_ in ORDER_WORDS for c in noun.children):
+        return []
+    done = [e for e in idx.ctx.result.events if previous.start_char <= e.evidence.start < previous.end_char]
+    pairs = {frozenset((e.source, e.target)) for e in done}
+    if len(pairs) != 1 or None in next(iter(pairs)) or len(next(iter(pairs))) != 2:
+        return []
+    first = done[0]
+    keys = [(first.source_actor, first.source), (first.target_actor, first.target)]
+    end = noun.idx + len(noun.text)
+    return [Party(k, s, noun.idx, end, noun.i, True, "group") for k, s in keys if k]
 
 
 def holders(noun: Token, idx: PartyResolver) -> list[Party]:
@@ -251,11 +273,14 @@ def noun_roles(noun: Token, code: str, idx: PartyResolver, triggers: set[int]) -
     if not group and not sources and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         # "a summit will take place between X and Y", "clashes erupted between X and Y": the noun's own parties
         group = [p for o in preps(noun.head, GROUP_PREPS) for p in idx.parties(o)]
-    if symmetric and not sources and not group and any(c.lower_ == "their" for c in noun.children):
+    if symmetric and not any(s.state for s in sources) and not group and any(
+            c.lower_ == "their" for c in noun.children):
         group = shared_by(noun, idx)
         # "these four nations ... their growing collaboration": the states "their" stands for
         theirs = [p for c in noun.children if c.lower_ == "their" for p in idx.parties(c)]
         group = group or (theirs if len({p.state for p in theirs if p.state}) >= 2 else [])
+        group = group or earlier_pair(noun, idx)  # "X met Y in May. Their second summit was in July."
+        sources = sources if not group else []  # "their Joint Council meeting": the body is where they meet
     if symmetric:
         group += [p for o in preps(noun, frozenset({"of"})) for p in idx.parties(o)]
     if mediating:

@@ -146,6 +146,7 @@ def verb_roles(verb: Token, code: str, idx: PartyResolver, absorbed: Sequence[To
                        for p in nested_topic(o, idx)])
     if root in roots().topic_target | roots().welcoming:  # "Chile condemned the move": whoever made it
         groups.append([p for o in objs for p in answered_act(o, idx)])
+        groups.append([p for o in objs for p in earlier_deal(o, idx)])
     if root in roots().topic_target | roots().welcoming and (made := made_by(verb)) is not None:
         # "X accused Y of spying, a charge Y rejected": rejected to whoever made the charge
         groups.append([p for s in verb_subjects(made) for p in idx.parties(s)])
@@ -201,6 +202,27 @@ def answered_act(obj: Token, idx: PartyResolver) -> list[Party]:
     return [Party(key, done[-1].source, obj.idx, obj.idx + len(obj.text), obj.i, True, "pronoun")] if key else []
 
 
+def earlier_deal(obj: Token, idx: PartyResolver) -> list[Party]:
+    """"Lima welcomed **the deal**": the parties of the deal an earlier sentence coded (both sides of an agreement,
+    the target of a one-way act), when the object is a definite agreement noun with no owner or phrase of its own
+    and the noun's last earlier mention was coded."""
+    lemma = obj.lemma_.lower()
+    if lemma not in word_lists().get("agreement_nouns", frozenset()) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return []
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound") for c in obj.children):
+        return []
+    before = next((t for t in reversed(obj.doc[: obj.sent.start]) if t.lemma_.lower() == lemma), None)
+    if before is None:
+        return []
+    at = {before.idx, before.head.idx}
+    done = [e for e in idx.ctx.result.events if e.trigger_evidence.start in at]
+    end = obj.idx + len(obj.text)
+    sides = [(e.source_actor, e.source) for e in done if is_symmetric(e.code)] + [
+        (e.target_actor, e.target) for e in done]
+    return unique([Party(k, s, obj.idx, end, obj.i, True, "description") for k, s in sides if k and s])
+
+
 def out_of(verb: Token) -> list[Token]:
     """The object of a two-word preposition on a verb: "walked **out of** the talks", "stepped **away from**",
     "moved **closer to** X"."""
@@ -227,7 +249,9 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: 
     cooperation not what they are about: "convened for talks on Ukraine")."""
     if idx.at(obj) is not None:
         return []
-    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for p in idx.direct(c)]  # "their policies"
+    # "their policies", "tariffs on German and Italian cars"
+    out = [p for c in obj.children if c.dep_ in OWNER_DEPS + MODIFIER_DEPS for x in (c, *adj_conjuncts(c))
+           for p in idx.direct(x)]
     out += [p for c in obj.children if c.dep_ == "amod" and c.lemma_.lower() in word_lists().get(
         "owner_participles", frozenset()) for g in c.children if g.i < c.i for p in idx.direct(g)]  # "a Turkish-owned ship"
     if in_appos:
@@ -240,6 +264,11 @@ def attached(obj: Token, idx: PartyResolver, symmetric: bool = False, in_appos: 
     out += [p for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
             for o in preps(c, DONE_TO_PREPS) for p in idx.parties(o)]
     return out
+
+
+def adj_conjuncts(mod: Token) -> list[Token]:
+    """The adjectives conjoined to a modifying adjective: "German **and Italian** cars"."""
+    return [c for c in conjuncts(mod) if c.pos_ == "ADJ"] if mod.pos_ == "ADJ" else []
 
 
 def adj_roles(adj: Token, idx: PartyResolver) -> Roles:

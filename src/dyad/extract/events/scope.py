@@ -27,8 +27,8 @@ for an international body or a group no text places. The rules
   state-level views leave it out, exports carry it); one with no state on
   either side is left out.
 - **Restatements.** A later sentence restating an event already coded in the
-  document (same actors, code and realis, and no other date) is a second mention of it, not
-  a second event; a symmetric event is one event whichever way round it is said.
+  document (same actors, code and realis, and no other date; for a threat, nothing else
+  threatened) is a second mention of it, not a second event; a symmetric event is one event whichever way round it is said.
 """
 
 from __future__ import annotations
@@ -139,19 +139,29 @@ def state_pair(ctx: DocContext, source: Party, target: Party | None, root: str, 
     return source.state, source.state
 
 
+def what_of(trigger: Token) -> str | None:
+    """What a threat says will be done, as a lemma: its object ("threatened **retaliation**") or the verb it
+    takes ("threatened to **close** the base"); None when the trigger names neither."""
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "acl" and c.pos_ == "VERB"):
+            return c.lemma_.lower()
+    return None
+
+
 @dataclass
 class Restatements:
     """Events already coded in the document, by what makes two mentions one event."""
 
-    seen: dict[tuple, list[str | None]] = field(default_factory=dict)  # event -> the dates it was coded with
+    seen: dict[tuple, list[tuple[str | None, str | None]]] = field(default_factory=dict)  # event -> (date, what) coded
     in_sentence: set[tuple] = field(default_factory=set)
     planned_visits: set[frozenset[str]] = field(default_factory=set)  # the parties of visits not yet made
 
     def first(self, si: int, source: Party, target: Party | None, states: tuple[str | None, str | None], code: str,
-              realis: bool, when: str | None) -> bool:
+              realis: bool, when: str | None, what: str | None = None) -> bool:
         """Whether this is the first mention: one event per (sentence, pair, root), and per (pair, actors,
         code, realis) in the document, a symmetric pair in either order, unless both mentions are dated and
-        the dates differ ("met in May", "met again in June")."""
+        the dates differ ("met in May", "met again in June") or both name what they are and it differs
+        ("threatened retaliation", "threatened to close the base": two threats)."""
         who: tuple[str | None, ...] = (states[0] or source.key, states[1] or (target.key if target else None))
         actors: tuple[str | None, ...] = (source.key, target.key if target else None)
         both_ways = is_symmetric(code)
@@ -170,8 +180,9 @@ class Restatements:
         elif not realis and when is None and code[:2] in {c[:2] for c in visits} and pair in self.planned_visits:
             return False  # "Xi will host Lee ... they may discuss trade": the talks are the planned visit's agenda
         dates = self.seen.setdefault(event, [])
-        if here & self.in_sentence or any(internal or d is None or when is None or d == when for d in dates):
+        if here & self.in_sentence or any(internal or (d is None or when is None or d == when) and not (
+                w and what and w != what) for d, w in dates):
             return False
         self.in_sentence |= here
-        dates.append(when)
+        dates.append((when, what))
         return True
