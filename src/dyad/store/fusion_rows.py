@@ -72,12 +72,12 @@ FIGURE_CLAIM_SQL = """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id
 FROM f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
 JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
 ORDER BY f.figure_id, NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx"""
-ALL_CLAIMS = "WITH f AS (SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[])))\n"
+ALL_CLAIMS = "WITH f AS MATERIALIZED (SELECT * FROM figure_claims f WHERE {figures})\n"
 # at most N claims a figure, one per document, agreeing ones and the earliest first
 SOME_CLAIMS = """WITH one AS (
-    SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[]))
+    SELECT * FROM figure_claims f WHERE {figures}
     QUALIFY row_number() OVER (PARTITION BY f.figure_id, f.doc_id ORDER BY NOT f.agrees, f.idx) = 1),
-f AS (SELECT * FROM one QUALIFY row_number() OVER (
+f AS MATERIALIZED (SELECT * FROM one QUALIFY row_number() OVER (
     PARTITION BY figure_id ORDER BY NOT agrees, published NULLS LAST, doc_id) <= ?)
 """
 
@@ -90,10 +90,11 @@ def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
 def claims_of_figures(store: Store, figure_ids: list[str], per_figure: int | None = None) -> list[FigureClaimRow]:
     """The claims of these figures, agreeing ones first within each; with `per_figure`, at most that many
     of each, one per document (what a brief quotes), the words read for those only."""
+    figures, params = ids_in("f.figure_id", figure_ids)
     if per_figure is None:
-        rows = store.rows(ALL_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids])
+        rows = store.rows(ALL_CLAIMS.format(figures=figures) + FIGURE_CLAIM_SQL, params)
     else:
-        rows = store.rows(SOME_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids, per_figure])
+        rows = store.rows(SOME_CLAIMS.format(figures=figures) + FIGURE_CLAIM_SQL, [*params, per_figure])
     return [FigureClaimRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 
