@@ -58,9 +58,8 @@ def _ingest(path: Path, order: list[str], extracted: Extracted, one_by_one: bool
 
 
 def _rows(store: Store) -> list[tuple[str, ...]]:
-    """The stored rows, sums of decimals rounded (added in another order, they differ in the last bits)."""
-    return sorted(tuple(repr(round(v, 9) if isinstance(v, float) else v) for v in r.values())
-                  for r in store.rows("SELECT * FROM pair_outlets"))
+    """The stored rows, exactly (every sum is a count or a decimal)."""
+    return sorted(tuple(repr(v) for v in r.values()) for r in store.rows("SELECT * FROM pair_outlets"))
 
 
 def _close(a: Any, b: Any) -> bool:

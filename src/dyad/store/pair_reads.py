@@ -9,8 +9,8 @@ from dyad.store.db import Store
 
 # the columns of `source_rows.sources`, divided from the stored counts and sums as that query divides them
 OUTLET_SQL = """SELECT outlet, outlet_from, n_documents, n_events, n_realis, n_stories, n_only,
-       g_sum / nullif(g_n, 0) AS mean_goldstein, CAST(n_spec AS DOUBLE) / nullif(n_events, 0) AS irrealis_share,
-       single_sum / nullif(single_n, 0) AS single_source_claim_share,
+       CAST(g_sum AS DOUBLE) / nullif(g_n, 0) AS mean_goldstein, CAST(n_spec AS DOUBLE) / nullif(n_events, 0) AS irrealis_share,
+       CAST(n_single AS DOUBLE) / nullif(single_n, 0) AS single_source_claim_share,
        CAST(n_speculative AS DOUBLE) / nullif(n_sentences, 0) AS speculative_sentence_share,
        n_claims, coalesce(n_sentences, 0) AS n_sentences, first_published, last_published
 FROM pair_outlets WHERE a = ? AND b = ? ORDER BY outlet"""

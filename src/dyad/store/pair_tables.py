@@ -6,7 +6,7 @@ over all time: the outlet's documents in the dyad's scope (those reporting an
 event or a relation between the two), their events between the two, the dyad's
 stories it reports and those it alone reports, its claims on figures about
 either state, and its sentences. Shares are divided at reading, so the stored
-parts are counts and sums.
+parts are counts and exact sums (Goldstein as a decimal, as the aggregates keep it).
 
 A fusion step (and a deletion) makes the rows of the pairs it touched again
 from the tables, as set-based SQL over those pairs alone: the pairs of the
@@ -38,12 +38,12 @@ CREATE TABLE IF NOT EXISTS pair_outlets (
     n_events INTEGER,
     n_realis INTEGER,
     n_spec INTEGER,
-    g_sum DOUBLE,
+    g_sum DECIMAL(18, 3),
     g_n INTEGER,
     n_stories INTEGER,
     n_only INTEGER,
     n_claims INTEGER,
-    single_sum DOUBLE,
+    n_single INTEGER,
     single_n INTEGER
 );
 """
@@ -57,7 +57,7 @@ STATE_KEY = "pair_outlets_modalities"  # fusion_state: the speculative modalitie
 UNKNOWN_OUTLET = "(unknown outlet)"
 OUTLET = f"coalesce(d.outlet, '{UNKNOWN_OUTLET}')"
 COLUMNS = ("a, b, outlet, outlet_from, n_documents, n_sentences, n_speculative, first_published, last_published, "
-           "n_events, n_realis, n_spec, g_sum, g_n, n_stories, n_only, n_claims, single_sum, single_n")
+           "n_events, n_realis, n_spec, g_sum, g_n, n_stories, n_only, n_claims, n_single, single_n")
 
 # Every pair's rows ({scope}: a condition on the pair `p` of an event or relation, "TRUE" for all pairs).
 ROWS_SQL = f"""
@@ -76,7 +76,8 @@ per AS (SELECT d.a, d.b, {OUTLET} AS outlet, min(d.outlet_from) AS outlet_from, 
 ev AS (SELECT d.a, d.b, {OUTLET} AS outlet, count(*) AS n_events, count(*) FILTER (WHERE e.realis) AS n_realis,
               count(*) FILTER (WHERE NOT e.realis AND NOT e.negated AND e.modality IN (SELECT unnest(?::VARCHAR[])))
                   AS n_spec,
-              sum(e.goldstein) FILTER (WHERE e.realis) AS g_sum, count(e.goldstein) FILTER (WHERE e.realis) AS g_n
+              sum(CAST(e.goldstein AS DECIMAL(18, 3))) FILTER (WHERE e.realis) AS g_sum,
+              count(e.goldstein) FILTER (WHERE e.realis) AS g_n
        FROM events e JOIN docs d ON d.doc_id = e.doc_id
            AND least(e.source, e.target) = d.a AND greatest(e.source, e.target) = d.b
        WHERE e.source <> e.target GROUP BY ALL),
@@ -86,14 +87,14 @@ st AS (SELECT d.a, d.b, {OUTLET} AS outlet, count(DISTINCT m.story_id) AS n_stor
            AND least(s.a, s.b) = d.a AND greatest(s.a, s.b) = d.b
        WHERE s.a <> s.b GROUP BY ALL),
 cl AS (SELECT d.a, d.b, {OUTLET} AS outlet, count(*) AS n_claims,
-              sum(CAST(f.single_source AS DOUBLE)) AS single_sum, count(f.single_source) AS single_n
+              count(*) FILTER (WHERE f.single_source) AS n_single, count(f.single_source) AS single_n
        FROM figure_claims c JOIN docs d ON d.doc_id = c.doc_id JOIN figures f ON f.id = c.figure_id
        WHERE list_has_any(f.actors, [d.a, d.b]) GROUP BY ALL)
 SELECT per.a, per.b, per.outlet, per.outlet_from, per.n_documents, per.n_sentences, per.n_speculative,
        per.first_published, per.last_published, coalesce(ev.n_events, 0) AS n_events,
        coalesce(ev.n_realis, 0) AS n_realis, coalesce(ev.n_spec, 0) AS n_spec, ev.g_sum, coalesce(ev.g_n, 0) AS g_n,
        coalesce(st.n_stories, 0) AS n_stories, coalesce(st.n_only, 0) AS n_only,
-       coalesce(cl.n_claims, 0) AS n_claims, cl.single_sum, coalesce(cl.single_n, 0) AS single_n
+       coalesce(cl.n_claims, 0) AS n_claims, coalesce(cl.n_single, 0) AS n_single, coalesce(cl.single_n, 0) AS single_n
 FROM per LEFT JOIN ev USING (a, b, outlet) LEFT JOIN st USING (a, b, outlet) LEFT JOIN cl USING (a, b, outlet)"""
 TOUCHED = "least(p.a, p.b) || '~' || greatest(p.a, p.b) IN (SELECT v FROM _pair_keys)"
 
@@ -151,11 +152,10 @@ def rebuild(con: duckdb.DuckDBPyConnection, modalities: Sequence[str]) -> None:
 
 
 def differences(con: duckdb.DuckDBPyConnection, modalities: Sequence[str]) -> int:
-    """Rows that differ between what is stored and a recomputation (sums of decimals compared to 1e-9)."""
-    rounded = COLUMNS.replace("g_sum", "round(g_sum, 9)").replace("single_sum", "round(single_sum, 9)")
+    """Rows that differ between what is stored and a recomputation (every sum exact: counts and decimals)."""
     row = con.execute(
-        f"""WITH c AS (SELECT {rounded} FROM ({ROWS_SQL.format(scope='TRUE')})),
-        s AS (SELECT {rounded} FROM pair_outlets)
+        f"""WITH c AS (SELECT {COLUMNS} FROM ({ROWS_SQL.format(scope='TRUE')})),
+        s AS (SELECT {COLUMNS} FROM pair_outlets)
         SELECT (SELECT count(*) FROM (SELECT * FROM s EXCEPT ALL SELECT * FROM c))
              + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM s))""", [list(modalities)]).fetchall()
     return int(row[0][0])
