@@ -61,6 +61,13 @@ def _story(http: httpx.Client, dyad: str) -> str | None:
     return str(stories[0]["id"]) if stories else None
 
 
+def migrate(store: Path) -> None:
+    """Bring a store made by an older dyad to this one's schema (the server opens it read-only, which does not)."""
+    from dyad.store import Store
+
+    Store(store).connect().close()
+
+
 def busiest_person(store: Path) -> str:
     """The id of the most mentioned person: a generated name is shared by many people, an id is one."""
     from dyad.api import Database
@@ -150,6 +157,7 @@ def main() -> None:
             t = time.perf_counter()
             generate(store, args.documents)
             built = time.perf_counter() - t
+        migrate(store)
         actor = busiest_person(store)
         port = free_port()
         server = start(store, port)

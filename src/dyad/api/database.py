@@ -37,7 +37,7 @@ from dyad.records import ActorKind, Document, Polarity, QuoteKind, RelationType
 from dyad.run import IngestReport, MetadataReport, Notify
 from dyad.settings import Settings
 from dyad.store import Store, actor_tables, failures, listings
-from dyad.store.actors import actor_quotes, appearances
+from dyad.store.actors import actor_quotes, actor_with_id, appearances
 from dyad.store.doctor import Diagnosis, Problem
 from dyad.stored import (
     ActorQuote,
@@ -276,8 +276,9 @@ class Database(FusionMethods, Exports, Browsing):
     @one_read
     def one_actor(self, name: str) -> GlobalActor:
         """The one actor `name` fits, with the document actors it merges; DY207 when none fits, DY208 when
-        several do."""
-        matches = self.find_actors(name)
+        several do. An actor's id names that actor alone (the pages link by id), so it is looked up
+        first; a name is compared with every actor's names and aliases (`find_actors`)."""
+        matches = [stored_actor(r) for r in actor_with_id(self.store, name)] or self.find_actors(name)
         if not matches:
             raise NO_ACTOR(value=name)
         if len(matches) > 1:

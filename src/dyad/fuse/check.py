@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from dyad.fuse.items import FusionRules, doc_source
 from dyad.settings import Settings
-from dyad.store import Store, aggregate_reads
+from dyad.store import Store, aggregate_reads, pair_reads
 from dyad.store import fusion_check as sql
 from dyad.store import fusion_read as rd
 from dyad.store.doctor import Problem as DoctorProblem
@@ -101,6 +101,19 @@ def fusion_tables(store: Store) -> list[DoctorProblem]:
     not fused yet are work pending (the next ingest or `dyad fuse` fuses them), not damage."""
     return [DoctorProblem("fusion", f"{p.check}: {p.message}", p.count) for p in problems(store, rules=False)
             if p.check != "unfused"]
+
+
+def repair_pair_outlets(store: Store, found: list[DoctorProblem]) -> str:
+    """Count every dyad's outlets again from the fusion tables (the doctor's repair of `pair_outlets`)."""
+    pair_reads.rebuild(store)
+    return "counted every dyad's outlets again (pair_outlets)"
+
+
+@check("pair_outlets", "the stored per-dyad outlet counts (pair_outlets) equal a recomputation from the fusion "
+       "tables", repair=repair_pair_outlets)
+def stored_pair_outlets(store: Store) -> list[DoctorProblem]:
+    n = pair_reads.differences(store)
+    return [DoctorProblem("pair_outlets", f"{n} row(s) differ from a recomputation from the fusion tables", n)] if n else []
 
 
 def repair_aggregates(store: Store, found: list[DoctorProblem]) -> str:

@@ -63,12 +63,14 @@ def render_schema() -> str:
     """The store's tables and columns, read from dyad.store.schema, as Markdown."""
     from dyad.store.aggregate_tables import AGGREGATE_TABLES
     from dyad.store.fusion_tables import FUSION_TABLES
+    from dyad.store.pair_tables import PAIR_TABLES
     from dyad.store.schema import EXTRACTION_TABLES, SCHEMA_VERSION, table_columns
 
     tables = table_columns()
     origin = {t: f"record `{rec.__name__}`, `DocExtraction.{attr}`" for t, (rec, attr) in EXTRACTION_TABLES.items()}
     origin.update({t: "`FUSION_DDL` (`dyad/store/fusion_tables.py`)" for t in FUSION_TABLES})
     origin.update({t: "`AGGREGATE_DDL` (`dyad/store/aggregate_tables.py`)" for t in AGGREGATE_TABLES})
+    origin.update({t: "`PAIR_DDL` (`dyad/store/pair_tables.py`)" for t in PAIR_TABLES})
     lines = [SCHEMA_BEGIN, "", f"Schema version {SCHEMA_VERSION}.", ""]
     for table, cols in tables.items():
         source = origin.get(table, "`SEARCH_DDL`" if table.startswith("search_") else "`DOCUMENTS_DDL`")

@@ -19,7 +19,7 @@ from dyad.store.aggregates import BACKGROUND_DAYS, CURRENT
 from dyad.store.db import Store
 from dyad.store.expressions import EVENT_DATE_SQL, OUTLET_SQL
 from dyad.store.listings import _event_row
-from dyad.store.where import Where, names_document, one_of
+from dyad.store.where import Where, ids_in, names_document, one_of
 from dyad.stored import EventRow, FacetCount, GoldsteinWindows
 
 # The first and last day an event's date covers.
@@ -84,12 +84,12 @@ class EventFilter:
     def where(self) -> Where:
         where = Where()
         if self.doc_ids:
-            where.add("e.doc_id = ANY(?::VARCHAR[])", self.doc_ids)
+            where.all(ids_in("e.doc_id", self.doc_ids))
         if self.members:
             keys = [f"{doc}|{key}" for doc, key in self.members]
-            docs = sorted({doc for doc, _ in self.members})
-            where.add("e.doc_id = ANY(?::VARCHAR[]) AND (e.doc_id || '|' || e.source_actor = ANY(?::VARCHAR[]) "
-                      "OR e.doc_id || '|' || e.target_actor = ANY(?::VARCHAR[]))", docs, keys, keys)
+            where.all(ids_in("e.doc_id", sorted({doc for doc, _ in self.members})))
+            where.add("(e.doc_id || '|' || e.source_actor = ANY(?::VARCHAR[]) "
+                      "OR e.doc_id || '|' || e.target_actor = ANY(?::VARCHAR[]))", keys, keys)
         for column, values in (("e.root", self.roots), ("e.quad_class", self.quads), (OUTLET_SQL, self.outlets),
                                ("e.source", self.sources), ("e.target", self.targets)):
             if values:
@@ -110,11 +110,11 @@ class EventFilter:
 
 
 # The columns of listings.EVENTS_SQL for the events of a few documents (a page's): each table is read
-# for those documents alone, which its doc_id index makes cheap, before anything is joined.
+# for those documents alone (each `{table}` an `ids_in` condition) before anything is joined.
 PAGE_ROWS_SQL = """
-WITH ev AS (SELECT * FROM events WHERE doc_id = ANY(?::VARCHAR[])),
-ac AS (SELECT doc_id, key, name, code, sector FROM actors WHERE doc_id = ANY(?::VARCHAR[])),
-se AS (SELECT doc_id, "end" FROM sentences WHERE doc_id = ANY(?::VARCHAR[]))
+WITH ev AS (SELECT * FROM events WHERE {events}),
+ac AS (SELECT doc_id, key, name, code, sector FROM actors WHERE {actors}),
+se AS (SELECT doc_id, "end" FROM sentences WHERE {sentences})
 SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
        coalesce(d.source_name, d.id) AS doc,
        substr(d.text, e.start + 1, e."end" - e.start) AS evidence,
@@ -122,7 +122,7 @@ SELECT e.*, d.published, d.url, d.source AS doc_source, d.ingested_at,
        a2.name AS target_name, a2.code AS target_code, a2.sector AS target_sector,
        (SELECT count(*) FROM se WHERE se.doc_id = e.doc_id AND se."end" <= e.start) AS sentence_index
 FROM ev e
-JOIN (SELECT * FROM documents WHERE id = ANY(?::VARCHAR[])) d ON d.id = e.doc_id
+JOIN (SELECT * FROM documents WHERE {documents}) d ON d.id = e.doc_id
 LEFT JOIN ac a1 ON a1.doc_id = e.doc_id AND a1.key = e.source_actor
 LEFT JOIN ac a2 ON a2.doc_id = e.doc_id AND a2.key = e.target_actor
 """
@@ -148,7 +148,10 @@ def event_page(store: Store, f: EventFilter, sort: str = "date", count: int = 50
         return []
     # the full rows of the page's events, read from their documents only, put back in the page's order
     docs = sorted({d for d, _ in keys})
-    found = {(r["doc_id"], r["idx"]): r for r in store.rows(PAGE_ROWS_SQL, [docs, docs, docs, docs])}
+    condition, ids = ids_in("doc_id", docs)
+    sql = PAGE_ROWS_SQL.format(events=condition, actors=condition, sentences=condition,
+                               documents=ids_in("id", docs)[0])
+    found = {(r["doc_id"], r["idx"]): r for r in store.rows(sql, ids * 4)}
     return [_event_row(found[k]) for k in keys if k in found]
 
 

@@ -34,7 +34,7 @@ import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
 from dyad.records import DocExtraction, Document
-from dyad.store import aggregate_tables
+from dyad.store import aggregate_tables, pair_tables
 from dyad.store.aggregate_tables import built_with
 from dyad.store.fulltext import index_documents, unindex_documents
 from dyad.store.fusion_tables import FUSION_TABLES
@@ -407,6 +407,8 @@ class Store:
             built = built_with(con)
             if built is not None:  # what they contributed to the stored aggregates, while their events are there
                 aggregate_tables.take_away(con, gone, built)
+            counted = pair_tables.built_with(con) is not None
+            pairs = pair_tables.touched(con, gone, [], []) if counted else set()
             copies = [r[0] for r in con.execute(
                 "SELECT id FROM documents WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[])) "
                 "AND id NOT IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [gone, gone]).fetchall()]
@@ -419,6 +421,8 @@ class Store:
                         "WHERE near_copy_of IN (SELECT unnest(?::VARCHAR[]))", [gone])
             if built is not None:
                 aggregate_tables.add(con, [], built)  # settles the pairs they left, makes the network again
+            if counted:  # the outlets of the dyads they were in, counted again without them
+                pair_tables.refresh(con, pairs, pair_tables.modalities())
         return copies
 
     # -- reading documents back -------------------------------------------------------

@@ -65,21 +65,22 @@ def _figure(r: dict[str, Any]) -> FigureRow:
     return FigureRow(**values)  # type: ignore[arg-type]
 
 
-# A FigureClaimRow for each row of a CTE `f` of figure_claims: its claim, document and words.
-FIGURE_CLAIM_SQL = """SELECT f.figure_id, f.doc_id, coalesce(d.source_name, d.id) AS doc, f.idx, d.published, s.outlet,
-       d.url, c.value, c.unit, c.qualifier, c.approx, c.about, f.agrees,
-       substr(d.text, c.start + 1, c."end" - c.start) AS evidence, c.start, c."end"
-FROM f JOIN claims c ON c.doc_id = f.doc_id AND c.idx = f.idx
-JOIN documents d ON d.id = f.doc_id LEFT JOIN doc_sources s ON s.doc_id = f.doc_id
-ORDER BY f.figure_id, NOT f.agrees, d.published NULLS LAST, f.doc_id, f.idx"""
-ALL_CLAIMS = "WITH f AS (SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[])))\n"
+# The claims of some figures ({figures}: a condition on `f.figure_id`), chosen on figure_claims alone.
+ALL_CLAIMS = "WITH f AS (SELECT * FROM figure_claims f WHERE {figures})\n"
 # at most N claims a figure, one per document, agreeing ones and the earliest first
 SOME_CLAIMS = """WITH one AS (
-    SELECT * FROM figure_claims f WHERE f.figure_id IN (SELECT unnest(?::VARCHAR[]))
+    SELECT * FROM figure_claims f WHERE {figures}
     QUALIFY row_number() OVER (PARTITION BY f.figure_id, f.doc_id ORDER BY NOT f.agrees, f.idx) = 1),
 f AS (SELECT * FROM one QUALIFY row_number() OVER (
     PARTITION BY figure_id ORDER BY NOT agrees, published NULLS LAST, doc_id) <= ?)
 """
+CHOSEN = "SELECT f.figure_id, f.doc_id, f.idx, f.agrees FROM f"
+# The claims of the chosen claims' documents, with their document and words ({claims}, {documents}: `ids_in`).
+CLAIM_WORDS = """SELECT c.doc_id, c.idx, coalesce(d.source_name, d.id) AS doc, d.published, s.outlet, d.url, c.value,
+       c.unit, c.qualifier, c.approx, c.about, substr(d.text, c.start + 1, c."end" - c.start) AS evidence,
+       c.start, c."end"
+FROM claims c JOIN documents d ON d.id = c.doc_id LEFT JOIN doc_sources s ON s.doc_id = c.doc_id
+WHERE {claims} AND {documents}"""
 
 
 def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
@@ -90,10 +91,23 @@ def figure_claims(store: Store, figure_id: str) -> list[FigureClaimRow]:
 def claims_of_figures(store: Store, figure_ids: list[str], per_figure: int | None = None) -> list[FigureClaimRow]:
     """The claims of these figures, agreeing ones first within each; with `per_figure`, at most that many
     of each, one per document (what a brief quotes), the words read for those only."""
-    if per_figure is None:
-        rows = store.rows(ALL_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids])
-    else:
-        rows = store.rows(SOME_CLAIMS + FIGURE_CLAIM_SQL, [figure_ids, per_figure])
+    # two statements: the claims are chosen on figure_claims alone, then their words read from their
+    # documents only; joined in one, DuckDB reads every claim and document for the hundred rows kept
+    figures, params = ids_in("f.figure_id", figure_ids)
+    chosen = store.rows((SOME_CLAIMS if per_figure is not None else ALL_CLAIMS).format(figures=figures) + CHOSEN,
+                        [*params, *([per_figure] if per_figure is not None else [])])
+    if not chosen:
+        return []
+    docs = sorted({r["doc_id"] for r in chosen})
+    claims, ids = ids_in("c.doc_id", docs)
+    documents, _ = ids_in("d.id", docs)
+    words: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in store.rows(CLAIM_WORDS.format(claims=claims, documents=documents), [*ids, *ids]):
+        words.setdefault((r["doc_id"], r["idx"]), []).append(r)
+    rows = [{**w, "figure_id": f["figure_id"], "agrees": f["agrees"]}
+            for f in chosen for w in words.get((f["doc_id"], f["idx"]), [])]
+    rows.sort(key=lambda r: (r["figure_id"], not r["agrees"], r["published"] is None,
+                             r["published"] or dt.date.min, r["doc_id"], r["idx"]))
     return [FigureClaimRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 

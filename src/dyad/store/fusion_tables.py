@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dyad.store.aggregate_tables import AGGREGATE_TABLES
 from dyad.store.aggregate_tables import MEANING as AGGREGATE_MEANING
+from dyad.store.pair_tables import MEANING as PAIR_MEANING
+from dyad.store.pair_tables import PAIR_TABLES
 
 FUSION_DDL = """
 CREATE TABLE IF NOT EXISTS doc_sources (
@@ -223,7 +225,7 @@ CREATE INDEX IF NOT EXISTS actor_keys_component ON actor_keys(component);
 
 FUSION_TABLES = (
     "doc_sources", "stories", "story_mentions", "figures", "figure_claims", "contradictions",
-    "actor_links", "actor_names", "actor_keys", "actor_pending", "global_actors", "fusion_state", *AGGREGATE_TABLES,
+    "actor_links", "actor_names", "actor_keys", "actor_pending", "global_actors", "fusion_state", *AGGREGATE_TABLES, *PAIR_TABLES,
 )
 
 # What each fusion table holds, for docs/schema.md.
@@ -254,4 +256,5 @@ MEANING: dict[str, str] = {
     "fusion_state": "one fact about how fusion last ran (`rules`: the rules and settings the tables were built "
     "with; `overrides`: the overrides file actors were resolved with); a change of rules calls for `dyad fuse --rebuild`",
     **AGGREGATE_MEANING,
+    **PAIR_MEANING,
 }

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dyad.store import aggregate_tables
+from dyad.store import aggregate_tables, pair_tables
 from dyad.store.db import Store
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_TABLES
 from dyad.store.schema import arrow_schema, ddl_columns
@@ -100,6 +100,8 @@ def apply(store: Store, change: FusionWrite) -> None:
     with store.transaction() as con:
         # what the documents leaving contributed to the stored aggregates, while their rows are there
         aggregate_tables.take_away(con, change.drop_docs, change.background_days)
+        # the dyads whose outlets the documents leaving and the groups replaced counted in, while their rows are there
+        pairs = pair_tables.touched(con, change.drop_docs, change.story_clusters, change.figure_clusters)
         _count_actors(con, change.drop_docs, "-")
         _pending(con, change.drop_docs)
         for table in ("doc_sources", "actor_links"):
@@ -126,6 +128,12 @@ def apply(store: Store, change: FusionWrite) -> None:
             con.execute("INSERT INTO fusion_state VALUES (?, ?)", [name, value])
         # what the documents coming in contribute to the stored aggregates
         aggregate_tables.add(con, [str(r["doc_id"]) for r in change.doc_sources], change.background_days)
+        # and the dyads the documents coming in and the groups made again count in: their outlets counted again
+        pairs |= pair_tables.touched(
+            con, [str(r["doc_id"]) for r in change.doc_sources],
+            sorted({*change.story_clusters, *(str(r["cluster"]) for r in change.stories)}),
+            sorted({*change.figure_clusters, *(str(r["cluster"]) for r in change.figures)}))
+        pair_tables.refresh(con, pairs, pair_tables.modalities())
 
 
 def clear(store: Store) -> None:

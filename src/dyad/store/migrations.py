@@ -15,6 +15,8 @@ from dyad.fuse.config import fusion_config
 from dyad.store.aggregate_tables import AGGREGATE_DDL, rebuild_aggregates
 from dyad.store.fulltext import reindex_all
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
+from dyad.store.pair_tables import PAIR_DDL, modalities
+from dyad.store.pair_tables import rebuild as rebuild_pairs
 from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
@@ -88,6 +90,13 @@ def _event_periods(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(FUSION_INDEXES)
 
 
+def _pair_outlets(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 10: per dyad and outlet, what a dyad's page and brief show of each outlet (`pair_outlets`), counted
+    from the fused documents already stored."""
+    con.execute(PAIR_DDL)
+    rebuild_pairs(con, modalities())
+
+
 def _events_when_until(con: duckdb.DuckDBPyConnection) -> None:
     """The end of an event's period (version 9), made again around the index DuckDB cannot alter past."""
     con.execute("DROP INDEX IF EXISTS events_doc")
@@ -116,10 +125,9 @@ def _claim_times(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # version reached -> step from the version before it; version 1 is the base schema.
-# (10 and 11 are the steps of branches merged beside this one; a version with no step here is only recorded.)
 MIGRATIONS: dict[int, Migration] = {
     2: _document_metadata, 3: _watch_state, 4: _search_index, 5: _claim_bounds, 6: _failures,
-    7: _fusion_tables, 8: _aggregates, 9: _event_periods, 11: _actor_keys, 12: _claim_times,
+    7: _fusion_tables, 8: _aggregates, 9: _event_periods, 10: _pair_outlets, 11: _actor_keys, 12: _claim_times,
 }
 
 
@@ -153,12 +161,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("COMMIT")
         return found
     for version in range(found + 1, SCHEMA_VERSION + 1):
-        if version not in MIGRATIONS:
-            continue  # a number another branch's step takes
         con.execute("BEGIN")
-        step = MIGRATIONS.get(version)
-        if step is not None:
-            step(con)
+        MIGRATIONS[version](con)
         con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
         con.execute("COMMIT")
     return found

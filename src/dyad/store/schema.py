@@ -31,6 +31,7 @@ from dyad.records import (
 )
 from dyad.store.aggregate_tables import AGGREGATE_DDL
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
+from dyad.store.pair_tables import PAIR_DDL
 
 SCHEMA_VERSION = 12
 
@@ -184,7 +185,7 @@ def all_ddl() -> str:
     parts += [table_ddl(t, rec) for t, (rec, _) in EXTRACTION_TABLES.items()]
     parts += [f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);" for t in EXTRACTION_TABLES]
     parts.append(SEARCH_DDL)
-    parts += [FUSION_DDL, FUSION_INDEXES, AGGREGATE_DDL]
+    parts += [FUSION_DDL, FUSION_INDEXES, AGGREGATE_DDL, PAIR_DDL]
     return "\n".join(parts)
 
 
@@ -196,6 +197,7 @@ def table_columns() -> dict[str, list[tuple[str, str]]]:
         tables[table] = row_columns(record)
     tables.update(ddl_columns(FUSION_DDL))
     tables.update(ddl_columns(AGGREGATE_DDL))
+    tables.update(ddl_columns(PAIR_DDL))
     return tables
 
 

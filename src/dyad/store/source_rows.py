@@ -3,7 +3,9 @@
 Without a dyad, every count comes from the per-document counts fusion keeps
 (`doc_sources`), so the listing costs one pass over documents, not over
 events. With a dyad, the documents in scope are those reporting an event or a
-relation between the pair, and events, stories and figures are the dyad's own.
+relation between the pair, and events, stories and figures are the dyad's own;
+an undirected dyad over all time (its page, its brief) reads the per-outlet
+counts fusion keeps for it (`pair_outlets`, see dyad.store.pair_tables).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from dyad.store import pair_reads
 from dyad.store.db import Store
 from dyad.store.story_rows import Pair, pair_clause, period_clause
 from dyad.store.where import ids_in
@@ -53,7 +56,12 @@ def sources(
     store: Store, pair: Pair | None = None, directed: bool = False, since: dt.date | None = None,
     until: dt.date | None = None, speculative_modalities: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """One dict per outlet with the counts and shares of an OutletRow (the index is left to the caller)."""
+    """One dict per outlet with the counts and shares of an OutletRow (the index is left to the caller); an
+    undirected dyad over all time is read from the counts fusion keeps (`pair_outlets`)."""
+    if pair is not None and pair[0] != pair[1] and not directed and since is None and until is None:
+        stored = pair_reads.outlets(store, pair, list(speculative_modalities))
+        if stored is not None:
+            return stored
     docs, doc_params = _docs(pair, since, until)
     events, event_params = _events(pair, directed)
     event_params = [list(speculative_modalities) if p == "@modalities" else p for p in event_params]
@@ -62,7 +70,7 @@ def sources(
     figure_params = list(pair) if pair else []
     sql = f"""
     WITH docs AS ({docs}),
-    per AS (SELECT {OUTLET} AS outlet, any_value(d.outlet_from) AS outlet_from, count(*) AS n_documents,
+    per AS (SELECT {OUTLET} AS outlet, min(d.outlet_from) AS outlet_from, count(*) AS n_documents,
                    sum(d.n_sentences) AS n_sentences, sum(d.n_speculative) AS n_speculative,
                    min(d.published) AS first_published, max(d.published) AS last_published
             FROM docs d GROUP BY 1),

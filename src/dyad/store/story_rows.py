@@ -180,11 +180,15 @@ def stories_by_id(store: Store, story_ids: list[str]) -> list[StoryRow]:
 def reports_of_stories(store: Store, story_ids: list[str], per_story: int) -> list[MentionRow]:
     """Up to `per_story` reports of each story, one per document: saying it happened and dated to the day
     first, then the earliest (what a brief quotes); the words are read for those only."""
-    # one report per document, then one per independent source before a second of the same source
-    sql = """WITH r AS (
-        SELECT m.*, e.realis AS r_realis, e."when" AS r_when FROM story_mentions m
-        JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx
-        WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
+    # the stories' mentions and their events are read once, for those stories' documents alone, before
+    # anything is ranked or joined; then one report per document, then one per independent source
+    # before a second of the same source
+    stories, params = ids_in("story_id", story_ids)
+    sql = f"""WITH sm AS MATERIALIZED (SELECT * FROM story_mentions WHERE {stories}),
+    ev AS MATERIALIZED (SELECT * FROM events WHERE doc_id IN (SELECT doc_id FROM sm)),
+    r AS (
+        SELECT m.*, e.realis AS r_realis, e."when" AS r_when FROM sm m
+        JOIN ev e ON e.doc_id = m.doc_id AND e.idx = m.idx
         QUALIFY row_number() OVER (PARTITION BY m.story_id, m.doc_id
                                    ORDER BY NOT e.realis, length(coalesce(e."when", '')) <> 10, m.idx) = 1),
     ranked AS (SELECT r.*, row_number() OVER (PARTITION BY story_id, source_key
@@ -192,8 +196,9 @@ def reports_of_stories(store: Store, story_ids: list[str], per_story: int) -> li
     m AS (SELECT * FROM ranked QUALIFY row_number() OVER (
               PARTITION BY story_id ORDER BY within, NOT r_realis, length(coalesce(r_when, '')) <> 10,
               published NULLS LAST, doc_id) <= ?)
-    """ + MENTION_SELECT + " ORDER BY m.story_id, NOT e.realis, m.published NULLS LAST, m.doc_id"
-    rows = store.rows(sql, [story_ids, per_story])
+    """ + MENTION_SELECT.replace("JOIN events e", "JOIN ev e") + (
+        " ORDER BY m.story_id, NOT e.realis, m.published NULLS LAST, m.doc_id")
+    rows = store.rows(sql, [*params, per_story])
     return [MentionRow(**{**r, "evidence": " ".join((r["evidence"] or "").split())}) for r in rows]
 
 
