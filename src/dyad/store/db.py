@@ -49,6 +49,7 @@ from dyad.store.schema import (
     to_arrow,
     to_row,
 )
+from dyad.store.shared import SharedReader
 
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
@@ -85,6 +86,8 @@ class Store:
         self._ready = False  # version checked (read-only) or migrated (for writing)
         self._told = False  # the waiting line is said once per store
         self._local = threading.local()  # the connection of the operation in progress, per thread
+        # a long-lived reader's connection kept between reads (dyad.store.shared); None: one per operation
+        self.shared: SharedReader | None = None
 
     # -- the connections -----------------------------------------------------------
 
@@ -198,6 +201,14 @@ class Store:
         if not self.read_only:
             self._prepare()  # a read-only store checks its version on the operation's own connection
         with turns(self.path).turn(writable, self.path, self.wait):
+            if not writable and self.shared is not None:
+                with self.shared.connection(lambda: self._open(False)) as con:
+                    self._local.op = (con, False)
+                    try:
+                        yield con
+                    finally:
+                        self._local.op = None
+                return
             con = self._open(writable)
             self._local.op = (con, writable)
             try:

@@ -19,6 +19,7 @@ web server answering requests in the process that ingests).
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import threading
@@ -30,6 +31,7 @@ from pathlib import Path
 import duckdb
 
 from dyad.errors import STORE_BUSY
+from dyad.store.shared import writer_marker
 
 LOCK_WAIT = 300.0  # seconds an operation waits for another process before giving up (setting lock_wait)
 FIRST_PAUSE = 0.005
@@ -62,6 +64,17 @@ def connect_waiting(
 ) -> duckdb.DuckDBPyConnection:
     """`duckdb.connect(path, read_only)`, waiting up to `wait` seconds for a conflicting lock to go
     (and briefly for a file another process is creating)."""
+    marker = None if read_only else Path(writer_marker(path))
+    try:
+        return _connect_waiting(path, read_only, wait, tell, marker)
+    finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+
+
+def _connect_waiting(
+    path: str, read_only: bool, wait: float, tell: Callable[[str], None], marker: Path | None
+) -> duckdb.DuckDBPyConnection:
     start = time.monotonic()
     pause = FIRST_PAUSE
     told = False
@@ -69,6 +82,9 @@ def connect_waiting(
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
+            if marker is not None and is_lock_conflict(exc):
+                with contextlib.suppress(OSError):  # a folder it may not write in: readers let go when idle
+                    marker.touch()  # a reader that keeps its connection between reads lets go (dyad.store.shared)
             waited = time.monotonic() - start
             if _CREATING in str(exc) and waited < min(CREATE_WAIT, wait):
                 time.sleep(FIRST_PAUSE * random.uniform(1, 10))

@@ -16,13 +16,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dyad.api import Database
+from dyad.store.shared import shared_reader
 
 Handler = TypeVar("Handler", bound=Callable[..., Response])
 
 
 def database(request: Request) -> Iterator[Database]:
-    """FastAPI dependency: a read-only Database on the app's store, closed after the request."""
+    """FastAPI dependency: a read-only Database on the app's store, closed after the request; its reads
+    share the server's connection to the file while no writer waits for it (dyad.store.shared)."""
     db = Database(request.app.state.settings, read_only=True)
+    db.store.shared = shared_reader(db.store.path)
     try:
         yield db
     finally:
