@@ -196,7 +196,7 @@ def main() -> None:
         f"`dyad serve` (uvicorn, one process) on a generated store of {size['documents']:,} documents "
         f"(bench/generate_store.py; DuckDB file {mib:,.0f} MiB{f', built in {built:.0f} s' if built else ''}), "
         "requested over HTTP on 127.0.0.1 one at a time: a first (cold) request, then up to "
-        f"{args.runs} more built afresh (`Cache-Control: no-cache`: the store opened read-only, queried, closed) "
+        f"{args.runs} more built afresh (`Cache-Control: no-cache`: the page queried afresh on the server's shared read-only connection, dyad.store.shared) "
         f"and {args.runs} answered from the server's cache (kept while the store file is unchanged), within "
         f"{args.budget:.0f} s each. Goal: p95 at most {GOAL_MS:.0f} ms for every page, built afresh; "
         + (f"{slow} page forms took over {TIMEOUT:.0f} s." if slow else f"worst p95 here {worst:.0f} ms."),
