@@ -70,3 +70,21 @@ def test_while_a_writer_waits_reads_use_their_own_connection(tmp_path: Path) -> 
     with reader.connection(lambda: duckdb.connect(path, read_only=True)) as con:
         assert con.execute("SELECT count(*) FROM t").fetchone() == (1,)
     assert reader._con is None  # nothing kept open for the writer to wait on
+
+
+def test_a_marker_left_by_a_writer_that_died_is_ignored(tmp_path: Path) -> None:
+    import os
+    import time
+
+    path = _store(tmp_path)
+    reader = SharedReader(path, idle=60.0)
+    marker = Path(writer_marker(path))
+    marker.touch()
+    assert reader.writer_waiting()
+    old = time.time() - 600
+    os.utime(marker, (old, old))
+    assert not reader.writer_waiting()
+    with reader.connection(lambda: duckdb.connect(path, read_only=True)):
+        pass
+    assert reader._con is not None  # shared again
+    reader.close()

@@ -10,7 +10,9 @@ of it, and lets go of it when a writer needs the file:
   beside the store (`<store>.writer`, see `dyad.store.lock`) while it waits;
 - the reader checks the marker at every read and every `CHECK` seconds: while
   it is there, reads that start use a short connection of their own, and the
-  shared one is closed as soon as no read is using it;
+  shared one is closed as soon as no read is using it (the writer renews the
+  marker at every try, so one left by a writer killed while waiting goes
+  stale and is ignored);
 - an idle shared connection (no read for `IDLE` seconds) is closed too, so a
   writer that leaves no marker (an older dyad, another tool) still gets in.
 
@@ -31,6 +33,7 @@ import duckdb
 
 IDLE = 30.0  # seconds a shared connection stays open with no read (a writer that leaves no marker waits this long)
 CHECK = 0.05  # seconds between two looks at the writer's marker while the connection is open
+STALE = 5.0  # seconds after which a marker nobody renewed is a dead writer's
 
 
 def writer_marker(path: str) -> str:
@@ -51,7 +54,12 @@ class SharedReader:
         self._watcher: threading.Thread | None = None
 
     def writer_waiting(self) -> bool:
-        return os.path.exists(self._marker)
+        """A marker a waiting writer renews at every try (a few times a second); one left by a writer that
+        died while waiting is older than `STALE` seconds and ignored."""
+        try:
+            return time.time() - os.stat(self._marker).st_mtime < STALE
+        except OSError:
+            return False
 
     @contextmanager
     def connection(self, open_read: Callable[[], duckdb.DuckDBPyConnection]) -> Iterator[duckdb.DuckDBPyConnection]:
