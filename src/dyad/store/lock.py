@@ -63,41 +63,38 @@ def connect_waiting(
     path: str, read_only: bool, wait: float, tell: Callable[[str], None]
 ) -> duckdb.DuckDBPyConnection:
     """`duckdb.connect(path, read_only)`, waiting up to `wait` seconds for a conflicting lock to go
-    (and briefly for a file another process is creating)."""
+    (and briefly for a file another process is creating). A writer that waits leaves a marker for
+    readers that keep their connection between reads (dyad.store.shared), and removes it when done."""
     marker = None if read_only else Path(writer_marker(path))
-    try:
-        return _connect_waiting(path, read_only, wait, tell, marker)
-    finally:
-        if marker is not None:
-            marker.unlink(missing_ok=True)
-
-
-def _connect_waiting(
-    path: str, read_only: bool, wait: float, tell: Callable[[str], None], marker: Path | None
-) -> duckdb.DuckDBPyConnection:
+    left = False  # only a writer that met a lock touches the file system for the marker
     start = time.monotonic()
     pause = FIRST_PAUSE
     told = False
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            if marker is not None and is_lock_conflict(exc):
-                with contextlib.suppress(OSError):  # a folder it may not write in: readers let go when idle
-                    marker.touch()  # a reader that keeps its connection between reads lets go (dyad.store.shared)
-            waited = time.monotonic() - start
-            if _CREATING in str(exc) and waited < min(CREATE_WAIT, wait):
-                time.sleep(FIRST_PAUSE * random.uniform(1, 10))
-                continue
-            if not is_lock_conflict(exc):
-                raise
-            if waited >= wait:
-                raise STORE_BUSY(path=path, holder=holder(exc), seconds=round(wait)) from exc
-            if not told and waited >= TELL_AFTER:
-                told = True
-                tell(f"dyad: {path} is in use by {holder(exc)}; waiting for it (up to {round(wait)} s)")
-            time.sleep(min(pause * random.uniform(0.5, 1.5), max(wait - waited, 0.0)))
-            pause = min(pause * 2, LONGEST_PAUSE)
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as exc:
+                if marker is not None and is_lock_conflict(exc):
+                    with contextlib.suppress(OSError):  # a folder it may not write in: readers let go when idle
+                        marker.touch()
+                        left = True
+                waited = time.monotonic() - start
+                if _CREATING in str(exc) and waited < min(CREATE_WAIT, wait):
+                    time.sleep(FIRST_PAUSE * random.uniform(1, 10))
+                    continue
+                if not is_lock_conflict(exc):
+                    raise
+                if waited >= wait:
+                    raise STORE_BUSY(path=path, holder=holder(exc), seconds=round(wait)) from exc
+                if not told and waited >= TELL_AFTER:
+                    told = True
+                    tell(f"dyad: {path} is in use by {holder(exc)}; waiting for it (up to {round(wait)} s)")
+                time.sleep(min(pause * random.uniform(0.5, 1.5), max(wait - waited, 0.0)))
+                pause = min(pause * 2, LONGEST_PAUSE)
+    finally:
+        if left and marker is not None:
+            marker.unlink(missing_ok=True)
 
 
 class Turns:
