@@ -26,7 +26,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
@@ -202,20 +202,16 @@ class Store:
             self._prepare()  # a read-only store checks its version on the operation's own connection
         with turns(self.path).turn(writable, self.path, self.wait):
             if not writable and self.shared is not None:
-                with self.shared.connection(lambda: self._open(False)) as con:
-                    self._local.op = (con, False)
-                    try:
-                        yield con
-                    finally:
-                        self._local.op = None
-                return
-            con = self._open(writable)
-            self._local.op = (con, writable)
-            try:
-                yield con
-            finally:
-                self._local.op = None
-                con.close()
+                opened: AbstractContextManager[duckdb.DuckDBPyConnection] = self.shared.connection(
+                    lambda: self._open(False))
+            else:
+                opened = closing(self._open(writable))
+            with opened as con:
+                self._local.op = (con, writable)
+                try:
+                    yield con
+                finally:
+                    self._local.op = None
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
