@@ -27,14 +27,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.extract.events.dates import CLAUSE_EDGES, anchor, clean, resolve
+from dyad.extract.events.dates import YEAR, anchor, clause_path, clean, resolve
 from dyad.extract.events.timing import ORDINALS, preposition
 from dyad.records import DatePrecision
 
 NOT_THE_TIME = frozenset({"until", "till", "through", "before", "after", "to", "from", "than"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_PREPOSITIONS = frozenset({"in", "during", None})
-FOUR_DIGIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 QUARTER = re.compile(r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b")
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
@@ -45,17 +44,6 @@ class ClaimTime:
     precision: DatePrecision
     until: str | None  # the end of a period `when` starts, at the same precision
     text: str  # the words it was read from, with "since" or "by" when those give its sense
-
-
-def claim_path(number: Token) -> list[Token]:
-    """The figure's number and the words above it up to its clause's head; a conjoined verb is a clause of
-    its own ("was $300 billion in 2019 and is $250 billion now")."""
-    path = [number]
-    tok = number
-    while tok.head != tok and tok.dep_ not in CLAUSE_EDGES and not (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
-        tok = tok.head
-        path.append(tok)
-    return path
 
 
 def _belongs(ent: Span, on_path: set[int], prep: str | None) -> bool:
@@ -86,7 +74,7 @@ def _quarter(text: str, published: dt.date | None) -> tuple[str, str] | None:
     if m is None:
         return None
     word = m.group(1)
-    if years := FOUR_DIGIT_YEAR.findall(text):  # "the last quarter of 2023" is its fourth
+    if years := YEAR.findall(text):  # "the last quarter of 2023" is its fourth
         year = int(years[0])
         q = int(m.group(2)) if m.group(2) else QUARTERS.get(word, 4)
     elif published is None:
@@ -106,7 +94,7 @@ def _read(ent: Span, prep: str | None, published: dt.date | None, expected: bool
     quarter = _quarter(clean(text), published)
     if quarter is not None:
         return ClaimTime(quarter[0], "month", quarter[1], text)
-    years = FOUR_DIGIT_YEAR.findall(text)
+    years = YEAR.findall(text)
     if len(years) >= 2 and int(years[-1]) > int(years[0]):
         return ClaimTime(years[0], "year", years[-1], text)
     if prep in NOT_THE_TIME:
@@ -128,7 +116,7 @@ def claim_time(number: Token, own: range, sent: Span, date_ents: list[Span], pub
                expected: bool) -> ClaimTime | None:
     """The time of the figure whose number is `number` and whose words are the tokens `own`, if its text gives one:
     of the expressions that belong to it, the nearest that resolves."""
-    path = claim_path(number)
+    path = clause_path(number, split_conjoined_verbs=True)
     on_path = {t.i for t in path}
     candidates = []
     for ent in date_ents:

@@ -201,11 +201,13 @@ CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj"})
 FOREIGN_EDGES = CLAUSE_EDGES | {"appos", "acl"}
 
 
-def clause_path(trigger: Token) -> list[Token]:
-    """The trigger and the words above it up to its clause's head."""
+def clause_path(trigger: Token, split_conjoined_verbs: bool = False) -> list[Token]:
+    """The trigger and the words above it up to its clause's head; with `split_conjoined_verbs`, a verb
+    conjoined to another heads a clause of its own ("was $300 billion in 2019 and is $250 billion now")."""
     path = [trigger]
     tok = trigger
-    while tok.head != tok and tok.dep_ not in CLAUSE_EDGES:
+    while tok.head != tok and tok.dep_ not in CLAUSE_EDGES and not (
+            split_conjoined_verbs and tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
         tok = tok.head
         path.append(tok)
     return path
