@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from dyad.fuse.actor_tables import resolve_stored
-from dyad.fuse.sources import speculative_modalities
+from dyad.fuse.config import speculative_modalities
 from dyad.fuse.update import rebuild
 from dyad.records import DocExtraction, Document
 from dyad.run import ingest_documents

@@ -17,7 +17,8 @@ from typing import Any
 from dyad.api import options as opt
 from dyad.api.reads import one_read
 from dyad.errors import NO_FIGURE, NO_STORY, STORE_READ_ONLY
-from dyad.fuse.sources import speculation_index, speculative_modalities
+from dyad.fuse.config import speculative_modalities
+from dyad.fuse.sources import speculation_index
 from dyad.fuse.update import FusionUpdate
 from dyad.settings import Settings
 from dyad.store import Store, fusion_rows, source_rows, story_rows

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from dyad.fuse.config import DATA, fusion_config
+from dyad.fuse.config import DATA, speculative_modalities
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 _HOST_PREFIXES = ("www.", "www2.", "m.", "mobile.", "amp.")
@@ -84,11 +84,6 @@ def is_speculative(sentence: str, cues: Sequence[str] | None = None) -> bool:
     if match:
         text = text[: match.end()].lower() + text[match.end() :]
     return bool(_cue_pattern(tuple(cues if cues is not None else speculation_cues())).search(text))
-
-
-def speculative_modalities() -> tuple[str, ...]:
-    """Modalities that make an irrealis event speculation (fusion.yaml); a denial is a statement of fact."""
-    return tuple(fusion_config().get("speculative_modalities") or [])
 
 
 def is_speculative_event(realis: bool, negated: bool, modality: str) -> bool:

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from dyad.errors import NO_STORE, NOT_A_STORE, SCHEMA_NEWER, SCHEMA_OLDER, STORE_READ_ONLY, DyadError
+from dyad.fuse.config import speculative_modalities
 from dyad.records import DocExtraction, Document
 from dyad.store import aggregate_tables, pair_tables
 from dyad.store.aggregate_tables import built_with
@@ -429,7 +430,7 @@ class Store:
             if built is not None:
                 aggregate_tables.add(con, [], built)  # settles the pairs they left, makes the network again
             if counted:  # the outlets of the dyads they were in, counted again without them
-                pair_tables.refresh(con, pairs, pair_tables.modalities())
+                pair_tables.refresh(con, pairs, speculative_modalities())
         return copies
 
     # -- reading documents back -------------------------------------------------------

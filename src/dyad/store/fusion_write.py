@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyad.fuse.config import speculative_modalities
 from dyad.store import aggregate_tables, pair_tables
 from dyad.store.db import Store
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_TABLES
@@ -133,7 +134,7 @@ def apply(store: Store, change: FusionWrite) -> None:
             con, [str(r["doc_id"]) for r in change.doc_sources],
             sorted({*change.story_clusters, *(str(r["cluster"]) for r in change.stories)}),
             sorted({*change.figure_clusters, *(str(r["cluster"]) for r in change.figures)}))
-        pair_tables.refresh(con, pairs, pair_tables.modalities())
+        pair_tables.refresh(con, pairs, speculative_modalities())
 
 
 def clear(store: Store) -> None:

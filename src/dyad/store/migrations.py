@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 import duckdb
 
-from dyad.fuse.config import fusion_config
+from dyad.fuse.config import fusion_config, speculative_modalities
 from dyad.store.aggregate_tables import AGGREGATE_DDL, rebuild_aggregates
 from dyad.store.fulltext import reindex_all
 from dyad.store.fusion_tables import FUSION_DDL, FUSION_INDEXES
-from dyad.store.pair_tables import PAIR_DDL, modalities
+from dyad.store.pair_tables import PAIR_DDL
 from dyad.store.pair_tables import rebuild as rebuild_pairs
 from dyad.store.schema import FAILURES_DDL, SCHEMA_VERSION, SEARCH_DDL, WATCH_DDL, all_ddl
 
@@ -94,7 +94,7 @@ def _pair_outlets(con: duckdb.DuckDBPyConnection) -> None:
     """Version 10: per dyad and outlet, what a dyad's page and brief show of each outlet (`pair_outlets`), counted
     from the fused documents already stored."""
     con.execute(PAIR_DDL)
-    rebuild_pairs(con, modalities())
+    rebuild_pairs(con, speculative_modalities())
 
 
 def _events_when_until(con: duckdb.DuckDBPyConnection) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyad.fuse.config import speculative_modalities
 from dyad.store import pair_tables as tables
 from dyad.store.db import Store
 
@@ -28,10 +29,10 @@ def outlets(store: Store, pair: tuple[str, str], modalities: list[str]) -> list[
 def differences(store: Store) -> int:
     """Rows of `pair_outlets` that differ from a recomputation (`dyad doctor`)."""
     with store.reading() as con:
-        return tables.differences(con, tables.modalities())
+        return tables.differences(con, speculative_modalities())
 
 
 def rebuild(store: Store) -> None:
     """Count every dyad's outlets again, in one transaction (the doctor's repair)."""
     with store.transaction() as con:
-        tables.rebuild(con, tables.modalities())
+        tables.rebuild(con, speculative_modalities())

@@ -22,8 +22,6 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from dyad.fuse.config import fusion_config
-
 PAIR_DDL = """
 CREATE TABLE IF NOT EXISTS pair_outlets (
     a VARCHAR,
@@ -159,11 +157,6 @@ def differences(con: duckdb.DuckDBPyConnection, modalities: Sequence[str]) -> in
         SELECT (SELECT count(*) FROM (SELECT * FROM s EXCEPT ALL SELECT * FROM c))
              + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM s))""", [list(modalities)]).fetchall()
     return int(row[0][0])
-
-
-def modalities() -> list[str]:
-    """The modalities an irrealis event counts as speculative with (fusion.yaml: speculative_modalities)."""
-    return [str(m) for m in fusion_config().get("speculative_modalities") or []]
 
 
 def key(modalities: Sequence[str]) -> str:
