@@ -7,11 +7,13 @@ import json
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
 
 import dyad
+from dyad.present.brief import chart_svg, render_png
 from dyad.records import (
     Actor,
     Claim,
@@ -24,6 +26,7 @@ from dyad.records import (
     Sentence,
 )
 from dyad.store import open_store
+from dyad.stored import TrendRow
 
 # Three outlets report one summit; the blog mostly speculates. All sentences are made up.
 ARTICLES = [
@@ -268,7 +271,7 @@ def test_html_brief_renders_in_chromium(store_path: Path, tmp_path: Path):
             assert chart.is_visible()
             box = chart.bounding_box()
             assert box is not None and box["width"] > 100 and box["height"] > 50
-            assert page.locator("#trend-chart svg .mark-rect path, #trend-chart svg path").count() > 0
+            assert page.locator("#trend-chart svg rect[data-quad]").count() > 0
             citations = page.locator("cite.citation")
             assert citations.count() >= 8
             assert citations.first.is_visible()
@@ -279,3 +282,30 @@ def test_html_brief_renders_in_chromium(store_path: Path, tmp_path: Path):
             assert [u for u in requests if not u.startswith("file://")] == []
         finally:
             browser.close()
+
+
+def _trend_row(day: str, q1: int, q4: int, goldstein: float) -> TrendRow:
+    return TrendRow(period=dt.date.fromisoformat(day), outlet=None, n_events=q1 + q4, q1_verbal_coop=q1,
+                    q2_material_coop=0, q3_verbal_conflict=0, q4_material_conflict=q4, goldstein_sum=goldstein,
+                    goldstein_mean=goldstein / (q1 + q4))
+
+
+def test_brief_chart_is_a_standalone_svg_on_a_time_axis() -> None:
+    rows = [_trend_row("2031-01-01", 3, 0, 6.0), _trend_row("2031-06-01", 1, 2, -9.5)]
+    svg = chart_svg(rows, "month", "A<B: realis events per month")
+    assert svg is not None
+    root = ElementTree.fromstring(svg)  # well-formed XML, so a file of its own
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert root.findtext("s:title", namespaces=ns) == "A<B: realis events per month"
+    bars = root.findall(".//s:rect[@data-quad]", ns)
+    assert sorted(b.get("data-quad") for b in bars) == ["1", "1", "4"]
+    # the x axis is a time axis: month ticks in order, and the June bar stands right of the January one
+    ticks = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text and re.fullmatch(r"\d{4}-\d\d", t.text)]
+    assert ticks == sorted(ticks) and "2031-01" in ticks and "2031-06" in ticks
+    january, june = sorted({float(b.get("x") or 0) for b in bars})
+    assert {b.get("data-quad") for b in bars if float(b.get("x") or 0) == june} == {"1", "4"}
+    width = float(bars[0].get("width") or 0)
+    assert june - january > 4 * width  # the months between them are empty space on the axis, not squeezed out
+    assert "verbal cooperation" in svg and "Goldstein sum (right scale)" in svg
+    assert chart_svg([], "month", "empty") is None
+    assert render_png(svg)[:8] == b"\x89PNG\r\n\x1a\n"

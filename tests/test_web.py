@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import httpx
 import pytest
 
-from dyad.present.web.charts import network_chart, trend_chart
+from dyad.present.charts import network_chart, trend_chart
 from dyad.present.web.spans import Span, highlight
 from dyad.present.web.templating import safe_url, url
 from dyad.stored import Edge

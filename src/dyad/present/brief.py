@@ -10,6 +10,7 @@ items it shows ("12 of 17 stories").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -24,6 +25,7 @@ from dyad.analyse.dyads import Temperature, temperature, trend
 from dyad.api.fusion import Fusion, FusionMethods
 from dyad.errors import BAD_FORMAT
 from dyad.figures import format_value
+from dyad.present.charts import QUAD_COLORS, QUAD_LABELS, trend_chart
 from dyad.present.render import render, static_text
 from dyad.present.safe import markdown_text
 from dyad.store import fusion_rows, source_rows, story_rows
@@ -40,8 +42,6 @@ MAX_QUOTES = 30
 MAX_FIGURES = 20
 MAX_REPORTS = 5  # documents quoted per story or figure; the label says how many there are
 
-QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-QUAD_COLORS = ["#4c9f70", "#1f6f4a", "#e39b4b", "#b8412c"]
 
 
 @dataclass(frozen=True)
@@ -192,57 +192,29 @@ def build_briefing(
 # -- chart -------------------------------------------------------------------------------
 
 
-def chart_spec(rows: list[TrendRow], bucket: str, title: str) -> dict[str, Any]:
-    """Vega-Lite: realis events per period stacked by QuadClass, the Goldstein sum as a line, on a time axis."""
-    columns = {1: "q1_verbal_coop", 2: "q2_material_coop", 3: "q3_verbal_conflict", 4: "q4_material_conflict"}
-    values = []
-    for r in rows:
-        period = r.period.isoformat()
-        for q, col in columns.items():
-            values.append({"period": period, "quad": f"{q} {QUAD_LABELS[q]}", "events": int(getattr(r, col) or 0),
-                           "goldstein": float(r.goldstein_sum or 0.0)})
-    time_unit = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}[bucket]
-    x = {"field": "period", "type": "temporal", "timeUnit": time_unit, "title": f"{bucket} starting",
-         "axis": {"format": "%Y-%m" if bucket == "month" else "%Y-%m-%d", "labelAngle": -40}}
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": 560,
-        "height": 240,
-        "data": {"values": values},
-        "layer": [
-            {
-                "mark": {"type": "bar", "width": {"band": 0.8} if bucket != "day" else 6},
-                "encoding": {
-                    "x": x,
-                    "y": {"aggregate": "sum", "field": "events", "type": "quantitative", "title": "realis events"},
-                    "color": {"field": "quad", "type": "nominal", "title": "QuadClass",
-                              "scale": {"range": QUAD_COLORS}},
-                },
-            },
-            {
-                "mark": {"type": "line", "point": True, "color": "#333333"},
-                "encoding": {
-                    "x": x,
-                    "y": {"aggregate": "max", "field": "goldstein", "type": "quantitative", "title": "Goldstein sum"},
-                },
-            },
-        ],
-        "resolve": {"scale": {"y": "independent"}},
-        "config": {"font": "DejaVu Sans"},
-    }
+HEAD, FOOT = 28, 30  # the title above the plot, the legend below it
+CHAR_WIDTH = 6.0  # of an 11 px DejaVu Sans letter, near enough to space the legend's entries
 
 
-def render_png(spec: dict[str, Any]) -> bytes:
+def chart_svg(rows: list[TrendRow], bucket: str, title: str) -> str | None:
+    """The trend chart as one standalone SVG document: realis events per period stacked by QuadClass and
+    the Goldstein sum as a line, on a time axis (the web pages' geometry); None without dated rows."""
+    chart = trend_chart([dataclasses.asdict(r) for r in rows], bucket)
+    if chart is None:
+        return None
+    legend, x = [], 0.0
+    for q, label in QUAD_LABELS.items():
+        legend.append((q, round(x, 1)))
+        x += 14 + CHAR_WIDTH * len(label) + 16
+    return render("trend.svg", chart=chart, title=title, head=HEAD, height=chart["height"] + HEAD + FOOT,
+                  colors=QUAD_COLORS, labels=QUAD_LABELS, legend=legend, line_x=round(x, 1))
+
+
+def render_png(svg: str) -> bytes:
+    """Rasterize the chart at twice its size (resvg through vl-convert: no JavaScript engine to start)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(spec, scale=2)
-
-
-def render_svg(spec: dict[str, Any]) -> str:
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_svg(spec)
+    return bytes(vlc.svg_to_png(svg, scale=2))
 
 
 # -- labels --------------------------------------------------------------------------------
@@ -350,7 +322,7 @@ def render_markdown(b: Briefing, chart: str | None) -> str:
 
 def render_html(b: Briefing, chart_svg: str | None) -> str:
     """The briefing as one self-contained HTML page with the chart as inline SVG."""
-    svg = Markup(chart_svg) if chart_svg else None  # noqa: S704 - vl-convert's own SVG, not user text
+    svg = Markup(chart_svg) if chart_svg else None  # noqa: S704 - rendered by trend.svg, which escapes its text
     css = Markup(static_text("brief.css"))
     return render("brief.html", FILTERS, chart_svg=svg, css=css, **_context(b))
 
@@ -365,18 +337,17 @@ def write_brief(
     """Write the briefing (and, for Markdown, its chart PNG next to it); returns the files written."""
     b = build_briefing(db, dyad, since, until, window_days)
     output.parent.mkdir(parents=True, exist_ok=True)
-    spec = chart_spec(b.trend, b.bucket, f"{b.dyad.label if b.dyad else 'All dyads'}: realis events per {b.bucket}")
+    svg = chart_svg(b.trend, b.bucket, f"{b.dyad.label if b.dyad else 'All dyads'}: realis events per {b.bucket}")
     written = []
     if fmt == "md":
         chart_name = None
-        if b.trend:
+        if svg is not None:
             png = output.with_name(output.stem + "-trend.png")
-            png.write_bytes(render_png(spec))
+            png.write_bytes(render_png(svg))
             chart_name = png.name
             written.append(png)
         output.write_text(render_markdown(b, chart_name), encoding="utf-8")
     elif fmt == "html":
-        svg = render_svg(spec) if b.trend else None
         output.write_text(render_html(b, svg), encoding="utf-8")
     else:
         raise BAD_FORMAT("format", value=fmt, choices="md, html")

@@ -1,4 +1,4 @@
-"""The Jinja2 environment for briefs and reports: files under present/templates/, HTML autoescaped.
+"""The Jinja2 environment for briefs and reports: files under present/templates/, HTML and SVG autoescaped.
 
 A `.html` template escapes every value it prints (markup that is meant as
 markup, like a chart's SVG, is passed in as `Markup`); Markdown templates
@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 def environment() -> Environment:
     return Environment(
         loader=PackageLoader("dyad.present", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
+        autoescape=select_autoescape(enabled_extensions=("html", "svg"), default_for_string=False, default=False),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,

@@ -16,8 +16,8 @@ from starlette.responses import Response
 from dyad.api import Database
 from dyad.api import options as opt
 from dyad.present.brief import choose_bucket
+from dyad.present.charts import network_chart, trend_chart
 from dyad.present.web import fusion_view as fv
-from dyad.present.web.charts import network_chart, trend_chart
 from dyad.present.web.respond import Table, page, plain, rows
 from dyad.present.web.session import database, one_read
 

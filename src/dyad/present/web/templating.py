@@ -18,9 +18,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 from starlette.requests import Request
 
+from dyad.present.charts import QUAD_LABELS
 from dyad.version import __version__
 
-QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 NAV = [("/", "Overview"), ("/events", "Events"), ("/network", "Network"), ("/brief", "Briefing"),
        ("/search", "Search"), ("/-/docs", "API")]
 

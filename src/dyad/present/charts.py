@@ -1,10 +1,13 @@
-"""The geometry of the pages' charts, drawn as SVG by templates: no chart library, no script.
+"""The geometry of the charts of the web pages and the briefs, drawn as SVG by templates: no chart
+library, no script, no browser.
 
 `trend_chart` places each period's realis events, stacked by QuadClass, on a
 real time axis (a bar spans its day, week or month) with the Goldstein sum as a
 line on its own scale; `network_chart` lays out the busiest nodes of the event
 network with networkx's spring layout (seeded, so a page draws the same way
-every time). Both return plain numbers and labels for the SVG templates.
+every time). Both return plain numbers and labels for the SVG templates: the
+web pages style theirs with the site's stylesheet; `templates/trend.svg` is the
+same trend chart as a file of its own, styled inline, for briefs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import networkx as nx
 from dyad.stored import Edge
 
 QUADS = ("q1_verbal_coop", "q2_material_coop", "q3_verbal_conflict", "q4_material_conflict")
+QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_COLORS = {1: "#4c9f70", 2: "#1f6f4a", 3: "#e39b4b", 4: "#b8412c"}  # as the web stylesheet's --q1..--q4
 WIDTH, HEIGHT = 760, 280
 LEFT, RIGHT, TOP, BOTTOM = 48, 56, 16, 36
 
