@@ -35,11 +35,12 @@ class Figure:
 
 def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
     """The qualifying words that end right before token i, if any."""
+    lows = lowers(doc)
     for words in number_words().qualifiers:
         start = i - len(words)
         if start < floor:
             continue
-        if tuple(doc[k].lower_ for k in range(start, i)) == words:
+        if tuple(lows[start:i]) == words:
             return start, " ".join(words)
     return i, None
 
