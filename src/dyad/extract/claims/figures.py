@@ -86,8 +86,13 @@ def _may_start(text: str, word: str) -> bool:
 
 def figure_starts(doc: Doc) -> list[int]:
     """Every token index where a figure may start (`may_start_figure`), in order, tested once per document."""
-    return once(doc, "figure_starts", lambda d: [
-        i for i, (text, word) in enumerate(zip(texts(d), lowers(d), strict=True)) if _may_start(text, word)])
+    return once(doc, "figure_starts", _figure_starts)
+
+
+def _figure_starts(doc: Doc) -> list[int]:
+    first, symbols = _first_words(), units().currency_symbols  # `_may_start`, with its word lists read once
+    return [i for i, (text, word) in enumerate(zip(texts(doc), lowers(doc), strict=True))
+            if text[:1].isdigit() or word in first or text in symbols or word.endswith("fold")]
 
 
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
@@ -42,16 +43,32 @@ def deps(doc: Doc) -> list[str]:
     return once(doc, "deps", _read_deps)
 
 
-def _read_children(doc: Doc) -> list[list[int]]:
-    out: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, h in enumerate(heads(doc)):
-        if h != i:
-            out[h].append(i)
-    return out
+class Children:
+    """Every token's children, by index and in text order (the indices `token.children` yields): one flat list
+    of children ordered by head, and where each head's run begins, rather than a list per token (a document's
+    worth of small lists wakes the garbage collector, which then walks every object in memory)."""
+
+    __slots__ = ("order", "bounds")
+
+    def __init__(self, order: list[int], bounds: list[int]) -> None:
+        self.order = order
+        self.bounds = bounds
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self.order[self.bounds[i] : self.bounds[i + 1]]
 
 
-def children(doc: Doc) -> list[list[int]]:
-    """Every token's children, by index and in text order: the indices `token.children` yields."""
+def _read_children(doc: Doc) -> Children:
+    up = np.asarray(heads(doc), dtype=np.int64)
+    kids = np.flatnonzero(up != np.arange(len(up)))  # a root is its own head, and no child of its own
+    order = kids[np.argsort(up[kids], kind="stable")]  # by head; a stable sort keeps each head's run in text order
+    bounds = np.zeros(len(up) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(up[kids], minlength=len(up)), out=bounds[1:])
+    return Children(order.tolist(), bounds.tolist())
+
+
+def children(doc: Doc) -> Children:
+    """Every token's children: `children(doc)[i]` are the indices `doc[i].children` yields, in order."""
     return once(doc, "children", _read_children)
 
 

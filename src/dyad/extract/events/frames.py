@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dyad.extract.common.doccache import lemma_lowers, lowers, once
-from dyad.extract.events.arrays import children, deps
+from dyad.extract.events.arrays import children, deps, memo
 from dyad.extract.events.codes import role_words
 
 WILDCARD = "*"
@@ -59,6 +59,15 @@ def complements(token: Token) -> list[Token]:
 
 
 def objects(token: Token) -> list[Token]:
+    """The objects of a trigger (a fresh list: callers add to it), read once per word of the document."""
+    known = memo(token.doc, "frame_objects")
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = _objects(token)
+    return list(found)
+
+
+def _objects(token: Token) -> list[Token]:
     doc = token.doc
     kids, labels, lows = children(doc), deps(doc), lowers(doc)
     own = kids[token.i]

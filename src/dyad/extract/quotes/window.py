@@ -72,6 +72,8 @@ class Quoted:
     def __init__(self, marks: list[Marked]) -> None:
         self.starts = [m.open for m in marks]
         self.ends = [m.close + 1 for m in marks]
+        # (document, character) -> `right_tokens` there: each quotation's right side is read by several rules
+        self.right: dict[tuple[int, int], tuple[Doc, list[Token]]] = {}
 
     def __contains__(self, char: int) -> bool:
         k = bisect.bisect_right(self.starts, char) - 1
@@ -113,6 +115,13 @@ def left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
 
 def right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens after a character up to the end of its sentence (outside quotation marks)."""
+    held = quoted.right.get((id(doc), char))
+    if held is None or held[0] is not doc:
+        held = quoted.right[id(doc), char] = (doc, _right_tokens(doc, char, quoted))
+    return list(held[1])
+
+
+def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     text, words, starts = doc_text(doc), texts(doc), token_starts(doc)
     k = token_at(doc, char)
     while k < len(doc) and starts[k] <= char:
