@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
-from dyad.extract.common.doccache import lowers, once, texts
+from dyad.extract.common.doccache import lowers, once, texts, tokens_by_lower, tokens_by_text
 from dyad.figures import unit_plural
 from dyad.records import Bound
 
@@ -90,9 +90,12 @@ def figure_starts(doc: Doc) -> list[int]:
 
 
 def _figure_starts(doc: Doc) -> list[int]:
-    first, symbols = _first_words(), units().currency_symbols  # `_may_start`, with its word lists read once
-    return [i for i, (text, word) in enumerate(zip(texts(doc), lowers(doc), strict=True))
-            if text[:1].isdigit() or word in first or text in symbols or word.endswith("fold")]
+    """`_may_start` tested once per distinct word of the document (through its indexes of words) rather than
+    once per token: its tests of the lower-case word, then those of the text."""
+    first, symbols = _first_words(), units().currency_symbols
+    found = [i for word, at in tokens_by_lower(doc).items() if word in first or word.endswith("fold") for i in at]
+    found += [i for text, at in tokens_by_text(doc).items() if text[:1].isdigit() or text in symbols for i in at]
+    return sorted(set(found))
 
 
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:

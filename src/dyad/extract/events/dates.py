@@ -183,6 +183,12 @@ def _fallback(t: str, base: dt.date, prefer: Prefer) -> ResolvedDate | None:
 
 def resolve(text: str, base: dt.date | None, prefer: Prefer = "past") -> ResolvedDate | None:
     """The date a time expression names, or None."""
+    return _resolved(text, base, prefer)
+
+
+@lru_cache(maxsize=8192)
+def _resolved(text: str, base: dt.date | None, prefer: Prefer) -> ResolvedDate | None:
+    """`resolve`, remembered: each trigger of a sentence tries the same few expressions again."""
     t = clean(text)
     if not t:
         return None

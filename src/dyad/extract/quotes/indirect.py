@@ -44,8 +44,10 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
         out.append(_indirect(ctx, speaker, start, end))
     texts_, starts = texts(doc), token_starts(doc)
     for sent in sentences(doc):
+        if not _may_accord(doc, _leading_words(texts_, sent.start, sent.end, 3)):
+            continue  # the cheap test first: most sentences open with no "according to"
         words = [i for i in range(sent.start, sent.end) if not texts_[i].isspace()]  # Token.is_space
-        if len(words) < 6 or any(starts[i] in quoted for i in words) or not _may_accord(doc, words[:3]):
+        if len(words) < 6 or any(starts[i] in quoted for i in words):
             continue
         teller = according(ctx, [doc[i] for i in words[:3]], starts[words[0]])
         if teller is None or teller.name is None:
@@ -58,6 +60,17 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
         if rest:
             out.append(_indirect(ctx, teller, starts[rest[0]], starts[rest[-1]] + len(texts_[rest[-1]])))
     return out
+
+
+def _leading_words(texts_: list[str], start: int, end: int, n: int) -> list[int]:
+    """The indices of the first n tokens in [start, end) that are not whitespace."""
+    found: list[int] = []
+    for i in range(start, end):
+        if not texts_[i].isspace():
+            found.append(i)
+            if len(found) == n:
+                break
+    return found
 
 
 def _may_accord(doc: Doc, first: list[int]) -> bool:
