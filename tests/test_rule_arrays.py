@@ -27,6 +27,7 @@ TEXTS = [
     "Officials said the talks, which began in 2019, had stalled.\n\nA second round is planned for May 3.",
     "\u201cWe will not accept this,\u201d the envoy said. He added that Norway's $4.5 billion fund was a threefold rise.",
     "Nobody came.\n \nThe committee, meeting in Oslo, voted 12-3 to expand its mission; critics objected.",
+    "The two allies deepened their partnership, though tensions with their rival remain; cooperation grew.",
     "",
 ]
 
@@ -136,3 +137,15 @@ def test_windows_around_quotations_match_a_walk_over_the_tokens(docs):
             assert [t.i for t in left_tokens(doc, char, quoted)] == _walk_left(doc, char, quoted)
         for start in range(1, len(doc)):
             assert all(t.i < start for t in previous_sentence(doc, start, quoted))
+
+
+def test_relation_words_looked_at_are_those_the_per_word_test_passes(docs):
+    from dyad.extract.relations.component import _cue_lemmas, _looked_at
+    from dyad.extract.relations.words import relation_words
+
+    words = relation_words()
+    wanted = _cue_lemmas(words)
+    for doc in docs:
+        expected = [t.i for t in doc if (words.cues.get(t.lemma_.lower()) or words.cues.get(t.lower_)) is not None
+                    or t.lemma_.lower() in wanted or t.lower_ in words.relationship_nouns]
+        assert _looked_at(doc, words) == expected

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from dyad.codes import data_text, load_yaml
-from dyad.extract.common.doccache import lemma_lowers, lowers
+from dyad.extract.common.doccache import lemma_lowers, lowers, tokens_by_lower
 from dyad.extract.events.frames import Actors, check
 
 
@@ -182,8 +182,9 @@ def may_match(lemma_lower: str, lower: str) -> bool:
 def may_match_at(doc: Doc) -> list[int]:
     """Indices of the document's words that `may_match`, in order (its test, with the word list read once)."""
     words = _lexicon_words()
-    return [i for i, (lemma, low) in enumerate(zip(lemma_lowers(doc), lowers(doc), strict=True))
-            if lemma in words or low in words or low[:-1] in words]
+    found = {i for i, lemma in enumerate(lemma_lowers(doc)) if lemma in words}
+    found.update(i for low, at in tokens_by_lower(doc).items() if low in words or low[:-1] in words for i in at)
+    return sorted(found)
 
 
 def match(token: Token) -> Match | None:

@@ -127,14 +127,13 @@ def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     while k < len(doc) and starts[k] <= char:
         k += 1
     first = k
-    seen = char  # text[char:seen] holds no line break (each step reads only the stretch not read yet)
-    while k < len(doc):
-        word, at = words[k], starts[k]
-        if "\n" in text[seen:at] or "\n" in word:
-            break
-        seen = max(seen, at)
+    # the window ends before the first token that holds the first line break after the character, or that
+    # starts after it (the break lies between the tokens), or right after a full stop outside quotation marks
+    line_end = text.find("\n", char)
+    limit = first_ending_after(doc, line_end) if line_end >= 0 else len(doc)
+    while k < limit:
         k += 1
-        if word in SENT_END and at not in quoted:
+        if words[k - 1] in SENT_END and starts[k - 1] not in quoted:
             break
     return list(doc[first:k])
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers, lowers, once, sentences
+from dyad.extract.common.doccache import lemma_lowers, lowers, once, sentences, tokens_by_lower
 from dyad.extract.registry import component
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
@@ -278,10 +278,12 @@ def _looked_at(doc: Doc, words: RelationWords) -> list[int]:
     held: dict[int, tuple[RelationWords, list[int]]] = once(doc, "relation_words_at", lambda d: {})
     got = held.get(id(words))
     if got is None or got[0] is not words:
-        wanted, cues, related = _cue_lemmas(words), words.cues, words.relationship_nouns
-        got = held[id(words)] = (words, [
-            i for i, (lemma, low) in enumerate(zip(lemma_lowers(doc), lowers(doc), strict=True))
-            if (cues.get(lemma) or cues.get(low)) is not None or lemma in wanted or low in related])
+        # a cue by its lemma or its word (a Cue is never falsy), or a lemma or relationship noun looked at: the
+        # lemmas tested token by token, the words once per distinct word
+        by_lemma, by_word = words.cues.keys() | _cue_lemmas(words), words.cues.keys() | words.relationship_nouns
+        found = {i for i, lemma in enumerate(lemma_lowers(doc)) if lemma in by_lemma}
+        found.update(i for low, at in tokens_by_lower(doc).items() if low in by_word for i in at)
+        got = held[id(words)] = (words, sorted(found))
     return got[1]
 
 
