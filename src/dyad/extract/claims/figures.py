@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
-from dyad.extract.common.doccache import lowers, once, texts
+from dyad.extract.common.doccache import lowers, once, texts, tokens_by_lower, tokens_by_text
 from dyad.figures import unit_plural
 from dyad.records import Bound
 
@@ -35,11 +35,12 @@ class Figure:
 
 def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None]:
     """The qualifying words that end right before token i, if any."""
+    lows = lowers(doc)
     for words in number_words().qualifiers:
         start = i - len(words)
         if start < floor:
             continue
-        if tuple(doc[k].lower_ for k in range(start, i)) == words:
+        if tuple(lows[start:i]) == words:
             return start, " ".join(words)
     return i, None
 
@@ -85,8 +86,16 @@ def _may_start(text: str, word: str) -> bool:
 
 def figure_starts(doc: Doc) -> list[int]:
     """Every token index where a figure may start (`may_start_figure`), in order, tested once per document."""
-    return once(doc, "figure_starts", lambda d: [
-        i for i, (text, word) in enumerate(zip(texts(d), lowers(d), strict=True)) if _may_start(text, word)])
+    return once(doc, "figure_starts", _figure_starts)
+
+
+def _figure_starts(doc: Doc) -> list[int]:
+    """`_may_start` tested once per distinct word of the document (through its indexes of words) rather than
+    once per token: its tests of the lower-case word, then those of the text."""
+    first, symbols = _first_words(), units().currency_symbols
+    found = [i for word, at in tokens_by_lower(doc).items() if word in first or word.endswith("fold") for i in at]
+    found += [i for text, at in tokens_by_text(doc).items() if text[:1].isdigit() or text in symbols for i in at]
+    return sorted(set(found))
 
 
 def read_figure(doc: Doc, i: int, floor: int, end: int) -> Figure | None:

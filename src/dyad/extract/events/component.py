@@ -18,10 +18,11 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers, lowers, sentences, texts
+from dyad.extract.common.doccache import sentences
 from dyad.extract.events import dates, terms, timing
+from dyad.extract.events.arrays import paragraph_breaks
 from dyad.extract.events.codes import role_words, roots
-from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, may_match, word_lists
+from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, may_match_at, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading
 from dyad.extract.events.nominal import hosting_verb, noun_roles, proposal
 from dyad.extract.events.pairs import pairs
@@ -60,8 +61,9 @@ def decided_before(trigger: Token, when: str | None, published: dt.date | None) 
 
 
 def decide_modality(trigger: Token, triggers: set[int], when: str | None, date_text: str | None,
-                    published: dt.date | None) -> ModalityReading:
-    r = reading(trigger, triggers)
+                    published: dt.date | None, read: ModalityReading | None = None) -> ModalityReading:
+    """The trigger's modality, from its `reading` (`read`, when the caller has it) and its date."""
+    r = read if read is not None else reading(trigger, triggers)
     if r.modality == "desired" and r.cue == "to" and decided_before(trigger, when, published):
         return ModalityReading("asserted", True, False)  # "South Korea's 2016 decision to deploy the system"
     if r.modality != "asserted" or is_past(trigger):
@@ -82,14 +84,13 @@ def paragraph_sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at paragraph breaks: a headline is its own sentence even when
     the parser ran it into the first line of the body."""
     out: list[Span] = []
-    words = texts(doc)
+    breaks = paragraph_breaks(doc)
     for sent in sentences(doc):
         start = sent.start
-        for i in range(sent.start, sent.end):
-            if "\n" in words[i] and words[i].isspace():  # Token.is_space is str.isspace of its text
-                if i > start:
-                    out.append(doc[start:i])
-                start = i + 1
+        for i in breaks[bisect.bisect_left(breaks, sent.start) : bisect.bisect_left(breaks, sent.end)]:
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     return out
@@ -103,18 +104,19 @@ def run(ctx: DocContext) -> None:
         return
     state = _DocState(ctx, sents)
     found: dict[int, list[Match]] = {}
-    for i, (lemma, low) in enumerate(zip(lemma_lowers(doc), lowers(doc), strict=True)):
-        if may_match(lemma, low) and (ms := matches(doc[i], state.actor_state)):
+    for i in may_match_at(doc):
+        if ms := matches(doc[i], state.actor_state):
             found[i] = ms
     # the best frame of a word decides what it absorbs
     consumer = {i: t for t, ms in found.items() for i in ms[0].consumed if i != t}
     cancelling = word_lists().get("cancelling_verbs", frozenset())
     triggers = set(found)
+    in_order = sorted(found)
     state.force_nouns = {i for i, ms in found.items() if ms[0].entry.pos == "noun" and ms[0].entry.root in roots().force}
     for si, sent in enumerate(sents):
         emitted: set[int] = set()
         deferred: list[Token] = []
-        for tok in (doc[i] for i in range(sent.start, sent.end) if i in found):
+        for tok in (doc[i] for i in in_order[bisect.bisect_left(in_order, sent.start) : bisect.bisect_left(in_order, sent.end)]):
             if tok.i in consumer:
                 deferred.append(tok)
             elif emit_best(state, si, sent, tok, found[tok.i], triggers) or (
@@ -217,16 +219,19 @@ def emit(st: _DocState, si: int, sent: Span, tok: Token, m: Match, triggers: set
     if not found:
         return 0
     code = entry.code
+    first: ModalityReading | None = None
     if (intent := intent_code(tok, code)) is not None:
         code, anchor = intent  # "aims to engage China": the expressed intent is the event
-    elif (own := own_call(tok, code, reading(anchor, triggers).modality, roles.sources, st.idx)) is not None:
+    elif (own := own_call(tok, code, (first := reading(anchor, triggers)).modality, roles.sources, st.idx)) is not None:
         code, anchor = own  # "Berlin said talks with Beijing must continue": Berlin's intent to talk
-    first = reading(anchor, triggers)
+        first = None  # read again, at the verb of saying
+    if first is None:
+        first = reading(anchor, triggers)
     dated = timing.own_date(tok, sent, st.date_ents, st.published,
                             first.modality in role_words().future_dated_modalities)
     date_span, resolved = dated if dated is not None else (None, None)
     r = decide_modality(anchor, triggers, resolved.when if resolved else None,
-                        date_span.text if date_span is not None else None, st.published)
+                        date_span.text if date_span is not None else None, st.published, first)
     added = sum(store(st, si, sent, tok, source, target, code, r, resolved, date_span) for source, target in found)
     # "Ottawa said it would impose tariffs on Mexico": the saying threatens what it says
     if added and (threat := threatened(tok, code, r.modality, roles.sources, st.idx)) is not None:

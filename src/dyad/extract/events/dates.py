@@ -19,6 +19,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from dyad.extract.events.arrays import deps, heads, memo
 from dyad.records import DatePrecision
 
 Prefer = Literal["past", "future"]
@@ -182,6 +183,12 @@ def _fallback(t: str, base: dt.date, prefer: Prefer) -> ResolvedDate | None:
 
 def resolve(text: str, base: dt.date | None, prefer: Prefer = "past") -> ResolvedDate | None:
     """The date a time expression names, or None."""
+    return _resolved(text, base, prefer)
+
+
+@lru_cache(maxsize=8192)
+def _resolved(text: str, base: dt.date | None, prefer: Prefer) -> ResolvedDate | None:
+    """`resolve`, remembered: each trigger of a sentence tries the same few expressions again."""
     t = clean(text)
     if not t:
         return None
@@ -204,19 +211,29 @@ FOREIGN_EDGES = CLAUSE_EDGES | {"appos", "acl"}
 def clause_path(trigger: Token, split_conjoined_verbs: bool = False) -> list[Token]:
     """The trigger and the words above it up to its clause's head; with `split_conjoined_verbs`, a verb
     conjoined to another heads a clause of its own ("was $300 billion in 2019 and is $250 billion now")."""
-    path = [trigger]
-    tok = trigger
-    while tok.head != tok and tok.dep_ not in CLAUSE_EDGES and not (
-            split_conjoined_verbs and tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
-        tok = tok.head
-        path.append(tok)
-    return path
+    doc = trigger.doc
+    known = memo(doc, "clause_paths")
+    path = known.get((trigger.i, split_conjoined_verbs))
+    if path is None:
+        up, labels = heads(doc), deps(doc)
+        path = [trigger.i]
+        i = trigger.i
+        while up[i] != i and labels[i] not in CLAUSE_EDGES and not (
+                split_conjoined_verbs and labels[i] == "conj" and doc[i].pos_ in ("VERB", "AUX")):
+            i = up[i]
+            path.append(i)
+        known[trigger.i, split_conjoined_verbs] = path
+    return [doc[i] for i in path]
 
 
 def anchor(ent: Span) -> Token:
     """The word a date expression modifies ("on Sunday" -> the verb the preposition hangs on)."""
-    head = ent.root.head
-    return head.head if head.dep_ == "prep" and head.head != head else head
+    known = memo(ent.doc, "date_anchors")
+    found: Token | None = known.get((ent.start, ent.end))
+    if found is None:
+        head = ent.root.head
+        found = known[ent.start, ent.end] = head.head if head.dep_ == "prep" and head.head != head else head
+    return found
 
 
 def _within_clause(tok: Token, top: Token) -> bool:

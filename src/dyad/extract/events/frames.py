@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dyad.extract.common.doccache import lemma_lowers, lowers, once
+from dyad.extract.events.arrays import children, deps, memo
 from dyad.extract.events.codes import role_words
 
 WILDCARD = "*"
@@ -57,21 +59,34 @@ def complements(token: Token) -> list[Token]:
 
 
 def objects(token: Token) -> list[Token]:
-    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    """The objects of a trigger (a fresh list: callers add to it), read once per word of the document."""
+    known = memo(token.doc, "frame_objects")
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = _objects(token)
+    return list(found)
+
+
+def _objects(token: Token) -> list[Token]:
+    doc = token.doc
+    kids, labels, lows = children(doc), deps(doc), lowers(doc)
+    own = kids[token.i]
+    objs = [doc[c] for c in own if labels[c] in OBJECT_DEPS or labels[c] == "nsubjpass"]
     # "called Pakistan's assertions baseless": the parser may take the object for a predicate
-    objs = objs or [c for c in token.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
+    objs = objs or [t for c in own if labels[c] == "oprd" and (t := doc[c]).pos_ in ("NOUN", "PROPN")]
+    if labels[token.i] == "acl" and token.tag_ == "VBN":  # "a ban imposed by X": the head noun is the object
         objs.append(token.head)
-    if token.dep_ == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object
-        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children
+    if labels[token.i] == "relcl" and not objs and any(  # "the weapons Russia has used": the noun is the object
+        labels[c] == "nsubj" and lows[c] not in RELATIVE_PRONOUNS for c in own
     ):
         objs.append(token.head)
     # "sought another round of talks": the noun inside a quantity phrase counts as the object
-    objs += [g for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj"]
+    objs += [doc[g] for o in list(objs) for c in kids[o.i] if labels[c] == "prep" and lows[c] == "of"
+             for g in kids[c] if labels[g] == "pobj"]
     # "barred girls ages 12 and older": the parser may make the plural object a compound of a measure noun
-    objs += [c for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS for c in o.children
-             if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")]
+    lemmas = lemma_lowers(doc)
+    objs += [t for o in list(objs) if lemmas[o.i] in MEASURE_NOUNS for c in kids[o.i]
+             if labels[c] == "compound" and (t := doc[c]).tag_ in ("NNS", "NNPS")]
     return objs
 
 
@@ -80,22 +95,27 @@ def copula(token: Token) -> list[Token]:
     return [token.head] if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.pos_ in ("AUX", "VERB") else []
 
 
-def _temporal(prep: Token) -> bool:
+def _temporal(doc: Doc, prep: int) -> bool:
     """A prepositional phrase of time ("on Sunday"), which frames no event."""
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+    labels = deps(doc)
+    return any(doc[g].ent_type_ in ("DATE", "TIME") for g in children(doc)[prep] if labels[g] == "pobj")
 
 
 def _nominal_preps(token: Token) -> list[Token]:
     """Prepositions with a nominal, non-temporal object ("in Seoul", not "in issuing", not "on Sunday")."""
-    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
-            and any(g.dep_ == "pobj" for g in c.children)]
+    doc = token.doc
+    kids, labels = children(doc), deps(doc)
+    return [doc[c] for c in kids[token.i] if labels[c] in ("prep", "agent", "dative") and not _temporal(doc, c)
+            and any(labels[g] == "pobj" for g in kids[c])]
 
 
 def _prep_objects(token: Token, prep: str) -> list[Token]:
+    doc = token.doc
+    kids, labels, lows = children(doc), deps(doc), lowers(doc)
     out = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
-            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    for c in kids[token.i]:
+        if labels[c] in ("prep", "agent", "dative") and lows[c] == prep:
+            out += [doc[g] for g in kids[c] if labels[g] in ("pobj", "pcomp")]
     return out
 
 
@@ -153,15 +173,30 @@ def _slot(token: Token, key: str) -> tuple[list[Token], bool]:
     return found, True
 
 
+def _slots(doc: Doc) -> dict[tuple[int, str], tuple[list[Token], bool]]:
+    return {}
+
+
+def slot(token: Token, key: str) -> tuple[list[Token], bool]:
+    """`_slot`, read once per word and key of the document: the lexicon tries many entries of one word, each
+    with its conditions on the same few slots (the parse does not change while the stages run)."""
+    held: dict[tuple[int, str], tuple[list[Token], bool]] = once(token.doc, "frame_slots", _slots)
+    found = held.get((token.i, key))
+    if found is None:
+        found = held[token.i, key] = _slot(token, key)
+    return found
+
+
 def check(token: Token, key: str, values: frozenset[str], actors: Actors | None = None) -> tuple[int, list[int]] | None:
     """Score of one condition on the token (2 exact, 1 wildcard, 0 a negative condition) and the tokens it
     absorbs, or None when it does not hold."""
     negative = key.endswith("!")
-    candidates, absorb = _slot(token, key.rstrip("!"))
+    candidates, absorb = slot(token, key.rstrip("!"))
+    lemmas, lows = lemma_lowers(token.doc), lowers(token.doc)
     for c in candidates:
         if WILDCARD in values:
             score = 1
-        elif c.lemma_.lower() in values or c.lower_ in values:
+        elif lemmas[c.i] in values or lows[c.i] in values:
             score = 2
         elif actors is not None and (ACTOR in values or STATE in values) and (named := actors(c)) is not None:
             if STATE in values and not named:

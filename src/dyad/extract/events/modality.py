@@ -27,6 +27,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyad.codes import load_yaml
+from dyad.extract.common.doccache import lemma_lowers, lowers
+from dyad.extract.events.arrays import break_between, children, deps
 from dyad.extract.events.codes import roots
 from dyad.extract.events.lexicon import word_lists
 from dyad.records import Modality
@@ -102,31 +104,31 @@ class ModalityReading:
 
 def _local(tok: Token, c: Cues) -> list[tuple[str, str]]:
     """(modality, cue word) found on the token's own dependents."""
+    doc = tok.doc
+    kids, labels, lows, lemmas = children(doc), deps(doc), lowers(doc), lemma_lowers(doc)
     found: list[tuple[str, str]] = []
-    for child in tok.children:
-        low = child.lower_
-        lemma = child.lemma_.lower()
-        if child.dep_ in ("aux", "auxpass") and low in c.aux:
+    for k in kids[tok.i]:
+        low, lemma, dep = lows[k], lemmas[k], labels[k]
+        if dep in ("aux", "auxpass") and low in c.aux:
             found.append((c.aux[low], low))
-        elif (child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in ("advmod", "det", "neg", "preconj"))) and not (
-            _not_only(child)
+        elif (dep == "neg" or (low in NEGATIONS and dep in ("advmod", "det", "neg", "preconj"))) and not (
+            _not_only(lows, k)
         ):
             found.append(("negated", low))
-        elif child.dep_ == "mark" and low in c.conditional_marks:
+        elif dep == "mark" and low in c.conditional_marks:
             found.append(("conditional", low))
-        elif child.dep_ in ("advmod", "amod", "acomp", "npadvmod") and (low in c.modifiers or lemma in c.modifiers):
+        elif dep in ("advmod", "amod", "acomp", "npadvmod") and (low in c.modifiers or lemma in c.modifiers):
             found.append((c.modifiers.get(low) or c.modifiers[lemma], low))
-        if child.dep_ in ("amod", "advmod"):  # "potentially enhanced cooperation"
-            for grand in child.children:
-                if grand.dep_ == "advmod" and grand.lower_ in c.modifiers:
-                    found.append((c.modifiers[grand.lower_], grand.lower_))
+        if dep in ("amod", "advmod"):  # "potentially enhanced cooperation"
+            for g in kids[k]:
+                if labels[g] == "advmod" and lows[g] in c.modifiers:
+                    found.append((c.modifiers[lows[g]], lows[g]))
     return found
 
 
-def _not_only(tok: Token) -> bool:
-    """"not only X but also Y" adds, it does not deny."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "merely", "just")
+def _not_only(lows: list[str], k: int) -> bool:
+    """"not only X but also Y" adds, it does not deny (`lows`: the document's lower-case words)."""
+    return lows[k] == "not" and k + 1 < len(lows) and lows[k + 1] in ("only", "merely", "just")
 
 
 def _governing(head: Token, c: Cues) -> tuple[str, str] | None:
@@ -142,7 +144,7 @@ def across_paragraphs(a: Token, b: Token) -> bool:
     """Whether a paragraph break lies between two tokens: a headline parsed into the body's first
     sentence lends it no cue."""
     lo, hi = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    return break_between(a.doc, lo, hi)
 
 
 def reading(trigger: Token, other_triggers: Collection[int] = ()) -> ModalityReading:

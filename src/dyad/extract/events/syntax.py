@@ -6,8 +6,10 @@ prepositional objects, passives and conjuncts.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dyad.extract.common.doccache import lowers
+from dyad.extract.events.arrays import children, deps
 from dyad.extract.events.codes import role_words
 from dyad.extract.parties.speakers import quoted
 
@@ -18,34 +20,49 @@ OWNER_DEPS = ("poss",)
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    out = []
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.append(child)
-            out += conjuncts(child)
+    """The words conjoined to this one, each followed by its own conjuncts."""
+    doc = tok.doc
+    return [doc[i] for i in conjunct_indices(doc, tok.i)]
+
+
+def conjunct_indices(doc: Doc, i: int) -> list[int]:
+    kids, labels = children(doc), deps(doc)
+    out: list[int] = []
+    for k in kids[i]:
+        if labels[k] == "conj":
+            out.append(k)
+            out += conjunct_indices(doc, k)
     return out
 
 
 def pobjs(prep: Token) -> list[Token]:
-    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    doc = prep.doc
+    labels = deps(doc)
+    return [doc[g] for g in children(doc)[prep.i] if labels[g] in ("pobj", "pcomp")]
 
 
 def preps(tok: Token, words: frozenset[str]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in words for g in pobjs(c)]
+    doc = tok.doc
+    kids, labels, lows = children(doc), deps(doc), lowers(doc)
+    return [doc[g] for c in kids[tok.i] if labels[c] in ("prep", "dative") and lows[c] in words
+            for g in kids[c] if labels[g] in ("pobj", "pcomp")]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    labels = deps(verb.doc)
+    return any(labels[c] in ("nsubjpass", "auxpass") for c in children(verb.doc)[verb.i])
 
 
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Role heads of a verb's source, borrowed from above when it has none of its own."""
     if depth > 4:
         return []
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in pobjs(c)]
+    doc = verb.doc
+    kids, labels = children(doc), deps(doc)
+    agents = [doc[g] for c in kids[verb.i] if labels[c] == "agent" for g in kids[c] if labels[g] in ("pobj", "pcomp")]
     if agents:
         return agents
-    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subj = [doc[c] for c in kids[verb.i] if labels[c] in SUBJECT_DEPS]
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
@@ -119,9 +136,11 @@ def shared_objects(verb: Token) -> list[Token]:
 
 
 def verb_objects(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    doc = verb.doc
+    kids, labels, lows = children(doc), deps(doc), lowers(doc)
+    objs = [doc[c] for c in kids[verb.i] if labels[c] in ("dobj", "dative", "obj")]
     # "called Pakistan's assertions baseless": the parser may take the object for a predicate
-    objs = objs or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")]
+    objs = objs or [t for c in kids[verb.i] if labels[c] == "oprd" and (t := doc[c]).pos_ in ("NOUN", "PROPN")]
     if is_passive(verb):
         undergoing = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "relcl" and undergoing and all(c.lower_ in RELATIVE_PRONOUNS for c in undergoing):
@@ -138,7 +157,7 @@ def verb_objects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     # "the weapons Russia has used": a relative clause with its own subject and no object acts on its noun
-    own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+    own_subject = any(labels[c] in SUBJECT_DEPS and lows[c] not in RELATIVE_PRONOUNS for c in kids[verb.i])
     if verb.dep_ == "relcl" and not objs and own_subject:
         objs.append(verb.head)
     return objs

@@ -68,8 +68,22 @@ def _ended_terms(names: list[str], published: dt.date | None) -> list[Holder]:
     found = holder_for(names, published) if names else None
     if found is None:
         return []
-    same = [h for h in holders() if h.name == found.name and h.country == found.country and h.igo == found.igo]
+    same = _terms_by_holder().get((found.name, found.country, found.igo), [])
     return [h for h in same if h.until is not None and (published is None or h.until < published)]
+
+
+_TERMS: list[tuple[tuple[Holder, ...], dict[tuple[str, str | None, str | None], list[Holder]]]] = []
+
+
+def _terms_by_holder() -> dict[tuple[str, str | None, str | None], list[Holder]]:
+    """Every listed term by (name, country, body), in file order, built once per list of holders."""
+    listed = holders()
+    if not _TERMS or _TERMS[0][0] is not listed:
+        index: dict[tuple[str, str | None, str | None], list[Holder]] = {}
+        for h in listed:
+            index.setdefault((h.name, h.country, h.igo), []).append(h)
+        _TERMS[:] = [(listed, index)]
+    return _TERMS[0][1]
 
 
 def _in_office(names: list[str], published: dt.date | None) -> bool:

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import lowers
+from dyad.extract.events.arrays import children, deps
 from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject
 from dyad.extract.parties.groups import expand, grouping_of, named_group, names_members
 from dyad.extract.parties.party import Party, unique
@@ -45,9 +47,13 @@ PARTICIPLES = frozenset({"made", "built", "run", "held", "born", "grown"})
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    out = []
-    for child in tok.children:
-        if child.dep_ == "conj":
+    """The words conjoined to this one, each followed by its own conjuncts."""
+    doc = tok.doc
+    kids, labels = children(doc), deps(doc)
+    out: list[Token] = []
+    for k in kids[tok.i]:
+        if labels[k] == "conj":
+            child = doc[k]
             out.append(child)
             out += conjuncts(child)
     return out
@@ -116,7 +122,8 @@ class PartyResolver:
         group = named_group(tok, self.mentions, self._event_noun, self.bare_numbers, self.group_reach)
         if group:
             return group
-        for child in tok.children:
+        kids = list(tok.children)  # read once: each walk of `children` builds every child again
+        for child in kids:
             if child.dep_ == "appos" and (q := self.at(child)):  # "its partners, Mexico, Canada and China"
                 found = [q, *(r for c in conjuncts(child) if (r := self.at(c)))]
                 return expand(self.ctx, q, None, tok) or unique([f.but(reason="apposition") for f in found])
@@ -124,7 +131,7 @@ class PartyResolver:
                 clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
                 if clause is not None and (q := self.at(clause.head)):
                     return [q]
-        modifiers = [c for c in tok.children if c.dep_ in MODIFIER_DEPS + OWNER_DEPS and not agentive(c)]
+        modifiers = [c for c in kids if c.dep_ in MODIFIER_DEPS + OWNER_DEPS and not agentive(c)]
         for child in modifiers:  # "G7 ministers", "EU member states": the members; "NATO allies": the body
             if (q := self.at(child)) is not None and grouping_of(self.ctx, q.key) is not None:
                 if members := expand(self.ctx, q, tok, tok):
@@ -143,18 +150,18 @@ class PartyResolver:
         for child in modifiers:  # "a ban on Korean pop culture": a demonym the actor stage did not take for the state
             if (q := demonym(child)) is not None:
                 return [q]
-        for child in tok.children:  # "the US THAAD system": a modifier of a modifier
+        for child in kids:  # "the US THAAD system": a modifier of a modifier
             if child.dep_ in MODIFIER_DEPS:
                 for grand in child.children:
                     if grand.dep_ in MODIFIER_DEPS + OWNER_DEPS and (q := self.at(grand)):
                         return [q.but(reason="modifier")]
         if tok.lemma_.lower() in party_words().state_bodies:  # "security forces in Somalia"
-            found = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+            found = [p for c in kids if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                      for g in c.children if g.dep_ == "pobj" for p in self.direct(g, depth + 1) if p.state]
             if found:
                 return [p.but(reason="phrase") for p in found[:1]]
         event_noun = self._event_noun(tok.lemma_.lower())  # "the bombing of a French base": a patient
-        for child in tok.children:
+        for child in kids:
             if child.dep_ == "prep" and (child.lower_ == "from" or (child.lower_ == "of" and not event_noun)):
                 out: list[Party] = []
                 for g in (g for g in child.children if g.dep_ == "pobj"):
@@ -279,9 +286,11 @@ class PartyResolver:
     def _definite(self, tok: Token) -> bool:
         """"the country", "the security forces", "the island nation": a definite noun with no "of X", owner,
         adjective or actor of its own ("the government of Peru", "the other country" are no anaphors)."""
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in ("prep", "poss", "amod", "nummod", "nmod") or (c.dep_ == "compound" and self.at(c) is not None)
-            for c in tok.children)
+        doc = tok.doc
+        own, labels = children(doc)[tok.i], deps(doc)
+        return _has_the(doc, own) and not any(
+            labels[c] in ("prep", "poss", "amod", "nummod", "nmod") or (labels[c] == "compound" and self.at(doc[c]) is not None)
+            for c in own)
 
     def _definite_plural(self, tok: Token) -> bool:
         """"the diplomats", "the ministers" with nothing of their own: the group just spoken of."""
@@ -300,6 +309,12 @@ class PartyResolver:
     def _determined(tok: Token) -> bool:
         """"the group", "the separatist group", "the militants": a definite noun with no "of X" or owner of its own
         (adjectives allowed)."""
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in ("prep", "poss", "nummod", "appos") for c in tok.children)
+        doc = tok.doc
+        own, labels = children(doc)[tok.i], deps(doc)
+        return _has_the(doc, own) and not any(labels[c] in ("prep", "poss", "nummod", "appos") for c in own)
 
+
+def _has_the(doc: Doc, own: list[int]) -> bool:
+    """Whether one of these children (indices) is the determiner "the"."""
+    labels, lows = deps(doc), lowers(doc)
+    return any(labels[c] == "det" and lows[c] == "the" for c in own)

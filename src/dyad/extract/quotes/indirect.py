@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers, sentences
+from dyad.extract.common.doccache import lemma_lowers, lowers, sentences, texts, token_starts
 from dyad.extract.quotes.attribution import according
 from dyad.extract.quotes.speakers import Speaker, resolve
 from dyad.extract.quotes.window import Quoted, is_speech_verb
@@ -42,20 +42,45 @@ def indirect_quotes(ctx: DocContext, quoted: Quoted) -> list[Quote]:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         out.append(_indirect(ctx, speaker, start, end))
+    texts_, starts = texts(doc), token_starts(doc)
     for sent in sentences(doc):
-        words = [t for t in sent if not t.is_space]
-        if len(words) < 6 or words[0].idx in quoted or any(t.idx in quoted for t in words):
+        if not _may_accord(doc, _leading_words(texts_, sent.start, sent.end, 3)):
+            continue  # the cheap test first: most sentences open with no "according to"
+        words = [i for i in range(sent.start, sent.end) if not texts_[i].isspace()]  # Token.is_space
+        if len(words) < 6 or any(starts[i] in quoted for i in words):
             continue
-        teller = according(ctx, words[:3], words[0].idx)
+        teller = according(ctx, [doc[i] for i in words[:3]], starts[words[0]])
         if teller is None or teller.name is None:
             continue
-        comma = next((t for t in words if t.text == ","), None)
+        comma = next((i for i in words if texts_[i] == ","), None)
         if comma is None:
             continue
-        rest = [t for t in words if t.i > comma.i and not (t.is_punct and t.i == words[-1].i)]
+        last = words[-1]
+        rest = [i for i in words if i > comma and not (i == last and doc[last].is_punct)]
         if rest:
-            out.append(_indirect(ctx, teller, rest[0].idx, rest[-1].idx + len(rest[-1].text)))
+            out.append(_indirect(ctx, teller, starts[rest[0]], starts[rest[-1]] + len(texts_[rest[-1]])))
     return out
+
+
+def _leading_words(texts_: list[str], start: int, end: int, n: int) -> list[int]:
+    """The indices of the first n tokens in [start, end) that are not whitespace."""
+    found: list[int] = []
+    for i in range(start, end):
+        if not texts_[i].isspace():
+            found.append(i)
+            if len(found) == n:
+                break
+    return found
+
+
+def _may_accord(doc: Doc, first: list[int]) -> bool:
+    """Whether an "according to" phrase can start among a sentence's first words (what `according` reads),
+    so that only those sentences build their tokens."""
+    phrases = speech_words().according
+    if any(not p for p in phrases):
+        return True
+    lows = lowers(doc)
+    return any(lows[i] == p[0] for i in first for p in phrases)
 
 
 def _can_speak(subj: Token) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dyad.extract.common.doccache import doc_text
+from dyad.extract.common.doccache import doc_text, texts, token_starts
+from dyad.extract.events.arrays import first_ending_after
 from dyad.extract.quotes.marks import is_mark, mark_pairs
 from dyad.extract.quotes.words import speech_words
 
@@ -71,6 +72,8 @@ class Quoted:
     def __init__(self, marks: list[Marked]) -> None:
         self.starts = [m.open for m in marks]
         self.ends = [m.close + 1 for m in marks]
+        # (document, character) -> `right_tokens` there: each quotation's right side is read by several rules
+        self.right: dict[tuple[int, int], tuple[Doc, list[Token]]] = {}
 
     def __contains__(self, char: int) -> bool:
         k = bisect.bisect_right(self.starts, char) - 1
@@ -95,41 +98,44 @@ def is_complement_verb(tok: Token) -> bool:
 
 def left_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens of the sentence before a character, back to the last sentence end outside quotation marks."""
-    out: list[Token] = []
-    text = doc_text(doc)
-    k = token_at(doc, char) - 1
+    text, words, starts = doc_text(doc), texts(doc), token_starts(doc)
+    first = k = token_at(doc, char)
     seen = char  # text[seen:char] holds no line break (each step reads only the stretch not read yet)
-    while k >= 0:
-        tok = doc[k]
-        if "\n" in tok.text or (tok.text in SENT_END and tok.idx not in quoted):
+    while k > 0:
+        word, at = words[k - 1], starts[k - 1]
+        if "\n" in word or (word in SENT_END and at not in quoted):
             break
-        end = tok.idx + len(tok.text)
+        end = at + len(word)
         if "\n" in text[end:seen]:
             break
         seen = min(seen, end)
-        out.append(tok)
         k -= 1
-    return list(reversed(out))
+    return list(doc[k:first])
 
 
 def right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
     """Tokens after a character up to the end of its sentence (outside quotation marks)."""
-    out: list[Token] = []
-    text = doc_text(doc)
+    held = quoted.right.get((id(doc), char))
+    if held is None or held[0] is not doc:
+        held = quoted.right[id(doc), char] = (doc, _right_tokens(doc, char, quoted))
+    return list(held[1])
+
+
+def _right_tokens(doc: Doc, char: int, quoted: Quoted) -> list[Token]:
+    text, words, starts = doc_text(doc), texts(doc), token_starts(doc)
     k = token_at(doc, char)
-    while k < len(doc) and doc[k].idx <= char:
+    while k < len(doc) and starts[k] <= char:
         k += 1
-    seen = char  # text[char:seen] holds no line break (each step reads only the stretch not read yet)
-    while k < len(doc):
-        tok = doc[k]
-        if "\n" in text[seen : tok.idx] or "\n" in tok.text:
-            break
-        seen = max(seen, tok.idx)
-        out.append(tok)
-        if tok.text in SENT_END and tok.idx not in quoted:
-            break
+    first = k
+    # the window ends before the first token that holds the first line break after the character, or that
+    # starts after it (the break lies between the tokens), or right after a full stop outside quotation marks
+    line_end = text.find("\n", char)
+    limit = first_ending_after(doc, line_end) if line_end >= 0 else len(doc)
+    while k < limit:
         k += 1
-    return out
+        if words[k - 1] in SENT_END and starts[k - 1] not in quoted:
+            break
+    return list(doc[first:k])
 
 
 def own_right(right: list[Token], quoted: Quoted) -> list[Token]:
@@ -157,10 +163,7 @@ def token_at(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span.start
-    for tok in doc:
-        if tok.idx + len(tok.text) > char:
-            return tok.i
-    return len(doc)
+    return first_ending_after(doc, char)
 
 
 def outside_words(tokens: list[Token], quoted: Quoted) -> list[Token]:
@@ -170,14 +173,14 @@ def outside_words(tokens: list[Token], quoted: Quoted) -> list[Token]:
 def previous_sentence(doc: Doc, left_start: int, quoted: Quoted) -> list[Token]:
     """The sentence before the one starting at token index `left_start` (same paragraph only)."""
     k = left_start - 1
-    text = doc_text(doc)
-    if k < 0 or "\n" in text[doc[k].idx : doc[left_start].idx if left_start < len(doc) else len(text)]:
+    text, words, starts = doc_text(doc), texts(doc), token_starts(doc)
+    if k < 0 or "\n" in text[starts[k] : starts[left_start] if left_start < len(doc) else len(text)]:
         return []
     end = k
     k -= 1
     while k >= 0:
-        tok = doc[k]
-        if "\n" in text[tok.idx + len(tok.text) : doc[k + 1].idx] or (tok.text in SENT_END and tok.idx not in quoted):
+        word, at = words[k], starts[k]
+        if "\n" in text[at + len(word) : starts[k + 1]] or (word in SENT_END and at not in quoted):
             break
         k -= 1
     return list(doc[k + 1 : end + 1])

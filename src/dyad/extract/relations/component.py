@@ -12,13 +12,14 @@ Each relation is stored once per document (first evidence).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.codes import symmetric_relations
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lemma_lowers, lowers, sentences
+from dyad.extract.common.doccache import lemma_lowers, lowers, once, sentences, tokens_by_lower
 from dyad.extract.registry import component
 from dyad.extract.relations.clauses import (
     COPULA_DEPS,
@@ -206,13 +207,12 @@ class Finder(Frames):
     def sentence(self, sent: Span) -> None:
         words = self.words
         doc = sent.doc
-        lemmas, lows, wanted = lemma_lowers(doc), lowers(doc), _cue_lemmas(words)
-        for i in range(sent.start, sent.end):
+        lemmas, lows, looked_at = lemma_lowers(doc), lowers(doc), _looked_at(doc, words)
+        first, stop = bisect.bisect_left(looked_at, sent.start), bisect.bisect_left(looked_at, sent.end)
+        for i in looked_at[first:stop]:
             lemma, low = lemmas[i], lows[i]
             self.evidence_tokens = []
             cue = words.cues.get(lemma) or words.cues.get(low)
-            if cue is None and lemma not in wanted and low not in words.relationship_nouns:
-                continue  # no test below can hold: the word is not looked at further
             tok = doc[i]
             verb, noun = tok.pos_ == "VERB", tok.pos_ == "NOUN"
             phrased = verb and any(lemma == phrase.verb for phrase in words.phrases)
@@ -245,6 +245,8 @@ class Finder(Frames):
                 self.hosting(tok, sent)
             if claims:
                 self.territorial(tok, sent)
+        if sent.start < sent.end and (first == stop or looked_at[stop - 1] != sent.end - 1):
+            self.evidence_tokens = []  # as after a word not looked at, when the sentence ends with one
 
 
 def _in_compound_word(tok: Token) -> bool:
@@ -268,6 +270,21 @@ def _cue_lemmas(words: RelationWords) -> frozenset[str]:
                             *words.host_verbs, *words.claim_nouns})
         held = _CUE_LEMMAS[id(words)] = (words, lemmas)
     return held[1]
+
+
+def _looked_at(doc: Doc, words: RelationWords) -> list[int]:
+    """Indices of the words `Finder.sentence` looks at (a cue, or a lemma of `_cue_lemmas`), once per document:
+    every other word is passed over without a test."""
+    held: dict[int, tuple[RelationWords, list[int]]] = once(doc, "relation_words_at", lambda d: {})
+    got = held.get(id(words))
+    if got is None or got[0] is not words:
+        # a cue by its lemma or its word (a Cue is never falsy), or a lemma or relationship noun looked at: the
+        # lemmas tested token by token, the words once per distinct word
+        by_lemma, by_word = words.cues.keys() | _cue_lemmas(words), words.cues.keys() | words.relationship_nouns
+        found = {i for i, lemma in enumerate(lemma_lowers(doc)) if lemma in by_lemma}
+        found.update(i for low, at in tokens_by_lower(doc).items() if low in by_word for i in at)
+        got = held[id(words)] = (words, sorted(found))
+    return got[1]
 
 
 def relations_in(ctx: DocContext) -> list[Relation]:

@@ -45,6 +45,9 @@ class StateIndex:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.resolver = PartyResolver(ctx, bare_numbers=True, group_reach=GROUP_REACH)
+        # token index, persons -> its states: the mentions and the resolver's answers do not change while
+        # the relations stage reads a document, and the frames ask for the same words again and again
+        self._states: dict[tuple[int, bool], list[str]] = {}
         rows = []
         for m in ctx.result.mentions:
             actor = ctx.actor(m.actor_key)
@@ -74,6 +77,12 @@ class StateIndex:
 
     def of_token(self, tok: Token, persons: bool = False) -> list[str]:
         """The states a token stands for (a hyphenated token may stand for two: "U.S.-China")."""
+        found = self._states.get((tok.i, persons))
+        if found is None:
+            found = self._states[tok.i, persons] = self._of_token(tok, persons)
+        return list(found)
+
+    def _of_token(self, tok: Token, persons: bool) -> list[str]:
         found = [
             iso for _s, _e, iso, kind in self._overlapping(tok.idx, tok.idx + len(tok.text)) if kind in ("state", "leader") or persons
         ]
