@@ -45,9 +45,10 @@ from dyad.store.signatures import StoredSignatures
 
 T = TypeVar("T")
 
-# Documents written per transaction: one commit per document cost more than the extraction
-# stages; every document is still stored whole or not at all (see Store.write_many).
-WRITE_BATCH = 16
+# Documents written per transaction: each batch opens the file, commits and checkpoints it on close,
+# which cost more than its rows at 16 documents (a commit per document cost more than the extraction
+# stages); every document is still stored whole or not at all (see Store.write_many).
+WRITE_BATCH = 32
 # Documents fused per step: each step reads the stored stories and figures the new documents touch,
 # so fusing a few hundred at a time costs far less than after every write; the last step runs when
 # the input ends, so `ingest` returns with everything fused.
@@ -66,8 +67,9 @@ class Failed:
         return f"{self.document.source or '-'}: {self.document.id[:12]}: {self.failure.line()}"
 
 
-# Input items looked up in the store at once: each read opens a connection (see dyad.store.db).
-LOOKUP = 32
+# Input items looked up in the store at once: each read opens a connection (see dyad.store.db) and
+# waits its turn behind a batch being written, so one look-up per write batch.
+LOOKUP = WRITE_BATCH
 
 # Called once per input item as it is settled: ("stored" | "duplicate" | "error" | "failed", the item).
 Notify = Callable[[str, "Document | IngestError | Failed"], None]
