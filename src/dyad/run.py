@@ -170,6 +170,7 @@ def ingest_documents(
     failed: list[Failed] = []  # failed since the last batch went to the store, recorded with it
     failed_ids: set[str] = set()
     writing: tuple[list[Written], Future[list[bool | ExtractionFailure]]] | None = None
+    resolved = False  # the last fusion step resolves the actors with it
 
     def fail(document: Document, why: ExtractionFailure, to_record: bool = True) -> None:
         if to_record:
@@ -180,7 +181,7 @@ def ingest_documents(
 
     def settle(writer: ThreadPoolExecutor | None, last: bool) -> None:
         """Wait for the batch being written and report its documents in input order; fuse when due."""
-        nonlocal writing
+        nonlocal writing, resolved
         if writing is not None:
             batch, outcomes = writing[0], writing[1].result()
             writing = None
@@ -196,8 +197,9 @@ def ingest_documents(
                     report.duplicates.append(document.source or document.id)
                     tell("duplicate", document)
         if fuse and unfused and (last or len(unfused) >= FUSE_BATCH):
-            _later(writer, _fuse, store, unfused.copy(), settings, report)
+            _later(writer, _fuse_and_resolve if last else _fuse, store, unfused.copy(), settings, report)
             unfused.clear()
+            resolved = resolved or last
 
     def flush(writer: ThreadPoolExecutor | None) -> None:
         """Hand the pending documents and failures to the writer, after the batch before them is settled."""
@@ -220,7 +222,7 @@ def ingest_documents(
                 flush(writer)
         flush(writer)
         settle(writer, last=True)
-    if fuse and report.stored:
+    if fuse and report.stored and not resolved:  # every stored document was fused before the input ended
         _resolve(store, settings, report)
     return report
 
@@ -258,6 +260,25 @@ def _fuse(store: Store, ids: list[str], settings: Settings | None, report: Inges
         report.fusion.add(fuse_documents(store, ids, settings))
     except Exception as exc:  # one bad batch never stops a run: `dyad fuse` retries it
         report.fusion_errors.append(f"{len(ids)} document(s) left unfused: {type(exc).__name__}: {exc}")
+
+
+def _fuse_and_resolve(store: Store, ids: list[str], settings: Settings | None, report: IngestReport) -> None:
+    """The last fusion step and the resolution of actors in one transaction: one connection and commit
+    instead of two, and a run stopped in between cannot leave fused names unresolved. Should either
+    fail, both are rolled back and run one after the other, so each failure is told apart."""
+    from dyad.fuse.actor_tables import resolve_stored
+    from dyad.fuse.update import fuse_documents
+
+    try:
+        with store.transaction():
+            fused = fuse_documents(store, ids, settings)
+            resolved = resolve_stored(store, settings.overrides if settings else None)
+    except Exception:
+        _fuse(store, ids, settings, report)
+        _resolve(store, settings, report)
+        return
+    report.fusion.add(fused)
+    report.fusion.actors_resolved = resolved
 
 
 def _resolve(store: Store, settings: Settings | None, report: IngestReport) -> None:
