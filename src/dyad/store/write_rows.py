@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -67,7 +68,7 @@ def extraction_table(record: type[BaseModel], attr: str, written: Sequence[tuple
         [i for _, of_doc in held for i in range(len(of_doc))],
     ]
     for name, evidence in fields_of(record):
-        values = [getattr(item, name) for item in items]
+        values = list(map(attrgetter(name), items))
         if evidence:
             columns.append([v.start if v is not None else None for v in values])
             columns.append([v.end if v is not None else None for v in values])
