@@ -32,7 +32,7 @@ from _common import VOA, machine, read_stories, table, write_section
 from generate_fusion_store import World, generate, new_documents, write_batch
 
 NEW_DOCS = 1000
-WRITE_BATCH = 16  # what dyad.run writes at a time ...
+WRITE_BATCH = 32  # what dyad.run writes at a time (dyad.run.WRITE_BATCH) ...
 FUSE_BATCH = 256  # ... and fuses at a time (dyad.run.FUSE_BATCH)
 
 

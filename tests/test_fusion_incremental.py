@@ -132,3 +132,29 @@ def test_deleting_documents_leaves_the_tables_a_fuse_from_scratch_gives(tmp_path
         rebuild(store)
         resolve_stored(store, force=True)
         assert not _same(after, table_rows(store))
+
+
+def test_an_ingest_leaves_every_fused_name_resolved(tmp_path: Path, extracted: dict) -> None:
+    from dyad.store import actor_tables
+
+    with open_store(tmp_path / "one.duckdb") as store:
+        report = ingest_documents([d for d, _ in extracted.values()], store, _cached(extracted))
+        assert not report.fusion_errors
+        assert report.fusion.actors_resolved > 0
+        assert not actor_tables.unresolved(store) and not actor_tables.pending(store)
+
+
+def test_a_resolution_that_fails_leaves_the_documents_fused_and_says_so(tmp_path: Path, extracted: dict) -> None:
+    from dyad.settings import Settings
+    from dyad.store import actor_tables
+    from dyad.store.fusion_read import unfused_documents
+
+    bad = tmp_path / "overrides.yaml"
+    bad.write_text("- not a mapping\n", encoding="utf-8")
+    with open_store(tmp_path / "two.duckdb") as store:
+        report = ingest_documents([d for d, _ in extracted.values()], store, _cached(extracted),
+                                  settings=Settings(overrides=bad))
+        assert len(report.stored) == len(extracted)
+        assert [e for e in report.fusion_errors if e.startswith("actors left unresolved")]
+        assert not [e for e in report.fusion_errors if "unfused" in e]
+        assert unfused_documents(store) == [] and actor_tables.unresolved(store)

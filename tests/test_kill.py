@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from dyad.examples import example_files
+from dyad.run import WRITE_BATCH
 from dyad.store import open_store
 from dyad.store.schema import EXTRACTION_TABLES
 
@@ -70,7 +71,7 @@ def test_sigkill_at_random_moments_never_breaks_the_store(tmp_path: Path) -> Non
     assert code == 0, output
     whole = time.monotonic() - began
     expected = rows(clean)
-    assert len(expected["documents"]) > 3 * 16, "the corpus should need several write batches"
+    assert len(expected["documents"]) > 3 * WRITE_BATCH, "the corpus should need several write batches"
 
     killed = tmp_path / "killed.duckdb"
     chance = random.Random(SEED)

@@ -45,9 +45,10 @@ from dyad.store.signatures import StoredSignatures
 
 T = TypeVar("T")
 
-# Documents written per transaction: one commit per document cost more than the extraction
-# stages; every document is still stored whole or not at all (see Store.write_many).
-WRITE_BATCH = 16
+# Documents written per transaction: each batch opens the file, commits and checkpoints it on close,
+# which cost more than its rows at 16 documents (a commit per document cost more than the extraction
+# stages); every document is still stored whole or not at all (see Store.write_many).
+WRITE_BATCH = 32
 # Documents fused per step: each step reads the stored stories and figures the new documents touch,
 # so fusing a few hundred at a time costs far less than after every write; the last step runs when
 # the input ends, so `ingest` returns with everything fused.
@@ -66,8 +67,9 @@ class Failed:
         return f"{self.document.source or '-'}: {self.document.id[:12]}: {self.failure.line()}"
 
 
-# Input items looked up in the store at once: each read opens a connection (see dyad.store.db).
-LOOKUP = 32
+# Input items looked up in the store at once: each read opens a connection (see dyad.store.db) and
+# waits its turn behind a batch being written, so one look-up per write batch.
+LOOKUP = WRITE_BATCH
 
 # Called once per input item as it is settled: ("stored" | "duplicate" | "error" | "failed", the item).
 Notify = Callable[[str, "Document | IngestError | Failed"], None]
@@ -168,6 +170,7 @@ def ingest_documents(
     failed: list[Failed] = []  # failed since the last batch went to the store, recorded with it
     failed_ids: set[str] = set()
     writing: tuple[list[Written], Future[list[bool | ExtractionFailure]]] | None = None
+    resolved = False  # the last fusion step resolves the actors with it
 
     def fail(document: Document, why: ExtractionFailure, to_record: bool = True) -> None:
         if to_record:
@@ -178,7 +181,7 @@ def ingest_documents(
 
     def settle(writer: ThreadPoolExecutor | None, last: bool) -> None:
         """Wait for the batch being written and report its documents in input order; fuse when due."""
-        nonlocal writing
+        nonlocal writing, resolved
         if writing is not None:
             batch, outcomes = writing[0], writing[1].result()
             writing = None
@@ -194,8 +197,9 @@ def ingest_documents(
                     report.duplicates.append(document.source or document.id)
                     tell("duplicate", document)
         if fuse and unfused and (last or len(unfused) >= FUSE_BATCH):
-            _later(writer, _fuse, store, unfused.copy(), settings, report)
+            _later(writer, _fuse_and_resolve if last else _fuse, store, unfused.copy(), settings, report)
             unfused.clear()
+            resolved = resolved or last
 
     def flush(writer: ThreadPoolExecutor | None) -> None:
         """Hand the pending documents and failures to the writer, after the batch before them is settled."""
@@ -218,7 +222,7 @@ def ingest_documents(
                 flush(writer)
         flush(writer)
         settle(writer, last=True)
-    if fuse and report.stored:
+    if fuse and report.stored and not resolved:  # every stored document was fused before the input ended
         _resolve(store, settings, report)
     return report
 
@@ -256,6 +260,25 @@ def _fuse(store: Store, ids: list[str], settings: Settings | None, report: Inges
         report.fusion.add(fuse_documents(store, ids, settings))
     except Exception as exc:  # one bad batch never stops a run: `dyad fuse` retries it
         report.fusion_errors.append(f"{len(ids)} document(s) left unfused: {type(exc).__name__}: {exc}")
+
+
+def _fuse_and_resolve(store: Store, ids: list[str], settings: Settings | None, report: IngestReport) -> None:
+    """The last fusion step and the resolution of actors in one transaction: one connection and commit
+    instead of two, and a run stopped in between cannot leave fused names unresolved. Should either
+    fail, both are rolled back and run one after the other, so each failure is told apart."""
+    from dyad.fuse.actor_tables import resolve_stored
+    from dyad.fuse.update import fuse_documents
+
+    try:
+        with store.transaction():
+            fused = fuse_documents(store, ids, settings)
+            resolved = resolve_stored(store, settings.overrides if settings else None)
+    except Exception:
+        _fuse(store, ids, settings, report)
+        _resolve(store, settings, report)
+        return
+    report.fusion.add(fused)
+    report.fusion.actors_resolved = resolved
 
 
 def _resolve(store: Store, settings: Settings | None, report: IngestReport) -> None:

@@ -41,14 +41,17 @@ def resolve_stored(store: Store, overrides: str | Path | Overrides | None = None
     Returns how many global actors were written (0 when nothing had to change).
     """
     digest = overrides_digest(overrides) if not isinstance(overrides, Overrides) else repr(overrides)
-    full = force or tables.overrides_digest(store) != digest
-    changed = [] if full else tables.pending(store)
+    with store.reading():  # both look-ups on one connection
+        full = force or tables.overrides_digest(store) != digest
+        changed = [] if full else tables.pending(store)
     if not full and not changed:
         return 0
     rules = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
-    if full:
-        return _resolve_all(store, rules, digest)
-    return resolve_changed(store, rules, digest, changed)
+    # the reads and the write of one resolution share one connection: each read would open the file again
+    with store.transaction():
+        if full:
+            return _resolve_all(store, rules, digest)
+        return resolve_changed(store, rules, digest, changed)
 
 
 def _resolve_all(store: Store, rules: Overrides, digest: str) -> int:

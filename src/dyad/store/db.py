@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, closing, contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
@@ -47,10 +47,11 @@ from dyad.store.schema import (
     document_fields,
     document_value,
     from_row,
-    to_arrow,
-    to_row,
 )
 from dyad.store.shared import SharedReader
+from dyad.store.write_rows import derived_fields as derived_fields  # read from here by other modules
+from dyad.store.write_rows import documents_table, extraction_table, insert, minhash_table
+from dyad.store.write_rows import source_name as source_name
 
 # what one stored document is made of: the document, its extraction, its MinHash signature
 Written = tuple[Document, DocExtraction, "list[int] | None"]
@@ -354,24 +355,7 @@ class Store:
                 stored.add(document.id)
             new = [item for item, fresh in zip(batch, is_new, strict=True) if fresh]
             if new:
-                now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-                con.executemany(
-                    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
-                    # a microsecond apart, so ingested_at keeps the order documents arrived in
-                    [_document_row(d, x.model, now + dt.timedelta(microseconds=i)) for i, (d, x, _) in enumerate(new)],
-                )
-                hashes = [(d.id, h) for d, _, h in new if h is not None]
-                if hashes:
-                    con.executemany("INSERT INTO doc_minhash VALUES (?, ?)", hashes)
-                for table, (record, attr) in EXTRACTION_TABLES.items():
-                    rows = [to_row(d.id, i, item) for d, x, _ in new for i, item in enumerate(getattr(x, attr))]
-                    if rows:
-                        con.register("_dyad_rows", to_arrow(record, rows))
-                        con.execute(f"INSERT INTO {table} SELECT * FROM _dyad_rows")
-                        con.unregister("_dyad_rows")
-                index_documents(con, [d.id for d, _, _ in new])
-                # a document that failed before and is stored now is no longer a failure
-                con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [[d.id for d, _, _ in new]])
+                _insert_new(con, new)
         return is_new
 
     def update_metadata(self, document: Document) -> bool:
@@ -468,27 +452,25 @@ Deleter = Callable[["Store", Sequence[str], "str | Path | None"], object]
 DELETERS: dict[str, Deleter] = {}
 
 
-def source_name(source: str | None) -> str | None:
-    """The file name of a source path or URL, which gold files use to name documents."""
-    if not source:
-        return None
-    return PurePosixPath(source.replace("\\", "/").rstrip("/")).name or source
-
-
-def derived_fields(document: Document) -> tuple[str | None, int, int]:
-    """What the documents table computes from a document: its source's file name, characters, words."""
-    return source_name(document.source), len(document.text), len(document.text.split())
+def _insert_new(con: duckdb.DuckDBPyConnection, new: list[Written]) -> None:
+    """Insert documents the store does not hold, with their signatures, extractions and index rows."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    insert(con, "documents", documents_table([(d, x.model) for d, x, _ in new], now))
+    hashes = [(d.id, h) for d, _, h in new if h is not None]
+    if hashes:
+        insert(con, "doc_minhash", minhash_table(hashes))
+    extractions = [(d.id, x) for d, x, _ in new]
+    for table, (record, attr) in EXTRACTION_TABLES.items():
+        if (rows := extraction_table(record, attr, extractions)) is not None:
+            insert(con, table, rows)
+    ids = [d.id for d, _, _ in new]
+    index_documents(con, ids)
+    # a document that failed before and is stored now is no longer a failure
+    con.execute("DELETE FROM failures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
 
 # What describes a document rather than is it: what `dyad ingest --update-metadata` corrects.
 METADATA_FIELDS = ("title", "outlet", "url", "published", "language", "ref", "author", "section", "keywords", "extra")
-DOCUMENT_COLUMNS = (*Document.model_fields, "source_name", "n_chars", "n_words", "model", "ingested_at")
-
-
-def _document_row(document: Document, model: str, now: dt.datetime) -> list[Any]:
-    """A documents-table row, in the order of DOCUMENT_COLUMNS."""
-    own = [document_value(name, getattr(document, name)) for name in Document.model_fields]
-    return [*own, *derived_fields(document), model, now]
 
 
 def _document(row: dict[str, Any]) -> Document:

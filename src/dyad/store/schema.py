@@ -218,6 +218,8 @@ ARROW_TYPES = {
     "BOOLEAN": pa.bool_(),
     "DATE": pa.date32(),
     "VARCHAR[]": pa.list_(pa.string()),
+    "TIMESTAMP": pa.timestamp("us"),
+    "UBIGINT[]": pa.list_(pa.uint64()),
 }
 
 
@@ -262,14 +264,14 @@ def document_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @cache
-def _fields(record: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+def fields_of(record: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """(field name, whether it is Evidence) of a record, in column order, worked out once per type."""
     return tuple((name, _is_evidence(f.annotation)) for name, f in record.model_fields.items())
 
 
 def to_row(doc_id: str, idx: int, item: BaseModel) -> tuple[Any, ...]:
     row: list[Any] = [doc_id, idx]
-    for name, evidence in _fields(type(item)):
+    for name, evidence in fields_of(type(item)):
         value = getattr(item, name)
         if evidence:
             row += [value.start, value.end] if value is not None else [None, None]
