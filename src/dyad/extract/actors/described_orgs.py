@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.codes import load_yaml, word_set
 from dyad.extract.actors import lexicon
@@ -23,7 +23,8 @@ from dyad.extract.actors.org_spans import standalone_heads
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lowers, noun_chunks, texts
+from dyad.extract.common.doccache import lemma_lowers, lowers, noun_chunk_roots, noun_chunks, texts
+from dyad.extract.common.tokens import deps as token_deps
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE, POSSESSIVE_PRONOUNS
 
 
@@ -45,9 +46,9 @@ def described_orgs(
         family = security_families().get(_last_words(d.name)) if d.kind == "organization" and d.country else None
         if family:
             bodies.setdefault(family, set()).add(d.key)
-    for chunk in _with_inner_owners(noun_chunks(doc)):
-        words = [t.lower_ for t in chunk]
-        head = _standalone_head(words)
+    lows = lowers(doc)
+    for chunk in _with_inner_owners(doc):
+        head = _standalone_head(lows[chunk.start : chunk.end])
         if head is None:
             _bare_security_body(chunk, reg, home, bodies)  # "government soldiers"
             continue
@@ -59,10 +60,10 @@ def described_orgs(
             _bare_security_body(chunk, reg, home, bodies)
             continue
         start = chunk.start
-        while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
+        while start < chunk.end and (lows[start] in DETERMINERS or lows[start] in POSSESSIVE_PRONOUNS):
             start += 1
-        owner = leader[0].i if leader else next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places or leader):
+        owner = leader[0].i if leader else next((i for i in range(chunk.start, chunk.end) if i in places or i in people.by_token), None)
+        if owner is not None and owner > start and (lows[start] in standalone_heads() or owner in places or leader):
             start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
@@ -129,7 +130,7 @@ def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) ->
 def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: dict[str, set[str]]) -> None:
     """'the police', 'security forces', 'government troops': the body of that kind the document names with
     its state (one only), else that body of the document's main state ("Myanmar police")."""
-    words = [t.lower_ for t in chunk if t.lower_ not in DETERMINERS]
+    words = [w for w in lowers(chunk.doc)[chunk.start : chunk.end] if w not in DETERMINERS]
     phrase = " ".join(words)
     government = phrase in _government_forces()
     family = "military" if government else security_families().get(phrase)
@@ -182,21 +183,21 @@ def leader_bodies() -> frozenset[str]:
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
 
-def _with_inner_owners(chunks: list[Span]) -> list[Span]:
+def _with_inner_owners(doc: Doc) -> list[Span]:
     """Noun chunks, and the owner or modifier inside one that may be a state's body ("the Pakistani army" in
     "the Pakistani army spokesperson", "the Indian navy's ship")."""
     heads = {h.split()[-1] for h in standalone_heads()}
+    lows, words, lemmas, deps = lowers(doc), texts(doc), lemma_lowers(doc), token_deps(doc)
+    employees = _employee_nouns()
     found: list[Span] = []
-    for chunk in chunks:
+    for chunk, root in zip(noun_chunks(doc), noun_chunk_roots(doc), strict=True):
         found.append(chunk)
-        if chunk.root.lemma_.lower() in PORTFOLIO_TITLES:
+        if lemmas[root] in PORTFOLIO_TITLES:
             continue  # "the territorial administration minister": a portfolio, not a body
-        if chunk.root.lower_ in _employee_nouns():
+        if lows[root] in employees:
             continue  # "a local U.S. consulate employee": where someone works, not a body acting
-        doc = chunk.doc
-        lows, words = lowers(doc), texts(doc)
         for i in range(chunk.start, chunk.end - 1):
-            if lows[i] in heads and (doc[i].dep_ in {"poss", "compound"} or words[i + 1] in POSSESSIVE):
+            if lows[i] in heads and (deps[i] in {"poss", "compound"} or words[i + 1] in POSSESSIVE):
                 found.append(chunk[: i - chunk.start + 1])
                 break
     return found

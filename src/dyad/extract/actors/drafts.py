@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from dyad.extract.actors import lexicon
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import WordFinder
 from dyad.records import Actor, ActorMention
 
 
@@ -48,13 +49,14 @@ class Registry:
     the characters take, whatever the length of the document.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: WordFinder | None = None) -> None:
+        """`words` finds words in the text (a finder shared with other finders when one is at hand)."""
         self.text = text
+        self._words = words if words is not None and words.text == text else WordFinder(text)
         self.drafts: dict[str, Draft] = {}
         self.taken: dict[tuple[int, int], str] = {}
         self._cover: dict[int, list[tuple[int, int]]] = {}  # character -> taken spans over it
         self._order: dict[tuple[int, int], int] = {}  # span -> when it was taken
-        self._words: dict[str, list[int]] | None = None
 
     def get(self, key: str) -> Draft | None:
         return self.drafts.get(key)
@@ -130,12 +132,8 @@ class Registry:
         first = re.match(r"\w+", name)
         if first is None:
             return [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)]
-        if self._words is None:
-            self._words = {}
-            for m in re.finditer(r"\w+", self.text):
-                self._words.setdefault(m.group(), []).append(m.start())
         text, found = self.text, []
-        for start in self._words.get(first.group(), ()):
+        for start in self._words.starts(first.group()):
             end = start + len(name)
             if text.startswith(name, start) and (start == 0 or text[start - 1] != "-") and not _word_char(text, end):
                 found.append(start)

@@ -22,7 +22,8 @@ from dyad.extract.actors.readings import Reading
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks
+from dyad.extract.common.tokens import tags as token_tags
 
 # Titles that an unnamed source is often given ("a senior Japanese government official").
 ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplomat", "spokesperson", "spokesman",
@@ -31,19 +32,20 @@ ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplo
 
 def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
-    for chunk in noun_chunks(ctx.doc):
-        if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
+    lows, tags = lowers(ctx.doc), token_tags(ctx.doc)
+    for chunk, root in zip(noun_chunks(ctx.doc), noun_chunk_roots(ctx.doc), strict=True):
+        if lows[chunk.start] not in {"a", "an"} or tags[root] != "NN" or root in people.by_token:
             continue
         hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
         known = None if hit else _known_org_in(chunk)  # "a senior State Department official"
         body = known[0] if known else None
         if known is not None:
             hit = known[1].country
-        found = lexicon.titles().get(chunk.root.lower_)
-        if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
+        found = lexicon.titles().get(lows[root])
+        if hit is None or found is None or lows[root] not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
             continue
         span = chunk[1:]
-        words = [t.lower_ for t in ctx.doc[chunk.start : chunk.root.i + 1]]
+        words = lows[chunk.start : root + 1]
         key = f"person:anonymous:{hit}:{normalise(span.text)}"
         draft = reg.ensure(key, span.text, "person")
         draft.set_country(hit, f"described as '{chunk.text}'")

@@ -1,0 +1,77 @@
+"""The per-document token lists and indexes the extraction rules read instead of building Token objects."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER
+
+from dyad.extract.common import doccache, tokens
+from dyad.extract.common.doccache import WordFinder, index_words
+
+TEXTS = [
+    "The Foreign Minister of Freedonia, Ana Lark-Wood, met her Sylvanian counterpart in Port Vale on Monday.\n\n"
+    "Both sides said the talks were 'useful'; a senior official declined to comment.",
+    "HEADLINE WITHOUT A STOP\nThe army's spokesman, Col. Tom O'Brien, said 3,000 troops had left the north-east.",
+    "",
+    "Rain.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_columns_hold_what_the_tokens_give(nlp, text: str) -> None:
+    doc = nlp(text)
+    flags = {attr: tokens.flags(doc, attr) for attr in (IS_TITLE, IS_ALPHA, IS_LOWER, IS_UPPER, IS_PUNCT, IS_STOP)}
+    for tok in doc:
+        i = tok.i
+        assert tokens.pos_tags(doc)[i] == tok.pos_
+        assert tokens.tags(doc)[i] == tok.tag_
+        assert tokens.deps(doc)[i] == tok.dep_
+        assert tokens.ent_types(doc)[i] == tok.ent_type_
+        assert tokens.heads(doc)[i] == tok.head.i
+        assert [bool(flags[a][i]) for a in flags] == [
+            tok.is_title, tok.is_alpha, tok.is_lower, tok.is_upper, tok.is_punct, tok.is_stop
+        ]
+    assert len(tokens.tags(doc)) == len(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_chunk_roots_are_the_chunks_roots(nlp, text: str) -> None:
+    doc = nlp(text)
+    chunks = doccache.noun_chunks(doc)
+    assert doccache.noun_chunk_roots(doc) == [c.root.i for c in chunks]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_line_bounds_start_every_line(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert doccache.line_bounds(doc) == [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_starts_are_the_token_offsets(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert doccache.token_starts(doc) == [t.idx for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lark met Lark-Wood and Larkin; Lark's aide, LARK and _Lark said: Lark",
+        "Lark",
+        "xLark Lark_ Lark2 Lark",
+        "Élan élan Élan-Vert (Élan)",
+        "",
+    ],
+)
+def test_word_finder_finds_whole_runs_as_the_index_does(text: str) -> None:
+    finder, index = WordFinder(text), index_words(text)
+    for word in {*index, "Lark", "Élan", "missing"}:
+        assert finder.starts(word) == index.get(word, [])
+    assert finder.starts("Lark") is finder.starts("Lark")  # found once, then kept
+
+
+def test_word_index_is_every_run_of_word_characters() -> None:
+    text = "Ana met Ana-Lark; ana met Ana."
+    assert index_words(text) == {w: [m.start() for m in re.finditer(rf"\b{w}\b", text)] for w in {"Ana", "met", "Lark", "ana"}}
