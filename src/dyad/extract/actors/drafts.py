@@ -87,8 +87,13 @@ class Registry:
     def _take(self, start: int, end: int, key: str) -> None:
         if (start, end) not in self.taken:
             self._order[(start, end)] = len(self._order)
+            span, cover = (start, end), self._cover
             for i in range(start, end):
-                self._cover.setdefault(i, []).append((start, end))
+                held = cover.get(i)
+                if held is None:
+                    cover[i] = [span]
+                else:
+                    held.append(span)
         self.taken[(start, end)] = key
 
     def release(self, start: int, end: int) -> None:

@@ -36,7 +36,8 @@ from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import entities, texts
+from dyad.extract.common.doccache import entities, lowers, texts
+from dyad.extract.common.tokens import pos_tags
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
@@ -52,9 +53,10 @@ def _looks_like_name(span: Span) -> bool:
         return False  # "Boko Haram", "Twitter" taken for a person
     if text.lower() in lexicon.non_actor_lower() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
-    if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
+    lows = lowers(span.doc)
+    if len(span) > 1 and lows[span.end - 1] in PLACE_NOUNS:
         return False  # "Whitsun Reef": a place named like a person
-    if span[0].lower_ in WEATHER_WORDS or re.search(r"-(?:related|led|backed|based|linked|aligned|allied|run|style)$", text):
+    if lows[span.start] in WEATHER_WORDS or re.search(r"-(?:related|led|backed|based|linked|aligned|allied|run|style)$", text):
         return False  # "Cyclone Jude", "Shabab-related"
     return text not in forms and text not in lexicon.igo_forms()
 
@@ -101,17 +103,17 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
                 parts.setdefault(part, set()).add(key)
         elif reg.drafts[key].kind == "person":
             parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
-    taken = set(people.by_token) | set(places) | {t.i for e in entities(ctx.doc) if e.label_ != "PERSON" for t in e}
-    words = texts(ctx.doc)
+    taken = set(people.by_token) | set(places) | {i for e in entities(ctx.doc) if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    words, pos = texts(ctx.doc), pos_tags(ctx.doc)
     for i, text in enumerate(words):
         if i in taken or len(text) < 2 or not text.istitle():  # Token.is_title is str.istitle of its text
             continue
         tok = ctx.doc[i]
         owns = i + 1 < len(words) and words[i + 1] in POSSESSIVE  # "Guterres' spokesman"
-        if not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
+        if not (pos[i] == "PROPN" or _bare_noun(tok) or owns):
             continue
-        keys = parts.get(normalise(tok.text), set())
-        if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
+        keys = parts.get(normalise(text), set())
+        if len(keys) != 1 or (i + 1 < len(words) and pos[i + 1] == "PROPN"):
             continue  # ambiguous, or the first word of some other name
         key = keys.pop()
         if tok.pos_ != "PROPN" and not _bare_noun(tok):

@@ -55,9 +55,6 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     for i, p in enumerate(pos):
         if p not in nouns:
             continue
-        left = doc[i].left_edge.i
-        if left <= prev_end:  # no nested chunks
-            continue
         if dep[i] not in np_deps:
             if dep[i] != conj:
                 continue
@@ -66,6 +63,9 @@ def _noun_chunks(doc: Doc) -> list[Span]:
                 h = head[h]
             if dep[h] not in np_deps:  # coordinated to a noun phrase: a noun phrase too
                 continue
+        left = doc[i].left_edge.i  # asked last: it builds two Tokens
+        if left <= prev_end:  # no nested chunks
+            continue
         prev_end = i
         chunks.append(Span(doc, left, i + 1, label=np_label))
     return chunks

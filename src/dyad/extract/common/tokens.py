@@ -9,7 +9,7 @@ is set and 0 where not (`flags(doc, IS_TITLE)[i] == doc[i].is_title`).
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -53,6 +53,11 @@ def heads(doc: Doc) -> list[int]:
         return [i + rel for i, rel in enumerate(offsets)]
 
     return once(doc, f"attr:{HEAD}", read)
+
+
+def whitespaces(doc: Doc) -> list[str]:
+    """Token.whitespace_ of every token (" " or "")."""
+    return once(doc, f"attr:{SPACY}", lambda d: [" " if space else "" for space in _column(d, SPACY)])
 
 
 def flags(doc: Doc, attr: int) -> list[int]:
