@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, POS, TAG
+from spacy.parts_of_speech import IDS as PARTS_OF_SPEECH
 
 from dyad.extract.common import doccache, tokens
 from dyad.extract.common.doccache import WordFinder, index_words
@@ -22,18 +23,21 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_columns_hold_what_the_tokens_give(nlp, text: str) -> None:
     doc = nlp(text)
-    flags = {attr: tokens.flags(doc, attr) for attr in (IS_TITLE, IS_ALPHA, IS_LOWER, IS_UPPER, IS_PUNCT, IS_STOP)}
+    strings = doc.vocab.strings
     for tok in doc:
         i = tok.i
-        assert tokens.pos_tags(doc)[i] == tok.pos_
-        assert tokens.tags(doc)[i] == tok.tag_
-        assert tokens.deps(doc)[i] == tok.dep_
-        assert tokens.ent_types(doc)[i] == tok.ent_type_
+        assert tokens.column(doc, POS)[i] == PARTS_OF_SPEECH[tok.pos_]
+        assert tokens.column(doc, TAG)[i] == tokens.string_id(tok.tag_) == strings[tok.tag_]
+        assert tokens.column(doc, DEP)[i] == tokens.string_id(tok.dep_)
+        assert tokens.column(doc, ENT_TYPE)[i] == tokens.string_id(tok.ent_type_)
+        assert bool(tokens.column(doc, ENT_TYPE)[i]) == bool(tok.ent_type_)
         assert tokens.heads(doc)[i] == tok.head.i
-        assert [bool(flags[a][i]) for a in flags] == [
+        assert tokens.whitespaces(doc)[i] == tok.whitespace_
+        assert [bool(tokens.column(doc, a)[i]) for a in (IS_TITLE, IS_ALPHA, IS_LOWER, IS_UPPER, IS_PUNCT, IS_STOP)] == [
             tok.is_title, tok.is_alpha, tok.is_lower, tok.is_upper, tok.is_punct, tok.is_stop
         ]
-    assert len(tokens.tags(doc)) == len(doc)
+    assert len(tokens.column(doc, TAG)) == len(doc)
+    assert tokens.string_ids("NN", "poss") == {strings["NN"], strings["poss"]}
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from dyad.codes import load_yaml, word_set
@@ -24,7 +25,7 @@ from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import lemma_lowers, lowers, noun_chunk_roots, noun_chunks, texts
-from dyad.extract.common.tokens import deps as token_deps
+from dyad.extract.common.tokens import column, string_ids
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE, POSSESSIVE_PRONOUNS
 
 
@@ -187,7 +188,8 @@ def _with_inner_owners(doc: Doc) -> list[Span]:
     """Noun chunks, and the owner or modifier inside one that may be a state's body ("the Pakistani army" in
     "the Pakistani army spokesperson", "the Indian navy's ship")."""
     heads = {h.split()[-1] for h in standalone_heads()}
-    lows, words, lemmas, deps = lowers(doc), texts(doc), lemma_lowers(doc), token_deps(doc)
+    lows, words, lemmas, deps = lowers(doc), texts(doc), lemma_lowers(doc), column(doc, DEP)
+    owning = string_ids("poss", "compound")
     employees = _employee_nouns()
     found: list[Span] = []
     for chunk, root in zip(noun_chunks(doc), noun_chunk_roots(doc), strict=True):
@@ -197,7 +199,7 @@ def _with_inner_owners(doc: Doc) -> list[Span]:
         if lows[root] in employees:
             continue  # "a local U.S. consulate employee": where someone works, not a body acting
         for i in range(chunk.start, chunk.end - 1):
-            if lows[i] in heads and (deps[i] in {"poss", "compound"} or words[i + 1] in POSSESSIVE):
+            if lows[i] in heads and (deps[i] in owning or words[i + 1] in POSSESSIVE):
                 found.append(chunk[: i - chunk.start + 1])
                 break
     return found

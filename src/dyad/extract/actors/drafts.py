@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dyad.extract.actors import lexicon
+from dyad.extract.actors.span_index import SpanIndex
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import WordFinder
 from dyad.records import Actor, ActorMention
@@ -44,9 +45,9 @@ class Draft:
 class Registry:
     """Drafts by key, and which character spans are already taken by a mention.
 
-    `taken` maps each mention's span to its actor; a per-character index of the
-    same spans answers "which mention overlaps these characters" in the time
-    the characters take, whatever the length of the document.
+    `taken` maps each mention's span to its actor; an index of the same spans by
+    their start answers "which mention overlaps these characters" by bisection,
+    whatever the length of the document.
     """
 
     def __init__(self, text: str, words: WordFinder | None = None) -> None:
@@ -55,7 +56,7 @@ class Registry:
         self._words = words if words is not None and words.text == text else WordFinder(text)
         self.drafts: dict[str, Draft] = {}
         self.taken: dict[tuple[int, int], str] = {}
-        self._cover: dict[int, list[tuple[int, int]]] = {}  # character -> taken spans over it
+        self._cover = SpanIndex()  # the taken spans, to find those over given characters
         self._order: dict[tuple[int, int], int] = {}  # span -> when it was taken
 
     def get(self, key: str) -> Draft | None:
@@ -76,32 +77,25 @@ class Registry:
 
     def overlaps(self, start: int, end: int) -> str | None:
         """The actor of the first-taken mention that overlaps the characters start..end."""
-        spans = {span for i in range(max(start, 0), end) for span in self._cover.get(i, ())}
+        spans = set(self._cover.over(max(start, 0), end))
         live = [span for span in spans if span in self.taken]
         return self.taken[min(live, key=self._order.__getitem__)] if live else None
 
     def keys_at(self, char: int) -> list[str]:
         """The actors of the mentions that hold a character."""
-        return [self.taken[span] for span in self._cover.get(char, ()) if span in self.taken]
+        return [self.taken[span] for span in self._cover.at(char) if span in self.taken]
 
     def _take(self, start: int, end: int, key: str) -> None:
         if (start, end) not in self.taken:
             self._order[(start, end)] = len(self._order)
-            span, cover = (start, end), self._cover
-            for i in range(start, end):
-                held = cover.get(i)
-                if held is None:
-                    cover[i] = [span]
-                else:
-                    held.append(span)
+            self._cover.add((start, end))
         self.taken[(start, end)] = key
 
     def release(self, start: int, end: int) -> None:
         """Free a span (its mention was dropped)."""
         if self.taken.pop((start, end), None) is not None:
             self._order.pop((start, end), None)
-            for i in range(start, end):
-                self._cover[i].remove((start, end))
+            self._cover.remove((start, end))
 
     def mention(self, key: str, start: int, end: int, how: str) -> None:
         """Record a mention, unless the exact span is already someone's or the actor is unknown."""

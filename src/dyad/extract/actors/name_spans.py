@@ -6,13 +6,14 @@ are put back ("Yoon Suk" + "-yeol", "Ursula von" + "der Leyen").
 
 from __future__ import annotations
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, POS
+from spacy.parts_of_speech import ADP, ADV, AUX, CCONJ, DET, NUM, PRON, PROPN, PUNCT, SCONJ, VERB
 from spacy.tokens import Doc, Span
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.titles import title_words
-from dyad.extract.common.doccache import lowers, texts
-from dyad.extract.common.tokens import ent_types, flags, pos_tags, whitespaces
+from dyad.extract.common.doccache import lowers, once, texts
+from dyad.extract.common.tokens import column, string_id, whitespaces
 from dyad.extract.common.words import POSSESSIVE
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "madame"}
@@ -28,7 +29,7 @@ def clean_name(ent: Span) -> Span:
     line break or at the first word that is not a proper noun.
     """
     doc = ent.doc
-    t = _Tokens(doc)
+    t: _Tokens = once(doc, "name_tokens", _Tokens)
     n, words, lows, ws = len(doc), t.words, t.lows, t.ws
     forms = lexicon.gazetteer().forms
     start, end = ent.start, ent.end
@@ -37,7 +38,7 @@ def clean_name(ent: Span) -> Span:
         end + 2 < n
         and t.title[end]
         and t.alpha[end]
-        and t.ents[end - 1] == "PERSON"
+        and t.ents[end - 1] == string_id("PERSON")
         and t.lower[end + 2]
         and t.alpha[end + 2]
         and words[end + 1] in HYPHENS
@@ -65,7 +66,7 @@ def clean_name(ent: Span) -> Span:
         lows[start] in HONORIFICS
         or lows[start] in tw
         or t.lower[start]
-        or t.pos[start] in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PUNCT", "NUM"}
+        or t.pos[start] in _NOT_OPENING
         or words[start] in forms
     ):
         start += 1
@@ -83,20 +84,25 @@ def clean_name(ent: Span) -> Span:
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
+# Parts of speech a name does not open with, or continue with.
+_NOT_OPENING = frozenset(int(p) for p in (VERB, AUX, ADP, DET, PRON, CCONJ, SCONJ, ADV, PUNCT, NUM))
+_NOT_GOING_ON = frozenset(int(p) for p in (ADP, VERB, AUX, CCONJ, SCONJ, DET, PRON, ADV))
+
+
 class _Tokens:
-    """The token lists the name rules read (each read once per document)."""
+    """The token lists the name rules read (read once per document)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.words, self.lows, self.ws = texts(doc), lowers(doc), whitespaces(doc)
-        self.title, self.alpha, self.lower = flags(doc, IS_TITLE), flags(doc, IS_ALPHA), flags(doc, IS_LOWER)
-        self.punct, self.stop = flags(doc, IS_PUNCT), flags(doc, IS_STOP)
-        self.ents, self.pos = ent_types(doc), pos_tags(doc)
+        self.title, self.alpha, self.lower = column(doc, IS_TITLE), column(doc, IS_ALPHA), column(doc, IS_LOWER)
+        self.punct, self.stop = column(doc, IS_PUNCT), column(doc, IS_STOP)
+        self.ents, self.pos = column(doc, ENT_TYPE), column(doc, POS)  # entity type hashes (0: none), POS ids
 
 
 def _lost_first_word(t: _Tokens, i: int, nxt: int) -> bool:
     """A capitalised proper noun right before a name, in its sentence, that is nothing else."""
-    if t.ents[i] or t.pos[i] != "PROPN" or not t.title[i] or not t.alpha[i] or t.doc[i].sent.start != t.doc[nxt].sent.start:
+    if t.ents[i] or t.pos[i] != PROPN or not t.title[i] or not t.alpha[i] or t.doc[i].sent.start != t.doc[nxt].sent.start:
         return False  # Token.sent walks the parse: asked last
     low = t.lows[i]
     return not (
@@ -105,7 +111,7 @@ def _lost_first_word(t: _Tokens, i: int, nxt: int) -> bool:
         or low in title_words()
         or t.words[i] in lexicon.gazetteer().forms
         or t.words[i] in lexicon.known_orgs()
-        or (i > 0 and t.pos[i - 1] == "PROPN")
+        or (i > 0 and t.pos[i - 1] == PROPN)
     )
 
 
@@ -117,4 +123,4 @@ def _stray(t: _Tokens, i: int) -> bool:
         return False  # "So" in "Ahn So-young"
     if t.lows[i] in NAME_PARTICLES:
         return False
-    return bool(t.stop[i]) or t.pos[i] in {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "ADV"}
+    return bool(t.stop[i]) or t.pos[i] in _NOT_GOING_ON

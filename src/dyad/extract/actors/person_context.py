@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import TAG
 from spacy.tokens import Span
 
 from dyad.codes import load_yaml, word_set
@@ -23,7 +24,7 @@ from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks
-from dyad.extract.common.tokens import tags as token_tags
+from dyad.extract.common.tokens import column, string_id
 
 # Titles that an unnamed source is often given ("a senior Japanese government official").
 ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplomat", "spokesperson", "spokesman",
@@ -32,9 +33,9 @@ ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplo
 
 def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
-    lows, tags = lowers(ctx.doc), token_tags(ctx.doc)
+    lows, tags, noun = lowers(ctx.doc), column(ctx.doc, TAG), string_id("NN")
     for chunk, root in zip(noun_chunks(ctx.doc), noun_chunk_roots(ctx.doc), strict=True):
-        if lows[chunk.start] not in {"a", "an"} or tags[root] != "NN" or root in people.by_token:
+        if lows[chunk.start] not in {"a", "an"} or tags[root] != noun or root in people.by_token:
             continue
         hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
         known = None if hit else _known_org_in(chunk)  # "a senior State Department official"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
@@ -37,7 +39,7 @@ from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_p
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import entities, lowers, texts
-from dyad.extract.common.tokens import pos_tags
+from dyad.extract.common.tokens import column
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
@@ -104,16 +106,16 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
         elif reg.drafts[key].kind == "person":
             parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
     taken = set(people.by_token) | set(places) | {i for e in entities(ctx.doc) if e.label_ != "PERSON" for i in range(e.start, e.end)}
-    words, pos = texts(ctx.doc), pos_tags(ctx.doc)
+    words, pos = texts(ctx.doc), column(ctx.doc, POS)
     for i, text in enumerate(words):
         if i in taken or len(text) < 2 or not text.istitle():  # Token.is_title is str.istitle of its text
             continue
         tok = ctx.doc[i]
         owns = i + 1 < len(words) and words[i + 1] in POSSESSIVE  # "Guterres' spokesman"
-        if not (pos[i] == "PROPN" or _bare_noun(tok) or owns):
+        if not (pos[i] == PROPN or _bare_noun(tok) or owns):
             continue
         keys = parts.get(normalise(text), set())
-        if len(keys) != 1 or (i + 1 < len(words) and pos[i + 1] == "PROPN"):
+        if len(keys) != 1 or (i + 1 < len(words) and pos[i + 1] == PROPN):
             continue  # ambiguous, or the first word of some other name
         key = keys.pop()
         if tok.pos_ != "PROPN" and not _bare_noun(tok):

@@ -1,48 +1,37 @@
-"""Token attributes as plain lists by token index, each read once per document and only when asked for.
+"""Token attributes as plain lists of integers by token index, each read once per document when first asked.
 
 `doc[i]` builds a new Token on each call and each of its string attributes looks
 the string up again; rules that look at many tokens read these lists instead.
-Each list holds what the Token attribute of the same name gives
-(`tags(doc)[i] == doc[i].tag_`); a lexical flag's list holds 1 where the flag
-is set and 0 where not (`flags(doc, IS_TITLE)[i] == doc[i].is_title`).
+`column(doc, attr)[i]` is what spaCy stores for token i: a string attribute's
+hash (compare it with `string_id("NN")`; 0 is the empty string), a part of
+speech from `spacy.parts_of_speech`, a lexical flag as 1 or 0
+(`column(doc, IS_TITLE)[i] == doc[i].is_title`).
 """
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, POS, SPACY, TAG
-from spacy.parts_of_speech import NAMES as POS_NAMES
+from functools import cache
+
+from spacy.attrs import HEAD, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from dyad.extract.common.doccache import once, strings_for
+from dyad.extract.common.doccache import once
 
 
-def _column(doc: Doc, attr: int) -> list[int]:
-    """One attribute of every token as the integers spaCy stores (string hashes, flags, offsets)."""
-    return doc.to_array(attr).tolist() if len(doc) else []
+def column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token as the integer spaCy stores for it."""
+    return once(doc, f"attr:{attr}", lambda d: d.to_array(attr).tolist() if len(d) else [])
 
 
-def _named(doc: Doc, attr: int) -> list[str]:
-    return once(doc, f"attr:{attr}", lambda d: strings_for(d, _column(d, attr)))
+@cache
+def string_id(text: str) -> int:
+    """The hash spaCy stores for a string attribute's value (the same in every vocabulary)."""
+    return int(get_string_id(text))
 
 
-def tags(doc: Doc) -> list[str]:
-    """Token.tag_ of every token."""
-    return _named(doc, TAG)
-
-
-def deps(doc: Doc) -> list[str]:
-    """Token.dep_ of every token."""
-    return _named(doc, DEP)
-
-
-def ent_types(doc: Doc) -> list[str]:
-    """Token.ent_type_ of every token ("" outside an entity)."""
-    return _named(doc, ENT_TYPE)
-
-
-def pos_tags(doc: Doc) -> list[str]:
-    """Token.pos_ of every token."""
-    return once(doc, f"attr:{POS}", lambda d: [POS_NAMES[p] for p in _column(d, POS)])
+def string_ids(*texts: str) -> frozenset[int]:
+    return frozenset(string_id(text) for text in texts)
 
 
 def heads(doc: Doc) -> list[int]:
@@ -57,9 +46,4 @@ def heads(doc: Doc) -> list[int]:
 
 def whitespaces(doc: Doc) -> list[str]:
     """Token.whitespace_ of every token (" " or "")."""
-    return once(doc, f"attr:{SPACY}", lambda d: [" " if space else "" for space in _column(d, SPACY)])
-
-
-def flags(doc: Doc, attr: int) -> list[int]:
-    """A lexical flag of every token (IS_TITLE, IS_ALPHA, IS_PUNCT ...): 1 where set, 0 where not."""
-    return once(doc, f"attr:{attr}", lambda d: _column(d, attr))
+    return once(doc, "whitespaces", lambda d: [" " if space else "" for space in column(d, SPACY)])
