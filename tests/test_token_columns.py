@@ -79,3 +79,11 @@ def test_word_finder_finds_whole_runs_as_the_index_does(text: str) -> None:
 def test_word_index_is_every_run_of_word_characters() -> None:
     text = "Ana met Ana-Lark; ana met Ana."
     assert index_words(text) == {w: [m.start() for m in re.finditer(rf"\b{w}\b", text)] for w in {"Ana", "met", "Lark", "ana"}}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_positions_are_the_index_of_token_texts(nlp, text: str) -> None:
+    doc = nlp(text)
+    index = doccache.tokens_by_text(doc)
+    for word in {*index, "Nowhere", ""}:
+        assert doccache.token_positions(doc, word) == index.get(word, [])

@@ -14,7 +14,7 @@ from dyad.extract.actors import lexicon
 from dyad.extract.actors.org_spans import names_a_thing
 from dyad.extract.actors.states import fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import title_words
-from dyad.extract.common.doccache import doc_text, line_of, tokens_by_text, word_finder
+from dyad.extract.common.doccache import doc_text, line_of, token_positions, word_finder
 
 
 def _modifies_things(span: Span) -> bool:
@@ -102,5 +102,5 @@ def _uses(span: Span) -> int:
 def _always_a_modifier(span: Span) -> bool:
     """An acronym only ever written before a common noun ("EV industry", "EV imports") names a kind of thing."""
     doc = span.doc
-    uses = tokens_by_text(doc).get(span.text, ())
+    uses = token_positions(doc, span.text)
     return all(i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN" for i in uses)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.common.doccache import entities, lowers, once, texts, tokens_by_text
+from dyad.extract.common.doccache import entities, lowers, once, texts, token_positions
 from dyad.extract.common.words import strip_possessive
 
 # Entities inside which a state name is part of another name ("Seoul National University").
@@ -280,7 +280,7 @@ def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
     if len(span) != 1:
         return False
     doc = span.doc
-    for i in tokens_by_text(doc).get(span.text, ()):
+    for i in token_positions(doc, span.text):
         tok = doc[i]
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             return True

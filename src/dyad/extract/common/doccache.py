@@ -184,6 +184,23 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
     return once(doc, "by_text", index)
 
 
+def token_positions(doc: Doc, text: str) -> list[int]:
+    """Token indices whose text is exactly `text`, in order (as `tokens_by_text` gives them), found by
+    list.index when first asked and kept: cheaper than indexing every word when few are asked for."""
+    asked: dict[str, list[int]] = once(doc, "token_positions", lambda _: {})
+    found = asked.get(text)
+    if found is None:
+        words, found, i = texts(doc), [], -1
+        try:
+            while True:
+                i = words.index(text, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+        asked[text] = found
+    return found
+
+
 def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
     """Token indices by their lower-case text."""
 
