@@ -87,3 +87,13 @@ def test_token_positions_are_the_index_of_token_texts(nlp, text: str) -> None:
     index = doccache.tokens_by_text(doc)
     for word in {*index, "Nowhere", ""}:
         assert doccache.token_positions(doc, word) == index.get(word, [])
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_span_text_is_the_spans_text(nlp, text: str) -> None:
+    doc = nlp(text)
+    for start in range(len(doc) + 1):
+        for end in range(start, min(len(doc), start + 4) + 1):
+            assert doccache.span_text(doc[start:end]) == doc[start:end].text
+    for span in [*doc.ents, *doccache.noun_chunks(doc)]:
+        assert doccache.span_text(span) == span.text

@@ -38,14 +38,14 @@ from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import entities, lowers, texts
+from dyad.extract.common.doccache import entities, lowers, span_text, texts
 from dyad.extract.common.tokens import column
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
 
 def _looks_like_name(span: Span) -> bool:
-    text = span.text
+    text = span_text(span)
     if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return False
     if not text[0].isupper():
@@ -67,16 +67,16 @@ def person_spans(ctx: DocContext) -> list[Span]:
     """PERSON entities, cleaned; also lone ORG/GPE/NORP tokens that spell a person named in full."""
     spans = [clean_name(e) for e in entities(ctx.doc) if e.label_ == "PERSON"]
     things = named_places(ctx.doc)
-    spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
+    spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(span_text(s)) not in things])
     spans = filter_spans(spans + [e for e in entities(ctx.doc) if _mislabelled_speaker(e)])
     full_parts: NameParts[None] = NameParts()
     for s in spans:
-        if len(s.text.split()) > 1:
-            full_parts.add(name_parts(s.text), None)
+        if len(span_text(s).split()) > 1:
+            full_parts.add(name_parts(span_text(s)), None)
     for ent in entities(ctx.doc):
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
-            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span.text)):
+            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span_text(span))):
                 spans.append(span)
     return filter_spans(spans)
 
@@ -141,8 +141,8 @@ WEATHER_WORDS = {"cyclone", "cyclones", "typhoon", "typhoons", "hurricane", "hur
 def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> People:
     people = People()
     spans = person_spans(ctx)
-    fulls = [s for s in spans if len(s.text.split()) > 1]
-    lones = [s for s in spans if len(s.text.split()) == 1]
+    fulls = [s for s in spans if len(span_text(s).split()) > 1]
+    lones = [s for s in spans if len(span_text(s).split()) == 1]
     named: FullNames[str] = FullNames()
     for span in fulls:
         found = named.find(span.text)
@@ -256,7 +256,7 @@ class _Known:
 
     def initials_target(self, span: Span) -> str | None:
         """The one person named in full whose initials a lone all-capitals name spells."""
-        text = span.text
+        text = span_text(span)
         if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
             return None
         keys = self.initials.get(text, set())

@@ -30,6 +30,13 @@ def doc_text(doc: Doc) -> str:
     return once(doc, "text", lambda d: "".join(_strings(d).with_ws))
 
 
+def span_text(span: Span) -> str:
+    """Span.text, cut from the document's text (Span.text builds every token of the span to join them)."""
+    if span.start >= span.end:
+        return span.text
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def noun_chunks(doc: Doc) -> list[Span]:
     """The document's noun chunks (Doc.noun_chunks walks the parse on each call)."""
     return once(doc, "chunks", _noun_chunks)
