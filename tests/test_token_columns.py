@@ -97,3 +97,18 @@ def test_span_text_is_the_spans_text(nlp, text: str) -> None:
             assert doccache.span_text(doc[start:end]) == doc[start:end].text
     for span in [*doc.ents, *doccache.noun_chunks(doc)]:
         assert doccache.span_text(span) == span.text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_lists_hold_the_tokens_attributes(nlp, text: str) -> None:
+    doc = nlp(text)
+    t = tokens.token_lists(doc)
+    assert t is tokens.token_lists(doc)
+    for tok in doc:
+        i = tok.i
+        assert (t.words[i], t.lows[i], t.ws[i]) == (tok.text, tok.lower_, tok.whitespace_)
+        assert [bool(x[i]) for x in (t.title, t.alpha, t.lower, t.upper, t.punct, t.stop)] == [
+            tok.is_title, tok.is_alpha, tok.is_lower, tok.is_upper, tok.is_punct, tok.is_stop
+        ]
+        assert t.ents[i] == tokens.string_id(tok.ent_type_)
+        assert t.pos[i] == PARTS_OF_SPEECH[tok.pos_]

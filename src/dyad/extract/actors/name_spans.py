@@ -6,14 +6,12 @@ are put back ("Yoon Suk" + "-yeol", "Ursula von" + "der Leyen").
 
 from __future__ import annotations
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, POS
 from spacy.parts_of_speech import ADP, ADV, AUX, CCONJ, DET, NUM, PRON, PROPN, PUNCT, SCONJ, VERB
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.titles import title_words
-from dyad.extract.common.doccache import lowers, once, texts
-from dyad.extract.common.tokens import column, string_id, whitespaces
+from dyad.extract.common.tokens import TokenLists, string_id, token_lists
 from dyad.extract.common.words import POSSESSIVE
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "madame"}
@@ -29,7 +27,7 @@ def clean_name(ent: Span) -> Span:
     line break or at the first word that is not a proper noun.
     """
     doc = ent.doc
-    t: _Tokens = once(doc, "name_tokens", _Tokens)
+    t = token_lists(doc)
     n, words, lows, ws = len(doc), t.words, t.lows, t.ws
     forms = lexicon.gazetteer().forms
     start, end = ent.start, ent.end
@@ -89,18 +87,7 @@ _NOT_OPENING = frozenset(int(p) for p in (VERB, AUX, ADP, DET, PRON, CCONJ, SCON
 _NOT_GOING_ON = frozenset(int(p) for p in (ADP, VERB, AUX, CCONJ, SCONJ, DET, PRON, ADV))
 
 
-class _Tokens:
-    """The token lists the name rules read (read once per document)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.words, self.lows, self.ws = texts(doc), lowers(doc), whitespaces(doc)
-        self.title, self.alpha, self.lower = column(doc, IS_TITLE), column(doc, IS_ALPHA), column(doc, IS_LOWER)
-        self.punct, self.stop = column(doc, IS_PUNCT), column(doc, IS_STOP)
-        self.ents, self.pos = column(doc, ENT_TYPE), column(doc, POS)  # entity type hashes (0: none), POS ids
-
-
-def _lost_first_word(t: _Tokens, i: int, nxt: int) -> bool:
+def _lost_first_word(t: TokenLists, i: int, nxt: int) -> bool:
     """A capitalised proper noun right before a name, in its sentence, that is nothing else."""
     if t.ents[i] or t.pos[i] != PROPN or not t.title[i] or not t.alpha[i] or t.doc[i].sent.start != t.doc[nxt].sent.start:
         return False  # Token.sent walks the parse: asked last
@@ -115,7 +102,7 @@ def _lost_first_word(t: _Tokens, i: int, nxt: int) -> bool:
     )
 
 
-def _stray(t: _Tokens, i: int) -> bool:
+def _stray(t: TokenLists, i: int) -> bool:
     """A word that cannot continue a name: a function word or a common word written in title case."""
     if t.words[i] in HYPHENS or (i > 0 and t.words[i - 1] in HYPHENS):
         return False

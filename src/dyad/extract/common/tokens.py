@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import HEAD, SPACY
+from spacy.attrs import ENT_TYPE, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, POS, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from dyad.extract.common.doccache import once
+from dyad.extract.common.doccache import lowers, once, texts
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -47,3 +47,21 @@ def heads(doc: Doc) -> list[int]:
 def whitespaces(doc: Doc) -> list[str]:
     """Token.whitespace_ of every token (" " or "")."""
     return once(doc, "whitespaces", lambda d: [" " if space else "" for space in column(d, SPACY)])
+
+
+class TokenLists:
+    """The token lists the span rules read: texts, lower cases, trailing spaces, lexical flags (1 or 0),
+    entity type hashes (0: none) and part-of-speech ids."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.words, self.lows, self.ws = texts(doc), lowers(doc), whitespaces(doc)
+        self.title, self.alpha, self.lower = column(doc, IS_TITLE), column(doc, IS_ALPHA), column(doc, IS_LOWER)
+        self.upper, self.punct, self.stop = column(doc, IS_UPPER), column(doc, IS_PUNCT), column(doc, IS_STOP)
+        self.ents, self.pos = column(doc, ENT_TYPE), column(doc, POS)
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    """The document's TokenLists (made once for the document in hand)."""
+    lists: TokenLists = once(doc, "token_lists", TokenLists)
+    return lists
