@@ -132,6 +132,8 @@ def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: di
     """'the police', 'security forces', 'government troops': the body of that kind the document names with
     its state (one only), else that body of the document's main state ("Myanmar police")."""
     words = [w for w in lowers(chunk.doc)[chunk.start : chunk.end] if w not in DETERMINERS]
+    if words and words[-1] not in _endings(_government_forces() | frozenset(security_families())):
+        return  # the phrase ends with its last word: no force or body's name ends so
     phrase = " ".join(words)
     government = phrase in _government_forces()
     family = "military" if government else security_families().get(phrase)
@@ -217,12 +219,21 @@ def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -
 
 
 def _standalone_head(words: list[str]) -> str | None:
+    last = words[-1] if words else ""
+    if last and " " not in last and "-" not in last and last not in _endings(standalone_heads()):
+        return None  # every phrase tried ends with the last word (joining "x - y" leaves it whole)
     for size in (3, 2, 1):
         if len(words) >= size:
             phrase = " ".join(words[-size:]).replace(" - ", "-")
             if phrase in standalone_heads():
                 return phrase
     return None
+
+
+@lru_cache(maxsize=8)
+def _endings(phrases: frozenset[str]) -> frozenset[str]:
+    """Every ending of every phrase: a phrase ending with a word no phrase ends with is none of them."""
+    return frozenset(phrase[i:] for phrase in phrases for i in range(len(phrase)))
 
 
 def _chunk_country(chunk: Span, places: dict[int, PlaceHit], people: People, reg: Registry) -> tuple[str | None, str]:
