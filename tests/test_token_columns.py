@@ -112,3 +112,10 @@ def test_token_lists_hold_the_tokens_attributes(nlp, text: str) -> None:
         ]
         assert t.ents[i] == tokens.string_id(tok.ent_type_)
         assert t.pos[i] == PARTS_OF_SPEECH[tok.pos_]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentence_bounds_are_the_tokens_sentence(nlp, text: str) -> None:
+    doc = nlp(text)
+    for tok in doc:
+        assert doccache.sentence_bounds(doc, tok.i) == (tok.sent.start, tok.sent.end)

@@ -23,7 +23,7 @@ from dyad.extract.actors.readings import Reading
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks
+from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks, sentence_bounds
 from dyad.extract.common.tokens import column, string_id
 
 # Titles that an unnamed source is often given ("a senior Japanese government official").
@@ -75,7 +75,7 @@ def sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]
     ordered = sorted(people.spans, key=lambda p: p[0].start)
     for (prev, prev_key), (span, key) in zip(ordered, ordered[1:], strict=False):
         draft, other = reg.drafts[key], reg.drafts[prev_key]
-        if draft.country or prev_key == key or prev.sent.start != span.sent.start:
+        if draft.country or prev_key == key or sentence_bounds(ctx.doc, prev.start) != sentence_bounds(ctx.doc, span.start):
             continue
         mine, theirs = said.get(span.start, []), said.get(prev.start, [])
         titled = any(r.title is not None and r.title.sector in {"GOV", "LEG", "MIL", "JUD", "COP"} for r in mine)
@@ -115,7 +115,7 @@ def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
     speaks for that state; so does one named in a with-phrase of a clause whose subject is a state ("The
     United States voiced concern, with National Security Advisor X speaking to ...")."""
     seen: set[int] = set()
-    named_in = {span.sent.start for span, _ in people.spans}  # sentences that name someone
+    named_in = {sentence_bounds(ctx.doc, span.start)[0] for span, _ in people.spans}  # sentences that name someone
     affiliated = {k for _, k, r in people.readings if _affiliated(r)}
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         sent = span.sent

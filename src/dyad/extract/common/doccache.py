@@ -103,6 +103,14 @@ def sentence_number(doc: Doc, token: int) -> int:
     return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
 
 
+def sentence_bounds(doc: Doc, token: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence a token index is in, as `doc[token].sent` gives them
+    (Token.sent builds a Span through the slicing of a Doc on each call)."""
+    starts = sentence_starts(doc)
+    n = sentence_number(doc, token)
+    return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
+
+
 class _Strings(NamedTuple):
     texts: list[str]
     lows: list[str]
