@@ -132,7 +132,7 @@ def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: di
     """'the police', 'security forces', 'government troops': the body of that kind the document names with
     its state (one only), else that body of the document's main state ("Myanmar police")."""
     words = [w for w in lowers(chunk.doc)[chunk.start : chunk.end] if w not in DETERMINERS]
-    if words and words[-1] not in _endings(_government_forces() | frozenset(security_families())):
+    if words and words[-1] not in _body_endings():
         return  # the phrase ends with its last word: no force or body's name ends so
     phrase = " ".join(words)
     government = phrase in _government_forces()
@@ -228,6 +228,17 @@ def _standalone_head(words: list[str]) -> str | None:
             if phrase in standalone_heads():
                 return phrase
     return None
+
+
+_BODY_ENDINGS: list[tuple[frozenset[str], dict[str, str], frozenset[str]]] = []
+
+
+def _body_endings() -> frozenset[str]:
+    """The endings of the government forces' and the security bodies' phrases, made again when those change."""
+    forces, families = _government_forces(), security_families()
+    if not _BODY_ENDINGS or _BODY_ENDINGS[0][0] is not forces or _BODY_ENDINGS[0][1] is not families:
+        _BODY_ENDINGS[:] = [(forces, families, _endings(forces | frozenset(families)))]
+    return _BODY_ENDINGS[0][2]
 
 
 @lru_cache(maxsize=8)
