@@ -16,6 +16,7 @@ from dyad.extract.actors.places import place_words
 from dyad.extract.actors.readings import OrgSpans, Reading, subject_matter
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import find_title, title_from_words
+from dyad.extract.common.doccache import sentence_bounds
 from dyad.extract.common.words import POSSESSIVE
 
 # Leading words of an appositive or relative clause that come before the description.
@@ -43,7 +44,7 @@ def read_after(doc: Doc, end: int, places: dict[int, PlaceHit], orgs: OrgSpans) 
         return _member_of(doc, end, orgs)
     if end >= len(doc) or (doc[end].text not in {",", "("} and doc[end].lemma_ != "be"):
         return reading
-    sent_end = doc[end - 1].sent.end
+    sent_end = sentence_bounds(doc, end - 1)[1]
     j = end + 1
     if j < sent_end and doc[j].pos_ == "CCONJ":
         return reading  # "X, and Italy's minister Y": the words after the comma describe Y
@@ -155,7 +156,7 @@ def _known_body(words: Span, reading: Reading) -> None:
 def _member_of(doc: Doc, end: int, orgs: OrgSpans) -> Reading:
     """'X of the Y Institute said', 'X from Z University': the organisation a person speaks for."""
     reading = Reading()
-    limit = min(len(doc), end + 10, doc[end].sent.end)
+    limit = min(len(doc), end + 10, sentence_bounds(doc, end)[1])
     org = orgs.first_from(end + 1, limit)
     if org is None or any(t.pos_ in {"VERB", "AUX"} or t.text in APPOS_STOP for t in doc[end + 1 : org.start] if t.lower_ != "think"):
         return reading

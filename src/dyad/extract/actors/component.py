@@ -21,13 +21,14 @@ from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.lexicon import igos
 from dyad.extract.actors.states import compound_hits, find_places
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import word_finder
 from dyad.extract.registry import component
 
 
 @component("actors", assigns=["actors", "mentions"])
 def run(ctx: DocContext) -> None:
     doc = ctx.doc
-    reg = Registry(ctx.document.text)
+    reg = Registry(ctx.document.text, word_finder(doc))
     hits, inner = find_places(doc)
     for hit in hits:
         span = doc[hit.start : hit.end]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Span, Token
 
 from dyad.codes import load_yaml, word_set
 from dyad.extract.actors import lexicon
@@ -23,7 +24,8 @@ from dyad.extract.actors.org_spans import standalone_heads
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lowers, noun_chunks, texts
+from dyad.extract.common.doccache import lemma_lowers, lowers, noun_chunk_roots, noun_chunks, texts
+from dyad.extract.common.tokens import column, string_ids
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE, POSSESSIVE_PRONOUNS
 
 
@@ -45,9 +47,9 @@ def described_orgs(
         family = security_families().get(_last_words(d.name)) if d.kind == "organization" and d.country else None
         if family:
             bodies.setdefault(family, set()).add(d.key)
-    for chunk in _with_inner_owners(noun_chunks(doc)):
-        words = [t.lower_ for t in chunk]
-        head = _standalone_head(words)
+    lows = lowers(doc)
+    for chunk in _with_inner_owners(doc):
+        head = _standalone_head(lows[chunk.start : chunk.end])
         if head is None:
             _bare_security_body(chunk, reg, home, bodies)  # "government soldiers"
             continue
@@ -59,10 +61,10 @@ def described_orgs(
             _bare_security_body(chunk, reg, home, bodies)
             continue
         start = chunk.start
-        while start < chunk.end and (doc[start].lower_ in DETERMINERS or doc[start].lower_ in POSSESSIVE_PRONOUNS):
+        while start < chunk.end and (lows[start] in DETERMINERS or lows[start] in POSSESSIVE_PRONOUNS):
             start += 1
-        owner = leader[0].i if leader else next((t.i for t in chunk if t.i in places or t.i in people.by_token), None)
-        if owner is not None and owner > start and (doc[start].lower_ in standalone_heads() or owner in places or leader):
+        owner = leader[0].i if leader else next((i for i in range(chunk.start, chunk.end) if i in places or i in people.by_token), None)
+        if owner is not None and owner > start and (lows[start] in standalone_heads() or owner in places or leader):
             start = places[owner].start if owner in places else owner  # "a charge Afghan foreign ministry": from the state on
         span = doc[start : chunk.end]
         if reg.overlaps(span.start_char, span.end_char) and (span.start_char, span.end_char) in reg.taken:
@@ -129,7 +131,9 @@ def _drop_named_only_in_bodies(reg: Registry, people: People, keys: set[str]) ->
 def _bare_security_body(chunk: Span, reg: Registry, home: str | None, bodies: dict[str, set[str]]) -> None:
     """'the police', 'security forces', 'government troops': the body of that kind the document names with
     its state (one only), else that body of the document's main state ("Myanmar police")."""
-    words = [t.lower_ for t in chunk if t.lower_ not in DETERMINERS]
+    words = [w for w in lowers(chunk.doc)[chunk.start : chunk.end] if w not in DETERMINERS]
+    if words and words[-1] not in _body_endings():
+        return  # the phrase ends with its last word: no force or body's name ends so
     phrase = " ".join(words)
     government = phrase in _government_forces()
     family = "military" if government else security_families().get(phrase)
@@ -182,21 +186,22 @@ def leader_bodies() -> frozenset[str]:
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
 
-def _with_inner_owners(chunks: list[Span]) -> list[Span]:
+def _with_inner_owners(doc: Doc) -> list[Span]:
     """Noun chunks, and the owner or modifier inside one that may be a state's body ("the Pakistani army" in
     "the Pakistani army spokesperson", "the Indian navy's ship")."""
     heads = {h.split()[-1] for h in standalone_heads()}
+    lows, words, lemmas, deps = lowers(doc), texts(doc), lemma_lowers(doc), column(doc, DEP)
+    owning = string_ids("poss", "compound")
+    employees = _employee_nouns()
     found: list[Span] = []
-    for chunk in chunks:
+    for chunk, root in zip(noun_chunks(doc), noun_chunk_roots(doc), strict=True):
         found.append(chunk)
-        if chunk.root.lemma_.lower() in PORTFOLIO_TITLES:
+        if lemmas[root] in PORTFOLIO_TITLES:
             continue  # "the territorial administration minister": a portfolio, not a body
-        if chunk.root.lower_ in _employee_nouns():
+        if lows[root] in employees:
             continue  # "a local U.S. consulate employee": where someone works, not a body acting
-        doc = chunk.doc
-        lows, words = lowers(doc), texts(doc)
         for i in range(chunk.start, chunk.end - 1):
-            if lows[i] in heads and (doc[i].dep_ in {"poss", "compound"} or words[i + 1] in POSSESSIVE):
+            if lows[i] in heads and (deps[i] in owning or words[i + 1] in POSSESSIVE):
                 found.append(chunk[: i - chunk.start + 1])
                 break
     return found
@@ -214,12 +219,32 @@ def _known_description(chunk: Span, places: dict[int, PlaceHit], country: str) -
 
 
 def _standalone_head(words: list[str]) -> str | None:
+    last = words[-1] if words else ""
+    if last and " " not in last and "-" not in last and last not in _endings(standalone_heads()):
+        return None  # every phrase tried ends with the last word (joining "x - y" leaves it whole)
     for size in (3, 2, 1):
         if len(words) >= size:
             phrase = " ".join(words[-size:]).replace(" - ", "-")
             if phrase in standalone_heads():
                 return phrase
     return None
+
+
+_BODY_ENDINGS: list[tuple[frozenset[str], dict[str, str], frozenset[str]]] = []
+
+
+def _body_endings() -> frozenset[str]:
+    """The endings of the government forces' and the security bodies' phrases, made again when those change."""
+    forces, families = _government_forces(), security_families()
+    if not _BODY_ENDINGS or _BODY_ENDINGS[0][0] is not forces or _BODY_ENDINGS[0][1] is not families:
+        _BODY_ENDINGS[:] = [(forces, families, _endings(forces | frozenset(families)))]
+    return _BODY_ENDINGS[0][2]
+
+
+@lru_cache(maxsize=8)
+def _endings(phrases: frozenset[str]) -> frozenset[str]:
+    """Every ending of every phrase: a phrase ending with a word no phrase ends with is none of them."""
+    return frozenset(phrase[i:] for phrase in phrases for i in range(len(phrase)))
 
 
 def _chunk_country(chunk: Span, places: dict[int, PlaceHit], people: People, reg: Registry) -> tuple[str | None, str]:

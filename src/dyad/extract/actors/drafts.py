@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from dyad.extract.actors import lexicon
+from dyad.extract.actors.span_index import SpanIndex
 from dyad.extract.common.context import DocContext
+from dyad.extract.common.doccache import WordFinder
 from dyad.records import Actor, ActorMention
 
 
@@ -43,18 +45,19 @@ class Draft:
 class Registry:
     """Drafts by key, and which character spans are already taken by a mention.
 
-    `taken` maps each mention's span to its actor; a per-character index of the
-    same spans answers "which mention overlaps these characters" in the time
-    the characters take, whatever the length of the document.
+    `taken` maps each mention's span to its actor; an index of the same spans by
+    their start answers "which mention overlaps these characters" by bisection,
+    whatever the length of the document.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: WordFinder | None = None) -> None:
+        """`words` finds words in the text (a finder shared with other finders when one is at hand)."""
         self.text = text
+        self._words = words if words is not None and words.text == text else WordFinder(text)
         self.drafts: dict[str, Draft] = {}
         self.taken: dict[tuple[int, int], str] = {}
-        self._cover: dict[int, list[tuple[int, int]]] = {}  # character -> taken spans over it
+        self._cover = SpanIndex()  # the taken spans, to find those over given characters
         self._order: dict[tuple[int, int], int] = {}  # span -> when it was taken
-        self._words: dict[str, list[int]] | None = None
 
     def get(self, key: str) -> Draft | None:
         return self.drafts.get(key)
@@ -74,27 +77,25 @@ class Registry:
 
     def overlaps(self, start: int, end: int) -> str | None:
         """The actor of the first-taken mention that overlaps the characters start..end."""
-        spans = {span for i in range(max(start, 0), end) for span in self._cover.get(i, ())}
+        spans = set(self._cover.over(max(start, 0), end))
         live = [span for span in spans if span in self.taken]
         return self.taken[min(live, key=self._order.__getitem__)] if live else None
 
     def keys_at(self, char: int) -> list[str]:
         """The actors of the mentions that hold a character."""
-        return [self.taken[span] for span in self._cover.get(char, ()) if span in self.taken]
+        return [self.taken[span] for span in self._cover.at(char) if span in self.taken]
 
     def _take(self, start: int, end: int, key: str) -> None:
         if (start, end) not in self.taken:
             self._order[(start, end)] = len(self._order)
-            for i in range(start, end):
-                self._cover.setdefault(i, []).append((start, end))
+            self._cover.add((start, end))
         self.taken[(start, end)] = key
 
     def release(self, start: int, end: int) -> None:
         """Free a span (its mention was dropped)."""
         if self.taken.pop((start, end), None) is not None:
             self._order.pop((start, end), None)
-            for i in range(start, end):
-                self._cover[i].remove((start, end))
+            self._cover.remove((start, end))
 
     def mention(self, key: str, start: int, end: int, how: str) -> None:
         """Record a mention, unless the exact span is already someone's or the actor is unknown."""
@@ -130,12 +131,8 @@ class Registry:
         first = re.match(r"\w+", name)
         if first is None:
             return [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)]
-        if self._words is None:
-            self._words = {}
-            for m in re.finditer(r"\w+", self.text):
-                self._words.setdefault(m.group(), []).append(m.start())
         text, found = self.text, []
-        for start in self._words.get(first.group(), ()):
+        for start in self._words.starts(first.group()):
             end = start + len(name)
             if text.startswith(name, start) and (start == 0 or text[start - 1] != "-") and not _word_char(text, end):
                 found.append(start)

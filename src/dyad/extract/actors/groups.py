@@ -22,7 +22,7 @@ from dyad.extract.actors.names import normalise
 from dyad.extract.actors.orgs import initials
 from dyad.extract.actors.states import PlaceHit, phrase_doc
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks
 from dyad.extract.common.words import DETERMINERS
 
 QUANTIFIERS = {"at", "least", "most", "more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to", "dozens", "hundreds", "thousands", "of", "many", "several", "few"}
@@ -79,11 +79,12 @@ def find_groups(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> 
     doc = ctx.doc
     home = main_state(reg)
     acronyms = _acronyms(reg)
-    for chunk in noun_chunks(doc):
-        root = chunk.root
-        noun = lexicon.group_nouns().get(root.lower_)
+    lows, nouns = lowers(doc), lexicon.group_nouns()
+    for chunk, root_i in zip(noun_chunks(doc), noun_chunk_roots(doc), strict=True):
+        noun = nouns.get(lows[root_i])
         if noun is None or noun.use == "body":
             continue  # troops and diplomats act for their state: the state mention covers them
+        root = doc[root_i]
         states = {places[t.i].target for t in chunk if t.i in places and not places[t.i].igo and t.i < root.i}
         if len(states) > 1:
             continue  # "Japanese and Korean leaders": the states themselves

@@ -14,7 +14,7 @@ from dyad.extract.actors import lexicon
 from dyad.extract.actors.org_spans import names_a_thing
 from dyad.extract.actors.states import fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import title_words
-from dyad.extract.common.doccache import doc_text, line_of, tokens_by_text, word_positions
+from dyad.extract.common.doccache import doc_text, line_of, token_positions, word_finder
 
 
 def _modifies_things(span: Span) -> bool:
@@ -91,7 +91,7 @@ def _uses(span: Span) -> int:
         return doc_text(doc).count(text)
     body = doc_text(doc)
     found = 0
-    for start in word_positions(doc).get(first.group(), ()):
+    for start in word_finder(doc).starts(first.group()):
         if body.startswith(text, start):
             found += 1
             if found >= 2:
@@ -102,5 +102,5 @@ def _uses(span: Span) -> int:
 def _always_a_modifier(span: Span) -> bool:
     """An acronym only ever written before a common noun ("EV industry", "EV imports") names a kind of thing."""
     doc = span.doc
-    uses = tokens_by_text(doc).get(span.text, ())
+    uses = token_positions(doc, span.text)
     return all(i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN" for i in uses)

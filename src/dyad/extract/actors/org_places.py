@@ -14,6 +14,7 @@ from dyad.extract.actors import lexicon
 from dyad.extract.actors.drafts import Registry
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
+from dyad.extract.common.doccache import sentence_bounds
 from dyad.extract.common.words import POSSESSIVE
 
 
@@ -94,7 +95,8 @@ def before_name(
     doc = span.doc
     i = span.start - 1
     words: list[str] = []
-    while i >= span.sent.start and span.start - i <= 5:
+    sent_start = sentence_bounds(doc, span.start)[0]
+    while i >= sent_start and span.start - i <= 5:
         tok = doc[i]
         hit = places.get(i) or (inner or {}).get(i)  # "Berlin-based" is an inner place
         if hit is not None and not hit.igo:

@@ -13,13 +13,14 @@ from functools import lru_cache
 from spacy.attrs import POS
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import phrase_doc
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.doccache import entities, lowers, once
+from dyad.extract.common.tokens import TokenLists, token_lists
 from dyad.extract.common.words import DETERMINERS, POSSESSIVE
 
 CONNECTORS = {"for", "of", "on", "and", "&"}
@@ -42,54 +43,57 @@ def org_span(ent: Span) -> Span:
     """An organisation's name without a leading article or a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    t = token_lists(doc)
+    n, words, lows, ws = len(doc), t.words, t.lows, t.ws
+    while end - start > 1 and (words[end - 1] in POSSESSIVE or t.punct[end - 1]):
         end -= 1
-    while end - start > 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or _sentence_tail(doc[start])):
+    while end - start > 1 and (lows[start] in DETERMINERS or t.punct[start] or _sentence_tail(t, start)):
         start += 1
     # "standing committee of the National People's Congress": the named body after a lower-case part of it
     k = start
-    while k < end and doc[k].is_lower and doc[k].lower_ not in {"of", "al", "el"} and k - start < 4:
+    while k < end and t.lower[k] and lows[k] not in {"of", "al", "el"} and k - start < 4:
         k += 1
-    if k > start and k + 1 < end and doc[k].lower_ == "of":
-        start = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < end else k + 1
+    if k > start and k + 1 < end and lows[k] == "of":
+        start = k + 2 if lows[k + 1] == "the" and k + 2 < end else k + 1
     # "Seoul Centre for" + "Maritime Asia", "Manila Institute" + "for Ocean Law": a name goes on
     # after a connecting word when a capitalised word follows
-    while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
-        if doc[end - 1].lower_ in CONNECTORS and doc[end].is_title:
+    heads = lexicon.org_heads()
+    while end + 1 < n and "\n" not in ws[end - 1]:
+        if lows[end - 1] in CONNECTORS and t.title[end]:
             end += 1
-        elif doc[end].lower_ in {"for", "of", "on"} and doc[end - 1].lower_ in lexicon.org_heads() and doc[end + 1].is_title:
+        elif lows[end] in {"for", "of", "on"} and lows[end - 1] in heads and t.title[end + 1]:
             end += 2
         elif (
-            end + 2 < len(doc)
-            and doc[end].lower_ in {"for", "of", "on"}
-            and doc[end + 1].lower_ == "the"
-            and doc[end - 1].lower_ in lexicon.org_heads()
-            and doc[end + 2].is_title
-            and doc[end + 2].pos_ == "PROPN"
+            end + 2 < n
+            and lows[end] in {"for", "of", "on"}
+            and lows[end + 1] == "the"
+            and lows[end - 1] in heads
+            and t.title[end + 2]
+            and t.pos[end + 2] == PROPN
         ):
             end += 3  # "Office for the Coordination of Humanitarian Affairs"
         else:
             break
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+        while end < n and t.title[end] and t.pos[end] == PROPN and "\n" not in ws[end - 1]:
             end += 1
     if (
-        end < len(doc)
-        and doc[end].is_upper
-        and len(doc[end].text) <= 4
-        and doc[end].text in lexicon.gazetteer().forms
-        and doc[end - 1].lower_ in lexicon.org_heads()
-        and doc[end - 1].whitespace_ == " "
+        end < n
+        and t.upper[end]
+        and len(words[end]) <= 4
+        and words[end] in lexicon.gazetteer().forms
+        and lows[end - 1] in heads
+        and ws[end - 1] == " "
     ):
         end += 1  # "the Sasakawa Peace Foundation USA": a body's national branch
     for i in range(start + 1, end):
-        if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text or doc[i].text in {"(", ")", "[", "]", ","}:
+        if "\n" in ws[i - 1] or "\n" in words[i] or words[i] in {"(", ")", "[", "]", ","}:
             end = i  # the small model runs names across a line break, into a bracket or past a comma
             break
     for i in range(start + 1, end - 1):
-        if doc[i].text in POSSESSIVE and names_a_thing(doc, i + 1):
+        if words[i] in POSSESSIVE and names_a_thing(doc, i + 1):
             end = i  # "Congress's Countering X's Adversaries Act": the owner, not the law
             break
-    while end - start > 1 and doc[end - 1].is_punct:
+    while end - start > 1 and t.punct[end - 1]:
         end -= 1
     return doc[start:end]
 
@@ -109,9 +113,10 @@ def names_a_thing(doc: Doc, start: int) -> bool:
     return head is not None and head.role == "none"
 
 
-def _sentence_tail(tok: Token) -> bool:
+def _sentence_tail(t: TokenLists, i: int) -> bool:
     """A lone capital with a full stop ending the sentence before ("posted on X. The Taliban ..."), not an initial."""
-    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title
+    text = t.words[i]
+    return len(text) == 2 and text[0].isupper() and text[1] == "." and i + 1 < len(t.words) and bool(t.title[i + 1])
 
 
 _MATCHERS: dict[int, PhraseMatcher] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import TAG
 from spacy.tokens import Span
 
 from dyad.codes import load_yaml, word_set
@@ -22,7 +23,8 @@ from dyad.extract.actors.readings import Reading
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import noun_chunks
+from dyad.extract.common.doccache import lowers, noun_chunk_roots, noun_chunks, sentence_bounds
+from dyad.extract.common.tokens import column, string_id
 
 # Titles that an unnamed source is often given ("a senior Japanese government official").
 ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplomat", "spokesperson", "spokesman",
@@ -31,19 +33,20 @@ ANONYMOUS_TITLES = {"official", "government official", "senior official", "diplo
 
 def anonymous(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit], people: People) -> None:
     """An unnamed but described person: "a senior South Korean government official" (singular, with a state)."""
-    for chunk in noun_chunks(ctx.doc):
-        if chunk[0].lower_ not in {"a", "an"} or chunk.root.tag_ != "NN" or chunk.root.i in people.by_token:
+    lows, tags, noun = lowers(ctx.doc), column(ctx.doc, TAG), string_id("NN")
+    for chunk, root in zip(noun_chunks(ctx.doc), noun_chunk_roots(ctx.doc), strict=True):
+        if lows[chunk.start] not in {"a", "an"} or tags[root] != noun or root in people.by_token:
             continue
         hit = next((places[t.i].target for t in chunk if t.i in places and not places[t.i].igo), None)
         known = None if hit else _known_org_in(chunk)  # "a senior State Department official"
         body = known[0] if known else None
         if known is not None:
             hit = known[1].country
-        found = lexicon.titles().get(chunk.root.lower_)
-        if hit is None or found is None or chunk.root.lower_ not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
+        found = lexicon.titles().get(lows[root])
+        if hit is None or found is None or lows[root] not in {w.split()[-1] for w in ANONYMOUS_TITLES}:
             continue
         span = chunk[1:]
-        words = [t.lower_ for t in ctx.doc[chunk.start : chunk.root.i + 1]]
+        words = lows[chunk.start : root + 1]
         key = f"person:anonymous:{hit}:{normalise(span.text)}"
         draft = reg.ensure(key, span.text, "person")
         draft.set_country(hit, f"described as '{chunk.text}'")
@@ -72,7 +75,7 @@ def sentence_country(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]
     ordered = sorted(people.spans, key=lambda p: p[0].start)
     for (prev, prev_key), (span, key) in zip(ordered, ordered[1:], strict=False):
         draft, other = reg.drafts[key], reg.drafts[prev_key]
-        if draft.country or prev_key == key or prev.sent.start != span.sent.start:
+        if draft.country or prev_key == key or sentence_bounds(ctx.doc, prev.start) != sentence_bounds(ctx.doc, span.start):
             continue
         mine, theirs = said.get(span.start, []), said.get(prev.start, [])
         titled = any(r.title is not None and r.title.sector in {"GOV", "LEG", "MIL", "JUD", "COP"} for r in mine)
@@ -112,7 +115,7 @@ def follows_a_state(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit],
     speaks for that state; so does one named in a with-phrase of a clause whose subject is a state ("The
     United States voiced concern, with National Security Advisor X speaking to ...")."""
     seen: set[int] = set()
-    named_in = {span.sent.start for span, _ in people.spans}  # sentences that name someone
+    named_in = {sentence_bounds(ctx.doc, span.start)[0] for span, _ in people.spans}  # sentences that name someone
     affiliated = {k for _, k, r in people.readings if _affiliated(r)}
     for span, key in sorted(people.spans, key=lambda p: p[0].start):
         sent = span.sent

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
@@ -36,13 +38,14 @@ from dyad.extract.actors.readings import OrgSpans, Reading, read_before
 from dyad.extract.actors.states import PLACE_NOUNS, PlaceHit, fold_name, named_places, used_as_place
 from dyad.extract.actors.titles import org_head
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import entities, texts
+from dyad.extract.common.doccache import entities, lowers, span_text, texts
+from dyad.extract.common.tokens import column
 from dyad.extract.common.words import POSSESSIVE
 from dyad.extract.quotes.words import speech_words
 
 
 def _looks_like_name(span: Span) -> bool:
-    text = span.text
+    text = span_text(span)
     if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return False
     if not text[0].isupper():
@@ -52,9 +55,10 @@ def _looks_like_name(span: Span) -> bool:
         return False  # "Boko Haram", "Twitter" taken for a person
     if text.lower() in lexicon.non_actor_lower() or text in lexicon.cities():
         return False  # "Sahel", "Bandar Abbas" taken for a name
-    if len(span) > 1 and span[-1].lower_ in PLACE_NOUNS:
+    lows = lowers(span.doc)
+    if len(span) > 1 and lows[span.end - 1] in PLACE_NOUNS:
         return False  # "Whitsun Reef": a place named like a person
-    if span[0].lower_ in WEATHER_WORDS or re.search(r"-(?:related|led|backed|based|linked|aligned|allied|run|style)$", text):
+    if lows[span.start] in WEATHER_WORDS or re.search(r"-(?:related|led|backed|based|linked|aligned|allied|run|style)$", text):
         return False  # "Cyclone Jude", "Shabab-related"
     return text not in forms and text not in lexicon.igo_forms()
 
@@ -63,16 +67,16 @@ def person_spans(ctx: DocContext) -> list[Span]:
     """PERSON entities, cleaned; also lone ORG/GPE/NORP tokens that spell a person named in full."""
     spans = [clean_name(e) for e in entities(ctx.doc) if e.label_ == "PERSON"]
     things = named_places(ctx.doc)
-    spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(s.text) not in things])
+    spans = filter_spans([s for s in spans if _looks_like_name(s) and fold_name(span_text(s)) not in things])
     spans = filter_spans(spans + [e for e in entities(ctx.doc) if _mislabelled_speaker(e)])
     full_parts: NameParts[None] = NameParts()
     for s in spans:
-        if len(s.text.split()) > 1:
-            full_parts.add(name_parts(s.text), None)
+        if len(span_text(s).split()) > 1:
+            full_parts.add(name_parts(span_text(s)), None)
     for ent in entities(ctx.doc):
         if ent.label_ in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}:
             span = clean_name(ent)
-            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span.text)):
+            if len(span) == 1 and _looks_like_name(span) and full_parts.any_near(normalise(span_text(span))):
                 spans.append(span)
     return filter_spans(spans)
 
@@ -101,17 +105,17 @@ def _unlabelled_names(ctx: DocContext, reg: Registry, people: People, places: di
                 parts.setdefault(part, set()).add(key)
         elif reg.drafts[key].kind == "person":
             parts.setdefault(normalise(span.text), set()).add(key)  # a lone name tagged once ("Biden")
-    taken = set(people.by_token) | set(places) | {t.i for e in entities(ctx.doc) if e.label_ != "PERSON" for t in e}
-    words = texts(ctx.doc)
+    taken = set(people.by_token) | set(places) | {i for e in entities(ctx.doc) if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    words, pos = texts(ctx.doc), column(ctx.doc, POS)
     for i, text in enumerate(words):
         if i in taken or len(text) < 2 or not text.istitle():  # Token.is_title is str.istitle of its text
             continue
         tok = ctx.doc[i]
         owns = i + 1 < len(words) and words[i + 1] in POSSESSIVE  # "Guterres' spokesman"
-        if not (tok.pos_ == "PROPN" or _bare_noun(tok) or owns):
+        if not (pos[i] == PROPN or _bare_noun(tok) or owns):
             continue
-        keys = parts.get(normalise(tok.text), set())
-        if len(keys) != 1 or (tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN"):
+        keys = parts.get(normalise(text), set())
+        if len(keys) != 1 or (i + 1 < len(words) and pos[i + 1] == PROPN):
             continue  # ambiguous, or the first word of some other name
         key = keys.pop()
         if tok.pos_ != "PROPN" and not _bare_noun(tok):
@@ -137,8 +141,8 @@ WEATHER_WORDS = {"cyclone", "cyclones", "typhoon", "typhoons", "hurricane", "hur
 def find_people(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit]) -> People:
     people = People()
     spans = person_spans(ctx)
-    fulls = [s for s in spans if len(s.text.split()) > 1]
-    lones = [s for s in spans if len(s.text.split()) == 1]
+    fulls = [s for s in spans if len(span_text(s).split()) > 1]
+    lones = [s for s in spans if len(span_text(s).split()) == 1]
     named: FullNames[str] = FullNames()
     for span in fulls:
         found = named.find(span.text)
@@ -252,7 +256,7 @@ class _Known:
 
     def initials_target(self, span: Span) -> str | None:
         """The one person named in full whose initials a lone all-capitals name spells."""
-        text = span.text
+        text = span_text(span)
         if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
             return None
         keys = self.initials.get(text, set())

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.extract.actors import lexicon
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.actors.titles import find_title, org_head, title_from_words, title_words
+from dyad.extract.common.doccache import sentence_bounds
 from dyad.extract.common.words import POSSESSIVE, POSSESSIVE_PRONOUNS
 
 
@@ -67,7 +68,7 @@ def read_before(
 ) -> Reading:
     """Read the words just before a name: titles, demonyms, possessors ("Chinese Premier X", "Japan's envoy, X")."""
     reading = Reading()
-    sent_start = doc[start].sent.start
+    sent_start = sentence_bounds(doc, start)[0]
     i = start - 1
     tw = title_words()
     comma = i > sent_start and doc[i].text == "," and doc[i - 1].lower_ in tw and doc[i - 1].pos_ in {"NOUN", "PROPN"}
@@ -190,7 +191,7 @@ def _phrase_before_comma(
     off by a comma before the name."""
     if comma < 1 or doc[comma].text != ",":
         return
-    sent_start = doc[comma].sent.start
+    sent_start = sentence_bounds(doc, comma)[0]
     k = comma - 1
     while k >= sent_start and comma - k <= 20 and not (doc[k].is_punct and doc[k].text not in POSSESSIVE and doc[k].text != "-"):
         if doc[k].pos_ == "CCONJ" and orgs.at(k) is None:

@@ -22,7 +22,15 @@ from dyad.extract.actors.names import normalise
 from dyad.extract.actors.people import People
 from dyad.extract.actors.states import PlaceHit
 from dyad.extract.common.context import DocContext
-from dyad.extract.common.doccache import lowers, noun_chunks, sentence_number, sentence_starts, sentences, texts
+from dyad.extract.common.doccache import (
+    lowers,
+    noun_chunk_roots,
+    noun_chunks,
+    sentence_number,
+    sentence_starts,
+    sentences,
+    texts,
+)
 from dyad.extract.common.words import POSSESSIVE
 
 PRONOUNS = {"he", "she"}
@@ -71,8 +79,8 @@ def _title_references(ctx: DocContext, reg: Registry, places: dict[int, PlaceHit
     index = _index(people, reg)
     first_in = _first_in_sentences(ctx, people)
     texts_of, lows = texts(doc), lowers(doc)
-    for chunk in noun_chunks(doc):
-        if chunk.root.i != chunk.end - 1 or chunk.root.i in people.by_token:
+    for chunk, root in zip(noun_chunks(doc), noun_chunk_roots(doc), strict=True):
+        if root != chunk.end - 1 or root in people.by_token:
             continue
         country = None
         words = []

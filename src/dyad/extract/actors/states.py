@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dyad.extract.actors import lexicon
-from dyad.extract.common.doccache import entities, lowers, once, texts, tokens_by_lower, tokens_by_text
+from dyad.extract.common.doccache import entities, lowers, once, texts, token_positions
 from dyad.extract.common.words import strip_possessive
 
 # Entities inside which a state name is part of another name ("Seoul National University").
@@ -78,19 +78,32 @@ def _context_patterns() -> tuple[tuple[tuple[bool, str], ...], ...]:
 
 
 def context_matches(doc: Doc) -> list[tuple[int, int, int]]:
-    """(index of the contextual form, start, end) wherever one is written, in text order: the fixed word
-    sequences are looked up from the document's word index, not matched token by token."""
-    by_text, by_lower, words = tokens_by_text(doc), tokens_by_lower(doc), (texts(doc), lowers(doc))
+    """(index of the contextual form, start, end) wherever one is written, in text order: each form is looked
+    for where its rarest word stands, not token by token."""
+    at = _pattern_word_positions(doc)
+    words = (texts(doc), lowers(doc))
     found: list[tuple[int, int, int]] = []
     for k, pattern in enumerate(_context_patterns()):
-        at = [(by_lower if low else by_text).get(word, []) for low, word in pattern]
-        anchor = min(range(len(pattern)), key=lambda j: len(at[j]))
-        for i in at[anchor]:
+        where = [at[word] for word in pattern]
+        anchor = min(range(len(pattern)), key=lambda j: len(where[j]))
+        for i in where[anchor]:
             start = i - anchor
             if start >= 0 and start + len(pattern) <= len(doc) and all(
                     words[int(low)][start + j] == word for j, (low, word) in enumerate(pattern)):
                 found.append((k, start, start + len(pattern)))
     return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+def _pattern_word_positions(doc: Doc) -> dict[tuple[bool, str], list[int]]:
+    """Where each word of the contextual forms stands, keyed as the patterns hold it: (any case, word)."""
+    wanted = {word for pattern in _context_patterns() for word in pattern}
+    at: dict[tuple[bool, str], list[int]] = {word: [] for word in wanted}
+    for low, words in ((False, texts(doc)), (True, lowers(doc))):
+        asked = {word for any_case, word in wanted if any_case == low}
+        if asked:
+            for i in (i for i, word in enumerate(words) if word in asked):
+                at[(low, words[i])].append(i)
+    return at
 
 
 def _inside_other_name(span: Span, doc: Doc) -> bool:
@@ -267,7 +280,7 @@ def used_as_place(span: Span, lones: list[Span] | None = None) -> bool:
     if len(span) != 1:
         return False
     doc = span.doc
-    for i in tokens_by_text(doc).get(span.text, ()):
+    for i in token_positions(doc, span.text):
         tok = doc[i]
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             return True

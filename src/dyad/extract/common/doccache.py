@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -27,6 +28,13 @@ def once(doc: Doc, name: str, make: Callable[[Doc], Any]) -> Any:
 def doc_text(doc: Doc) -> str:
     """The document's text (Doc.text builds every token to join them, on each call)."""
     return once(doc, "text", lambda d: "".join(_strings(d).with_ws))
+
+
+def span_text(span: Span) -> str:
+    """Span.text, cut from the document's text (Span.text builds every token of the span to join them)."""
+    if span.start >= span.end:
+        return span.text
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def noun_chunks(doc: Doc) -> list[Span]:
@@ -54,9 +62,6 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     for i, p in enumerate(pos):
         if p not in nouns:
             continue
-        left = doc[i].left_edge.i
-        if left <= prev_end:  # no nested chunks
-            continue
         if dep[i] not in np_deps:
             if dep[i] != conj:
                 continue
@@ -65,9 +70,17 @@ def _noun_chunks(doc: Doc) -> list[Span]:
                 h = head[h]
             if dep[h] not in np_deps:  # coordinated to a noun phrase: a noun phrase too
                 continue
+        left = doc[i].left_edge.i  # asked last: it builds two Tokens
+        if left <= prev_end:  # no nested chunks
+            continue
         prev_end = i
         chunks.append(Span(doc, left, i + 1, label=np_label))
     return chunks
+
+
+def noun_chunk_roots(doc: Doc) -> list[int]:
+    """The token index of each noun chunk's root, in the order of `noun_chunks` (Span.root walks the parse)."""
+    return once(doc, "chunk_roots", lambda d: [chunk.root.i for chunk in noun_chunks(d)])
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -90,6 +103,14 @@ def sentence_number(doc: Doc, token: int) -> int:
     return max(0, bisect.bisect_right(sentence_starts(doc), token) - 1)
 
 
+def sentence_bounds(doc: Doc, token: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence a token index is in, as `doc[token].sent` gives them
+    (Token.sent builds a Span through the slicing of a Doc on each call)."""
+    starts = sentence_starts(doc)
+    n = sentence_number(doc, token)
+    return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
+
+
 class _Strings(NamedTuple):
     texts: list[str]
     lows: list[str]
@@ -105,10 +126,8 @@ def _read_strings(doc: Doc) -> _Strings:
     texts, lows = _looked_up(doc, arr[:, 0].tolist(), False), _looked_up(doc, arr[:, 1].tolist(), False)
     lemma_lows = _looked_up(doc, arr[:, 2].tolist(), True)
     with_ws = [t + " " if space else t for t, space in zip(texts, arr[:, 3].tolist(), strict=True)]
-    starts, at = [], 0
-    for piece in with_ws:  # a token starts where the text (each token with its trailing space) before it ends
-        starts.append(at)
-        at += len(piece)
+    # a token starts where the text (each token with its trailing space) before it ends
+    starts = [0, *itertools.accumulate(map(len, with_ws))][: len(with_ws)]
     return _Strings(texts, lows, lemma_lows, starts, with_ws)
 
 
@@ -131,6 +150,11 @@ def _looked_up(doc: Doc, hashes: list[int], lower: bool) -> list[str]:
             text = known[h] = text.lower() if lower else text
         out.append(text)
     return out
+
+
+def strings_for(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of a list of string hashes (a column of `Doc.to_array`)."""
+    return _looked_up(doc, hashes, False)
 
 
 def _strings(doc: Doc) -> _Strings:
@@ -175,6 +199,23 @@ def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
     return once(doc, "by_text", index)
 
 
+def token_positions(doc: Doc, text: str) -> list[int]:
+    """Token indices whose text is exactly `text`, in order (as `tokens_by_text` gives them), found by
+    list.index when first asked and kept: cheaper than indexing every word when few are asked for."""
+    asked: dict[str, list[int]] = once(doc, "token_positions", lambda _: {})
+    found = asked.get(text)
+    if found is None:
+        words, found, i = texts(doc), [], -1
+        try:
+            while True:
+                i = words.index(text, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+        asked[text] = found
+    return found
+
+
 def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
     """Token indices by their lower-case text."""
 
@@ -190,7 +231,7 @@ def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
 def line_bounds(doc: Doc) -> list[int]:
     """Character offsets where each line of the text begins (for the line around a span, by bisection)."""
     text = doc_text(doc)
-    return once(doc, "lines", lambda d: [0] + [i + 1 for i, c in enumerate(text) if c == "\n"])
+    return once(doc, "lines", lambda d: [0] + [m.end() for m in re.finditer("\n", text)])
 
 
 def line_of(doc: Doc, start: int, end: int) -> str:
@@ -205,11 +246,47 @@ def line_of(doc: Doc, start: int, end: int) -> str:
 
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Character offsets of every run of word characters, by its text (to count a name's uses without a scan)."""
+    return once(doc, "words", lambda d: index_words(doc_text(d)))
 
-    def index(d: Doc) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for m in re.finditer(r"\w+", doc_text(d)):
-            found.setdefault(m.group(), []).append(m.start())
+
+class WordFinder:
+    """Where a word stands in a text as a whole run of word characters (as `index_words` gives it), found
+    with str.find when first asked and kept: cheaper than indexing every word when few are asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[int]] = {}
+
+    def starts(self, word: str) -> list[int]:
+        """Offsets of the runs of word characters that are exactly `word` (itself a run of word characters)."""
+        found = self._found.get(word)
+        if found is None:
+            found = self._found[word] = _whole_runs(self.text, word)
         return found
 
-    return once(doc, "words", index)
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_runs(text: str, word: str) -> list[int]:
+    found: list[int] = []
+    i = text.find(word) if word else -1
+    while i >= 0:
+        if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, i + len(word)):
+            found.append(i)
+        i = text.find(word, i + 1)
+    return found
+
+
+def word_finder(doc: Doc) -> WordFinder:
+    """The document's WordFinder over its text."""
+    finder: WordFinder = once(doc, "word_finder", lambda d: WordFinder(doc_text(d)))
+    return finder
+
+
+def index_words(text: str) -> dict[str, list[int]]:
+    """Character offsets of every run of word characters in a text, by the run's text."""
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        found.setdefault(m.group(), []).append(m.start())
+    return found
