@@ -1,5 +1,5 @@
 """The per-document arrays and memos the rule stages read instead of spaCy's Token objects give exactly what
-the Token attributes give (extract/events/arrays.py and the helpers built on it)."""
+the Token attributes give (extract/common/arrays.py and the helpers built on it)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from dyad.extract.claims.figures import _may_start, figure_starts
-from dyad.extract.events import arrays
+from dyad.extract.common import arrays
 from dyad.extract.events.dates import anchor, clause_path, resolve
 from dyad.extract.events.lexicon import may_match, may_match_at
 from dyad.extract.quotes.window import (

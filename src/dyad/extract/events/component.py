@@ -17,10 +17,10 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.extract.common.arrays import paragraph_breaks
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import sentences
 from dyad.extract.events import dates, terms, timing
-from dyad.extract.events.arrays import paragraph_breaks
 from dyad.extract.events.codes import role_words, roots
 from dyad.extract.events.lexicon import Match, code_info, lexicon, matches, may_match_at, word_lists
 from dyad.extract.events.modality import ModalityReading, cues, intent_code, is_past, reading

@@ -19,7 +19,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from dyad.extract.events.arrays import deps, heads, memo
+from dyad.extract.common.arrays import deps, memo
+from dyad.extract.common.tokens import heads
 from dyad.records import DatePrecision
 
 Prefer = Literal["past", "future"]

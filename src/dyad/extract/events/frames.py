@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.common.arrays import children, deps, memo
 from dyad.extract.common.doccache import lemma_lowers, lowers, once
-from dyad.extract.events.arrays import children, deps, memo
 from dyad.extract.events.codes import role_words
 
 WILDCARD = "*"

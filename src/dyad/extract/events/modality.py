@@ -27,8 +27,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyad.codes import load_yaml
+from dyad.extract.common.arrays import break_between, children, deps
 from dyad.extract.common.doccache import lemma_lowers, lowers
-from dyad.extract.events.arrays import break_between, children, deps
 from dyad.extract.events.codes import roots
 from dyad.extract.events.lexicon import word_lists
 from dyad.records import Modality

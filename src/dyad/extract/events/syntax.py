@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.common.arrays import children, deps
 from dyad.extract.common.doccache import lowers
-from dyad.extract.events.arrays import children, deps
 from dyad.extract.events.codes import role_words
 from dyad.extract.parties.speakers import quoted
 

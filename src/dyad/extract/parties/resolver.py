@@ -29,9 +29,9 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.common.arrays import children, deps
 from dyad.extract.common.context import DocContext
 from dyad.extract.common.doccache import lowers
-from dyad.extract.events.arrays import children, deps
 from dyad.extract.parties.anaphora import SUBJECTS, Mentions, last_subject
 from dyad.extract.parties.groups import expand, grouping_of, named_group, names_members
 from dyad.extract.parties.party import Party, unique

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.common.arrays import first_ending_after
 from dyad.extract.common.doccache import doc_text, texts, token_starts
-from dyad.extract.events.arrays import first_ending_after
 from dyad.extract.quotes.marks import is_mark, mark_pairs
 from dyad.extract.quotes.words import speech_words
 

@@ -1,6 +1,7 @@
-"""Per-document arrays of the rule stages (events, quotes, claims, relations), read once per document
-the way extract/common/doccache does it, so that rules index by position instead of building Tokens
-(`doc[i]`, `token.head` and `token.children` build a new Token object on every access)."""
+"""Per-document arrays of the parse that the rule stages (events, parties, quotes, claims, relations) read,
+once per document the way doccache does it, so that rules index by position instead of building Tokens
+(`doc[i]`, `token.head` and `token.children` build a new Token object on every access). Integer
+attribute columns and heads are in common/tokens.py."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import bisect
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP
 from spacy.tokens import Doc
 
 from dyad.extract.common.doccache import once, texts, token_starts
+from dyad.extract.common.tokens import heads
 
 
 def token_ends(doc: Doc) -> list[int]:
@@ -22,15 +24,6 @@ def token_ends(doc: Doc) -> list[int]:
 def first_ending_after(doc: Doc, char: int) -> int:
     """Index of the first token that ends after a character offset (len(doc) if none)."""
     return bisect.bisect_right(token_ends(doc), char)
-
-
-def _read_heads(doc: Doc) -> list[int]:
-    return [i + rel for i, rel in enumerate(doc.to_array([HEAD]).astype("int64").tolist())]  # HEAD: offset to the head
-
-
-def heads(doc: Doc) -> list[int]:
-    """Every token's head index (a root is its own head), by index: `token.head.i`."""
-    return once(doc, "heads", _read_heads)
 
 
 def _read_deps(doc: Doc) -> list[str]:
