@@ -7,7 +7,7 @@
 2. Times what an analyst runs on it, through the library the CLI calls: `stories`, `figures`,
    `contradictions`, `sources` (the first 50 rows each, as the commands print), `events --limit 50`,
    and a Markdown brief of the busiest dyad. Goal: each well under a second.
-3. Copies the store, adds 1,000 new generated documents through the bulk path, 16 at a time, and
+3. Copies the store, adds 1,000 new generated documents through the bulk path, 32 at a time, and
    fuses them 256 at a time, as `dyad ingest` does (`dyad.fuse.update.fuse_documents`, then
    one actor resolution); compares that with the time extraction takes for 1,000 documents of the
    same length (VOA stories through the real pipeline, measured here). Goal: fusion under 10% of it.
@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from _common import VOA, machine, read_stories, table, write_section
+from dyad.run import FUSE_BATCH, WRITE_BATCH  # written and fused at a time, as dyad ingest does
 from generate_fusion_store import World, generate, new_documents, write_batch
 
 NEW_DOCS = 1000
-WRITE_BATCH = 32  # what dyad.run writes at a time (dyad.run.WRITE_BATCH) ...
-FUSE_BATCH = 256  # ... and fuses at a time (dyad.run.FUSE_BATCH)
 
 
 def latency(fn: Callable[[], Any], runs: int) -> tuple[float, float, float]:
