@@ -6,9 +6,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.parts_of_speech import NOUN, PRON, PROPN
@@ -43,7 +42,6 @@ def noun_chunks(doc: Doc) -> list[Span]:
     return once(doc, "chunks", _noun_chunks)
 
 
-_INT64_END = 2**63
 _CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
 
 
@@ -56,15 +54,14 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     np_deps = {strings.add(label) for label in _CHUNK_DEPS}
     conj, np_label = strings.add("conj"), strings.add("NP")
     arr = doc.to_array([POS, DEP, HEAD]).astype("int64")
-    dep = arr[:, 1].tolist()
-    head = (arr[:, 2] + numpy.arange(len(arr))).tolist()  # HEAD is the offset to the head
-    nominal = numpy.isin(arr[:, 0], (NOUN, PROPN, PRON))
-    # the labels are compared as int64, as the lists hold them: a hash past the int64 range never matches
-    labels = [label for label in (*np_deps, conj) if label < _INT64_END]
-    maybe = nominal & numpy.isin(arr[:, 1], labels)
+    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
+    head = [i + rel for i, rel in enumerate(arr[:, 2].tolist())]  # HEAD is the offset to the head
+    nouns = {NOUN, PROPN, PRON}
     chunks: list[Span] = []
     prev_end = -1
-    for i in numpy.flatnonzero(maybe).tolist():  # the nouns whose label may make them a chunk's root
+    for i, p in enumerate(pos):
+        if p not in nouns:
+            continue
         if dep[i] not in np_deps:
             if dep[i] != conj:
                 continue
@@ -145,17 +142,14 @@ def _looked_up(doc: Doc, hashes: list[int], lower: bool) -> list[str]:
     known = _LOWER if lower else _STRING
     if len(known) > _MOST:
         known.clear()
-    out: list[str | None] = list(map(known.get, hashes))
-    if None in out:  # strings not met before: ask the vocab once for each
-        store = doc.vocab.strings
-        for i, text in enumerate(out):
-            if text is None:
-                text = known.get(hashes[i])
-                if text is None:
-                    text = store[hashes[i]]
-                    text = known[hashes[i]] = text.lower() if lower else text
-                out[i] = text
-    return cast("list[str]", out)  # every None was filled
+    out: list[str] = []
+    for h in hashes:
+        text = known.get(h)
+        if text is None:
+            text = doc.vocab.strings[h]
+            text = known[h] = text.lower() if lower else text
+        out.append(text)
+    return out
 
 
 def strings_for(doc: Doc, hashes: list[int]) -> list[str]:
