@@ -47,6 +47,34 @@ def test_chunk_roots_are_the_chunks_roots(nlp, text: str) -> None:
     assert doccache.noun_chunk_roots(doc) == [c.root.i for c in chunks]
 
 
+CHUNK_TEXTS = [
+    *TEXTS,
+    "Freedonia and its neighbours, the islands of Vale and Port Lark, signed pacts with traders, farmers and her.",
+    "They gave the envoy and the aides from Sylvania a list of ports, roads and rails.",
+]
+
+
+@pytest.mark.parametrize("text", CHUNK_TEXTS)
+def test_noun_chunks_are_spacys(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert [(c.start, c.end, c.label_) for c in doccache.noun_chunks(doc)] == [
+        (c.start, c.end, c.label_) for c in doc.noun_chunks
+    ]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_strings_are_the_tokens_also_when_first_met(nlp, text: str) -> None:
+    doc = nlp(text)
+    doccache._STRING.clear()
+    doccache._LOWER.clear()
+    read = doccache._read_strings(doc)
+    assert read.texts == [t.text for t in doc]
+    assert read.lows == [t.lower_ for t in doc]
+    assert read.lemma_lows == [t.lemma_.lower() for t in doc]
+    again = doccache._read_strings(doc)  # every string now known
+    assert (again.texts, again.lows, again.lemma_lows) == (read.texts, read.lows, read.lemma_lows)
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_line_bounds_start_every_line(nlp, text: str) -> None:
     doc = nlp(text)

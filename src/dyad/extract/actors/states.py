@@ -163,7 +163,7 @@ def find_places(doc: Doc) -> tuple[list[PlaceHit], list[PlaceHit]]:
         blocked.update(range(start, end))
     spans: list[Span] = []
     for match_id, start, end in [*places(doc), *igo_words(doc)]:
-        spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        spans.append(Span(doc, start, end, label=match_id))  # the label's hash: its string is the matcher key
     found: list[PlaceHit] = []
     inner: list[PlaceHit] = []
     for span in filter_spans(spans):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.claims.numbers import HYPHENS, finite, low, read_number
 from dyad.extract.claims.words import number_words, units
-from dyad.extract.common.doccache import lowers, once, texts, tokens_by_lower, tokens_by_text
+from dyad.extract.common.doccache import lowers, once, texts, tokens_by_lower
 from dyad.figures import unit_plural
 from dyad.records import Bound
 
@@ -94,7 +94,10 @@ def _figure_starts(doc: Doc) -> list[int]:
     once per token: its tests of the lower-case word, then those of the text."""
     first, symbols = _first_words(), units().currency_symbols
     found = [i for word, at in tokens_by_lower(doc).items() if word in first or word.endswith("fold") for i in at]
-    found += [i for text, at in tokens_by_text(doc).items() if text[:1].isdigit() or text in symbols for i in at]
+    words = texts(doc)
+    starts = {text for text in set(words) if text[:1].isdigit() or text in symbols}
+    if starts:
+        found += [i for i, text in enumerate(words) if text in starts]
     return sorted(set(found))
 
 

@@ -15,6 +15,8 @@ of the writer's are `partial`. Reported speech with no quotation marks
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Token
 
 from dyad.extract.common.context import DocContext
@@ -43,6 +45,16 @@ MAX_BARE = 6  # words of a capitalised attribution after a quoted full stop ("..
 DIRECT_BEFORE = frozenset({":", ",", "\u2014", "\u2013", "-"})
 
 
+class _Near(NamedTuple):
+    """The words around one quotation that its rules read: the sentence before it (`left_tokens`), those
+    outside quotation marks, the tokens after it up to the next quotation (`own_right`), those outside."""
+
+    left: list[Token]
+    left_words: list[Token]
+    right: list[Token]
+    right_words: list[Token]
+
+
 def _kind(text: str, left_words: list[Token], before_char: str) -> str:
     if len(text.split()) < MIN_WORDS:
         return "partial"
@@ -51,15 +63,15 @@ def _kind(text: str, left_words: list[Token], before_char: str) -> str:
     return "partial"
 
 
-def _is_term(ctx: DocContext, m: Marked, left: list[Token], quoted: Quoted) -> bool:
+def _is_term(ctx: DocContext, m: Marked, near: _Near, after: list[Token], quoted: Quoted) -> bool:
     """A name or term in quotation marks, nobody's words: after "so-called", "known as", "dubbed"
-    (speech_verbs.yaml `terms`), or a modifier inside a noun phrase (the “one country” model)."""
-    words = [t.lower_ for t in outside_words(left, quoted)]
+    (speech_verbs.yaml `terms`), or a modifier inside a noun phrase (the “one country” model).
+    `after` is every token after the closing mark up to the end of the sentence (`right_tokens`)."""
+    words = [t.lower_ for t in near.left_words]
     if any(tuple(words[-len(p) :]) == p for p in speech_words().terms):
         return True
-    right = [t for t in right_tokens(ctx.doc, m.close, quoted) if not t.is_space]
-    nxt = right[0] if right else None
-    prev = left[-1] if left else None
+    nxt = next((t for t in after if not t.is_space), None)
+    prev = near.left[-1] if near.left else None
     return (
         m.closed
         and prev is not None
@@ -96,7 +108,10 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
     for m in marks:
         left = left_tokens(doc, m.open, quoted)
         left_words = outside_words(left, quoted)
-        speaker = None if _is_term(ctx, m, left, quoted) else _attribute(ctx, m, left, left_words, quoted, history)
+        after = right_tokens(doc, m.close, quoted)
+        right = own_right(after, quoted)
+        near = _Near(left, left_words, right, outside_words(right, quoted))
+        speaker = None if _is_term(ctx, m, near, after, quoted) else _attribute(ctx, m, near, quoted, history)
         speaker = speaker or Speaker(None, None, None)
         before = text[: m.open].rstrip()[-1:] if text[: m.open].strip() else ""
         words = text[m.start : m.end]
@@ -110,19 +125,17 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
                 speaker_evidence=speaker.evidence,
             )
         )
-        history.append(Said(m, speaker, _turn(ctx, m, left, quoted, history, speaker)))
+        history.append(Said(m, speaker, _turn(near, history, speaker)))
     _continued(out, history)
     return out
 
 
-def _attribute(ctx: DocContext, m: Marked, left: list[Token], left_words: list[Token], quoted: Quoted, history: list[Said]) -> Speaker | None:
+def _attribute(ctx: DocContext, m: Marked, near: _Near, quoted: Quoted, history: list[Said]) -> Speaker | None:
     """The speaker of one quotation: its own attribution in its sentence, else, for a quotation that
     is a sentence of its own, what the paragraph before says (discourse.py)."""
-    doc, text = ctx.doc, ctx.document.text
-    right = own_right(right_tokens(doc, m.close, quoted), quoted)
+    text, left, left_words, right, after = ctx.document.text, near.left, near.left_words, near.right, near.right_words
     # after a quoted full stop, only a lower-case attribution belongs to it ("...over.\u201d she said")
     ended = text[m.start : m.close].rstrip()[-1:] in SENT_END
-    after = outside_words(right, quoted)
     after_ok = not ended or bool(after) and (after[0].text[:1].islower() or _bare_attribution(after))
     standalone = _standalone(left_words)
     speaker = attribution_after(ctx, right, quoted, m.open, standalone) if after_ok else None
@@ -133,15 +146,14 @@ def _attribute(ctx: DocContext, m: Marked, left: list[Token], left_words: list[T
     return speaker
 
 
-def _turn(ctx: DocContext, m: Marked, left: list[Token], quoted: Quoted, history: list[Said], speaker: Speaker) -> bool:
+def _turn(near: _Near, history: list[Said], speaker: Speaker) -> bool:
     """Whether a quotation is a turn of an exchange: its attribution asks or answers ("asked Kim",
     "replied Lee", speech_verbs.yaml `exchange`), or it took its speaker as the next turn of one."""
-    right = own_right(right_tokens(ctx.doc, m.close, quoted), quoted)
-    near = [t for t in outside_words(left, quoted) + outside_words(right, quoted) if t.pos_ in ("VERB", "AUX")]
-    if any(t.lemma_.lower() in speech_words().exchange and t.tag_ in ("VBD", "VBZ", "VBP") for t in near):
+    verbs = [t for t in near.left_words + near.right_words if t.pos_ in ("VERB", "AUX")]
+    if any(t.lemma_.lower() in speech_words().exchange and t.tag_ in ("VBD", "VBZ", "VBP") for t in verbs):
         return True
     last = history[-1] if history else None
-    return bool(last and last.turn and speaker.name and speaker.name != last.speaker.name and not near)
+    return bool(last and last.turn and speaker.name and speaker.name != last.speaker.name and not verbs)
 
 
 def _continued(quotes: list[Quote], history: list[Said]) -> None:

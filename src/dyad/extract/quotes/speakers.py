@@ -209,7 +209,7 @@ def resolve(ctx: DocContext, subject: Token | list[Token] | None, before: int) -
     if made_by is not None:
         return resolve(ctx, made_by, before)
     words = speech_words()
-    if {head.lemma_.lower(), head.lower_} & (words.titles | words.bodies):
+    if any(w in words.titles or w in words.bodies for w in (head.lemma_.lower(), low)):  # no union of the lists
         return title_speaker(ctx, head, tokens, before)
     if head.pos_ == "PROPN" or head.pos_ == "NOUN":
         ev = ctx.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))

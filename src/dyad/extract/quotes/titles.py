@@ -75,7 +75,7 @@ def _is_document(tok: Token) -> bool:
 def _can_issue(tok: Token) -> bool:
     """A name, a pronoun or a title can issue a document; "a statement from the site" cannot."""
     words = speech_words()
-    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lemma_.lower() in words.titles | words.bodies
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or (lemma := tok.lemma_.lower()) in words.titles or lemma in words.bodies
 
 
 def issuer(head: Token) -> Token | None:

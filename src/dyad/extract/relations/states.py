@@ -48,6 +48,7 @@ class StateIndex:
         # token index, persons -> its states: the mentions and the resolver's answers do not change while
         # the relations stage reads a document, and the frames ask for the same words again and again
         self._states: dict[tuple[int, bool], list[str]] = {}
+        self._stood: dict[int, list[Party]] = {}  # token index -> the resolver's parties, asked with and without persons
         rows = []
         for m in ctx.result.mentions:
             actor = ctx.actor(m.actor_key)
@@ -93,10 +94,17 @@ class StateIndex:
             parts = [self.names.get(p.lower()) for p in HYPHENATED.split(tok.text)]
             found = [iso for iso in parts if iso]
         if not found and (tok.pos_ != "PRON" or tok.lower_ not in FIRST_PLURAL or tok.dep_ == "nsubj"):
-            found = [p.state for p in self.resolver.stands_for(tok) if p.state and self._counts(p, persons)]
+            found = [p.state for p in self.stands_for(tok) if p.state and self._counts(p, persons)]
             found = list(dict.fromkeys(found))
         if not found and tok.lower_ in SINGULAR_PRONOUNS and (persons or SINGULAR_PRONOUNS[tok.lower_] == "state"):
             found = self.named_before(tok, SINGULAR_PRONOUNS[tok.lower_])
+        return found
+
+    def stands_for(self, tok: Token) -> list[Party]:
+        """The resolver's parties for a token, asked once."""
+        found = self._stood.get(tok.i)
+        if found is None:
+            found = self._stood[tok.i] = self.resolver.stands_for(tok)
         return found
 
     def named_before(self, tok: Token, kind: str) -> list[str]:
@@ -121,7 +129,7 @@ class StateIndex:
 
     def group(self, tok: Token) -> list[str]:
         """The states a counted reference stands for ("the two countries", "these four nations"), or none."""
-        return list(dict.fromkeys(p.state for p in self.resolver.stands_for(tok) if p.state and p.reason == "group"))
+        return list(dict.fromkeys(p.state for p in self.stands_for(tok) if p.state and p.reason == "group"))
 
     def of_tokens(self, tokens: Iterable[Token], persons: bool = False) -> list[str]:
         out: list[str] = []
