@@ -40,7 +40,7 @@ lint: venv
 
 
 bench: venv
-	$(PY) bench/throughput.py
+	$(PY) bench/throughput.py --repeat 3
 	$(PY) bench/scaling.py
 	$(PY) bench/query.py
 	$(PY) bench/ingest_linear.py

@@ -1,6 +1,6 @@
 """Throughput: bare spaCy, dyad's extraction alone, and dyad end to end, each in a fresh process.
 
-    python bench/throughput.py [--words 200000] [--corpus FILE.jsonl|.parquet] [--quick]
+    python bench/throughput.py [--words 200000] [--corpus FILE.jsonl|.parquet] [--quick] [--repeat 3]
 
 Writes the "throughput" section of BENCHMARKS.md.
 """
@@ -133,6 +133,8 @@ def main() -> None:
     parser.add_argument("--corpus", help="JSONL or Parquet file of stories with a `text` field (default: VOA)")
     parser.add_argument("--quick", action="store_true", help="30k words: a smoke run")
     parser.add_argument("--only", help="comma-separated config numbers to run (1-based)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run every configuration this many times, in turn, and keep the fastest of each")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -149,21 +151,32 @@ def main() -> None:
     chosen = [CONFIGS[int(i) - 1] for i in args.only.split(",")] if args.only else CONFIGS
     header = machine()
     print(header, file=sys.stderr)
-    results = []
-    for label, kind, engine, workers in chosen:
-        cfg = {"corpus": str(path), "repeats": repeats, "kind": kind, "engine": engine, "workers": workers}
-        res = run_child(SCRIPT, cfg)
-        results.append((label, kind, engine, workers, res))
-        secs = res["extract_s"] if kind == "extract" else res["seconds"]
-        print(f"{label}: {words / secs:,.0f} words/s, peak {mib(res['peak_rss'])} MiB", file=sys.stderr)
-    write_section("throughput", report(header, path, len(stories) * repeats, words, repeats, results))
+    # Rounds go through every configuration in turn, so that a slow spell of a shared machine falls on all of
+    # them alike; each keeps its fastest run, as timeit does, since interference only ever slows a run down.
+    best: dict[int, dict[str, Any]] = {}
+    for round_no in range(1, max(1, args.repeat) + 1):
+        for n, (label, kind, engine, workers) in enumerate(chosen):
+            cfg = {"corpus": str(path), "repeats": repeats, "kind": kind, "engine": engine, "workers": workers}
+            res = run_child(SCRIPT, cfg)
+            secs = _seconds(kind, res)
+            print(f"round {round_no}, {label}: {words / secs:,.0f} words/s, peak {mib(res['peak_rss'])} MiB",
+                  file=sys.stderr)
+            if n not in best or secs < _seconds(kind, best[n]):
+                best[n] = res
+    results = [(label, kind, engine, workers, best[n]) for n, (label, kind, engine, workers) in enumerate(chosen)]
+    write_section("throughput", report(header, path, len(stories) * repeats, words, repeats, results, args.repeat))
 
 
-def report(header: str, path: Path, n_docs: int, words: int, repeats: int, results: list) -> str:
+def _seconds(kind: str, result: dict[str, Any]) -> float:
+    """What a row's throughput divides by: the stages' own time for the extraction-alone row."""
+    return float(result["extract_s"] if kind == "extract" else result["seconds"])
+
+
+def report(header: str, path: Path, n_docs: int, words: int, repeats: int, results: list, rounds: int = 1) -> str:
     bare = {w: r["seconds"] for _, kind, _, w, r in results if kind == "bare"}
     rows = []
     for label, kind, _, workers, r in results:
-        secs = r["extract_s"] if kind == "extract" else r["seconds"]
+        secs = _seconds(kind, r)
         base = bare.get(workers)
         ratio = f"{base / secs:.2f}x" if base and kind != "extract" else "-"
         rows.append([
@@ -180,7 +193,9 @@ def report(header: str, path: Path, n_docs: int, words: int, repeats: int, resul
         "the clock, so one-time loading is outside it; worker start-up (forked worker processes, Dask cluster) is "
         "inside it. Peak RSS is the peak of the summed resident memory of the process and its children. "
         "The ratio is the row's throughput over the bare nlp.pipe row with the same number of processes "
-        "(goal for end to end: at least 0.8x); the extraction-alone row counts only the stages' time.",
+        "(goal for end to end: at least 0.8x); the extraction-alone row counts only the stages' time. "
+        + (f"Every configuration ran {rounds} times, in turn, and each row is its fastest run."
+           if rounds > 1 else "Each row is one run."),
         "",
         table(["configuration", "docs/s", "sentences/s", "words/s", "ratio to bare", "peak RSS MiB", "seconds"], rows),
     ]
