@@ -10,7 +10,6 @@ items it shows ("12 of 17 stories").
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -199,7 +198,7 @@ CHAR_WIDTH = 6.0  # of an 11 px DejaVu Sans letter, near enough to space the leg
 def chart_svg(rows: list[TrendRow], bucket: str, title: str) -> str | None:
     """The trend chart as one standalone SVG document: realis events per period stacked by QuadClass and
     the Goldstein sum as a line, on a time axis (the web pages' geometry); None without dated rows."""
-    chart = trend_chart([dataclasses.asdict(r) for r in rows], bucket)
+    chart = trend_chart([r.as_dict() for r in rows], bucket)
     if chart is None:
         return None
     legend, x = [], 0.0
