@@ -222,6 +222,11 @@ def _standalone_head(words: list[str]) -> str | None:
     last = words[-1] if words else ""
     if last and " " not in last and "-" not in last and last not in _endings(standalone_heads()):
         return None  # every phrase tried ends with the last word (joining "x - y" leaves it whole)
+    return _head_phrase(words)
+
+
+def _head_phrase(words: list[str]) -> str | None:
+    """The longest of the last three, two or one words that is a known standalone head."""
     for size in (3, 2, 1):
         if len(words) >= size:
             phrase = " ".join(words[-size:]).replace(" - ", "-")
