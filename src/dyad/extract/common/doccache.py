@@ -187,16 +187,16 @@ def token_index(doc: Doc, char: int) -> int:
     return bisect.bisect_left(token_starts(doc), char)
 
 
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        found.setdefault(word, []).append(i)
+    return found
+
+
 def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
     """Token indices by their exact text, to find every use of a word without a scan."""
-
-    def index(d: Doc) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for i, text in enumerate(texts(d)):
-            found.setdefault(text, []).append(i)
-        return found
-
-    return once(doc, "by_text", index)
+    return once(doc, "by_text", lambda d: _positions(texts(d)))
 
 
 def token_positions(doc: Doc, text: str) -> list[int]:
@@ -218,14 +218,7 @@ def token_positions(doc: Doc, text: str) -> list[int]:
 
 def tokens_by_lower(doc: Doc) -> dict[str, list[int]]:
     """Token indices by their lower-case text."""
-
-    def index(d: Doc) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for i, low in enumerate(lowers(d)):
-            found.setdefault(low, []).append(i)
-        return found
-
-    return once(doc, "by_lower", index)
+    return once(doc, "by_lower", lambda d: _positions(lowers(d)))
 
 
 def line_bounds(doc: Doc) -> list[int]:
