@@ -49,13 +49,7 @@ def resolve_changed(store: Store, rules: Overrides, digest: str, changed: list[s
     for k in moved:
         if k not in fresh:  # its documents left
             actors.pop(k, None)
-    ordered = [actors[k] for k in sorted(actors)]
-    found: list[GlobalActor] = []
-    keys: list[Row] = []
-    for members in components(ordered, rules):
-        part = [ordered[i] for i in members]
-        found += resolve_groups(part, rules)
-        keys += [key_row(a, part[0].doc_id, rules) for a in part]
+    found, keys = _by_component([actors[k] for k in sorted(actors)], rules)
     regrouped = set(actors) | set(moved)
     # global actors whose name keys only changed in count, sector or code: made again as they are grouped
     touched = [k for k in changed if k in fresh and k not in regrouped]
@@ -128,13 +122,20 @@ def name_actors(rows: Iterable[Row]) -> list[DocActor]:
 def resolve_components(actors: list[DocActor], rules: Overrides) -> tuple[list[GlobalActor], list[Row]]:
     """The global actors of name actors (sorted by name key), resolved one component at a time, ids told apart;
     and the name keys' `actor_keys` rows."""
+    found, keys = _by_component(actors, rules)
+    return number_ids(sorted(found, key=lambda g: min(g.members))), keys
+
+
+def _by_component(actors: list[DocActor], rules: Overrides) -> tuple[list[GlobalActor], list[Row]]:
+    """Global actors (ids not yet told apart) and `actor_keys` rows, one component of name keys at a time; a
+    component is named by its first name key."""
     found: list[GlobalActor] = []
     keys: list[Row] = []
     for members in components(actors, rules):
         part = [actors[i] for i in members]
         found += resolve_groups(part, rules)
         keys += [key_row(a, part[0].doc_id, rules) for a in part]
-    return number_ids(sorted(found, key=lambda g: min(g.members))), keys
+    return found, keys
 
 
 def key_row(a: DocActor, component: str, rules: Overrides) -> Row:
