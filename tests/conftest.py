@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["web_store"]  # the web tests' store, server and browser (tests/web_store.py)
+pytest_plugins = [
+    "web_store",  # the web tests' store, server and browser (tests/web_store.py)
+    "example_runs",  # the embedded examples extracted once per module (tests/example_runs.py)
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

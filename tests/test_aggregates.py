@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,33 +17,12 @@ import pytest
 
 from dyad.fuse.actor_tables import resolve_stored
 from dyad.fuse.update import rebuild
-from dyad.records import DocExtraction, Document
 from dyad.run import ingest_documents
 from dyad.store import aggregate_reads, aggregates, browse, open_store
 from dyad.store.aggregate_tables import AGGREGATE_TABLES
 from dyad.store.db import Store
 from dyad.store.schema import SCHEMA_VERSION
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
-Extracted = dict[str, tuple[Document, DocExtraction]]
-
-
-@pytest.fixture(scope="module")
-def extracted(nlp) -> Extracted:
-    from dyad.extract.pipeline import extract_many
-    from dyad.ingest.sources import iter_documents
-    from dyad.settings import Settings
-
-    docs = [d for d in iter_documents(sorted(str(p) for p in EXAMPLES.glob("*.md")), Settings()) if isinstance(d, Document)]
-    return {d.id: (d, x) for d, x in extract_many(docs, nlp)}
-
-
-def _cached(extracted: Extracted):
-    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
-        for d in documents:
-            yield d, extracted[d.id][1]
-
-    return run
+from example_runs import Extracted, cached
 
 
 def _rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
@@ -56,7 +34,7 @@ def _ingest(path: Path, order: list[str], extracted: Extracted, one_by_one: bool
     store = open_store(path)
     batches = [[i] for i in order] if one_by_one else [order]
     for batch in batches:
-        ingest_documents([extracted[i][0] for i in batch], store, _cached(extracted))
+        ingest_documents([extracted[i][0] for i in batch], store, cached(extracted))
     resolve_stored(store)
     return store
 

@@ -8,46 +8,23 @@ with what `dyad fuse --rebuild` makes of the same store.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from dyad.fuse.actor_tables import resolve_stored
 from dyad.fuse.update import rebuild, refresh_documents, unfuse_documents
-from dyad.records import DocExtraction, Document
 from dyad.run import ingest_documents
 from dyad.store import open_store
 from dyad.store.fusion_check import table_rows
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
-
-
-@pytest.fixture(scope="module")
-def extracted(nlp) -> dict[str, tuple[Document, DocExtraction]]:
-    from dyad.extract.pipeline import extract_many
-    from dyad.ingest.sources import iter_documents
-    from dyad.settings import Settings
-
-    docs = [d for d in iter_documents(sorted(str(p) for p in EXAMPLES.glob("*.md")), Settings()) if isinstance(d, Document)]
-    return {d.id: (d, x) for d, x in extract_many(docs, nlp)}
-
-
-def _cached(extracted: dict[str, tuple[Document, DocExtraction]]):
-    """An extractor that gives back the extraction made once (near-copy links of this store kept)."""
-
-    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
-        for d in documents:
-            yield d, extracted[d.id][1]
-
-    return run
+from example_runs import cached
 
 
 def _arrive(path: Path, order: list[str], extracted: dict) -> dict:
     """Store and fuse the documents one at a time in `order`; the fusion tables, then those of a rebuild."""
     with open_store(path) as store:
         for doc_id in order:
-            ingest_documents([extracted[doc_id][0]], store, _cached(extracted))
+            ingest_documents([extracted[doc_id][0]], store, cached(extracted))
         resolve_stored(store)
         incremental = table_rows(store)
         rebuild(store)
@@ -75,7 +52,7 @@ def test_any_order_of_arrival_gives_the_rebuilt_tables(tmp_path: Path, extracted
 def test_taking_documents_out_and_in_again_restores_the_tables(tmp_path: Path, extracted: dict):
     ids = sorted(extracted)
     with open_store(tmp_path / "s.duckdb") as store:
-        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        ingest_documents([extracted[i][0] for i in ids], store, cached(extracted))
         before = table_rows(store)
         gone = unfuse_documents(store, ids[3:6])
         assert gone.documents == ids[3:6] and gone.stories_removed
@@ -95,7 +72,7 @@ def test_the_doctor_finds_fusion_rows_of_a_lost_document_and_repairs_them(tmp_pa
     ids = sorted(extracted)
     path = tmp_path / "s.duckdb"
     with open_store(path) as store:
-        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        ingest_documents([extracted[i][0] for i in ids], store, cached(extracted))
         lost = next(i for i in ids if store.count("story_mentions", "doc_id = ?", [i]))
         with store.transaction() as con:  # the document and its rows go, as a hand edit of the file would do
             for table in [*EXTRACTION_TABLES, "doc_minhash", "search_units", "search_terms", "documents"]:
@@ -114,7 +91,7 @@ def test_the_doctor_finds_fusion_rows_of_a_lost_document_and_repairs_them(tmp_pa
 def test_deleting_documents_leaves_the_tables_a_fuse_from_scratch_gives(tmp_path: Path, extracted: dict):
     ids = sorted(extracted)
     with open_store(tmp_path / "s.duckdb") as store:
-        ingest_documents([extracted[i][0] for i in ids], store, _cached(extracted))
+        ingest_documents([extracted[i][0] for i in ids], store, cached(extracted))
         resolve_stored(store)
         copies = store.rows("SELECT id, near_copy_of FROM documents WHERE near_copy_of IS NOT NULL")
         assert copies, "the examples hold a syndicated copy"
@@ -138,7 +115,7 @@ def test_an_ingest_leaves_every_fused_name_resolved(tmp_path: Path, extracted: d
     from dyad.store import actor_tables
 
     with open_store(tmp_path / "one.duckdb") as store:
-        report = ingest_documents([d for d, _ in extracted.values()], store, _cached(extracted))
+        report = ingest_documents([d for d, _ in extracted.values()], store, cached(extracted))
         assert not report.fusion_errors
         assert report.fusion.actors_resolved > 0
         assert not actor_tables.unresolved(store) and not actor_tables.pending(store)
@@ -152,7 +129,7 @@ def test_a_resolution_that_fails_leaves_the_documents_fused_and_says_so(tmp_path
     bad = tmp_path / "overrides.yaml"
     bad.write_text("- not a mapping\n", encoding="utf-8")
     with open_store(tmp_path / "two.duckdb") as store:
-        report = ingest_documents([d for d, _ in extracted.values()], store, _cached(extracted),
+        report = ingest_documents([d for d, _ in extracted.values()], store, cached(extracted),
                                   settings=Settings(overrides=bad))
         assert len(report.stored) == len(extracted)
         assert [e for e in report.fusion_errors if e.startswith("actors left unresolved")]

@@ -14,26 +14,17 @@ from typing import Any
 import pytest
 
 from dyad.fuse.actor_tables import resolve_stored
-from dyad.records import Document
 from dyad.run import ingest_documents
 from dyad.store import fusion_rows, open_store, source_rows, story_rows
 from dyad.store.actor_tables import global_join
 from dyad.store.db import Store
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
+from example_runs import Extracted, cached
 
 
 @pytest.fixture(scope="module")
-def store(nlp, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    from dyad.extract.pipeline import extract_many
-    from dyad.ingest.sources import iter_documents
-    from dyad.settings import Settings
-
-    docs = [d for d in iter_documents(sorted(str(p) for p in EXAMPLES.glob("*.md")), Settings())
-            if isinstance(d, Document)]
-    extracted = dict((d.id, x) for d, x in extract_many(docs, nlp))
+def store(extracted: Extracted, tmp_path_factory: pytest.TempPathFactory) -> Store:
     s = open_store(tmp_path_factory.mktemp("reads") / "s.duckdb")
-    ingest_documents(docs, s, lambda batch: ((d, extracted[d.id]) for d in batch))
+    ingest_documents([d for d, _ in extracted.values()], s, cached(extracted))
     resolve_stored(s)
     return s
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,39 +19,18 @@ import pytest
 from dyad.fuse.actor_tables import resolve_stored
 from dyad.fuse.config import speculative_modalities
 from dyad.fuse.update import rebuild
-from dyad.records import DocExtraction, Document
 from dyad.run import ingest_documents
 from dyad.store import open_store, pair_reads, source_rows
 from dyad.store.db import Store
 from dyad.store.schema import SCHEMA_VERSION
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "dyad" / "examples"
-Extracted = dict[str, tuple[Document, DocExtraction]]
-
-
-@pytest.fixture(scope="module")
-def extracted(nlp) -> Extracted:
-    from dyad.extract.pipeline import extract_many
-    from dyad.ingest.sources import iter_documents
-    from dyad.settings import Settings
-
-    docs = [d for d in iter_documents(sorted(str(p) for p in EXAMPLES.glob("*.md")), Settings()) if isinstance(d, Document)]
-    return {d.id: (d, x) for d, x in extract_many(docs, nlp)}
-
-
-def _cached(extracted: Extracted):
-    def run(documents: Iterable[Document]) -> Iterator[tuple[Document, DocExtraction]]:
-        for d in documents:
-            yield d, extracted[d.id][1]
-
-    return run
+from example_runs import Extracted, cached
 
 
 def _ingest(path: Path, order: list[str], extracted: Extracted, one_by_one: bool = True) -> Store:
     store = open_store(path)
     batches = [[i] for i in order] if one_by_one else [order]
     for batch in batches:
-        ingest_documents([extracted[i][0] for i in batch], store, _cached(extracted))
+        ingest_documents([extracted[i][0] for i in batch], store, cached(extracted))
     resolve_stored(store)
     return store
 
